@@ -1,0 +1,119 @@
+package org.descent.core.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.descent.core.Contribution;
+import org.descent.core.ContributionProblem;
+import org.descent.core.ContributionRegistry;
+import org.eclipse.core.runtime.CoreException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+/** The registry as an OSGi service, reading this bundle's test contributions. */
+class ContributionRegistryTest {
+
+    private static final String OPTIMIZERS = "org.descent.core.optimizers";
+    private static final String BUNDLE = "org.descent.core.tests";
+
+    private static ServiceTracker<ContributionRegistry, ContributionRegistry> tracker;
+    private static ContributionRegistry registry;
+
+    @BeforeAll
+    static void service() throws InterruptedException {
+        tracker = new ServiceTracker<>(FrameworkUtil.getBundle(ContributionRegistryTest.class).getBundleContext(),
+                ContributionRegistry.class, null);
+        tracker.open();
+        registry = tracker.waitForService(TimeUnit.SECONDS.toMillis(20));
+        assertNotNull(registry, "the ContributionRegistry service is not registered (is SCR running?)");
+    }
+
+    @AfterAll
+    static void close() {
+        tracker.close();
+    }
+
+    @Test
+    void listsDescentExtensionPoints() {
+        List<String> points = registry.extensionPoints();
+        assertTrue(points.containsAll(List.of("org.descent.core.analyses", "org.descent.core.datasets",
+                "org.descent.core.losses", "org.descent.core.models", "org.descent.core.optimizers",
+                "org.descent.core.probes")), points.toString());
+        assertTrue(points.stream().allMatch(p -> p.startsWith("org.descent.")), points.toString());
+    }
+
+    @Test
+    void readsAValidContributionWithItsDeclarations() {
+        Contribution sgd = registry.find(OPTIMIZERS, "test-sgd").orElseThrow();
+        assertEquals("optimizer", sgd.kind());
+        assertEquals("Test SGD", sgd.name());
+        assertEquals(BUNDLE, sgd.bundle());
+        assertEquals("Plain gradient descent, used by the registry tests.", sgd.description());
+        assertEquals(List.of("lr", "momentum", "nesterov", "clip", "steps"),
+                sgd.hyperparameters().stream().map(h -> h.name()).toList());
+        assertEquals(0.01, sgd.hyperparameter("lr").orElseThrow().defaultValue());
+        Contribution probe = registry.find("org.descent.core.probes", "test-probe").orElseThrow();
+        assertEquals("cheap", probe.attributes().get("cost"));
+        assertEquals("10", probe.attributes().get("interval"));
+    }
+
+    @Test
+    void brokenContributionsAreLeftOutAndReportedWithTheirBundle() {
+        List<String> ids = registry.contributions(OPTIMIZERS).stream().map(Contribution::id).toList();
+        assertEquals(List.of("missing-class", "test-sgd"), ids);
+        List<ContributionProblem> problems = registry.problems().stream()
+                .filter(p -> p.bundle().equals(BUNDLE)).toList();
+        assertEquals(4, problems.size(), problems.toString());
+        assertTrue(problems.stream().allMatch(p -> p.extensionPoint().equals(OPTIMIZERS)));
+        assertProblem(problems, "optimizer 'test-sgd' is also contributed by bundle org.descent.core.tests");
+        assertProblem(problems,
+                "optimizer 'bad-range': hyperparameter 'lr': default value is invalid: hyperparameter 'lr': '-1' is not valid, expected a value in (0,inf)");
+        assertProblem(problems, "optimizer 'bad-type': hyperparameter 'lr': type 'float' is not one of");
+        assertProblem(problems, "optimizer 'no-name' without a 'name' attribute");
+    }
+
+    private static void assertProblem(List<ContributionProblem> problems, String start) {
+        assertTrue(problems.stream().anyMatch(p -> p.message().startsWith(start)),
+                "no problem starting with \"" + start + "\" in " + problems);
+    }
+
+    @Test
+    void createsTheImplementationLazilyWithTypeCheck() throws CoreException {
+        Contribution sgd = registry.find(OPTIMIZERS, "test-sgd").orElseThrow();
+        assertInstanceOf(TestOptimizer.class, registry.createExecutable(sgd, Runnable.class));
+        CoreException wrongType = assertThrows(CoreException.class,
+                () -> registry.createExecutable(sgd, CharSequence.class));
+        assertTrue(wrongType.getMessage().contains("does not implement java.lang.CharSequence"),
+                wrongType.getMessage());
+        Contribution missing = registry.find(OPTIMIZERS, "missing-class").orElseThrow();
+        CoreException notFound = assertThrows(CoreException.class,
+                () -> registry.createExecutable(missing, Runnable.class));
+        assertTrue(notFound.getMessage().startsWith(
+                "Cannot create optimizer 'missing-class' (org.descent.core.tests) from class org.descent.core.tests.DoesNotExist"),
+                notFound.getMessage());
+    }
+
+    @Test
+    void contributionsAreSortedAndStable() {
+        List<Contribution> all = registry.contributions();
+        assertFalse(all.isEmpty());
+        assertEquals(all, registry.contributions());
+        for (int i = 1; i < all.size(); i++) {
+            Contribution a = all.get(i - 1);
+            Contribution b = all.get(i);
+            int c = a.extensionPoint().compareTo(b.extensionPoint());
+            assertTrue(c < 0 || c == 0 && (a.kind() + "/" + a.id()).compareTo(b.kind() + "/" + b.id()) < 0,
+                    a.id() + " before " + b.id());
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.descent.core;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.core.runtime.CoreException;
+
+/**
+ * Every contribution made to Descent's extension points (all extension points whose id starts
+ * with {@value #NAMESPACE_PREFIX}), read from the Eclipse extension registry. Available as an
+ * OSGi service.
+ * <p>
+ * Reading is forgiving: a broken contribution is logged with its contributing bundle, reported
+ * by {@link #problems()} and left out; everything else keeps working.
+ */
+public interface ContributionRegistry {
+
+    /** Extension points whose id starts with this prefix are Descent's. */
+    String NAMESPACE_PREFIX = "org.descent.";
+
+    /** All valid contributions, sorted by extension point, kind and id. */
+    List<Contribution> contributions();
+
+    /** The valid contributions to one extension point (full id), sorted by id. */
+    List<Contribution> contributions(String extensionPointId);
+
+    /** The contribution with this id in that extension point. */
+    Optional<Contribution> find(String extensionPointId, String id);
+
+    /** Contributions that were left out, and why. */
+    List<ContributionProblem> problems();
+
+    /** Full ids of Descent's extension points that are installed, sorted. */
+    List<String> extensionPoints();
+
+    /**
+     * Creates the contribution's implementation (its {@code class} attribute) in the
+     * contributing bundle, and checks its type.
+     *
+     * @throws CoreException naming the contribution and bundle when the class is missing,
+     *             cannot be created, or is not a {@code type}
+     */
+    <T> T createExecutable(Contribution contribution, Class<T> type) throws CoreException;
+}

@@ -1,0 +1,168 @@
+package org.descent.headless.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.descent.core.ContributionRegistry;
+import org.descent.headless.internal.CommandLine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+/** The headless command line as a user meets it: output, messages and exit codes. */
+class CommandLineTest {
+
+    private static ServiceTracker<ContributionRegistry, ContributionRegistry> tracker;
+    private static ContributionRegistry registry;
+
+    /** What one run printed and returned. */
+    record Result(int code, String out, String err) {
+    }
+
+    @BeforeAll
+    static void service() throws InterruptedException {
+        tracker = new ServiceTracker<>(FrameworkUtil.getBundle(CommandLineTest.class).getBundleContext(),
+                ContributionRegistry.class, null);
+        tracker.open();
+        registry = tracker.waitForService(TimeUnit.SECONDS.toMillis(20));
+    }
+
+    @AfterAll
+    static void close() {
+        tracker.close();
+    }
+
+    static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            code = new CommandLine(registry, o, e).execute(List.of(args));
+        }
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void version() {
+        Result r = run("--version");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("Descent 0.1.0"), r.out());
+        assertTrue(r.out().contains("Java "), r.out());
+        assertEquals(r.out(), run("version").out());
+        Map<?, ?> json = assertInstanceOf(Map.class, MiniJson.parse(run("version", "--json").out()));
+        assertEquals("Descent", json.get("name"));
+        assertTrue(((String) json.get("version")).startsWith("0.1.0."), json.toString());
+    }
+
+    @Test
+    void helpListsEveryCommandWithItsFirstSentence() {
+        Result r = run("--help");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        for (String line : List.of("  help ", "  plugins ", "  version ", "  test-echo ")) {
+            assertTrue(r.out().contains(line), "missing '" + line + "' in\n" + r.out());
+        }
+        assertTrue(r.out().contains("Echoes its arguments."), r.out());
+        assertEquals(r.out(), run("help").out());
+        assertEquals(r.out(), run("-h").out());
+    }
+
+    @Test
+    void helpForOneCommandShowsItsDeclaredOptions() {
+        Result r = run("help", "plugins");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("Usage: descent plugins [--json] [--kind KIND]"), r.out());
+        assertTrue(r.out().contains("--kind KIND  Only list contributions of this kind"), r.out());
+        assertEquals(r.out(), run("plugins", "--help").out());
+        Result unknown = run("help", "plugin");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("no command 'plugin'"), unknown.err());
+    }
+
+    @Test
+    void pluginsJsonIsAnArrayOfEveryContribution() {
+        Result r = run("plugins", "--json");
+        assertEquals(0, r.code(), r.err());
+        List<?> list = assertInstanceOf(List.class, MiniJson.parse(r.out()));
+        Map<String, Map<?, ?>> byId = list.stream().map(o -> (Map<?, ?>) o)
+                .collect(Collectors.toMap(m -> (String) m.get("id"), m -> m));
+        assertEquals(List.of("help", "plugins", "test-echo", "version"), byId.keySet().stream().sorted().toList());
+        Map<?, ?> plugins = byId.get("plugins");
+        assertEquals("command", plugins.get("kind"));
+        assertEquals("Plugins", plugins.get("name"));
+        assertEquals("org.descent.headless", plugins.get("bundle"));
+        assertEquals("org.descent.headless.commands", plugins.get("extensionPoint"));
+        assertEquals("org.descent.headless.internal.PluginsCommand", plugins.get("class"));
+        assertEquals("org.descent.headless.tests", byId.get("test-echo").get("bundle"));
+    }
+
+    @Test
+    void pluginsTableAndKindFilter() {
+        Result r = run("plugins");
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().split("\n");
+        assertTrue(lines[0].matches("KIND +ID +NAME +BUNDLE"), lines[0]);
+        assertTrue(r.out().contains("command  plugins    Plugins"), r.out());
+        assertTrue(r.out().endsWith("4 contributions.\n"), r.out());
+        Result kind = run("plugins", "--kind", "optimizer");
+        assertEquals(2, kind.code());
+        assertTrue(kind.err().contains("option '--kind': no contribution of kind 'optimizer'; kinds present: command"),
+                kind.err());
+        assertEquals(4, MiniJson.parse(run("plugins", "--kind=command", "--json").out()) instanceof List<?> l ? l.size() : -1);
+    }
+
+    @Test
+    void badUsageNamesTheProblemAndExitsWith2() {
+        assertUsage(run(), "descent: no command given.");
+        assertUsage(run("--frobnicate"), "descent: unknown option '--frobnicate'.");
+        assertUsage(run("plugin"), "descent: unknown command 'plugin'. Did you mean 'plugins'?");
+        assertUsage(run("frobnicate"), "descent: unknown command 'frobnicate'.\nCommands: help, plugins, test-echo, version.");
+        assertUsage(run("plugins", "--jsn"), "descent plugins: unknown option '--jsn' (options: --json, --kind)");
+        assertUsage(run("plugins", "-j"), "descent plugins: unknown option '-j'");
+        assertUsage(run("plugins", "--kind"), "descent plugins: option '--kind' needs a value (KIND)");
+        assertUsage(run("plugins", "--json=yes"), "descent plugins: option '--json' takes no value, but got 'yes'");
+        assertUsage(run("plugins", "--json", "--json"), "descent plugins: option '--json' is given twice");
+        assertUsage(run("version", "extra"), "descent version: takes no arguments, but got 'extra'");
+        assertUsage(run("test-echo", "a", "b", "c"),
+                "descent test-echo: takes at most 2 argument(s); 'c' is one too many");
+        Result r = run("plugins", "--jsn");
+        assertTrue(r.err().contains("Usage: descent plugins [--json] [--kind KIND]"), r.err());
+        assertEquals("", r.out());
+    }
+
+    private static void assertUsage(Result r, String start) {
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith(start), "expected to start with:\n" + start + "\nbut was:\n" + r.err());
+    }
+
+    @Test
+    void optionsReachTheCommand() {
+        Result r = run("test-echo", "--times", "2", "--upper", "hello", "world");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("HELLO WORLD\nHELLO WORLD\n", r.out());
+        assertEquals("-x\n", run("test-echo", "--", "-x").out());
+        assertEquals("a\na\n", run("test-echo", "--times=2", "a").out());
+    }
+
+    @Test
+    void commandFailuresBecomeMessagesAndExitCodes() {
+        Result usage = run("test-echo", "--fail", "usage");
+        assertUsage(usage, "descent test-echo: option '--fail': asked to fail");
+        Result error = run("test-echo", "--fail", "error");
+        assertEquals(1, error.code());
+        assertEquals("descent test-echo: error: the data file is broken\n", error.err());
+        assertUsage(run("test-echo", "--times", "two"), "descent test-echo: option '--times': 'two' is not a whole number");
+    }
+}

@@ -1,0 +1,97 @@
+package org.descent.headless.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.descent.core.Contribution;
+import org.descent.core.ContributionRegistry;
+import org.eclipse.core.runtime.IConfigurationElement;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * A command as declared in plugin.xml: its contribution, options and arguments.
+ *
+ * @param maxArguments the most positional arguments it takes, {@link Integer#MAX_VALUE} for no limit
+ */
+record CommandSpec(Contribution contribution, List<OptionSpec> options, String argumentsSynopsis, int maxArguments) {
+
+    static final String EXTENSION_POINT = "org.descent.headless.commands";
+
+    /**
+     * A declared option.
+     *
+     * @param value placeholder of its value, or {@code null} for a flag
+     */
+    record OptionSpec(String name, @Nullable String value, String doc) {
+
+        /** {@code --name VALUE} or {@code --name}. */
+        String synopsis() {
+            return "--" + name + (value == null ? "" : " " + value);
+        }
+    }
+
+    String id() {
+        return contribution.id();
+    }
+
+    Optional<OptionSpec> option(String name) {
+        return options.stream().filter(o -> o.name().equals(name)).findFirst();
+    }
+
+    /** {@code descent plugins [--json] [--kind KIND]}. */
+    String usage() {
+        StringBuilder sb = new StringBuilder("descent ").append(id());
+        for (OptionSpec o : options) {
+            sb.append(" [").append(o.synopsis()).append(']');
+        }
+        if (!argumentsSynopsis.isEmpty()) {
+            sb.append(' ').append(argumentsSynopsis);
+        }
+        return sb.toString();
+    }
+
+    /** All declared commands, sorted by id; a command whose declaration is malformed is reported and skipped. */
+    static List<CommandSpec> all(ContributionRegistry registry, List<String> problems) {
+        List<CommandSpec> specs = new ArrayList<>();
+        for (Contribution c : registry.contributions(EXTENSION_POINT)) {
+            try {
+                specs.add(of(c));
+            } catch (IllegalArgumentException e) {
+                problems.add(c.label() + ": " + e.getMessage());
+            }
+        }
+        return specs;
+    }
+
+    static CommandSpec of(Contribution c) {
+        IConfigurationElement element = c.element();
+        List<OptionSpec> options = new ArrayList<>();
+        for (IConfigurationElement o : element.getChildren("option")) {
+            String name = o.getAttribute("name");
+            if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
+                throw new IllegalArgumentException("option name '" + name + "' must be lower case letters, digits and dashes");
+            }
+            if (name.equals("help")) {
+                throw new IllegalArgumentException("option --help is provided for every command and cannot be declared");
+            }
+            String doc = o.getAttribute("doc");
+            options.add(new OptionSpec(name, o.getAttribute("value"), doc == null ? "" : doc.strip()));
+        }
+        String max = element.getAttribute("maxArguments");
+        int maxArguments;
+        if (max == null) {
+            maxArguments = 0;
+        } else if (max.equals("unbounded")) {
+            maxArguments = Integer.MAX_VALUE;
+        } else {
+            try {
+                maxArguments = Integer.parseInt(max);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("maxArguments '" + max + "' is not a whole number or 'unbounded'");
+            }
+        }
+        String synopsis = element.getAttribute("arguments");
+        return new CommandSpec(c, options, synopsis == null ? "" : synopsis, maxArguments);
+    }
+}

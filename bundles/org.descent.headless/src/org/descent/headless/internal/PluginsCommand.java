@@ -1,0 +1,104 @@
+package org.descent.headless.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.descent.core.Contribution;
+import org.descent.core.ContributionProblem;
+import org.descent.core.Hyperparameter;
+import org.descent.headless.Command;
+import org.descent.headless.CommandContext;
+import org.descent.headless.UsageException;
+
+/** {@code descent plugins [--json] [--kind KIND]}: every contribution to Descent's extension points. */
+public final class PluginsCommand implements Command {
+
+    @Override
+    public int run(CommandContext context) throws UsageException {
+        List<Contribution> all = context.registry().contributions();
+        Optional<String> kind = context.option("kind");
+        List<Contribution> shown = all;
+        if (kind.isPresent()) {
+            List<String> kinds = all.stream().map(Contribution::kind).distinct().sorted().toList();
+            if (!kinds.contains(kind.get())) {
+                throw new UsageException("option '--kind': no contribution of kind '" + kind.get() + "'; kinds present: "
+                        + String.join(", ", kinds));
+            }
+            shown = all.stream().filter(c -> c.kind().equals(kind.get())).toList();
+        }
+        for (ContributionProblem p : context.registry().problems()) {
+            context.err().println("descent plugins: warning: left out of " + p.extensionPoint() + " (bundle "
+                    + p.bundle() + "): " + p.message());
+        }
+        if (context.has("json")) {
+            context.out().println(Json.write(shown.stream().map(PluginsCommand::toJson).toList()));
+        } else {
+            printTable(shown, context);
+        }
+        return OK;
+    }
+
+    static Map<String, Object> toJson(Contribution c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", c.kind());
+        m.put("id", c.id());
+        m.put("name", c.name());
+        m.put("bundle", c.bundle());
+        m.put("extensionPoint", c.extensionPoint());
+        m.put("class", c.className());
+        m.put("description", c.description());
+        List<Object> hyperparameters = new ArrayList<>();
+        for (Hyperparameter h : c.hyperparameters()) {
+            Map<String, Object> hm = new LinkedHashMap<>();
+            hm.put("name", h.name());
+            hm.put("type", h.type().id());
+            hm.put("default", h.defaultText());
+            Hyperparameter.Range range = h.range();
+            hm.put("range", range == null ? null : range.toString());
+            if (!h.choices().isEmpty()) {
+                hm.put("choices", h.choices());
+            }
+            hm.put("doc", h.doc());
+            hyperparameters.add(hm);
+        }
+        m.put("hyperparameters", hyperparameters);
+        if (!c.attributes().isEmpty()) {
+            m.put("attributes", new LinkedHashMap<>(c.attributes()));
+        }
+        return m;
+    }
+
+    private static void printTable(List<Contribution> contributions, CommandContext context) {
+        if (contributions.isEmpty()) {
+            context.out().println("No contributions.");
+            return;
+        }
+        String[] header = { "KIND", "ID", "NAME", "BUNDLE" };
+        int[] width = new int[header.length];
+        List<String[]> rows = new ArrayList<>();
+        rows.add(header);
+        for (Contribution c : contributions) {
+            rows.add(new String[] { c.kind(), c.id(), c.name(), c.bundle() });
+        }
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                sb.append(row[i]);
+                if (i < row.length - 1) {
+                    sb.append(" ".repeat(width[i] - row[i].length() + 2));
+                }
+            }
+            context.out().println(sb);
+        }
+        context.out().println();
+        context.out().println(contributions.size() + " contributions.");
+    }
+}
