@@ -4,7 +4,8 @@ package org.descent.core;
  * A contribution that was left out because its declaration is broken (missing id or name, a
  * duplicate id, an invalid hyperparameter). The rest of the registry works without it.
  *
- * @param extensionPoint full id of the extension point
+ * @param extensionPoint full id of the extension point, or empty for a problem of a whole bundle
+ *            (installed but not resolvable, so none of its contributions is read)
  * @param bundle the contributing bundle
  * @param message what is wrong, naming the element and the value
  */
@@ -12,6 +13,6 @@ public record ContributionProblem(String extensionPoint, String bundle, String m
 
     @Override
     public String toString() {
-        return bundle + ": " + extensionPoint + ": " + message;
+        return extensionPoint.isEmpty() ? message : bundle + ": " + extensionPoint + ": " + message;
     }
 }

@@ -7,8 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 
 import org.descent.core.Contribution;
 import org.descent.core.ContributionProblem;
@@ -17,6 +23,8 @@ import org.eclipse.core.runtime.CoreException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
@@ -115,5 +123,42 @@ class ContributionRegistryTest {
             assertTrue(c < 0 || c == 0 && (a.kind() + "/" + a.id()).compareTo(b.kind() + "/" + b.id()) < 0,
                     a.id() + " before " + b.id());
         }
+    }
+
+    /** A bundle jar whose Require-Bundle cannot be satisfied. */
+    private static byte[] unresolvableBundle() throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes a = manifest.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Bundle-ManifestVersion", "2");
+        a.putValue("Bundle-SymbolicName", "org.example.unresolvable;singleton:=true");
+        a.putValue("Bundle-Version", "1.2.3");
+        a.putValue("Require-Bundle", "org.example.does.not.exist");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
+            jar.flush();
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void aBundleThatCannotBeResolvedIsReportedWithTheMissingRequirement() throws Exception {
+        BundleContext context = FrameworkUtil.getBundle(ContributionRegistryTest.class).getBundleContext();
+        Bundle bundle = context.installBundle("descent-test:unresolvable", new ByteArrayInputStream(unresolvableBundle()));
+        try {
+            List<ContributionProblem> problems = registry.problems().stream()
+                    .filter(p -> p.bundle().equals("org.example.unresolvable")).toList();
+            assertEquals(1, problems.size(), registry.problems().stream().map(ContributionProblem::bundle).toList().toString());
+            ContributionProblem p = problems.get(0);
+            assertEquals("", p.extensionPoint());
+            assertTrue(p.message().startsWith("bundle org.example.unresolvable 1.2.3 (descent-test:unresolvable) is installed "
+                    + "but cannot be resolved, so it contributes nothing: "), p.message());
+            assertTrue(p.message().contains("org.example.does.not.exist"), p.message());
+            assertEquals(Bundle.INSTALLED, bundle.getState());
+        } finally {
+            bundle.uninstall();
+        }
+        assertTrue(registry.problems().stream().noneMatch(p -> p.bundle().equals("org.example.unresolvable")),
+                "the problem stays after the bundle is gone");
     }
 }

@@ -1,7 +1,11 @@
 package org.descent.core.internal;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.descent.core.Contribution;
 import org.descent.core.ContributionProblem;
@@ -13,6 +17,13 @@ import org.eclipse.core.runtime.IRegistryChangeListener;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.jdt.annotation.Nullable;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.SynchronousBundleListener;
+import org.osgi.framework.Constants;
+import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -20,27 +31,41 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The {@link ContributionRegistry} service over the Eclipse extension registry. The snapshot is
- * read on first use and read again after the extension registry changes (bundles installed or
- * removed at run time).
+ * read on first use and read again after the extension registry changes or bundles are
+ * installed, resolved or removed at run time. Bundles that are installed but cannot be resolved
+ * (a third-party plugin whose requirements are missing) contribute nothing: they are reported
+ * as problems with the reason, instead of vanishing silently.
  */
 @Component(service = ContributionRegistry.class)
 public final class ExtensionContributionRegistry implements ContributionRegistry {
 
     private static final String BUNDLE = "org.descent.core";
 
+    private static final Set<Integer> BUNDLE_CHANGES = Set.of(BundleEvent.INSTALLED, BundleEvent.RESOLVED,
+            BundleEvent.UNRESOLVED, BundleEvent.UNINSTALLED, BundleEvent.UPDATED);
+
     private final IExtensionRegistry registry;
+    private final BundleContext context;
     private final IRegistryChangeListener listener = event -> invalidate();
+    private final SynchronousBundleListener bundleListener = event -> {
+        if (BUNDLE_CHANGES.contains(event.getType())) {
+            invalidate();
+        }
+    };
     private volatile ContributionReader.@Nullable Snapshot snapshot;
 
     @Activate
-    public ExtensionContributionRegistry(@Reference IExtensionRegistry registry) {
+    public ExtensionContributionRegistry(@Reference IExtensionRegistry registry, BundleContext context) {
         this.registry = registry;
+        this.context = context;
         registry.addRegistryChangeListener(listener);
+        context.addBundleListener(bundleListener);
     }
 
     @Deactivate
     void deactivate() {
         registry.removeRegistryChangeListener(listener);
+        context.removeBundleListener(bundleListener);
     }
 
     private void invalidate() {
@@ -51,14 +76,50 @@ public final class ExtensionContributionRegistry implements ContributionRegistry
         ContributionReader.Snapshot s = snapshot;
         if (s == null) {
             s = ContributionReader.read(registry.getExtensionPoints());
+            List<ContributionProblem> problems = new ArrayList<>(unresolvedBundles());
+            problems.addAll(s.problems());
+            s = new ContributionReader.Snapshot(s.contributions(), List.copyOf(problems), s.extensionPoints());
             ILog log = ILog.of(ExtensionContributionRegistry.class);
             for (ContributionProblem p : s.problems()) {
-                log.log(Status.warning("Contribution left out: bundle " + p.bundle() + ", extension point "
-                        + p.extensionPoint() + ": " + p.message()));
+                log.log(Status.warning(p.extensionPoint().isEmpty() ? p.message()
+                        : "Contribution left out: bundle " + p.bundle() + ", extension point " + p.extensionPoint()
+                                + ": " + p.message()));
             }
             snapshot = s;
         }
         return s;
+    }
+
+    /** Installed bundles that cannot be resolved, with the framework's reason. */
+    private List<ContributionProblem> unresolvedBundles() {
+        List<Bundle> unresolved = Arrays.stream(context.getBundles())
+                .filter(b -> b.getState() == Bundle.INSTALLED && b.getSymbolicName() != null)
+                .sorted(Comparator.comparing(Bundle::getSymbolicName)).toList();
+        if (unresolved.isEmpty()) {
+            return List.of();
+        }
+        FrameworkWiring wiring = context.getBundle(Constants.SYSTEM_BUNDLE_ID).adapt(FrameworkWiring.class);
+        wiring.resolveBundles(unresolved);
+        List<ContributionProblem> problems = new ArrayList<>();
+        for (Bundle b : unresolved) {
+            if (b.getState() != Bundle.INSTALLED) {
+                continue; // resolved now
+            }
+            problems.add(new ContributionProblem("", b.getSymbolicName(), "bundle " + b.getSymbolicName() + " "
+                    + b.getVersion() + " (" + b.getLocation() + ") is installed but cannot be resolved, so it contributes nothing: "
+                    + resolutionError(b)));
+        }
+        return problems;
+    }
+
+    /** The framework's explanation: starting an unresolvable bundle fails with the missing requirement. */
+    private static String resolutionError(Bundle b) {
+        try {
+            b.start(Bundle.START_TRANSIENT | Bundle.START_ACTIVATION_POLICY);
+            return "its requirements are not met";
+        } catch (BundleException | IllegalStateException | SecurityException e) {
+            return String.valueOf(e.getMessage()).strip().replaceAll("\\s+", " ");
+        }
     }
 
     @Override

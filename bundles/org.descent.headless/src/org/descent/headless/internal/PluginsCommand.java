@@ -30,8 +30,8 @@ public final class PluginsCommand implements Command {
             shown = all.stream().filter(c -> c.kind().equals(kind.get())).toList();
         }
         for (ContributionProblem p : context.registry().problems()) {
-            context.err().println("descent plugins: warning: left out of " + p.extensionPoint() + " (bundle "
-                    + p.bundle() + "): " + p.message());
+            context.err().println("descent plugins: warning: " + (p.extensionPoint().isEmpty() ? p.message()
+                    : "left out of " + p.extensionPoint() + " (bundle " + p.bundle() + "): " + p.message()));
         }
         if (context.has("json")) {
             context.out().println(Json.write(shown.stream().map(PluginsCommand::toJson).toList()));
