@@ -64,6 +64,17 @@ final class Widgets {
      * @return the file and the captured image data
      */
     static ImageData screenshot(Shell shell, String name) throws IOException {
+        ImageData data = capture(shell);
+        Path dir = Path.of(System.getProperty("descent.screenshots", "target/screenshots"));
+        Files.createDirectories(dir);
+        ImageLoader loader = new ImageLoader();
+        loader.data = new ImageData[] { data };
+        loader.save(dir.resolve(name).toString(), SWT.IMAGE_PNG);
+        return data;
+    }
+
+    /** What the screen shows of a shell. */
+    static ImageData capture(Shell shell) {
         spin(300);
         Display display = shell.getDisplay();
         // The shell's bounds can include window-manager trim that is not drawn (no window manager
@@ -80,19 +91,19 @@ final class Widgets {
         }
         ImageData data = image.getImageData();
         image.dispose();
-        Path dir = Path.of(System.getProperty("descent.screenshots", "target/screenshots"));
-        Files.createDirectories(dir);
-        ImageLoader loader = new ImageLoader();
-        loader.data = new ImageData[] { data };
-        loader.save(dir.resolve(name).toString(), SWT.IMAGE_PNG);
         return data;
     }
 
     /** How many distinct pixel values an image has: a blank capture has one or two. */
     static int distinctPixels(ImageData data) {
+        return distinctPixels(data, new Rectangle(0, 0, data.width, data.height), 3);
+    }
+
+    /** Distinct pixel values inside a rectangle of the image, sampling every {@code step} pixels. */
+    static int distinctPixels(ImageData data, Rectangle r, int step) {
         java.util.Set<Integer> values = new java.util.HashSet<>();
-        for (int y = 0; y < data.height; y += 3) {
-            for (int x = 0; x < data.width; x += 3) {
+        for (int y = Math.max(0, r.y); y < Math.min(data.height, r.y + r.height); y += step) {
+            for (int x = Math.max(0, r.x); x < Math.min(data.width, r.x + r.width); x += step) {
                 values.add(data.getPixel(x, y));
             }
         }
