@@ -21,7 +21,7 @@ public interface ContributionRegistry {
     /** All valid contributions, sorted by extension point, kind and id. */
     List<Contribution> contributions();
 
-    /** The valid contributions to one extension point (full id), sorted by id. */
+    /** The valid contributions to one extension point (full id), sorted by kind and id. */
     List<Contribution> contributions(String extensionPointId);
 
     /** The contribution with this id in that extension point. */

@@ -194,6 +194,18 @@ public final class Hyperparameter {
         return summary();
     }
 
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof Hyperparameter h && name.equals(h.name) && type == h.type
+                && defaultText.equals(h.defaultText) && Objects.equals(range, h.range) && choices.equals(h.choices)
+                && doc.equals(h.doc);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, type, defaultText, range, choices, doc);
+    }
+
     /**
      * An interval of allowed values in interval notation, {@code [0,1)} or {@code (0,inf)}.
      *
@@ -226,8 +238,12 @@ public final class Hyperparameter {
             if (parts.length != 2) {
                 throw new IllegalArgumentException("range '" + text + "' must have exactly two bounds");
             }
-            return new Range(bound(parts[0], text), t.charAt(0) == '[', bound(parts[1], text),
-                    t.charAt(t.length() - 1) == ']');
+            double low = bound(parts[0], text);
+            double high = bound(parts[1], text);
+            if (low > high) {
+                throw new IllegalArgumentException("range '" + text + "': the lower bound is above the upper bound");
+            }
+            return new Range(low, t.charAt(0) == '[', high, t.charAt(t.length() - 1) == ']');
         }
 
         private static double bound(String s, String text) {

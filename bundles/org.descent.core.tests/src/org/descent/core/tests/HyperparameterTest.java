@@ -38,7 +38,7 @@ class HyperparameterTest {
     @ValueSource(strings = { "", "0,1", "[0,1", "[a,1]", "[1,0]", "[0,1,2]", "[0;1]" })
     void badRangeIsRejectedWithTheText(String text) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Range.parse(text));
-        assertTrue(e.getMessage().contains("range") || e.getMessage().contains("bounds"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("range '" + text + "'"), e.getMessage());
     }
 
     @Test

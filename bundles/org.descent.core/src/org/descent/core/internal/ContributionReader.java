@@ -32,6 +32,12 @@ public final class ContributionReader {
     /** The result of reading: valid contributions and the problems of the invalid ones. */
     public record Snapshot(List<Contribution> contributions, List<ContributionProblem> problems,
             List<String> extensionPoints) {
+
+        public Snapshot {
+            contributions = List.copyOf(contributions);
+            problems = List.copyOf(problems);
+            extensionPoints = List.copyOf(extensionPoints);
+        }
     }
 
     private ContributionReader() {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.descent.core.Contribution;
 import org.descent.core.ContributionProblem;
@@ -23,6 +24,7 @@ import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.Constants;
+import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -52,7 +54,14 @@ public final class ExtensionContributionRegistry implements ContributionRegistry
             invalidate();
         }
     };
-    private volatile ContributionReader.@Nullable Snapshot snapshot;
+    /** Incremented by every change; a snapshot read under an older generation is stale. */
+    private final AtomicLong generation = new AtomicLong();
+    private final Object lock = new Object();
+    private volatile @Nullable Cached cached;
+
+    /** A snapshot and the generation it was read under. */
+    private record Cached(ContributionReader.Snapshot snapshot, long generation) {
+    }
 
     @Activate
     public ExtensionContributionRegistry(@Reference IExtensionRegistry registry, BundleContext context) {
@@ -69,25 +78,44 @@ public final class ExtensionContributionRegistry implements ContributionRegistry
     }
 
     private void invalidate() {
-        snapshot = null;
+        generation.incrementAndGet();
     }
 
     private ContributionReader.Snapshot snapshot() {
-        ContributionReader.Snapshot s = snapshot;
-        if (s == null) {
-            s = ContributionReader.read(registry.getExtensionPoints());
-            List<ContributionProblem> problems = new ArrayList<>(unresolvedBundles());
-            problems.addAll(s.problems());
-            s = new ContributionReader.Snapshot(s.contributions(), List.copyOf(problems), s.extensionPoints());
-            ILog log = ILog.of(ExtensionContributionRegistry.class);
-            for (ContributionProblem p : s.problems()) {
+        Cached c = cached;
+        if (c != null && c.generation() == generation.get()) {
+            return c.snapshot();
+        }
+        synchronized (lock) {
+            c = cached;
+            if (c != null && c.generation() == generation.get()) {
+                return c.snapshot();
+            }
+            // Resolving bundles fires events that change the generation: do it first, then read
+            // the generation, then the extension registry, so a change after that is not lost.
+            List<ContributionProblem> unresolved = unresolvedBundles();
+            long readAt = generation.get();
+            ContributionReader.Snapshot read = ContributionReader.read(registry.getExtensionPoints());
+            List<ContributionProblem> problems = new ArrayList<>(unresolved);
+            problems.addAll(read.problems());
+            ContributionReader.Snapshot s = new ContributionReader.Snapshot(read.contributions(), problems,
+                    read.extensionPoints());
+            logNew(s.problems(), c == null ? List.of() : c.snapshot().problems());
+            cached = new Cached(s, readAt);
+            return s;
+        }
+    }
+
+    /** Logs the problems that the previous snapshot did not have. */
+    private static void logNew(List<ContributionProblem> problems, List<ContributionProblem> known) {
+        ILog log = ILog.of(ExtensionContributionRegistry.class);
+        for (ContributionProblem p : problems) {
+            if (!known.contains(p)) {
                 log.log(Status.warning(p.extensionPoint().isEmpty() ? p.message()
                         : "Contribution left out: bundle " + p.bundle() + ", extension point " + p.extensionPoint()
                                 + ": " + p.message()));
             }
-            snapshot = s;
         }
-        return s;
     }
 
     /** Installed bundles that cannot be resolved, with the framework's reason. */
@@ -112,8 +140,19 @@ public final class ExtensionContributionRegistry implements ContributionRegistry
         return problems;
     }
 
-    /** The framework's explanation: starting an unresolvable bundle fails with the missing requirement. */
+    /**
+     * The framework's explanation: starting an unresolvable bundle fails with the missing
+     * requirement. A fragment cannot be started: its problem is its host.
+     */
     private static String resolutionError(Bundle b) {
+        BundleRevision revision = b.adapt(BundleRevision.class);
+        if (revision != null && (revision.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0) {
+            return "it is a fragment and its host is missing or does not match (Fragment-Host: "
+                    + b.getHeaders("").get(Constants.FRAGMENT_HOST) + ")";
+        }
+        if (b.getState() != Bundle.INSTALLED) {
+            return "its requirements were not met when Descent looked";
+        }
         try {
             b.start(Bundle.START_TRANSIENT | Bundle.START_ACTIVATION_POLICY);
             return "its requirements are not met";

@@ -2,6 +2,7 @@ package org.descent.headless.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -36,6 +37,7 @@ class CommandLineTest {
                 ContributionRegistry.class, null);
         tracker.open();
         registry = tracker.waitForService(TimeUnit.SECONDS.toMillis(20));
+        assertNotNull(registry, "the ContributionRegistry service is not registered (is SCR running?)");
     }
 
     @AfterAll
@@ -154,6 +156,11 @@ class CommandLineTest {
         assertEquals("HELLO WORLD\nHELLO WORLD\n", r.out());
         assertEquals("-x\n", run("test-echo", "--", "-x").out());
         assertEquals("a\na\n", run("test-echo", "--times=2", "a").out());
+        assertEquals("-5 -0.25\n", run("test-echo", "-5", "-0.25").out());
+        assertEquals("--help -h\n", run("test-echo", "--", "--help", "-h").out());
+        assertTrue(run("test-echo", "a", "--help").out().startsWith("Usage: descent test-echo"));
+        assertUsage(run("test-echo", "-x"), "descent test-echo: unknown option '-x' (options: --upper, --times, --fail); "
+                + "to pass an argument that starts with '-', put it after --");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.descent.core.ContributionRegistry;
 import org.descent.headless.Command;
@@ -21,6 +22,8 @@ import org.eclipse.core.runtime.Status;
  * runs the command. Every usage error names the command and option and ends with exit code 2.
  */
 public final class CommandLine {
+
+    private static final Pattern NEGATIVE_NUMBER = Pattern.compile("-(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
 
     private final ContributionRegistry registry;
     private final PrintStream out;
@@ -63,14 +66,13 @@ public final class CommandLine {
             return Command.USAGE;
         }
         CommandSpec spec = found.get();
-        if (rest.contains("--help") || rest.contains("-h")) {
-            HelpCommand.printCommand(spec, out);
-            return Command.OK;
-        }
         Map<String, String> options = new LinkedHashMap<>();
         List<String> arguments = new ArrayList<>();
         try {
-            parse(spec, rest, options, arguments);
+            if (parse(spec, rest, options, arguments)) {
+                HelpCommand.printCommand(spec, out);
+                return Command.OK;
+            }
         } catch (UsageException e) {
             return usageError(spec, e);
         }
@@ -102,17 +104,26 @@ public final class CommandLine {
         return Command.USAGE;
     }
 
-    /** Splits options from arguments, checking each option against the declarations. */
-    static void parse(CommandSpec spec, List<String> args, Map<String, String> options, List<String> arguments)
+    /**
+     * Splits options from arguments, checking each option against the declarations. After
+     * {@code --} everything is an argument; a negative number is an argument too.
+     *
+     * @return whether {@code --help} or {@code -h} was given in place of an option
+     */
+    static boolean parse(CommandSpec spec, List<String> args, Map<String, String> options, List<String> arguments)
             throws UsageException {
         boolean optionsEnded = false;
+        boolean help = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (!optionsEnded && a.equals("--")) {
                 optionsEnded = true;
-            } else if (!optionsEnded && a.startsWith("-") && a.length() > 1) {
+            } else if (!optionsEnded && (a.equals("--help") || a.equals("-h"))) {
+                help = true;
+            } else if (!optionsEnded && a.startsWith("-") && a.length() > 1 && !NEGATIVE_NUMBER.matcher(a).matches()) {
                 if (!a.startsWith("--")) {
-                    throw new UsageException("unknown option '" + a + "'" + known(spec));
+                    throw new UsageException("unknown option '" + a + "'" + known(spec)
+                            + "; to pass an argument that starts with '-', put it after --");
                 }
                 int eq = a.indexOf('=');
                 String name = eq < 0 ? a.substring(2) : a.substring(2, eq);
@@ -137,11 +148,12 @@ public final class CommandLine {
                 arguments.add(a);
             }
         }
-        if (arguments.size() > spec.maxArguments()) {
+        if (!help && arguments.size() > spec.maxArguments()) {
             String extra = arguments.get(spec.maxArguments());
             throw new UsageException(spec.maxArguments() == 0 ? "takes no arguments, but got '" + extra + "'"
                     : "takes at most " + spec.maxArguments() + " argument(s); '" + extra + "' is one too many");
         }
+        return help;
     }
 
     private static String known(CommandSpec spec) {

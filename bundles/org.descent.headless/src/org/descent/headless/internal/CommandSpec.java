@@ -65,6 +65,9 @@ record CommandSpec(Contribution contribution, List<OptionSpec> options, String a
     }
 
     static CommandSpec of(Contribution c) {
+        if (c.id().equals("test")) {
+            throw new IllegalArgumentException("the command id 'test' is taken by the launcher ('descent test')");
+        }
         IConfigurationElement element = c.element();
         List<OptionSpec> options = new ArrayList<>();
         for (IConfigurationElement o : element.getChildren("option")) {
@@ -88,7 +91,11 @@ record CommandSpec(Contribution contribution, List<OptionSpec> options, String a
             try {
                 maxArguments = Integer.parseInt(max);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("maxArguments '" + max + "' is not a whole number or 'unbounded'");
+                maxArguments = -1;
+            }
+            if (maxArguments < 0) {
+                throw new IllegalArgumentException(
+                        "maxArguments '" + max + "' is not a whole number >= 0 or 'unbounded'");
             }
         }
         String synopsis = element.getAttribute("arguments");
