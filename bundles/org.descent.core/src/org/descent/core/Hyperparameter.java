@@ -18,7 +18,7 @@ public final class Hyperparameter {
 
     /** The value types a hyperparameter can have. */
     public enum Type {
-        DOUBLE, INTEGER, BOOLEAN, STRING, CHOICE;
+        DOUBLE, INTEGER, BOOLEAN, STRING, CHOICE, DOUBLES;
 
         /** The type as written in plugin.xml ({@code double}, {@code integer}, ...). */
         public String id() {
@@ -60,9 +60,9 @@ public final class Hyperparameter {
         this.range = range;
         this.choices = List.copyOf(choices);
         this.doc = doc;
-        if (range != null && type != Type.DOUBLE && type != Type.INTEGER) {
-            throw new IllegalArgumentException(
-                    "hyperparameter '" + name + "': a range is only allowed for double and integer, not " + type.id());
+        if (range != null && type != Type.DOUBLE && type != Type.INTEGER && type != Type.DOUBLES) {
+            throw new IllegalArgumentException("hyperparameter '" + name
+                    + "': a range is only allowed for double, doubles and integer, not " + type.id());
         }
         if (type == Type.CHOICE && this.choices.isEmpty()) {
             throw new IllegalArgumentException("hyperparameter '" + name + "': type choice needs a 'choices' list");
@@ -111,7 +111,8 @@ public final class Hyperparameter {
     /**
      * Parses a value given as text.
      *
-     * @return a {@link Double}, {@link Long}, {@link Boolean} or {@link String} according to the type
+     * @return a {@link Double}, {@link Long}, {@link Boolean}, {@link String} or {@code double[]}
+     *         (type {@code doubles}: {@code [1,2.5]}, or one number) according to the type
      * @throws IllegalArgumentException with a message naming this hyperparameter, the text and
      *             what was expected
      */
@@ -154,6 +155,23 @@ public final class Hyperparameter {
                 return t;
             }
             throw invalid(text, "one of " + String.join(", ", choices));
+        case DOUBLES: {
+            String inner = t.startsWith("[") && t.endsWith("]") ? t.substring(1, t.length() - 1) : t;
+            String[] parts = inner.split(",", -1);
+            double[] values = new double[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                try {
+                    values[i] = Double.parseDouble(parts[i].strip());
+                } catch (NumberFormatException e) {
+                    throw invalid(text, "a number or a list of numbers such as [1,2.5]");
+                }
+                if (Double.isNaN(values[i])) {
+                    throw invalid(text, "numbers (NaN is not allowed)");
+                }
+                checkRange(text, values[i]);
+            }
+            return values;
+        }
         case STRING:
         default:
             return text;

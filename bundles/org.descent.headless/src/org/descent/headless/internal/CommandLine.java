@@ -70,7 +70,7 @@ public final class CommandLine {
         List<String> arguments = new ArrayList<>();
         try {
             if (parse(spec, rest, options, arguments)) {
-                HelpCommand.printCommand(spec, out);
+                HelpCommand.printCommand(spec, out, registry);
                 return Command.OK;
             }
         } catch (UsageException e) {

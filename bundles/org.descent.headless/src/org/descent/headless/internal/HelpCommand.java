@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.descent.core.Contribution;
+import org.descent.core.ContributionRegistry;
 import org.descent.core.Descent;
+import org.descent.core.Hyperparameter;
 import org.descent.headless.Command;
 import org.descent.headless.CommandContext;
 import org.descent.headless.UsageException;
@@ -26,7 +29,7 @@ public final class HelpCommand implements Command {
             throw new UsageException("no command '" + name + "'; commands: "
                     + String.join(", ", commands.stream().map(CommandSpec::id).toList()));
         }
-        printCommand(spec.get(), context.out());
+        printCommand(spec.get(), context.out(), context.registry());
         return OK;
     }
 
@@ -52,7 +55,7 @@ public final class HelpCommand implements Command {
         out.println("Exit codes: 0 success, 1 failure, 2 bad usage.");
     }
 
-    static void printCommand(CommandSpec spec, PrintStream out) {
+    static void printCommand(CommandSpec spec, PrintStream out, ContributionRegistry registry) {
         out.println("Usage: " + spec.usage());
         out.println();
         out.println(wrap(spec.contribution().description(), 78, ""));
@@ -64,8 +67,41 @@ public final class HelpCommand implements Command {
                 out.println("  " + pad(o.synopsis(), width) + o.doc());
             }
         }
+        String lists = spec.contribution().attributes().get("lists");
+        if (lists != null) {
+            for (String point : lists.split(",")) {
+                printContributions(registry, "org.descent.core." + point.strip(), out);
+            }
+        }
         out.println();
         out.println("Contributed by bundle " + spec.contribution().bundle() + ".");
+    }
+
+    /** Every contribution to a point: id, name, and its hyperparameters with their defaults. */
+    private static void printContributions(ContributionRegistry registry, String point, PrintStream out) {
+        List<Contribution> all = registry.contributions(point);
+        if (all.isEmpty()) {
+            return;
+        }
+        out.println();
+        String simple = point.substring(point.lastIndexOf('.') + 1);
+        out.println("Installed " + simple + " (id: name; hyperparameters with defaults):");
+        for (Contribution c : all) {
+            StringBuilder sb = new StringBuilder("  ").append(c.id());
+            if (!c.kind().equals(simple.replaceAll("s$", "")) && !simple.startsWith(c.kind())) {
+                sb.append(" [").append(c.kind()).append(']');
+            }
+            sb.append(": ").append(c.name());
+            out.println(sb);
+            if (!c.hyperparameters().isEmpty()) {
+                List<String> hp = new ArrayList<>();
+                for (Hyperparameter h : c.hyperparameters()) {
+                    hp.add(h.name() + "=" + (h.defaultText().isEmpty() ? "\"\"" : h.defaultText()));
+                }
+                out.println("      " + wrap(String.join(" ", hp), 72, "      "));
+            }
+        }
+        out.println("  ('descent plugins --json' documents every hyperparameter.)");
     }
 
     private static String pad(String s, int width) {

@@ -1,0 +1,77 @@
+package org.descent.core;
+
+import java.util.List;
+
+/**
+ * A data set in memory: inputs and targets as row-major arrays. Class targets are stored as
+ * whole numbers {@code 0..classes-1} in a single target column.
+ */
+public final class Data {
+
+    private final String name;
+    private final DataShape shape;
+    private final double[] inputs;
+    private final double[] targets;
+    private final List<String> inputNames;
+
+    /**
+     * @throws IllegalArgumentException when the arrays do not match the shape
+     */
+    public Data(String name, DataShape shape, double[] inputs, double[] targets, List<String> inputNames) {
+        if (inputs.length != (long) shape.rows() * shape.inputDim()) {
+            throw new IllegalArgumentException(name + ": " + inputs.length + " input values do not make "
+                    + shape.rows() + " rows of " + shape.inputDim());
+        }
+        if (targets.length != (long) shape.rows() * shape.targetDim()) {
+            throw new IllegalArgumentException(name + ": " + targets.length + " target values do not make "
+                    + shape.rows() + " rows of " + shape.targetDim());
+        }
+        if (shape.classes() > 0 && shape.targetDim() != 1) {
+            throw new IllegalArgumentException(name + ": class targets need exactly one target column");
+        }
+        this.name = name;
+        this.shape = shape;
+        this.inputs = inputs;
+        this.targets = targets;
+        this.inputNames = List.copyOf(inputNames);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public DataShape shape() {
+        return shape;
+    }
+
+    public int rows() {
+        return shape.rows();
+    }
+
+    /** The inputs, row-major (not copied: do not modify). */
+    public double[] inputs() {
+        return inputs;
+    }
+
+    /** The targets, row-major (not copied: do not modify). */
+    public double[] targets() {
+        return targets;
+    }
+
+    public List<String> inputNames() {
+        return inputNames;
+    }
+
+    /** A new data set of the given rows, in that order. */
+    public Data rows(int[] rows, String newName) {
+        int d = shape.inputDim();
+        int t = shape.targetDim();
+        double[] x = new double[rows.length * d];
+        double[] y = new double[rows.length * t];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(inputs, rows[i] * d, x, i * d, d);
+            System.arraycopy(targets, rows[i] * t, y, i * t, t);
+        }
+        return new Data(newName, new DataShape(rows.length, d, t, shape.classes()), x, y, inputNames);
+    }
+}

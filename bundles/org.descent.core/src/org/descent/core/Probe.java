@@ -1,0 +1,40 @@
+package org.descent.core;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects data during training, every {@link #interval()} steps: named scalar values that
+ * are stored with the run's metrics. A probe declares its cost so the workbench can say what
+ * turning it on will do to training speed.
+ */
+public interface Probe extends Configurable {
+
+    /** How expensive one sample is compared with a training step. */
+    enum Cost {
+        /** O(parameters) arithmetic, well under 1% of a step. */
+        CHEAP,
+        /** Comparable to a forward pass. */
+        MODERATE,
+        /** One or more extra backward passes, or more. */
+        EXPENSIVE
+    }
+
+    Cost cost();
+
+    /** Sample every this many steps (at least 1). */
+    int interval();
+
+    /** Called once before training with the parameter layout. */
+    void initialise(List<ParameterBlock> blocks);
+
+    /**
+     * Samples after a step.
+     *
+     * @param step the step just taken (1-based)
+     * @param parameters parameters after the step (read only)
+     * @param gradient the gradient used by the step (read only)
+     * @param out receives named values, e.g. {@code norm/layer1.weight}
+     */
+    void sample(long step, double[] parameters, double[] gradient, Map<String, Double> out);
+}

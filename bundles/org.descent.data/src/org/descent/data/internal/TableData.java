@@ -1,0 +1,81 @@
+package org.descent.data.internal;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.descent.core.Data;
+import org.descent.core.DataShape;
+
+/** Turns a numeric table into a data set: one label column as target, the rest as inputs. */
+final class TableData {
+
+    private TableData() {
+    }
+
+    /**
+     * @param labelColumn index of the target column
+     * @param task {@code auto}, {@code classification} or {@code regression}
+     * @param standardize scale every input column to mean 0 and standard deviation 1
+     */
+    static Data of(String name, CsvTable t, int labelColumn, String task, boolean standardize) {
+        int d = t.columns - 1;
+        double[] x = new double[t.rows * d];
+        double[] y = new double[t.rows];
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < t.columns; c++) {
+            if (c != labelColumn) {
+                names.add(t.header.get(c));
+            }
+        }
+        Set<Double> distinct = new HashSet<>();
+        boolean integral = true;
+        double max = 0;
+        for (int r = 0; r < t.rows; r++) {
+            int k = 0;
+            for (int c = 0; c < t.columns; c++) {
+                double v = t.values[r * t.columns + c];
+                if (c == labelColumn) {
+                    y[r] = v;
+                    integral &= v == Math.rint(v) && v >= 0;
+                    max = Math.max(max, v);
+                    distinct.add(v);
+                } else {
+                    x[r * d + k++] = v;
+                }
+            }
+        }
+        boolean classes = switch (task) {
+        case "classification" -> {
+            if (!integral) {
+                throw new IllegalArgumentException(name + ": column '" + t.header.get(labelColumn)
+                        + "' must hold class numbers 0, 1, 2, ... for task=classification");
+            }
+            yield true;
+        }
+        case "regression" -> false;
+        default -> integral && distinct.size() <= 100 && max < 1000;
+        };
+        if (standardize) {
+            for (int c = 0; c < d; c++) {
+                double mean = 0;
+                for (int r = 0; r < t.rows; r++) {
+                    mean += x[r * d + c];
+                }
+                mean /= t.rows;
+                double var = 0;
+                for (int r = 0; r < t.rows; r++) {
+                    double e = x[r * d + c] - mean;
+                    var += e * e;
+                }
+                double sd = Math.sqrt(var / t.rows);
+                for (int r = 0; r < t.rows; r++) {
+                    x[r * d + c] = sd > 0 ? (x[r * d + c] - mean) / sd : 0;
+                }
+            }
+        }
+        int k = classes ? (int) max + 1 : 0;
+        return new Data(name, new DataShape(t.rows, d, 1, k), x, y, names);
+    }
+}

@@ -1,0 +1,322 @@
+package org.descent.experiment.tests;
+
+import static org.descent.experiment.tests.Experiments.experiment;
+import static org.descent.experiment.tests.Experiments.metricsWithoutWallTime;
+import static org.descent.experiment.tests.Experiments.train;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.descent.core.Dataset;
+import org.descent.core.RunListener;
+import org.descent.core.RunStatus;
+import org.descent.experiment.ExperimentException;
+import org.descent.experiment.RunFolder;
+import org.descent.experiment.Trainer;
+import org.descent.experiment.TrainingResult;
+import org.descent.experiment.internal.Checkpoint;
+import org.descent.experiment.model.Experiment;
+import org.descent.experiment.model.Precision;
+import org.descent.experiment.model.Run;
+import org.descent.testing.Contributions;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The engine end to end: the source material's MLE examples, resume, divergence, determinism. */
+class TrainerTest {
+
+    @TempDir
+    Path dir;
+
+    static double[] bimodal() throws IOException {
+        return Contributions.create("datasets", "bimodal", Map.of(), Dataset.class).load(new NullProgressMonitor())
+                .inputs();
+    }
+
+    @Test
+    void gaussianMleReachesTheSampleMeanAndStandardDeviation() throws Exception {
+        Experiment e = experiment("bimodal", "gaussian:mu=1,sigma=1", "gaussian-nll", "gd:lr=0.05", 20000);
+        e.setLossTolerance(1e-15);
+        TrainingResult r = train(e, dir.resolve("run"), new NullProgressMonitor());
+        assertEquals(RunStatus.DONE, r.status(), r.message());
+        double[] x = bimodal();
+        double mean = 0;
+        for (double v : x) {
+            mean += v;
+        }
+        mean /= x.length;
+        double var = 0;
+        for (double v : x) {
+            var += (v - mean) * (v - mean);
+        }
+        double sd = Math.sqrt(var / x.length);
+        assertEquals(mean, r.parameters().get("mu")[0], 1e-6);
+        assertEquals(sd, Math.abs(r.parameters().get("sigma")[0]), 1e-6);
+        assertTrue(r.message().startsWith("converged"), r.message());
+        // the NLL at the MLE is ½ log(2πe σ²)
+        assertEquals(0.5 * Math.log(2 * Math.PI * Math.E * sd * sd), r.metrics().get("train_loss"), 1e-9);
+    }
+
+    @Test
+    void mixtureGradientDescentReachesTheEmSolution() throws Exception {
+        Experiment e = experiment("bimodal", "mixture", "mixture-nll", "gd:lr=0.1", 100000);
+        e.setLossTolerance(1e-14);
+        TrainingResult r = train(e, dir.resolve("run"), new NullProgressMonitor());
+        assertEquals(RunStatus.DONE, r.status(), r.message());
+        double[] em = em(bimodal(), new double[] { 1, 2 }, new double[] { 1, 2 });
+        assertArrayEquals(new double[] { em[0], em[1] }, r.parameters().get("mu"), 1e-4);
+        assertArrayEquals(new double[] { em[2], em[3] }, r.parameters().get("sigma"), 1e-4);
+        // the second mode is found: one mean near 0, the other well above it
+        assertTrue(em[1] > 1.5 && Math.abs(em[0]) < 0.5, java.util.Arrays.toString(em));
+    }
+
+    /** EM for a two-component mixture with fixed equal weights, run to convergence. */
+    static double[] em(double[] x, double[] mu, double[] sigma) {
+        double[] m = mu.clone();
+        double[] s = sigma.clone();
+        for (int it = 0; it < 100000; it++) {
+            double[] sw = new double[2];
+            double[] swx = new double[2];
+            double[] swxx = new double[2];
+            for (double v : x) {
+                double p0 = Math.exp(-0.5 * Math.pow((v - m[0]) / s[0], 2)) / s[0];
+                double p1 = Math.exp(-0.5 * Math.pow((v - m[1]) / s[1], 2)) / s[1];
+                double r0 = p0 / (p0 + p1);
+                sw[0] += r0;
+                sw[1] += 1 - r0;
+                swx[0] += r0 * v;
+                swx[1] += (1 - r0) * v;
+                swxx[0] += r0 * v * v;
+                swxx[1] += (1 - r0) * v * v;
+            }
+            double change = 0;
+            for (int j = 0; j < 2; j++) {
+                double nm = swx[j] / sw[j];
+                double ns = Math.sqrt(swxx[j] / sw[j] - nm * nm);
+                change = Math.max(change, Math.max(Math.abs(nm - m[j]), Math.abs(ns - s[j])));
+                m[j] = nm;
+                s[j] = ns;
+            }
+            if (change < 1e-12) {
+                break;
+            }
+        }
+        return new double[] { m[0], m[1], s[0], s[1] };
+    }
+
+    static Experiment minibatchRun() {
+        Experiment e = experiment("digits", "mlp:hidden=16", "cross-entropy", "adam:lr=0.01", 60);
+        e.setBatchSize(64);
+        e.setSeed(7);
+        e.setCheckpointEvery(20);
+        e.setValidationFraction(0.2);
+        return e;
+    }
+
+    @Test
+    void cancelledRunResumesBitIdentically() throws Exception {
+        TrainingResult whole = train(minibatchRun(), dir.resolve("whole"), new NullProgressMonitor());
+        assertEquals(RunStatus.DONE, whole.status(), whole.message());
+
+        NullProgressMonitor monitor = new NullProgressMonitor();
+        Trainer stopping = new Trainer().listener(new RunListener() {
+            @Override
+            public void step(long step, int epoch, double loss, double g, double lr, Map<String, Double> p) {
+                if (step == 33) {
+                    monitor.setCanceled(true);
+                }
+            }
+        });
+        TrainingResult cut = train(stopping, minibatchRun(), dir.resolve("cut"), monitor);
+        assertEquals(RunStatus.CANCELLED, cut.status());
+        assertEquals(33, cut.steps());
+        Run saved = new RunFolder(dir.resolve("cut")).readRun();
+        assertEquals(org.descent.experiment.model.RunStatus.CANCELLED, saved.getStatus());
+
+        TrainingResult resumed = new Trainer().resume(new RunFolder(dir.resolve("cut")), Contributions.registry(),
+                new NullProgressMonitor());
+        assertEquals(RunStatus.DONE, resumed.status(), resumed.message());
+        assertEquals(60, resumed.steps());
+        assertEquals(metricsWithoutWallTime(dir.resolve("whole")), metricsWithoutWallTime(dir.resolve("cut")));
+        Checkpoint a = new RunFolder(dir.resolve("whole")).latestCheckpoint().orElseThrow();
+        Checkpoint b = new RunFolder(dir.resolve("cut")).latestCheckpoint().orElseThrow();
+        assertArrayEquals(a.parameters(), b.parameters());
+        assertEquals(whole.metrics(), resumed.metrics());
+    }
+
+    @Test
+    void killedRunShowsAsInterruptedAndResumesFromItsCheckpoint() throws Exception {
+        TrainingResult whole = train(minibatchRun(), dir.resolve("whole"), new NullProgressMonitor());
+        // A run killed after step 47: its file still says running, with a process that is gone;
+        // metrics.csv has rows past the last checkpoint (step 40) and a half-written line.
+        NullProgressMonitor monitor = new NullProgressMonitor();
+        Trainer stopping = new Trainer().listener(new RunListener() {
+            @Override
+            public void step(long step, int epoch, double loss, double g, double lr, Map<String, Double> p) {
+                if (step == 47) {
+                    monitor.setCanceled(true);
+                }
+            }
+        });
+        Path killed = dir.resolve("killed");
+        train(stopping, minibatchRun(), killed, monitor);
+        RunFolder folder = new RunFolder(killed);
+        Files.delete(folder.checkpointFile(47));
+        Run run = folder.readRun();
+        run.setStatus(org.descent.experiment.model.RunStatus.RUNNING);
+        run.setPid(deadPid());
+        folder.writeRun(run);
+        Files.writeString(folder.metricsFile(), "47,3,0.12", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(org.descent.experiment.model.RunStatus.INTERRUPTED, RunFolder.effectiveStatus(folder.readRun()));
+
+        TrainingResult resumed = new Trainer().resume(folder, Contributions.registry(), new NullProgressMonitor());
+        assertEquals(RunStatus.DONE, resumed.status(), resumed.message());
+        assertEquals(metricsWithoutWallTime(dir.resolve("whole")), metricsWithoutWallTime(killed));
+        assertEquals(whole.metrics(), resumed.metrics());
+    }
+
+    static long deadPid() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        return p.pid();
+    }
+
+    @Test
+    void doneRunIsNotResumed() throws Exception {
+        train(experiment("bimodal", "gaussian", "gaussian-nll", "gd", 3), dir.resolve("r"), new NullProgressMonitor());
+        ExperimentException e = assertThrows(ExperimentException.class,
+                () -> new Trainer().resume(new RunFolder(dir.resolve("r")), Contributions.registry(), null));
+        assertTrue(e.getMessage().contains("the run is done; only cancelled or interrupted runs can be resumed"),
+                e.getMessage());
+    }
+
+    @Test
+    void sameSeedGivesBitIdenticalMetrics() throws Exception {
+        train(minibatchRun(), dir.resolve("a"), new NullProgressMonitor());
+        train(minibatchRun(), dir.resolve("b"), new NullProgressMonitor());
+        List<String> a = metricsWithoutWallTime(dir.resolve("a"));
+        assertEquals(61, a.size());
+        assertEquals(a, metricsWithoutWallTime(dir.resolve("b")));
+        Experiment other = minibatchRun();
+        other.setSeed(8);
+        train(other, dir.resolve("c"), new NullProgressMonitor());
+        assertTrue(!a.equals(metricsWithoutWallTime(dir.resolve("c"))), "another seed, other batches");
+    }
+
+    @Test
+    void divergingRunStopsAndSaysWhere() throws Exception {
+        Experiment e = experiment("bimodal", "gaussian:mu=1,sigma=1", "gaussian-nll", "gd:lr=50", 1000);
+        TrainingResult r = train(e, dir.resolve("run"), new NullProgressMonitor());
+        assertEquals(RunStatus.DIVERGED, r.status());
+        assertTrue(r.message().matches("diverged at step \\d+: (loss|gradient norm) is .*"), r.message());
+        assertTrue(r.steps() < 1000);
+        List<String> rows = Files.readAllLines(dir.resolve("run").resolve(RunFolder.METRICS_FILE));
+        assertEquals(r.steps() + 1, rows.size(), "every step up to the divergence is kept");
+        assertEquals(org.descent.experiment.model.RunStatus.DIVERGED, new RunFolder(dir.resolve("run")).readRun().getStatus());
+    }
+
+    @Test
+    void fp32KeepsParametersInSinglePrecisionAndLearns() throws Exception {
+        Experiment e = experiment("digits", "mlp:hidden=32", "cross-entropy", "adam:lr=0.01", 200);
+        e.setBatchSize(64);
+        e.setPrecision(Precision.FP32);
+        e.setValidationFraction(0.2);
+        TrainingResult r = train(e, dir.resolve("run"), new NullProgressMonitor());
+        assertEquals(RunStatus.DONE, r.status(), r.message());
+        assertTrue(r.metrics().get("val_accuracy") > 0.9, r.metrics().toString());
+        double[] theta = new RunFolder(dir.resolve("run")).latestCheckpoint().orElseThrow().parameters();
+        for (double v : theta) {
+            assertEquals(v, (double) (float) v, 0, "parameter not representable in fp32");
+        }
+    }
+
+    @Test
+    void modelAndLossThatDoNotFitAreRefusedBeforeTraining() {
+        Experiment e = experiment("digits", "gaussian", "cross-entropy", "gd", 10);
+        ExperimentException x = assertThrows(ExperimentException.class,
+                () -> train(e, dir.resolve("run"), new NullProgressMonitor()));
+        assertEquals("model 'gaussian' outputs the parameters of a Gaussian: use it with --loss gaussian-nll",
+                x.getMessage());
+    }
+
+    @Test
+    void mixedPrecisionWithoutItsBundleIsNamed() {
+        Experiment e = experiment("bimodal", "gaussian", "gaussian-nll", "gd", 10);
+        e.setPrecision(Precision.MIXED_FP16);
+        ExperimentException x = assertThrows(ExperimentException.class,
+                () -> train(e, dir.resolve("run"), new NullProgressMonitor()));
+        assertTrue(x.getMessage().contains("org.descent.analysis.precision"), x.getMessage());
+    }
+
+    @Test
+    void metricsReachTheFileWithinASecond() throws Exception {
+        Experiment e = experiment("bimodal", "gaussian", "gaussian-nll", "gd", 3);
+        Path run = dir.resolve("run");
+        long[] seen = new long[1];
+        Trainer slow = new Trainer().listener(new RunListener() {
+            @Override
+            public void step(long step, int epoch, double loss, double g, double lr, Map<String, Double> p) {
+                if (step == 2) {
+                    try {
+                        Thread.sleep(1000);
+                        seen[0] = Files.readAllLines(run.resolve(RunFolder.METRICS_FILE)).size();
+                    } catch (Exception ex) {
+                        throw new IllegalStateException(ex);
+                    }
+                }
+            }
+        });
+        train(slow, e, run, new NullProgressMonitor());
+        assertEquals(3, seen[0], "header and two rows on disk while step 2 was still being reported");
+    }
+
+    @Test
+    void minibatchSgdFollowsPyTorch() throws Exception {
+        Map<String, Object> f = org.descent.testing.Fixture.load(TrainerTest.class, "fixtures/minibatch.json").object();
+        double[][] x = org.descent.testing.Fixture.matrix(f.get("X"));
+        double[] y = org.descent.testing.Fixture.doubles(f.get("y"));
+        StringBuilder csv = new StringBuilder("x0,x1,x2,y\n");
+        for (int i = 0; i < x.length; i++) {
+            csv.append(x[i][0]).append(',').append(x[i][1]).append(',').append(x[i][2]).append(',').append(y[i]).append('\n');
+        }
+        Path data = dir.resolve("data.csv");
+        Files.writeString(data, csv);
+        double[][] perms = org.descent.testing.Fixture.matrix(f.get("permutations"));
+        for (int epoch = 0; epoch < perms.length; epoch++) {
+            int[] p = org.descent.core.SplitMix64.forEpoch(42, epoch).permutation(x.length);
+            for (int i = 0; i < p.length; i++) {
+                assertEquals((int) perms[epoch][i], p[i], "permutation of epoch " + epoch);
+            }
+        }
+        Experiment e = experiment("csv:path=" + data + ",label=y,task=regression", "linear:init=zeros", "mse",
+                "sgd:lr=0.05,momentum=0.9", 0);
+        e.setSteps(0);
+        e.setEpochs(4);
+        e.setBatchSize(16);
+        e.setSeed(42);
+        TrainingResult r = train(e, dir.resolve("run"), new NullProgressMonitor());
+        double[] loss = org.descent.testing.Fixture.doubles(f.get("loss"));
+        List<String> rows = Files.readAllLines(dir.resolve("run").resolve(RunFolder.METRICS_FILE));
+        assertEquals(loss.length + 1, rows.size());
+        for (int s = 0; s < loss.length; s++) {
+            double ours = Double.parseDouble(rows.get(s + 1).split(",")[2]);
+            assertEquals(loss[s], ours, 1e-12 * Math.max(1, loss[s]), "loss of step " + (s + 1));
+        }
+        double[][] theta = org.descent.testing.Fixture.matrix(f.get("theta"));
+        double[] last = theta[theta.length - 1];
+        double[] w = r.parameters().get("layer1.weight");
+        double[] b = r.parameters().get("layer1.bias");
+        assertArrayEquals(new double[] { last[0], last[1], last[2], last[3] }, new double[] { w[0], w[1], w[2], b[0] },
+                1e-10);
+    }
+}

@@ -1,0 +1,133 @@
+package org.descent.experiment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.descent.experiment.internal.Checkpoint;
+import org.descent.experiment.model.Run;
+import org.descent.experiment.model.RunStatus;
+
+/**
+ * One run's folder: {@code run.descent} (the run with its experiment, status, metrics and
+ * provenance), {@code metrics.csv} (one row per step) and {@code checkpoints/}.
+ */
+public final class RunFolder {
+
+    public static final String RUN_FILE = "run.descent";
+    public static final String METRICS_FILE = "metrics.csv";
+    public static final String CHECKPOINTS = "checkpoints";
+
+    private final Path dir;
+
+    public RunFolder(Path dir) {
+        this.dir = dir.toAbsolutePath().normalize();
+    }
+
+    /**
+     * Creates a new, empty run folder.
+     *
+     * @throws IOException naming the folder when it exists and is not empty
+     */
+    public static RunFolder create(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            if (!Files.isDirectory(dir)) {
+                throw new IOException(dir + " exists and is not a folder");
+            }
+            try (Stream<Path> s = Files.list(dir)) {
+                if (s.findAny().isPresent()) {
+                    throw new IOException(dir + " is not empty: choose a new folder for the run");
+                }
+            }
+        }
+        Files.createDirectories(dir.resolve(CHECKPOINTS));
+        return new RunFolder(dir);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path runFile() {
+        return dir.resolve(RUN_FILE);
+    }
+
+    public Path metricsFile() {
+        return dir.resolve(METRICS_FILE);
+    }
+
+    /** Whether the folder holds a run file. */
+    public boolean isRun() {
+        return Files.isRegularFile(runFile());
+    }
+
+    /** Reads the run file. */
+    public Run readRun() throws ExperimentException {
+        if (!isRun()) {
+            throw new ExperimentException(dir + ": not a run folder (no " + RUN_FILE + ")");
+        }
+        return ExperimentFiles.loadRun(runFile());
+    }
+
+    /** Writes the run file atomically. */
+    public void writeRun(Run run) throws IOException {
+        ExperimentFiles.save(run, runFile());
+    }
+
+    /**
+     * The status to show: a run file that says "running" whose process is gone was killed, and
+     * shows as interrupted.
+     */
+    public static RunStatus effectiveStatus(Run run) {
+        if (run.getStatus() == RunStatus.RUNNING) {
+            long pid = run.getPid();
+            boolean alive = pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
+                    && pid != ProcessHandle.current().pid();
+            if (!alive) {
+                return RunStatus.INTERRUPTED;
+            }
+        }
+        return run.getStatus();
+    }
+
+    /** The path of the checkpoint for a step. */
+    public Path checkpointFile(long step) {
+        return dir.resolve(CHECKPOINTS).resolve(String.format("step-%012d.ckpt", step));
+    }
+
+    /** Checkpoint files, oldest first. */
+    public List<Path> checkpoints() throws IOException {
+        Path d = dir.resolve(CHECKPOINTS);
+        if (!Files.isDirectory(d)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(d)) {
+            return s.filter(p -> p.getFileName().toString().matches("step-\\d{12}\\.ckpt")).sorted().toList();
+        }
+    }
+
+    /** The newest checkpoint that reads completely, if any. */
+    public Optional<Checkpoint> latestCheckpoint() throws IOException {
+        List<Path> all = new ArrayList<>(checkpoints());
+        for (int i = all.size() - 1; i >= 0; i--) {
+            try {
+                return Optional.of(Checkpoint.read(all.get(i)));
+            } catch (IOException e) {
+                // a checkpoint cut short by a kill: fall back to the one before
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Deletes periodic checkpoints except the newest {@code keep}. */
+    public void pruneCheckpoints(int keep) throws IOException {
+        List<Path> all = checkpoints();
+        for (int i = 0; i < all.size() - keep; i++) {
+            Files.deleteIfExists(all.get(i));
+        }
+    }
+}

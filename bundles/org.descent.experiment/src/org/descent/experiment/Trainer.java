@@ -1,0 +1,568 @@
+package org.descent.experiment;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.descent.core.Batch;
+import org.descent.core.Data;
+import org.descent.core.DataShape;
+import org.descent.core.Descent;
+import org.descent.core.GradientClipping;
+import org.descent.core.LossFunction;
+import org.descent.core.MixedPrecisionPolicy;
+import org.descent.core.Model;
+import org.descent.core.Optimizer;
+import org.descent.core.ParameterBlock;
+import org.descent.core.Precision;
+import org.descent.core.Probe;
+import org.descent.core.Regularizer;
+import org.descent.core.RunListener;
+import org.descent.core.RunStatus;
+import org.descent.core.Schedule;
+import org.descent.core.SplitMix64;
+import org.descent.experiment.internal.Checkpoint;
+import org.descent.experiment.internal.MetricsLog;
+import org.descent.experiment.model.Experiment;
+import org.descent.experiment.model.ExperimentFactory;
+import org.descent.experiment.model.Metric;
+import org.descent.experiment.model.Provenance;
+import org.descent.experiment.model.ResolvedComponent;
+import org.descent.experiment.model.Run;
+import org.descent.experiment.model.Setting;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * The training engine: runs a resolved experiment into a run folder, step by step (batch →
+ * forward → loss → backward → clipping → optimizer step), writing metrics as it goes and
+ * checkpoints every {@code checkpointEvery} steps and at the end; stops on the budget, a
+ * tolerance, divergence (NaN or infinite loss or gradient) or cancellation, and can resume a
+ * run from its last checkpoint bit for bit. Single-threaded; same seed and backend give
+ * bit-identical metrics.
+ */
+public final class Trainer {
+
+    /**
+     * Prefix of the run metrics that hold final parameter values (models with at most 100
+     * parameters): {@code param/mu}, {@code param/layer1.bias[2]}.
+     */
+    public static final String PARAMETER_PREFIX = "param/";
+
+    /** Stream number of the train/validation split in a run's seed. */
+    private static final long SPLIT_STREAM = 0x5D1E5D1EL;
+    /** Largest batch used when evaluating a whole data set. */
+    private static final int EVAL_CHUNK = 1024;
+    /** How many periodic checkpoints to keep. */
+    private static final int KEEP_CHECKPOINTS = 2;
+
+    private final List<RunListener> listeners = new ArrayList<>();
+    private final List<MixedPrecisionPolicy> policies = new ArrayList<>();
+
+    /** Adds a listener for the next runs. */
+    public Trainer listener(RunListener l) {
+        listeners.add(l);
+        return this;
+    }
+
+    /** Makes a mixed-precision policy available (found by precision). */
+    public Trainer mixedPrecision(MixedPrecisionPolicy p) {
+        policies.add(p);
+        return this;
+    }
+
+    /**
+     * Trains a new run in an empty folder.
+     *
+     * @throws ExperimentException when the data cannot be loaded or the model, loss and data
+     *             do not fit together (nothing is trained then)
+     * @throws IOException when the run folder cannot be written
+     */
+    public TrainingResult train(ResolvedExperiment plan, RunFolder folder, @Nullable IProgressMonitor monitor)
+            throws ExperimentException, IOException {
+        Session s = new Session(plan, folder, monitor == null ? new NullProgressMonitor() : monitor);
+        s.prepare();
+        s.run = newRun(plan, folder);
+        s.metrics = MetricsLog.create(folder.metricsFile());
+        s.start(null);
+        return s.loop();
+    }
+
+    /**
+     * Continues a cancelled or interrupted run from its newest checkpoint, in the same process
+     * state it would have had: the continuation is bit-identical to an uninterrupted run.
+     *
+     * @throws ExperimentException when the folder holds no resumable run, its contributions are
+     *             missing, or its data changed
+     */
+    public TrainingResult resume(RunFolder folder, org.descent.core.ContributionRegistry registry,
+            @Nullable IProgressMonitor monitor) throws ExperimentException, IOException {
+        Run run = folder.readRun();
+        org.descent.experiment.model.RunStatus status = RunFolder.effectiveStatus(run);
+        switch (status) {
+        case CANCELLED, INTERRUPTED, FAILED -> {
+        }
+        case RUNNING -> throw new ExperimentException(folder.dir() + ": the run is still running (process "
+                + run.getPid() + ")");
+        default -> throw new ExperimentException(folder.dir() + ": the run is " + status.getLiteral()
+                + "; only cancelled or interrupted runs can be resumed");
+        }
+        Optional<Checkpoint> checkpoint = folder.latestCheckpoint();
+        ResolvedExperiment plan = ResolvedExperiment.resolve(EcoreUtil.copy(run.getExperiment()), registry,
+                folder.runFile());
+        Session s = new Session(plan, folder, monitor == null ? new NullProgressMonitor() : monitor);
+        s.prepare();
+        s.run = run;
+        Checkpoint c = checkpoint.orElse(null);
+        if (c != null && c.dataHash() != s.dataHash) {
+            throw new ExperimentException(folder.dir() + ": the training data differs from the data the run started on"
+                    + " (fingerprint " + Long.toHexString(c.dataHash()) + ", now " + Long.toHexString(s.dataHash) + ")");
+        }
+        s.metrics = MetricsLog.reopen(folder.metricsFile(), c == null ? 0 : c.step());
+        s.start(c);
+        return s.loop();
+    }
+
+    private static Run newRun(ResolvedExperiment plan, RunFolder folder) {
+        ExperimentFactory f = ExperimentFactory.eINSTANCE;
+        Run run = f.createRun();
+        run.setName(folder.dir().getFileName().toString());
+        run.setExperiment(EcoreUtil.copy(plan.experiment()));
+        run.setCreated(new Date());
+        Provenance p = f.createProvenance();
+        p.setDescentVersion(Descent.version());
+        p.setJavaVersion(System.getProperty("java.version"));
+        p.setJavaVendor(System.getProperty("java.vendor"));
+        p.setOs(System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
+        try {
+            p.setHost(InetAddress.getLocalHost().getHostName());
+        } catch (IOException e) {
+            p.setHost("unknown");
+        }
+        p.setThreads(1);
+        p.setBackend("java-plain-arrays");
+        p.setSeed(plan.experiment().getSeed());
+        p.setPrecision(plan.experiment().getPrecision());
+        for (ResolvedExperiment.Part<?> part : plan.parts()) {
+            ResolvedComponent rc = f.createResolvedComponent();
+            rc.setRole(part.role());
+            rc.setId(part.contribution().id());
+            rc.setBundle(part.contribution().bundle());
+            part.settings().texts().forEach((k, v) -> {
+                Setting s = f.createSetting();
+                s.setName(k);
+                s.setValue(v);
+                rc.getSettings().add(s);
+            });
+            p.getResolved().add(rc);
+        }
+        run.setProvenance(p);
+        return run;
+    }
+
+    /** One training session: from start (or a checkpoint) to the end of the loop. */
+    private final class Session {
+        final ResolvedExperiment plan;
+        final Experiment e;
+        final RunFolder folder;
+        final IProgressMonitor monitor;
+        Run run = ExperimentFactory.eINSTANCE.createRun();
+        MetricsLog metrics;
+        Data train;
+        @Nullable
+        Data validation;
+        DataShape shape;
+        List<ParameterBlock> blocks = List.of();
+        Model model;
+        LossFunction loss;
+        Optimizer optimizer;
+        @Nullable
+        Schedule schedule;
+        Model.Evaluator evaluator;
+        Model.Evaluator evalEvaluator;
+        int evalChunk;
+        Precision precision;
+        @Nullable
+        MixedPrecisionPolicy policy;
+        long dataHash;
+        double[] theta = new double[0];
+        double[] grad = new double[0];
+        double[] computeTheta = new double[0];
+        int batchSize;
+        int stepsPerEpoch;
+        long totalSteps;
+        long step;
+        double wallBefore;
+        double previousLoss = Double.NaN;
+        double epochLossSum;
+        double lastLoss = Double.NaN;
+        long startNanos;
+
+        Session(ResolvedExperiment plan, RunFolder folder, IProgressMonitor monitor) {
+            this.plan = plan;
+            this.e = plan.experiment();
+            this.folder = folder;
+            this.monitor = monitor;
+        }
+
+        void prepare() throws ExperimentException, IOException {
+            Data all;
+            try {
+                all = plan.dataset().implementation().load(monitor);
+            } catch (IllegalArgumentException ex) {
+                throw new ExperimentException("dataset '" + plan.dataset().contribution().id() + "': " + ex.getMessage());
+            }
+            double f = e.getValidationFraction();
+            if (f > 0) {
+                int n = all.rows();
+                int nVal = (int) Math.round(n * f);
+                if (nVal < 1 || nVal >= n) {
+                    throw new ExperimentException("validationFraction " + f + " leaves " + nVal + " of " + n
+                            + " rows for validation: it needs at least one row on each side");
+                }
+                int[] perm = new SplitMix64(e.getSeed() ^ SPLIT_STREAM).permutation(n);
+                validation = all.rows(Arrays.copyOfRange(perm, 0, nVal), all.name() + " (validation)");
+                train = all.rows(Arrays.copyOfRange(perm, nVal, n), all.name() + " (training)");
+            } else {
+                train = all;
+            }
+            shape = train.shape();
+            dataHash = fingerprint(train);
+            model = plan.model().implementation();
+            loss = plan.loss().implementation();
+            optimizer = plan.optimizer().implementation();
+            schedule = plan.schedule() == null ? null : plan.schedule().implementation();
+            try {
+                blocks = model.bind(shape, loss);
+            } catch (IllegalArgumentException ex) {
+                throw new ExperimentException(ex.getMessage());
+            }
+            int size = ParameterBlock.total(blocks);
+            theta = new double[size];
+            grad = new double[size];
+            computeTheta = new double[size];
+            batchSize = e.getBatchSize() == 0 ? train.rows() : Math.min(e.getBatchSize(), train.rows());
+            stepsPerEpoch = (train.rows() + batchSize - 1) / batchSize;
+            totalSteps = e.getSteps() > 0 ? e.getSteps() : (long) e.getEpochs() * stepsPerEpoch;
+            precision = plan.precision();
+            Precision compute = precision;
+            if (precision.isMixed()) {
+                policy = policies.stream().filter(p -> p.precision() == precision).findFirst().orElse(null);
+                if (policy == null) {
+                    throw new ExperimentException("precision " + precision.id() + " needs the simulated mixed-precision"
+                            + " policy of bundle org.descent.analysis.precision, which is not installed");
+                }
+                compute = Precision.FP64;
+            }
+            try {
+                evaluator = model.evaluator(compute, batchSize);
+                evalChunk = Math.min(EVAL_CHUNK, Math.max(train.rows(), validation == null ? 0 : validation.rows()));
+                evalEvaluator = model.evaluator(compute, evalChunk);
+            } catch (IllegalArgumentException ex) {
+                throw new ExperimentException(ex.getMessage());
+            }
+            optimizer.initialise(blocks);
+            for (ResolvedExperiment.Part<Regularizer> r : plan.regularizers()) {
+                r.implementation().bind(blocks, shape);
+            }
+            for (ResolvedExperiment.Part<Probe> p : plan.probes()) {
+                p.implementation().initialise(blocks);
+            }
+        }
+
+        void start(@Nullable Checkpoint c) throws IOException {
+            if (c == null) {
+                model.initialise(theta, e.getSeed());
+                if (precision == Precision.FP32) {
+                    roundToFloat(theta);
+                }
+                step = 0;
+            } else {
+                if (c.parameters().length != theta.length) {
+                    throw new IOException("checkpoint has " + c.parameters().length + " parameters, the model "
+                            + theta.length);
+                }
+                System.arraycopy(c.parameters(), 0, theta, 0, theta.length);
+                optimizer.restoreState(c.optimizer());
+                step = c.step();
+                wallBefore = c.wallSeconds();
+                previousLoss = c.previousLoss();
+                epochLossSum = c.epochLossSum();
+            }
+            run.setStatus(org.descent.experiment.model.RunStatus.RUNNING);
+            run.setMessage(c == null ? "training" : "resumed at step " + step);
+            run.setPid(ProcessHandle.current().pid());
+            run.setStep(step);
+            folder.writeRun(run);
+            if (c == null) {
+                writeCheckpoint();
+            }
+            fire(RunStatus.RUNNING, run.getMessage());
+            startNanos = System.nanoTime();
+        }
+
+        double wall() {
+            return wallBefore + (System.nanoTime() - startNanos) / 1e9;
+        }
+
+        TrainingResult loop() throws IOException {
+            RunStatus status = RunStatus.DONE;
+            String message = "budget of " + totalSteps + " steps reached";
+            Batch batch = new Batch(batchSize, shape.inputDim(), shape.targetDim());
+            int[] order = new int[0];
+            long orderEpoch = -1;
+            monitor.beginTask("Training", (int) Math.min(Integer.MAX_VALUE, totalSteps));
+            monitor.worked((int) Math.min(Integer.MAX_VALUE, step));
+            Map<String, Double> probeValues = new LinkedHashMap<>();
+            try {
+                while (step < totalSteps) {
+                    if (monitor.isCanceled()) {
+                        status = RunStatus.CANCELLED;
+                        message = "cancelled at step " + step;
+                        break;
+                    }
+                    int epoch = (int) (step / stepsPerEpoch);
+                    int b = (int) (step % stepsPerEpoch);
+                    if (epoch != orderEpoch) {
+                        order = batchSize == train.rows() ? identity(train.rows())
+                                : SplitMix64.forEpoch(e.getSeed(), epoch).permutation(train.rows());
+                        orderEpoch = epoch;
+                    }
+                    batch.fill(train, order, b * batchSize, Math.min(train.rows(), (b + 1) * batchSize));
+                    double value = lossAndGradient(batch);
+                    double gradNorm = GradientClipping.norm(grad);
+                    step++;
+                    if (!Double.isFinite(value) || !Double.isFinite(gradNorm)) {
+                        status = RunStatus.DIVERGED;
+                        message = "diverged at step " + step + ": " + (!Double.isFinite(value) ? "loss is " + value
+                                : "gradient norm is " + gradNorm);
+                        metrics.append(step, epoch, value, gradNorm, Double.NaN, wall(), Double.NaN, Double.NaN,
+                                Double.NaN);
+                        lastLoss = value;
+                        break;
+                    }
+                    if (e.getClipValue() > 0) {
+                        GradientClipping.clipValue(grad, e.getClipValue());
+                    }
+                    if (e.getClipNorm() > 0) {
+                        GradientClipping.clipNorm(grad, e.getClipNorm());
+                    }
+                    double base = optimizer.learningRate();
+                    double lr = schedule == null ? base : schedule.learningRate(base, step - 1);
+                    boolean skip = policy != null && !policy.unscale(grad, step);
+                    if (!skip) {
+                        optimizer.step(theta, grad, lr);
+                        if (precision == Precision.FP32) {
+                            roundToFloat(theta);
+                        }
+                    }
+                    probeValues.clear();
+                    for (ResolvedExperiment.Part<Probe> p : plan.probes()) {
+                        Probe probe = p.implementation();
+                        if (step % probe.interval() == 0) {
+                            probe.sample(step, theta, grad, probeValues);
+                        }
+                    }
+                    epochLossSum += value;
+                    boolean epochEnd = b == stepsPerEpoch - 1;
+                    double trainLoss = Double.NaN;
+                    Map<String, Double> eval = Map.of();
+                    if (epochEnd) {
+                        trainLoss = epochLossSum / stepsPerEpoch;
+                        epochLossSum = 0;
+                        eval = validation == null ? Map.of() : evaluate(validation, "val_");
+                    }
+                    metrics.append(step, epoch, value, gradNorm, lr, wall(), trainLoss,
+                            eval.getOrDefault("val_loss", Double.NaN), eval.getOrDefault("val_accuracy", Double.NaN));
+                    for (RunListener l : listeners) {
+                        l.step(step, epoch, value, gradNorm, lr, probeValues);
+                        if (epochEnd) {
+                            l.epoch(epoch, step, trainLoss);
+                            if (!eval.isEmpty()) {
+                                l.evaluation(step, epoch, eval);
+                            }
+                        }
+                    }
+                    monitor.worked(1);
+                    double change = Math.abs(value - previousLoss);
+                    previousLoss = value;
+                    lastLoss = value;
+                    if (e.getLossTolerance() > 0 && change <= e.getLossTolerance()) {
+                        message = "converged at step " + step + ": loss changed by " + change + " <= "
+                                + e.getLossTolerance();
+                        break;
+                    }
+                    if (e.getGradientTolerance() > 0 && gradNorm <= e.getGradientTolerance()) {
+                        message = "converged at step " + step + ": gradient norm " + gradNorm + " <= "
+                                + e.getGradientTolerance();
+                        break;
+                    }
+                    if (e.getCheckpointEvery() > 0 && step % e.getCheckpointEvery() == 0 && step < totalSteps) {
+                        metrics.flush();
+                        writeCheckpoint();
+                        folder.pruneCheckpoints(KEEP_CHECKPOINTS);
+                        run.setStep(step);
+                        run.setEpoch(epoch);
+                        run.setWallSeconds(wall());
+                        folder.writeRun(run);
+                    }
+                }
+            } catch (RuntimeException ex) {
+                status = RunStatus.FAILED;
+                message = "failed at step " + step + ": " + ex;
+                metrics.flush();
+                finish(status, message);
+                throw ex;
+            } finally {
+                monitor.done();
+            }
+            return finish(status, message);
+        }
+
+        private TrainingResult finish(RunStatus status, String message) throws IOException {
+            metrics.flush();
+            metrics.close();
+            writeCheckpoint();
+            Map<String, Double> finalMetrics = new LinkedHashMap<>();
+            if (status != RunStatus.DIVERGED && status != RunStatus.FAILED) {
+                finalMetrics.putAll(evaluate(train, "train_"));
+                if (validation != null) {
+                    finalMetrics.putAll(evaluate(validation, "val_"));
+                }
+            }
+            double wall = wall();
+            run.setStatus(org.descent.experiment.model.RunStatus.get(status.id()));
+            run.setMessage(message);
+            run.setStep(step);
+            run.setEpoch((int) (Math.max(0, step - 1) / stepsPerEpoch));
+            run.setWallSeconds(wall);
+            run.setEnded(new Date());
+            run.getMetrics().clear();
+            Map<String, Double> all = new LinkedHashMap<>();
+            all.put("last_step_loss", lastLoss);
+            all.putAll(finalMetrics);
+            if (theta.length <= 100) {
+                for (ParameterBlock b : blocks) {
+                    for (int i = 0; i < b.size(); i++) {
+                        all.put(PARAMETER_PREFIX + b.name() + (b.size() == 1 ? "" : "[" + i + "]"), theta[b.offset() + i]);
+                    }
+                }
+            }
+            all.forEach((k, v) -> {
+                Metric m = ExperimentFactory.eINSTANCE.createMetric();
+                m.setName(k);
+                m.setValue(v);
+                run.getMetrics().add(m);
+            });
+            folder.writeRun(run);
+            fire(status, message);
+            Map<String, double[]> params = new LinkedHashMap<>();
+            if (theta.length <= 100) {
+                for (ParameterBlock b : blocks) {
+                    params.put(b.name(), Arrays.copyOfRange(theta, b.offset(), b.offset() + b.size()));
+                }
+            }
+            return new TrainingResult(folder, status, message, step, run.getEpoch(), lastLoss, finalMetrics, wall, params);
+        }
+
+        private double lossAndGradient(Batch batch) {
+            double value;
+            if (policy != null) {
+                System.arraycopy(theta, 0, computeTheta, 0, theta.length);
+                policy.round(computeTheta, 0, computeTheta.length);
+                value = evaluator.lossAndGradient(computeTheta, batch, grad);
+                double scale = policy.lossScale();
+                for (int i = 0; i < grad.length; i++) {
+                    grad[i] *= scale;
+                }
+            } else {
+                value = evaluator.lossAndGradient(theta, batch, grad);
+            }
+            for (ResolvedExperiment.Part<Regularizer> r : plan.regularizers()) {
+                value += r.implementation().addPenalty(theta, grad);
+            }
+            return value;
+        }
+
+        /** Mean loss (and accuracy for classification) over a whole data set at the current parameters. */
+        private Map<String, Double> evaluate(Data data, String prefix) {
+            Model.Evaluator ev = evalEvaluator;
+            int chunk = evalChunk;
+            Batch b = new Batch(chunk, shape.inputDim(), shape.targetDim());
+            int[] all = identity(data.rows());
+            double lossSum = 0;
+            double correct = 0;
+            for (int from = 0; from < data.rows(); from += chunk) {
+                int to = Math.min(data.rows(), from + chunk);
+                b.fill(data, all, from, to);
+                double[] out = ev.forward(theta, b);
+                lossSum += loss.evaluate(to - from, shape, out, b.targets(), null) * (to - from);
+                correct += loss.correct(to - from, shape, out, b.targets());
+            }
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put(prefix + "loss", lossSum / data.rows());
+            if (!Double.isNaN(correct)) {
+                m.put(prefix + "accuracy", correct / data.rows());
+            }
+            return m;
+        }
+
+        private void writeCheckpoint() throws IOException {
+            new Checkpoint(step, wall0(), previousLoss, epochLossSum, dataHash, theta, optimizer.saveState())
+                    .write(folder.checkpointFile(step));
+        }
+
+        private double wall0() {
+            return startNanos == 0 ? wallBefore : wall();
+        }
+
+        private void fire(RunStatus status, String message) {
+            for (RunListener l : listeners) {
+                l.status(status, message);
+            }
+        }
+    }
+
+    private static int[] identity(int n) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        return a;
+    }
+
+    private static void roundToFloat(double[] a) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) a[i];
+        }
+    }
+
+    /** A 64-bit fingerprint of a data set's values and shape. */
+    static long fingerprint(Data d) {
+        long h = 0xCBF29CE484222325L;
+        h = mix(h, d.rows());
+        h = mix(h, d.shape().inputDim());
+        h = mix(h, d.shape().targetDim());
+        h = mix(h, d.shape().classes());
+        for (double v : d.inputs()) {
+            h = mix(h, Double.doubleToLongBits(v));
+        }
+        for (double v : d.targets()) {
+            h = mix(h, Double.doubleToLongBits(v));
+        }
+        return h;
+    }
+
+    private static long mix(long h, long v) {
+        return (h ^ v) * 0x100000001B3L;
+    }
+}

@@ -1,0 +1,66 @@
+package org.descent.losses.internal;
+
+import org.descent.core.DataShape;
+import org.descent.core.LossFunction;
+import org.descent.core.OutputKind;
+import org.descent.core.Settings;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * Softmax cross-entropy on logits with optional label smoothing, as
+ * {@code torch.nn.functional.cross_entropy}: per row {@code logsumexp(z) - (1-ε) z_y - ε mean(z)}.
+ */
+public final class CrossEntropy implements LossFunction {
+
+    private double smoothing;
+
+    @Override
+    public void configure(Settings settings) {
+        smoothing = settings.getDouble("label_smoothing");
+    }
+
+    @Override
+    public OutputKind outputKind() {
+        return OutputKind.LOGITS;
+    }
+
+    @Override
+    public int outputDim(DataShape shape) {
+        return Classes.require("cross-entropy", shape);
+    }
+
+    @Override
+    public double evaluate(int n, DataShape shape, double[] outputs, double[] targets, double @Nullable [] gradient) {
+        int c = shape.classes();
+        double sum = 0;
+        for (int r = 0; r < n; r++) {
+            int o = r * c;
+            int y = Classes.label(targets[r], c, r);
+            double max = Double.NEGATIVE_INFINITY;
+            double mean = 0;
+            for (int j = 0; j < c; j++) {
+                max = Math.max(max, outputs[o + j]);
+                mean += outputs[o + j];
+            }
+            mean /= c;
+            double z = 0;
+            for (int j = 0; j < c; j++) {
+                z += Math.exp(outputs[o + j] - max);
+            }
+            double logSumExp = max + Math.log(z);
+            sum += logSumExp - (1 - smoothing) * outputs[o + y] - smoothing * mean;
+            if (gradient != null) {
+                for (int j = 0; j < c; j++) {
+                    double p = Math.exp(outputs[o + j] - max) / z;
+                    gradient[o + j] = (p - (j == y ? 1 - smoothing : 0) - smoothing / c) / n;
+                }
+            }
+        }
+        return sum / n;
+    }
+
+    @Override
+    public double correct(int n, DataShape shape, double[] outputs, double[] targets) {
+        return Classes.argmaxCorrect(n, shape.classes(), outputs, targets);
+    }
+}

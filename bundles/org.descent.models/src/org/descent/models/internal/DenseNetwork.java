@@ -1,0 +1,252 @@
+package org.descent.models.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.descent.core.Batch;
+import org.descent.core.DataShape;
+import org.descent.core.LossFunction;
+import org.descent.core.Model;
+import org.descent.core.OutputKind;
+import org.descent.core.ParameterBlock;
+import org.descent.core.Precision;
+import org.descent.core.Settings;
+import org.descent.core.SplitMix64;
+
+/**
+ * A fully connected network: {@code linear} (no hidden layer, real outputs), {@code logistic}
+ * (no hidden layer, logits) and {@code mlp} (hidden layers with ReLU, tanh or sigmoid). Weights
+ * are stored {@code [out][in]} as in PyTorch's {@code nn.Linear} and initialised the way
+ * {@code nn.Linear} does: weights and biases uniform in ±1/√fan_in. Computes in fp64 or fp32.
+ */
+public final class DenseNetwork implements Model {
+
+    private int[] hidden = new int[0];
+    private Activation activation = Activation.RELU;
+    private boolean logitsOnly;
+    private boolean zeros;
+    private String owner = "model";
+    private int[] sizes = new int[0];
+    private List<ParameterBlock> blocks = List.of();
+    private DataShape shape = new DataShape(0, 0, 0, 0);
+    private LossFunction loss = NO_LOSS;
+
+    private static final LossFunction NO_LOSS = new LossFunction() {
+        @Override
+        public void configure(Settings settings) {
+        }
+
+        @Override
+        public OutputKind outputKind() {
+            return OutputKind.VALUES;
+        }
+
+        @Override
+        public int outputDim(DataShape s) {
+            return 0;
+        }
+
+        @Override
+        public double evaluate(int n, DataShape s, double[] outputs, double[] targets, double[] gradient) {
+            throw new IllegalStateException("model is not bound");
+        }
+    };
+
+    @Override
+    public void configure(Settings s) {
+        owner = s.owner();
+        logitsOnly = s.getBoolean("logits_only", false);
+        zeros = s.has("init") && s.getString("init").equals("zeros");
+        if (s.has("hidden")) {
+            hidden = parseHidden(s.getString("hidden"), owner);
+        }
+        if (s.has("activation")) {
+            activation = Activation.parse(s.getString("activation"));
+        }
+    }
+
+    static int[] parseHidden(String text, String owner) {
+        String t = text.strip();
+        if (t.isEmpty() || t.equals("none")) {
+            return new int[0];
+        }
+        String[] parts = t.split("-");
+        int[] sizes = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                sizes[i] = Integer.parseInt(parts[i].strip());
+            } catch (NumberFormatException e) {
+                sizes[i] = -1;
+            }
+            if (sizes[i] < 1 || sizes[i] > 1_000_000) {
+                throw new IllegalArgumentException(owner + ": hyperparameter 'hidden': '" + text
+                        + "' is not valid, expected layer widths joined by '-', such as 64-32 (or none)");
+            }
+        }
+        return sizes;
+    }
+
+    @Override
+    public List<ParameterBlock> bind(DataShape dataShape, LossFunction lossFunction) {
+        OutputKind kind = lossFunction.outputKind();
+        if (logitsOnly && kind != OutputKind.LOGITS) {
+            throw new IllegalArgumentException(owner + " outputs logits: use it with cross-entropy, bce-logits or multi-margin");
+        }
+        if (kind != OutputKind.VALUES && kind != OutputKind.LOGITS) {
+            throw new IllegalArgumentException(owner + " outputs real values or logits, but the loss expects "
+                    + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + " outputs (use the gaussian or mixture model for density losses)");
+        }
+        int out = lossFunction.outputDim(dataShape);
+        sizes = new int[hidden.length + 2];
+        sizes[0] = dataShape.inputDim();
+        System.arraycopy(hidden, 0, sizes, 1, hidden.length);
+        sizes[sizes.length - 1] = out;
+        List<ParameterBlock> b = new ArrayList<>();
+        int offset = 0;
+        for (int l = 1; l < sizes.length; l++) {
+            b.add(new ParameterBlock("layer" + l + ".weight", new int[] { sizes[l], sizes[l - 1] }, offset));
+            offset += sizes[l] * sizes[l - 1];
+            b.add(new ParameterBlock("layer" + l + ".bias", new int[] { sizes[l] }, offset));
+            offset += sizes[l];
+        }
+        this.blocks = List.copyOf(b);
+        this.shape = dataShape;
+        this.loss = lossFunction;
+        return blocks;
+    }
+
+    @Override
+    public void initialise(double[] parameters, long seed) {
+        if (zeros) {
+            java.util.Arrays.fill(parameters, 0, ParameterBlock.total(blocks), 0);
+            return;
+        }
+        SplitMix64 random = new SplitMix64(seed);
+        for (int l = 1; l < sizes.length; l++) {
+            double bound = 1 / Math.sqrt(sizes[l - 1]);
+            for (ParameterBlock b : blocks.subList(2 * (l - 1), 2 * l)) {
+                for (int i = b.offset(); i < b.offset() + b.size(); i++) {
+                    parameters[i] = (2 * random.nextDouble() - 1) * bound;
+                }
+            }
+        }
+    }
+
+    @Override
+    public Evaluator evaluator(Precision precision, int maxBatch) {
+        if (sizes.length == 0) {
+            throw new IllegalStateException("model is not bound");
+        }
+        Kernels k = switch (precision) {
+        case FP64 -> F64Kernels.INSTANCE;
+        case FP32 -> F32Kernels.INSTANCE;
+        default -> throw new IllegalArgumentException(owner + " computes in fp64 or fp32, not " + precision.id()
+                + " (mixed precision wraps an fp32 evaluator)");
+        };
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + maxBatch);
+        }
+        return new DenseEvaluator(k, sizes, activation, shape, loss, maxBatch);
+    }
+
+    /** Work buffers and the forward/backward passes for one precision. */
+    private static final class DenseEvaluator implements Evaluator {
+        private final Kernels k;
+        private final int[] sizes;
+        private final Activation act;
+        private final DataShape shape;
+        private final LossFunction loss;
+        private final int layers;
+        private final Object[] a;
+        private final Object[] z;
+        private final Object[] da;
+        private final Object[] wt;
+        private final Object[] w;
+        private final Object[] dw;
+        private final Object[] db;
+        private final double[] outputs;
+        private final double[] dOutputs;
+        private final int[] weightOffset;
+
+        DenseEvaluator(Kernels k, int[] sizes, Activation act, DataShape shape, LossFunction loss, int maxBatch) {
+            this.k = k;
+            this.sizes = sizes.clone();
+            this.act = act;
+            this.shape = shape;
+            this.loss = loss;
+            this.layers = sizes.length - 1;
+            a = new Object[layers + 1];
+            z = new Object[layers + 1];
+            da = new Object[layers + 1];
+            wt = new Object[layers + 1];
+            w = new Object[layers + 1];
+            dw = new Object[layers + 1];
+            db = new Object[layers + 1];
+            weightOffset = new int[layers + 1];
+            a[0] = k.allocate(maxBatch * sizes[0]);
+            int offset = 0;
+            for (int l = 1; l <= layers; l++) {
+                z[l] = k.allocate(maxBatch * sizes[l]);
+                a[l] = l < layers ? k.allocate(maxBatch * sizes[l]) : z[l];
+                da[l] = k.allocate(maxBatch * sizes[l]);
+                wt[l] = k.allocate(sizes[l] * sizes[l - 1]);
+                w[l] = k.allocate(sizes[l] * sizes[l - 1]);
+                dw[l] = k.allocate(sizes[l] * sizes[l - 1]);
+                db[l] = k.allocate(sizes[l]);
+                weightOffset[l] = offset;
+                offset += sizes[l] * sizes[l - 1] + sizes[l];
+            }
+            outputs = new double[maxBatch * sizes[layers]];
+            dOutputs = new double[maxBatch * sizes[layers]];
+        }
+
+        @Override
+        public int outputDim() {
+            return sizes[layers];
+        }
+
+        @Override
+        public double[] forward(double[] parameters, Batch batch) {
+            int n = batch.size();
+            k.load(batch.inputs(), 0, a[0], n * sizes[0]);
+            for (int l = 1; l <= layers; l++) {
+                int in = sizes[l - 1];
+                int out = sizes[l];
+                k.loadTransposed(parameters, weightOffset[l], out, in, wt[l]);
+                k.linearForward(a[l - 1], n, in, wt[l], parameters, weightOffset[l] + out * in, out, z[l]);
+                if (l < layers) {
+                    k.activate(act, z[l], a[l], n * out);
+                }
+            }
+            k.toDouble(z[layers], outputs, n * sizes[layers]);
+            return outputs;
+        }
+
+        @Override
+        public double lossAndGradient(double[] parameters, Batch batch, double[] gradient) {
+            int n = batch.size();
+            forward(parameters, batch);
+            double value = loss.evaluate(n, shape, outputs, batch.targets(), dOutputs);
+            k.load(dOutputs, 0, da[layers], n * sizes[layers]);
+            Object dz = da[layers];
+            for (int l = layers; l >= 1; l--) {
+                int in = sizes[l - 1];
+                int out = sizes[l];
+                Object dx = null;
+                if (l > 1) {
+                    k.load(parameters, weightOffset[l], w[l], out * in);
+                    dx = da[l - 1];
+                }
+                k.linearBackward(a[l - 1], n, in, w[l], out, dz, dw[l], db[l], dx);
+                k.store(dw[l], gradient, weightOffset[l], out * in);
+                k.store(db[l], gradient, weightOffset[l] + out * in, out);
+                if (l > 1) {
+                    k.activateBackward(act, a[l - 1], da[l - 1], z[l - 1], n * in);
+                    dz = z[l - 1];
+                }
+            }
+            return value;
+        }
+    }
+}

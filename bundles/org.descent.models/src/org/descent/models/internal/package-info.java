@@ -1,0 +1,9 @@
+/**
+ * Descent's models: dense networks (linear and logistic regression, MLPs) on plain-array
+ * kernels in fp64 and fp32, and the Gaussian and Gaussian-mixture density models of the
+ * source material's maximum-likelihood examples.
+ */
+@NonNullByDefault
+package org.descent.models.internal;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;

@@ -1,0 +1,65 @@
+package org.descent.optimizers.internal;
+
+import java.util.List;
+
+import org.descent.core.Settings;
+import org.descent.optimizers.ElementwiseOptimizer;
+
+/**
+ * Adam (Kingma and Ba 2015) as {@code torch.optim.Adam} in PyTorch 1.13, with AMSGrad and
+ * L2 weight decay; and AdamW ({@code torch.optim.AdamW}: decoupled weight decay) when
+ * {@code decoupled} is declared true. {@code bias_correction=false} drops the
+ * {@code 1 - beta^t} corrections (the original paper's uncorrected moments).
+ */
+public final class Adam extends ElementwiseOptimizer {
+
+    private double beta1;
+    private double beta2;
+    private double eps;
+    private boolean amsgrad;
+    private boolean biasCorrection;
+    private boolean decoupled;
+
+    @Override
+    protected void configureMore(Settings s) {
+        beta1 = s.getDouble("beta1");
+        beta2 = s.getDouble("beta2");
+        eps = s.getDouble("eps");
+        amsgrad = s.getBoolean("amsgrad");
+        biasCorrection = s.getBoolean("bias_correction", true);
+        decoupled = s.getBoolean("decoupled", false);
+    }
+
+    @Override
+    protected List<String> stateArrays() {
+        return amsgrad ? List.of("exp_avg", "exp_avg_sq", "max_exp_avg_sq") : List.of("exp_avg", "exp_avg_sq");
+    }
+
+    @Override
+    protected void update(double[] p, double[] g, double rate, long step) {
+        double[] m = state("exp_avg");
+        double[] v = state("exp_avg_sq");
+        double[] vmax = amsgrad ? state("max_exp_avg_sq") : v;
+        double bc1 = biasCorrection ? 1 - Math.pow(beta1, step) : 1;
+        double bc2Sqrt = biasCorrection ? Math.sqrt(1 - Math.pow(beta2, step)) : 1;
+        double stepSize = rate / bc1;
+        double decay = 1 - rate * weightDecay;
+        for (int i = 0; i < p.length; i++) {
+            double d = g[i];
+            if (decoupled) {
+                p[i] *= decay;
+            } else if (weightDecay != 0) {
+                d += weightDecay * p[i];
+            }
+            m[i] = m[i] * beta1 + (1 - beta1) * d;
+            v[i] = v[i] * beta2 + (1 - beta2) * (d * d);
+            double second = v[i];
+            if (amsgrad) {
+                vmax[i] = Math.max(vmax[i], v[i]);
+                second = vmax[i];
+            }
+            double denom = Math.sqrt(second) / bc2Sqrt + eps;
+            p[i] += -stepSize * (m[i] / denom);
+        }
+    }
+}
