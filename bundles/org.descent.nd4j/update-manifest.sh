@@ -20,6 +20,7 @@ Automatic-Module-Name: org.descent.nd4j
 Bundle-RequiredExecutionEnvironment: JavaSE-21
 Bundle-ActivationPolicy: lazy
 Bundle-Activator: org.descent.nd4j.internal.Nd4jActivator
+Require-Bundle: org.descent.core;bundle-version="[0.1.0,1.0.0)"
 Import-Package: org.osgi.framework;version="[1.9,2)",
  org.slf4j;version="[1.7,3)",
  org.slf4j.helpers;version="[1.7,3)",

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.descent.core.Batch;
+import org.descent.core.Blas;
 import org.descent.core.DataShape;
 import org.descent.core.LossFunction;
 import org.descent.core.Model;
@@ -147,8 +148,15 @@ public final class DenseNetwork implements Model {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + maxBatch);
         }
-        return new DenseEvaluator(k, sizes, activation, shape, loss, maxBatch);
+        return new DenseEvaluator(k, sizes, activation, shape, loss, maxBatch, Blas.find(DenseNetwork.class).orElse(null));
     }
+
+    /**
+     * Layers with at least this many multiply-adds per batch row go to the native BLAS when one is
+     * installed; smaller ones stay on the plain-array kernels, whose call costs nothing. Measured
+     * in bench/RESULTS.md (crossover of the two paths on this machine).
+     */
+    static final int BLAS_MIN_MACS_PER_ROW = 2048;
 
     /** Work buffers and the forward/backward passes for one precision. */
     private static final class DenseEvaluator implements Evaluator {
@@ -168,9 +176,13 @@ public final class DenseNetwork implements Model {
         private final double[] outputs;
         private final double[] dOutputs;
         private final int[] weightOffset;
+        private final Blas blas;
+        private final boolean[] nativeLayer;
 
-        DenseEvaluator(Kernels k, int[] sizes, Activation act, DataShape shape, LossFunction loss, int maxBatch) {
+        DenseEvaluator(Kernels k, int[] sizes, Activation act, DataShape shape, LossFunction loss, int maxBatch,
+                Blas blas) {
             this.k = k;
+            this.blas = blas;
             this.sizes = sizes.clone();
             this.act = act;
             this.shape = shape;
@@ -184,6 +196,7 @@ public final class DenseNetwork implements Model {
             dw = new Object[layers + 1];
             db = new Object[layers + 1];
             weightOffset = new int[layers + 1];
+            nativeLayer = new boolean[layers + 1];
             a[0] = k.allocate(maxBatch * sizes[0]);
             int offset = 0;
             for (int l = 1; l <= layers; l++) {
@@ -195,6 +208,7 @@ public final class DenseNetwork implements Model {
                 dw[l] = k.allocate(sizes[l] * sizes[l - 1]);
                 db[l] = k.allocate(sizes[l]);
                 weightOffset[l] = offset;
+                nativeLayer[l] = blas != null && sizes[l] * sizes[l - 1] >= BLAS_MIN_MACS_PER_ROW;
                 offset += sizes[l] * sizes[l - 1] + sizes[l];
             }
             outputs = new double[maxBatch * sizes[layers]];
@@ -213,8 +227,14 @@ public final class DenseNetwork implements Model {
             for (int l = 1; l <= layers; l++) {
                 int in = sizes[l - 1];
                 int out = sizes[l];
-                k.loadTransposed(parameters, weightOffset[l], out, in, wt[l]);
-                k.linearForward(a[l - 1], n, in, wt[l], parameters, weightOffset[l] + out * in, out, z[l]);
+                if (nativeLayer[l]) {
+                    k.load(parameters, weightOffset[l], w[l], out * in);
+                    k.gemm(blas, false, true, n, out, in, a[l - 1], in, w[l], in, 0, z[l], out);
+                    k.addBias(z[l], n, out, parameters, weightOffset[l] + out * in);
+                } else {
+                    k.loadTransposed(parameters, weightOffset[l], out, in, wt[l]);
+                    k.linearForward(a[l - 1], n, in, wt[l], parameters, weightOffset[l] + out * in, out, z[l]);
+                }
                 if (l < layers) {
                     k.activate(act, z[l], a[l], n * out);
                 }
@@ -233,12 +253,19 @@ public final class DenseNetwork implements Model {
             for (int l = layers; l >= 1; l--) {
                 int in = sizes[l - 1];
                 int out = sizes[l];
-                Object dx = null;
-                if (l > 1) {
-                    k.load(parameters, weightOffset[l], w[l], out * in);
-                    dx = da[l - 1];
+                Object dx = l > 1 ? da[l - 1] : null;
+                if (nativeLayer[l]) {
+                    k.gemm(blas, true, false, out, in, n, dz, out, a[l - 1], in, 0, dw[l], in);
+                    k.columnSums(dz, n, out, db[l]);
+                    if (dx != null) {
+                        k.gemm(blas, false, false, n, in, out, dz, out, w[l], in, 0, dx, in);
+                    }
+                } else {
+                    if (dx != null) {
+                        k.load(parameters, weightOffset[l], w[l], out * in);
+                    }
+                    k.linearBackward(a[l - 1], n, in, w[l], out, dz, dw[l], db[l], dx);
                 }
-                k.linearBackward(a[l - 1], n, in, w[l], out, dz, dw[l], db[l], dx);
                 k.store(dw[l], gradient, weightOffset[l], out * in);
                 k.store(db[l], gradient, weightOffset[l] + out * in, out);
                 if (l > 1) {

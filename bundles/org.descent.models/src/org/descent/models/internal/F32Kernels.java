@@ -1,5 +1,7 @@
 package org.descent.models.internal;
 
+import org.descent.core.Blas;
+
 /** {@link Kernels} on {@code float[]}: single-precision arithmetic throughout. */
 final class F32Kernels implements Kernels {
 
@@ -7,7 +9,7 @@ final class F32Kernels implements Kernels {
 
     @Override
     public Object allocate(int length) {
-        return new double[length];
+        return new float[length];
     }
 
     @Override
@@ -141,6 +143,34 @@ final class F32Kernels implements Kernels {
                         dx[x0 + i] += g * w[w0 + i];
                     }
                 }
+            }
+        }
+    }
+
+    @Override
+    public void gemm(Blas blas, boolean transA, boolean transB, int m, int n, int k, Object a, int lda, Object b,
+            int ldb, double beta, Object c, int ldc) {
+        blas.sgemm(transA, transB, m, n, k, 1, (float[]) a, lda, (float[]) b, ldb, (float) beta, (float[]) c, ldc);
+    }
+
+    @Override
+    public void addBias(Object zObject, int n, int out, double[] params, int biasFrom) {
+        float[] z = (float[]) zObject;
+        for (int r = 0; r < n; r++) {
+            for (int o = 0; o < out; o++) {
+                z[r * out + o] += (float) params[biasFrom + o];
+            }
+        }
+    }
+
+    @Override
+    public void columnSums(Object dzObject, int n, int out, Object dbObject) {
+        float[] dz = (float[]) dzObject;
+        float[] db = (float[]) dbObject;
+        java.util.Arrays.fill(db, 0, out, 0);
+        for (int r = 0; r < n; r++) {
+            for (int o = 0; o < out; o++) {
+                db[o] += dz[r * out + o];
             }
         }
     }

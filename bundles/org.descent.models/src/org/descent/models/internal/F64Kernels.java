@@ -1,5 +1,7 @@
 package org.descent.models.internal;
 
+import org.descent.core.Blas;
+
 /** {@link Kernels} on {@code double[]}. */
 final class F64Kernels implements Kernels {
 
@@ -130,6 +132,34 @@ final class F64Kernels implements Kernels {
                         dx[x0 + i] += g * w[w0 + i];
                     }
                 }
+            }
+        }
+    }
+
+    @Override
+    public void gemm(Blas blas, boolean transA, boolean transB, int m, int n, int k, Object a, int lda, Object b,
+            int ldb, double beta, Object c, int ldc) {
+        blas.dgemm(transA, transB, m, n, k, 1, (double[]) a, lda, (double[]) b, ldb, beta, (double[]) c, ldc);
+    }
+
+    @Override
+    public void addBias(Object zObject, int n, int out, double[] params, int biasFrom) {
+        double[] z = (double[]) zObject;
+        for (int r = 0; r < n; r++) {
+            for (int o = 0; o < out; o++) {
+                z[r * out + o] += params[biasFrom + o];
+            }
+        }
+    }
+
+    @Override
+    public void columnSums(Object dzObject, int n, int out, Object dbObject) {
+        double[] dz = (double[]) dzObject;
+        double[] db = (double[]) dbObject;
+        java.util.Arrays.fill(db, 0, out, 0);
+        for (int r = 0; r < n; r++) {
+            for (int o = 0; o < out; o++) {
+                db[o] += dz[r * out + o];
             }
         }
     }

@@ -1,5 +1,7 @@
 package org.descent.models.internal;
 
+import org.descent.core.Blas;
+
 /**
  * The dense-network kernels in one number format. Buffers are {@code double[]} for fp64 and
  * {@code float[]} for fp32, passed as {@code Object} so that the network code is written once;
@@ -39,6 +41,16 @@ interface Kernels {
      * @param db receives the bias gradient (overwritten)
      */
     void linearBackward(Object x, int n, int in, Object w, int out, Object dz, Object dw, Object db, Object dx);
+
+    /** Native GEMM in this format: {@code c = op(a)·op(b) + beta·c}, row-major. */
+    void gemm(Blas blas, boolean transA, boolean transB, int m, int n, int k, Object a, int lda, Object b, int ldb,
+            double beta, Object c, int ldc);
+
+    /** {@code z[r][o] += bias[o]} for the bias stored at {@code params[biasFrom..]}. */
+    void addBias(Object z, int n, int out, double[] params, int biasFrom);
+
+    /** {@code db[o] = Σ_r dz[r][o]}. */
+    void columnSums(Object dz, int n, int out, Object db);
 
     /** {@code y = act(z)} elementwise. */
     void activate(Activation act, Object z, Object y, int count);

@@ -1,0 +1,45 @@
+package org.descent.core;
+
+import java.util.Optional;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * Matrix multiplication on Java arrays by a native BLAS, offered as an OSGi service by a compute
+ * backend (org.descent.nd4j provides OpenBLAS). Models use it for layers wide enough to pay for
+ * the native call and fall back to their plain-array kernels when no service is installed.
+ * Matrices are row-major: {@code C = alpha·op(A)·op(B) + beta·C}.
+ */
+public interface Blas {
+
+    /** The implementation, for provenance, e.g. {@code OpenBLAS 0.3.19 (1 thread)}. */
+    String name();
+
+    /** Single-precision GEMM; {@code op(X)} is X or its transpose. */
+    void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int lda, float[] b, int ldb,
+            float beta, float[] c, int ldc);
+
+    /** Double-precision GEMM. */
+    void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int lda, double[] b,
+            int ldb, double beta, double[] c, int ldc);
+
+    /**
+     * The BLAS service registered in the framework that loaded {@code caller}, if any. Setting the
+     * system property {@code descent.blas=java} turns native BLAS off (plain-array kernels only).
+     */
+    static Optional<Blas> find(Class<?> caller) {
+        if ("java".equals(System.getProperty("descent.blas"))) {
+            return Optional.empty();
+        }
+        Bundle bundle = FrameworkUtil.getBundle(caller);
+        BundleContext context = bundle == null ? null : bundle.getBundleContext();
+        if (context == null) {
+            return Optional.empty();
+        }
+        ServiceReference<Blas> ref = context.getServiceReference(Blas.class);
+        return ref == null ? Optional.empty() : Optional.ofNullable(context.getService(ref));
+    }
+}

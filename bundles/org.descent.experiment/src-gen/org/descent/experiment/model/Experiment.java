@@ -1,0 +1,489 @@
+/**
+ */
+package org.descent.experiment.model;
+
+import org.eclipse.emf.common.util.EList;
+
+import org.eclipse.emf.ecore.EObject;
+
+/**
+ * <!-- begin-user-doc -->
+ * A representation of the model object '<em><b>Experiment</b></em>'.
+ * <!-- end-user-doc -->
+ *
+ * <!-- begin-model-doc -->
+ * A training set-up. Component settings are kept as text, exactly as typed, and validated against the contributions' declared hyperparameters.
+ * <!-- end-model-doc -->
+ *
+ * <p>
+ * The following features are supported:
+ * </p>
+ * <ul>
+ *   <li>{@link org.descent.experiment.model.Experiment#getName <em>Name</em>}</li>
+ *   <li>{@link org.descent.experiment.model.Experiment#getDescription <em>Description</em>}</li>
+ *   <li>{@link org.descent.experiment.model.Experiment#getDataset <em>Dataset</em>}</li>
+ *   <li>{@link org.descent.experiment.model.Experiment#getModel <em>Model</em>}</li>
+ *   <li>{@link org.descent.experiment.model.Experiment#getLoss <em>Loss</em>}</li>
+ *   <li>{@link org.descent.experiment.model.Experiment#getOptimizer <em>Optimizer</em>}</li>
+ *   <li>{@link org.descent.experiment.model.Experiment#getSchedule <em>Schedule</em>}</li>
+ *   <li>{@link org.descent.experiment.model.Experiment#getRegularizers <em>Regularizers</em>}</li>
+ *   <li>{@link org.descent.experiment.model.Experiment#getProbes <em>Probes</em>}</li>
+ *   <li>{@link org.descent.experiment.model.Experiment#getBatchSize <em>Batch Size</em>}</li>
+ *   <li>{@link org.descent.experiment.model.Experiment#getEpochs <em>Epochs</em>}</li>
+ *   <li>{@link org.descent.experiment.model.Experiment#getSteps <em>Steps</em>}</li>
+ *   <li>{@link org.descent.experiment.model.Experiment#getLossTolerance <em>Loss Tolerance</em>}</li>
+ *   <li>{@link org.descent.experiment.model.Experiment#getGradientTolerance <em>Gradient Tolerance</em>}</li>
+ *   <li>{@link org.descent.experiment.model.Experiment#getSeed <em>Seed</em>}</li>
+ *   <li>{@link org.descent.experiment.model.Experiment#getPrecision <em>Precision</em>}</li>
+ *   <li>{@link org.descent.experiment.model.Experiment#getClipNorm <em>Clip Norm</em>}</li>
+ *   <li>{@link org.descent.experiment.model.Experiment#getClipValue <em>Clip Value</em>}</li>
+ *   <li>{@link org.descent.experiment.model.Experiment#getValidationFraction <em>Validation Fraction</em>}</li>
+ *   <li>{@link org.descent.experiment.model.Experiment#getCheckpointEvery <em>Checkpoint Every</em>}</li>
+ * </ul>
+ *
+ * @see org.descent.experiment.model.ExperimentPackage#getExperiment()
+ * @model
+ * @generated
+ */
+public interface Experiment extends EObject {
+	/**
+	 * Returns the value of the '<em><b>Name</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the value of the '<em>Name</em>' attribute.
+	 * @see #setName(String)
+	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_Name()
+	 * @model
+	 * @generated
+	 */
+	String getName();
+
+	/**
+	 * Sets the value of the '{@link org.descent.experiment.model.Experiment#getName <em>Name</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Name</em>' attribute.
+	 * @see #getName()
+	 * @generated
+	 */
+	void setName(String value);
+
+	/**
+	 * Returns the value of the '<em><b>Description</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the value of the '<em>Description</em>' attribute.
+	 * @see #setDescription(String)
+	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_Description()
+	 * @model
+	 * @generated
+	 */
+	String getDescription();
+
+	/**
+	 * Sets the value of the '{@link org.descent.experiment.model.Experiment#getDescription <em>Description</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Description</em>' attribute.
+	 * @see #getDescription()
+	 * @generated
+	 */
+	void setDescription(String value);
+
+	/**
+	 * Returns the value of the '<em><b>Dataset</b></em>' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the value of the '<em>Dataset</em>' containment reference.
+	 * @see #setDataset(Component)
+	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_Dataset()
+	 * @model containment="true" required="true"
+	 * @generated
+	 */
+	Component getDataset();
+
+	/**
+	 * Sets the value of the '{@link org.descent.experiment.model.Experiment#getDataset <em>Dataset</em>}' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Dataset</em>' containment reference.
+	 * @see #getDataset()
+	 * @generated
+	 */
+	void setDataset(Component value);
+
+	/**
+	 * Returns the value of the '<em><b>Model</b></em>' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the value of the '<em>Model</em>' containment reference.
+	 * @see #setModel(Component)
+	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_Model()
+	 * @model containment="true" required="true"
+	 * @generated
+	 */
+	Component getModel();
+
+	/**
+	 * Sets the value of the '{@link org.descent.experiment.model.Experiment#getModel <em>Model</em>}' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Model</em>' containment reference.
+	 * @see #getModel()
+	 * @generated
+	 */
+	void setModel(Component value);
+
+	/**
+	 * Returns the value of the '<em><b>Loss</b></em>' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the value of the '<em>Loss</em>' containment reference.
+	 * @see #setLoss(Component)
+	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_Loss()
+	 * @model containment="true" required="true"
+	 * @generated
+	 */
+	Component getLoss();
+
+	/**
+	 * Sets the value of the '{@link org.descent.experiment.model.Experiment#getLoss <em>Loss</em>}' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Loss</em>' containment reference.
+	 * @see #getLoss()
+	 * @generated
+	 */
+	void setLoss(Component value);
+
+	/**
+	 * Returns the value of the '<em><b>Optimizer</b></em>' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the value of the '<em>Optimizer</em>' containment reference.
+	 * @see #setOptimizer(Component)
+	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_Optimizer()
+	 * @model containment="true" required="true"
+	 * @generated
+	 */
+	Component getOptimizer();
+
+	/**
+	 * Sets the value of the '{@link org.descent.experiment.model.Experiment#getOptimizer <em>Optimizer</em>}' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Optimizer</em>' containment reference.
+	 * @see #getOptimizer()
+	 * @generated
+	 */
+	void setOptimizer(Component value);
+
+	/**
+	 * Returns the value of the '<em><b>Schedule</b></em>' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the value of the '<em>Schedule</em>' containment reference.
+	 * @see #setSchedule(Component)
+	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_Schedule()
+	 * @model containment="true"
+	 * @generated
+	 */
+	Component getSchedule();
+
+	/**
+	 * Sets the value of the '{@link org.descent.experiment.model.Experiment#getSchedule <em>Schedule</em>}' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Schedule</em>' containment reference.
+	 * @see #getSchedule()
+	 * @generated
+	 */
+	void setSchedule(Component value);
+
+	/**
+	 * Returns the value of the '<em><b>Regularizers</b></em>' containment reference list.
+	 * The list contents are of type {@link org.descent.experiment.model.Component}.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the value of the '<em>Regularizers</em>' containment reference list.
+	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_Regularizers()
+	 * @model containment="true"
+	 * @generated
+	 */
+	EList<Component> getRegularizers();
+
+	/**
+	 * Returns the value of the '<em><b>Probes</b></em>' containment reference list.
+	 * The list contents are of type {@link org.descent.experiment.model.Component}.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the value of the '<em>Probes</em>' containment reference list.
+	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_Probes()
+	 * @model containment="true"
+	 * @generated
+	 */
+	EList<Component> getProbes();
+
+	/**
+	 * Returns the value of the '<em><b>Batch Size</b></em>' attribute.
+	 * The default value is <code>"0"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Minibatch size; 0 means the full data set in every step.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Batch Size</em>' attribute.
+	 * @see #setBatchSize(int)
+	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_BatchSize()
+	 * @model default="0"
+	 * @generated
+	 */
+	int getBatchSize();
+
+	/**
+	 * Sets the value of the '{@link org.descent.experiment.model.Experiment#getBatchSize <em>Batch Size</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Batch Size</em>' attribute.
+	 * @see #getBatchSize()
+	 * @generated
+	 */
+	void setBatchSize(int value);
+
+	/**
+	 * Returns the value of the '<em><b>Epochs</b></em>' attribute.
+	 * The default value is <code>"0"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the value of the '<em>Epochs</em>' attribute.
+	 * @see #setEpochs(int)
+	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_Epochs()
+	 * @model default="0"
+	 * @generated
+	 */
+	int getEpochs();
+
+	/**
+	 * Sets the value of the '{@link org.descent.experiment.model.Experiment#getEpochs <em>Epochs</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Epochs</em>' attribute.
+	 * @see #getEpochs()
+	 * @generated
+	 */
+	void setEpochs(int value);
+
+	/**
+	 * Returns the value of the '<em><b>Steps</b></em>' attribute.
+	 * The default value is <code>"0"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the value of the '<em>Steps</em>' attribute.
+	 * @see #setSteps(long)
+	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_Steps()
+	 * @model default="0"
+	 * @generated
+	 */
+	long getSteps();
+
+	/**
+	 * Sets the value of the '{@link org.descent.experiment.model.Experiment#getSteps <em>Steps</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Steps</em>' attribute.
+	 * @see #getSteps()
+	 * @generated
+	 */
+	void setSteps(long value);
+
+	/**
+	 * Returns the value of the '<em><b>Loss Tolerance</b></em>' attribute.
+	 * The default value is <code>"0"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Stop when the absolute change of the training loss between two steps is at most this; 0 turns the test off.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Loss Tolerance</em>' attribute.
+	 * @see #setLossTolerance(double)
+	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_LossTolerance()
+	 * @model default="0"
+	 * @generated
+	 */
+	double getLossTolerance();
+
+	/**
+	 * Sets the value of the '{@link org.descent.experiment.model.Experiment#getLossTolerance <em>Loss Tolerance</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Loss Tolerance</em>' attribute.
+	 * @see #getLossTolerance()
+	 * @generated
+	 */
+	void setLossTolerance(double value);
+
+	/**
+	 * Returns the value of the '<em><b>Gradient Tolerance</b></em>' attribute.
+	 * The default value is <code>"0"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the value of the '<em>Gradient Tolerance</em>' attribute.
+	 * @see #setGradientTolerance(double)
+	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_GradientTolerance()
+	 * @model default="0"
+	 * @generated
+	 */
+	double getGradientTolerance();
+
+	/**
+	 * Sets the value of the '{@link org.descent.experiment.model.Experiment#getGradientTolerance <em>Gradient Tolerance</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Gradient Tolerance</em>' attribute.
+	 * @see #getGradientTolerance()
+	 * @generated
+	 */
+	void setGradientTolerance(double value);
+
+	/**
+	 * Returns the value of the '<em><b>Seed</b></em>' attribute.
+	 * The default value is <code>"0"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the value of the '<em>Seed</em>' attribute.
+	 * @see #setSeed(long)
+	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_Seed()
+	 * @model default="0"
+	 * @generated
+	 */
+	long getSeed();
+
+	/**
+	 * Sets the value of the '{@link org.descent.experiment.model.Experiment#getSeed <em>Seed</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Seed</em>' attribute.
+	 * @see #getSeed()
+	 * @generated
+	 */
+	void setSeed(long value);
+
+	/**
+	 * Returns the value of the '<em><b>Precision</b></em>' attribute.
+	 * The default value is <code>"fp64"</code>.
+	 * The literals are from the enumeration {@link org.descent.experiment.model.Precision}.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the value of the '<em>Precision</em>' attribute.
+	 * @see org.descent.experiment.model.Precision
+	 * @see #setPrecision(Precision)
+	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_Precision()
+	 * @model default="fp64"
+	 * @generated
+	 */
+	Precision getPrecision();
+
+	/**
+	 * Sets the value of the '{@link org.descent.experiment.model.Experiment#getPrecision <em>Precision</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Precision</em>' attribute.
+	 * @see org.descent.experiment.model.Precision
+	 * @see #getPrecision()
+	 * @generated
+	 */
+	void setPrecision(Precision value);
+
+	/**
+	 * Returns the value of the '<em><b>Clip Norm</b></em>' attribute.
+	 * The default value is <code>"0"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the value of the '<em>Clip Norm</em>' attribute.
+	 * @see #setClipNorm(double)
+	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_ClipNorm()
+	 * @model default="0"
+	 * @generated
+	 */
+	double getClipNorm();
+
+	/**
+	 * Sets the value of the '{@link org.descent.experiment.model.Experiment#getClipNorm <em>Clip Norm</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Clip Norm</em>' attribute.
+	 * @see #getClipNorm()
+	 * @generated
+	 */
+	void setClipNorm(double value);
+
+	/**
+	 * Returns the value of the '<em><b>Clip Value</b></em>' attribute.
+	 * The default value is <code>"0"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the value of the '<em>Clip Value</em>' attribute.
+	 * @see #setClipValue(double)
+	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_ClipValue()
+	 * @model default="0"
+	 * @generated
+	 */
+	double getClipValue();
+
+	/**
+	 * Sets the value of the '{@link org.descent.experiment.model.Experiment#getClipValue <em>Clip Value</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Clip Value</em>' attribute.
+	 * @see #getClipValue()
+	 * @generated
+	 */
+	void setClipValue(double value);
+
+	/**
+	 * Returns the value of the '<em><b>Validation Fraction</b></em>' attribute.
+	 * The default value is <code>"0"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the value of the '<em>Validation Fraction</em>' attribute.
+	 * @see #setValidationFraction(double)
+	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_ValidationFraction()
+	 * @model default="0"
+	 * @generated
+	 */
+	double getValidationFraction();
+
+	/**
+	 * Sets the value of the '{@link org.descent.experiment.model.Experiment#getValidationFraction <em>Validation Fraction</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Validation Fraction</em>' attribute.
+	 * @see #getValidationFraction()
+	 * @generated
+	 */
+	void setValidationFraction(double value);
+
+	/**
+	 * Returns the value of the '<em><b>Checkpoint Every</b></em>' attribute.
+	 * The default value is <code>"1000"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the value of the '<em>Checkpoint Every</em>' attribute.
+	 * @see #setCheckpointEvery(long)
+	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_CheckpointEvery()
+	 * @model default="1000"
+	 * @generated
+	 */
+	long getCheckpointEvery();
+
+	/**
+	 * Sets the value of the '{@link org.descent.experiment.model.Experiment#getCheckpointEvery <em>Checkpoint Every</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Checkpoint Every</em>' attribute.
+	 * @see #getCheckpointEvery()
+	 * @generated
+	 */
+	void setCheckpointEvery(long value);
+
+} // Experiment
