@@ -105,7 +105,7 @@ class LossFixtureTest {
         DataShape shape = new DataShape(50, 1, 1, 0);
         for (String kind : List.of("l2", "l1")) {
             Map<String, Object> expected = (Map<String, Object>) r.get(kind);
-            Regularizer reg = Contributions.create("losses", kind, Map.of("lambda", lambda), Regularizer.class);
+            Regularizer reg = Contributions.create("losses", kind + "-penalty", Map.of("lambda", lambda), Regularizer.class);
             reg.bind(blocks, shape);
             double[] g = new double[w.length];
             double v = reg.addPenalty(w, g);
@@ -115,21 +115,36 @@ class LossFixtureTest {
         // σ² = 1/(Nλ): a Gaussian prior with σ = 1/√(50·0.01) is the same penalty as l2 with λ = 0.01.
         Regularizer prior = Contributions.create("losses", "gaussian-prior", Map.of("sigma", 1 / Math.sqrt(50 * lambda)),
                 Regularizer.class);
-        Regularizer l2 = Contributions.create("losses", "l2", Map.of("lambda", lambda), Regularizer.class);
+        Regularizer l2 = Contributions.create("losses", "l2-penalty", Map.of("lambda", lambda), Regularizer.class);
         prior.bind(blocks, shape);
         l2.bind(blocks, shape);
         assertEquals(l2.addPenalty(w, new double[w.length]), prior.addPenalty(w, new double[w.length]), 1e-15);
         Regularizer laplace = Contributions.create("losses", "laplace-prior", Map.of("b", 1 / (50 * lambda)),
                 Regularizer.class);
-        Regularizer l1 = Contributions.create("losses", "l1", Map.of("lambda", lambda), Regularizer.class);
+        Regularizer l1 = Contributions.create("losses", "l1-penalty", Map.of("lambda", lambda), Regularizer.class);
         laplace.bind(blocks, shape);
         l1.bind(blocks, shape);
         assertEquals(l1.addPenalty(w, new double[w.length]), laplace.addPenalty(w, new double[w.length]), 1e-15);
     }
 
+    @SuppressWarnings("unchecked")
+    @Test
+    void klDivergenceOfTheSourceMaterialsCoins() {
+        Map<String, Object> coin = (Map<String, Object>) Fixture.get(fixture, "coin");
+        double[] p = Fixture.doubles(coin.get("p"));
+        double[] q = Fixture.doubles(coin.get("q"));
+        LossFunction kl = Contributions.create("losses", "kl-div", Map.of(), LossFunction.class);
+        DataShape shape = new DataShape(1, 1, 2, 0);
+        double pq = kl.evaluate(1, shape, new double[] { Math.log(q[0]), Math.log(q[1]) }, p, null);
+        double qp = kl.evaluate(1, shape, new double[] { Math.log(p[0]), Math.log(p[1]) }, q, null);
+        assertEquals(((Number) coin.get("kl_pq_nats")).doubleValue(), pq, 1e-15);
+        assertEquals(((Number) coin.get("kl_qp_nats")).doubleValue(), qp, 1e-15);
+        assertEquals(0.143, pq, 1e-3, "the source material's KL(P||Q) of a fair and a 3:1 coin");
+    }
+
     @Test
     void weightsOnlyLeavesBiasesAlone() {
-        Regularizer reg = Contributions.create("losses", "l2", Map.of("lambda", 1.0, "applies_to", "weights"),
+        Regularizer reg = Contributions.create("losses", "l2-penalty", Map.of("lambda", 1.0, "applies_to", "weights"),
                 Regularizer.class);
         reg.bind(List.of(new ParameterBlock("layer1.weight", new int[] { 2 }, 0),
                 new ParameterBlock("layer1.bias", new int[] { 1 }, 2)), new DataShape(1, 1, 1, 0));

@@ -12,10 +12,10 @@ import org.descent.core.Settings;
  * L2 and L1 penalties on the parameters, written either directly with a strength λ or as the
  * prior they are the negative log of:
  * <ul>
- * <li>{@code l2}: (λ/2)·‖θ‖², the maximum a posteriori estimate under a Gaussian prior
+ * <li>{@code l2-penalty}: (λ/2)·‖θ‖², the maximum a posteriori estimate under a Gaussian prior
  * N(0, σ²) with σ² = 1/(N·λ) when the loss is the mean over N examples;</li>
  * <li>{@code gaussian-prior}: the same penalty given σ (λ = 1/(N·σ²));</li>
- * <li>{@code l1}: λ·‖θ‖₁, a Laplace prior with scale b = 1/(N·λ);</li>
+ * <li>{@code l1-penalty}: λ·‖θ‖₁, a Laplace prior with scale b = 1/(N·λ);</li>
  * <li>{@code laplace-prior}: the same given b (λ = 1/(N·b)).</li>
  * </ul>
  * {@code applies_to=weights} leaves biases (blocks named {@code *.bias}) unpenalized.
@@ -33,14 +33,14 @@ public abstract class Penalty implements Regularizer {
         this.l1 = l1;
     }
 
-    /** The L2 penalty ({@code l2}, {@code gaussian-prior}). */
+    /** The L2 penalty ({@code l2-penalty}, {@code gaussian-prior}). */
     public static final class L2 extends Penalty {
         public L2() {
             super(false);
         }
     }
 
-    /** The L1 penalty ({@code l1}, {@code laplace-prior}). */
+    /** The L1 penalty ({@code l1-penalty}, {@code laplace-prior}). */
     public static final class L1 extends Penalty {
         public L1() {
             super(true);
