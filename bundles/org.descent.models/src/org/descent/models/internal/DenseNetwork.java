@@ -154,7 +154,8 @@ public final class DenseNetwork implements Model {
     /**
      * Layers with at least this many multiply-adds per batch row go to the native BLAS when one is
      * installed; smaller ones stay on the plain-array kernels, whose call costs nothing. Measured
-     * in bench/RESULTS.md (crossover of the two paths on this machine).
+     * in bench/RESULTS.md (crossover of the two paths on this machine); the system property
+     * {@code descent.blas.minMacs} overrides it.
      */
     static final int BLAS_MIN_MACS_PER_ROW = 2048;
 
@@ -208,7 +209,8 @@ public final class DenseNetwork implements Model {
                 dw[l] = k.allocate(sizes[l] * sizes[l - 1]);
                 db[l] = k.allocate(sizes[l]);
                 weightOffset[l] = offset;
-                nativeLayer[l] = blas != null && sizes[l] * sizes[l - 1] >= BLAS_MIN_MACS_PER_ROW;
+                nativeLayer[l] = blas != null
+                        && sizes[l] * sizes[l - 1] >= Integer.getInteger("descent.blas.minMacs", BLAS_MIN_MACS_PER_ROW);
                 offset += sizes[l] * sizes[l - 1] + sizes[l];
             }
             outputs = new double[maxBatch * sizes[layers]];
