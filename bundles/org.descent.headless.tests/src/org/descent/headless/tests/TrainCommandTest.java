@@ -1,0 +1,147 @@
+package org.descent.headless.tests;
+
+import static org.descent.headless.tests.CommandLineTest.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.descent.headless.tests.CommandLineTest.Result;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** train, run, resume, runs and show through the command-line parser, as a user types them. */
+class TrainCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void runStore() throws Exception {
+        CommandLineTest.service();
+        System.setProperty("descent.runs", dir.resolve("runs").toString());
+    }
+
+    @AfterEach
+    void noRunStore() {
+        System.clearProperty("descent.runs");
+    }
+
+    @Test
+    void gaussianMleAsJson() {
+        Result r = run("train", "--dataset", "bimodal", "--model", "gaussian:mu=1,sigma=1", "--loss", "gaussian-nll",
+                "--optimizer", "gd:lr=0.05", "--steps", "3000", "--grad-tol", "1e-9", "--json");
+        assertEquals(0, r.code(), r.err());
+        Map<?, ?> json = assertInstanceOf(Map.class, MiniJson.parse(r.out()));
+        assertEquals("done", json.get("status"));
+        Map<?, ?> params = assertInstanceOf(Map.class, json.get("parameters"));
+        assertEquals(1.0088, ((Number) params.get("mu")).doubleValue(), 1e-3, "the sample mean of the bimodal data");
+        assertTrue(((Number) json.get("steps")).intValue() < 3000, "stopped by the gradient tolerance");
+        assertTrue(Files.isRegularFile(Path.of((String) json.get("run")).resolve("metrics.csv")));
+    }
+
+    @Test
+    void badInputExitsWith2AndNamesIt() {
+        Result missing = run("train", "--dataset", "bimodal", "--loss", "mse", "--optimizer", "gd");
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("option '--model' is required"), missing.err());
+        Result spec = run("train", "--dataset", "bimodal", "--model", "gaussian", "--loss", "gaussian-nll", "--optimizer",
+                "adam:lr");
+        assertEquals(2, spec.code());
+        assertTrue(spec.err().contains("option '--optimizer': 'lr' in 'adam:lr' is not name=value"), spec.err());
+        Result batch = run("train", "--dataset", "bimodal", "--model", "gaussian", "--loss", "gaussian-nll", "--optimizer",
+                "gd", "--batch", "many");
+        assertEquals(2, batch.code());
+        assertTrue(batch.err().contains("option '--batch': 'many' is not valid, expected a whole number >= 1 or 'full'"),
+                batch.err());
+        Result range = run("train", "--dataset", "bimodal", "--model", "gaussian", "--loss", "gaussian-nll", "--optimizer",
+                "adam:beta2=1.5");
+        assertEquals(2, range.code());
+        assertTrue(range.err().contains("optimizer 'adam': hyperparameter 'beta2': '1.5' is not valid, expected a value in [0,1)"),
+                range.err());
+        Result fit = run("train", "--dataset", "digits", "--model", "gaussian", "--loss", "cross-entropy", "--optimizer", "gd");
+        assertEquals(2, fit.code());
+        assertTrue(fit.err().contains("use it with --loss gaussian-nll"), fit.err());
+    }
+
+    @Test
+    void divergenceExitsWith3() {
+        Result r = run("train", "--dataset", "bimodal", "--model", "mixture", "--loss", "mixture-nll", "--optimizer",
+                "gd:lr=50", "--json");
+        assertEquals(3, r.code(), r.err());
+        assertEquals("diverged", ((Map<?, ?>) MiniJson.parse(r.out())).get("status"));
+        assertTrue(r.err().matches("(?s).*diverged at step \\d+.*"), r.err());
+    }
+
+    @Test
+    void experimentFileRunsAndBadFileIsNamed() throws Exception {
+        Path good = dir.resolve("mle.descent");
+        Files.writeString(good, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <descent:Experiment xmlns:descent="http://descent.org/experiment/1.0" name="MLE" steps="200">
+                  <dataset id="bimodal"/>
+                  <model id="gaussian">
+                    <settings name="mu" value="1"/>
+                  </model>
+                  <loss id="gaussian-nll"/>
+                  <optimizer id="gd">
+                    <settings name="lr" value="0.05"/>
+                  </optimizer>
+                </descent:Experiment>
+                """);
+        Path out = dir.resolve("out");
+        Result r = run("run", good.toString(), "--out", out.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(out.toString(), ((Map<?, ?>) MiniJson.parse(r.out())).get("run"));
+        Path bad = dir.resolve("bad.descent");
+        Files.writeString(bad, Files.readString(good).replace("\"gd\"", "\"gdx\""));
+        Result b = run("run", bad.toString());
+        assertEquals(2, b.code());
+        assertTrue(b.err().contains(bad + ":8: optimizer 'gdx': no optimizer with this id is installed"), b.err());
+        Result again = run("run", good.toString(), "--out", out.toString());
+        assertEquals(2, again.code());
+        assertTrue(again.err().contains("is not empty"), again.err());
+
+        Result show = run("show", out.toString(), "--json");
+        assertEquals(0, show.code(), show.err());
+        Map<?, ?> s = (Map<?, ?>) MiniJson.parse(show.out());
+        assertEquals("done", s.get("status"));
+        Map<?, ?> provenance = (Map<?, ?>) s.get("provenance");
+        assertTrue(provenance.get("resolved").toString().contains("optimizer gd:lr=0.05,weight_decay=0"),
+                provenance.toString());
+        Result resume = run("resume", out.toString());
+        assertEquals(2, resume.code());
+        assertTrue(resume.err().contains("the run is done; only cancelled or interrupted runs can be resumed"), resume.err());
+    }
+
+    @Test
+    void runsListsTheStore() {
+        run("train", "--dataset", "bimodal", "--model", "gaussian", "--loss", "gaussian-nll", "--optimizer", "gd",
+                "--steps", "5");
+        Result r = run("runs", "--json");
+        assertEquals(0, r.code(), r.err());
+        List<?> runs = assertInstanceOf(List.class, MiniJson.parse(r.out()));
+        assertEquals(1, runs.size());
+        assertEquals("done", ((Map<?, ?>) runs.get(0)).get("status"));
+        Result text = run("runs");
+        assertTrue(text.out().lines().anyMatch(l -> l.matches(".*-gaussian-gd +done +5 .*")), text.out());
+    }
+
+    @Test
+    void trainHelpListsEveryContributedId() {
+        Result r = run("train", "--help");
+        assertEquals(0, r.code());
+        for (String id : List.of("  bimodal: ", "  digits: ", "  csv: ", "  mlp: ", "  gaussian: ", "  mixture: ",
+                "  cross-entropy: ", "  mixture-nll: ", "  l2-penalty [regularizer]: ", "  adamw: AdamW", "  nesterov: ",
+                "  cosine: ")) {
+            assertTrue(r.out().contains(id), id + " missing from\n" + r.out());
+        }
+        assertTrue(r.out().contains("lr=0.001 beta1=0.9 beta2=0.999"), r.out());
+    }
+}
