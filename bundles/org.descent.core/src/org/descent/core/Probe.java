@@ -29,6 +29,13 @@ public interface Probe extends Configurable {
     void initialise(List<ParameterBlock> blocks);
 
     /**
+     * Called before the optimizer updates the parameters on a step that will be sampled, with
+     * the parameters as they were (for probes that measure the update).
+     */
+    default void beforeStep(long step, double[] parameters) {
+    }
+
+    /**
      * Samples after a step.
      *
      * @param step the step just taken (1-based)

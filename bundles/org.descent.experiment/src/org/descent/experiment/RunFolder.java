@@ -20,6 +20,8 @@ public final class RunFolder {
 
     public static final String RUN_FILE = "run.descent";
     public static final String METRICS_FILE = "metrics.csv";
+    /** Probe samples, one row per value: step, name, value. Only when the experiment has probes. */
+    public static final String PROBES_FILE = "probes.csv";
     public static final String CHECKPOINTS = "checkpoints";
 
     private final Path dir;
@@ -58,6 +60,10 @@ public final class RunFolder {
 
     public Path metricsFile() {
         return dir.resolve(METRICS_FILE);
+    }
+
+    public Path probesFile() {
+        return dir.resolve(PROBES_FILE);
     }
 
     /** Whether the folder holds a run file. */

@@ -92,6 +92,9 @@ public final class Trainer {
         s.prepare();
         s.run = newRun(plan, folder);
         s.metrics = MetricsLog.create(folder.metricsFile());
+        if (!plan.probes().isEmpty()) {
+            s.probeLog = MetricsLog.create(folder.probesFile(), MetricsLog.PROBE_COLUMNS);
+        }
         s.start(null);
         return s.loop();
     }
@@ -127,6 +130,9 @@ public final class Trainer {
                     + " (fingerprint " + Long.toHexString(c.dataHash()) + ", now " + Long.toHexString(s.dataHash) + ")");
         }
         s.metrics = MetricsLog.reopen(folder.metricsFile(), c == null ? 0 : c.step());
+        if (!plan.probes().isEmpty()) {
+            s.probeLog = MetricsLog.reopen(folder.probesFile(), c == null ? 0 : c.step(), MetricsLog.PROBE_COLUMNS);
+        }
         s.start(c);
         return s.loop();
     }
@@ -177,6 +183,8 @@ public final class Trainer {
         final IProgressMonitor monitor;
         Run run = ExperimentFactory.eINSTANCE.createRun();
         MetricsLog metrics;
+        @Nullable
+        MetricsLog probeLog;
         Data train;
         @Nullable
         Data validation;
@@ -359,6 +367,11 @@ public final class Trainer {
                     double base = optimizer.learningRate();
                     double lr = schedule == null ? base : schedule.learningRate(base, step - 1);
                     boolean skip = policy != null && !policy.unscale(grad, step);
+                    for (ResolvedExperiment.Part<Probe> p : plan.probes()) {
+                        if (step % p.implementation().interval() == 0) {
+                            p.implementation().beforeStep(step, theta);
+                        }
+                    }
                     if (!skip) {
                         optimizer.step(theta, grad, lr);
                         if (precision == Precision.FP32) {
@@ -370,6 +383,12 @@ public final class Trainer {
                         Probe probe = p.implementation();
                         if (step % probe.interval() == 0) {
                             probe.sample(step, theta, grad, probeValues);
+                        }
+                    }
+                    MetricsLog pl = probeLog;
+                    if (pl != null) {
+                        for (Map.Entry<String, Double> v : probeValues.entrySet()) {
+                            pl.appendProbe(step, v.getKey(), v.getValue());
                         }
                     }
                     epochLossSum += value;
@@ -408,6 +427,9 @@ public final class Trainer {
                     }
                     if (e.getCheckpointEvery() > 0 && step % e.getCheckpointEvery() == 0 && step < totalSteps) {
                         metrics.flush();
+                        if (probeLog != null) {
+                            probeLog.flush();
+                        }
                         writeCheckpoint();
                         folder.pruneCheckpoints(KEEP_CHECKPOINTS);
                         run.setStep(step);
@@ -431,6 +453,9 @@ public final class Trainer {
         private TrainingResult finish(RunStatus status, String message) throws IOException {
             metrics.flush();
             metrics.close();
+            if (probeLog != null) {
+                probeLog.close();
+            }
             writeCheckpoint();
             Map<String, Double> finalMetrics = new LinkedHashMap<>();
             if (status != RunStatus.DIVERGED && status != RunStatus.FAILED) {

@@ -192,6 +192,38 @@ class TrainerTest {
     }
 
     @Test
+    void probesAreWrittenAndResumedToo() throws Exception {
+        Experiment e = minibatchRun();
+        e.getProbes().add(Experiments.component("norms:interval=5"));
+        TrainingResult whole = train(e, dir.resolve("whole"), new NullProgressMonitor());
+        List<String> rows = Files.readAllLines(dir.resolve("whole").resolve(RunFolder.PROBES_FILE));
+        assertEquals("step,name,value", rows.get(0));
+        // 12 samples (steps 5..60) x 2 layers x 2 blocks x 3 values
+        assertEquals(1 + 12 * 4 * 3, rows.size());
+        assertTrue(rows.contains(rows.stream().filter(r -> r.startsWith("5,update_ratio/layer1.weight,")).findFirst()
+                .orElseThrow()));
+        double ratio = Double.parseDouble(rows.stream().filter(r -> r.startsWith("5,update_ratio/layer1.weight,"))
+                .findFirst().orElseThrow().split(",")[2]);
+        assertTrue(ratio > 0 && ratio < 1, "update ratio " + ratio);
+        assertEquals(RunStatus.DONE, whole.status());
+
+        NullProgressMonitor monitor = new NullProgressMonitor();
+        Trainer stopping = new Trainer().listener(new RunListener() {
+            @Override
+            public void step(long step, int epoch, double loss, double g, double lr, Map<String, Double> p) {
+                if (step == 33) {
+                    monitor.setCanceled(true);
+                }
+            }
+        });
+        Experiment again = minibatchRun();
+        again.getProbes().add(Experiments.component("norms:interval=5"));
+        train(stopping, again, dir.resolve("cut"), monitor);
+        new Trainer().resume(new RunFolder(dir.resolve("cut")), Contributions.registry(), null);
+        assertEquals(rows, Files.readAllLines(dir.resolve("cut").resolve(RunFolder.PROBES_FILE)));
+    }
+
+    @Test
     void doneRunIsNotResumed() throws Exception {
         train(experiment("bimodal", "gaussian", "gaussian-nll", "gd", 3), dir.resolve("r"), new NullProgressMonitor());
         ExperimentException e = assertThrows(ExperimentException.class,

@@ -38,8 +38,9 @@ public final class MetricsLog implements Closeable {
     private boolean dirty;
     private boolean closed;
 
-    private MetricsLog(BufferedWriter out) {
+    private MetricsLog(BufferedWriter out, List<String> columns) {
         this.out = out;
+        this.columns = columns;
         this.timer = FLUSHER.scheduleWithFixedDelay(this::flushQuietly, FLUSH_MILLIS, FLUSH_MILLIS,
                 java.util.concurrent.TimeUnit.MILLISECONDS);
     }
@@ -55,14 +56,24 @@ public final class MetricsLog implements Closeable {
         }
     }
 
-    /** Creates the file with its header. */
+    /** Columns of probes.csv, one row per sampled value. */
+    public static final List<String> PROBE_COLUMNS = List.of("step", "name", "value");
+
+    private final List<String> columns;
+
+    /** Creates metrics.csv with its header. */
     public static MetricsLog create(Path file) throws IOException {
+        return create(file, COLUMNS);
+    }
+
+    /** Creates a CSV file with the given header. */
+    public static MetricsLog create(Path file, List<String> columns) throws IOException {
         BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE);
-        w.write(String.join(",", COLUMNS));
+        w.write(String.join(",", columns));
         w.write('\n');
         w.flush();
-        return new MetricsLog(w);
+        return new MetricsLog(w, columns);
     }
 
     /**
@@ -70,6 +81,11 @@ public final class MetricsLog implements Closeable {
      * a resumed run will write again) and any partial last line.
      */
     public static MetricsLog reopen(Path file, long lastStep) throws IOException {
+        return reopen(file, lastStep, COLUMNS);
+    }
+
+    /** As {@link #reopen(Path, long)} for a CSV file with the given header. */
+    public static MetricsLog reopen(Path file, long lastStep, List<String> columns) throws IOException {
         List<String> keep = new ArrayList<>();
         List<String> lines = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
         String content = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
@@ -77,7 +93,7 @@ public final class MetricsLog implements Closeable {
         for (int i = 0; i < lines.size(); i++) {
             String l = lines.get(i);
             if (i == 0) {
-                keep.add(String.join(",", COLUMNS));
+                keep.add(String.join(",", columns));
                 continue;
             }
             if (partialLast && i == lines.size() - 1) {
@@ -93,13 +109,22 @@ public final class MetricsLog implements Closeable {
             }
         }
         if (keep.isEmpty()) {
-            keep.add(String.join(",", COLUMNS));
+            keep.add(String.join(",", columns));
         }
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.write(tmp, keep, StandardCharsets.UTF_8);
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        return new MetricsLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND));
+        return new MetricsLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND), columns);
+    }
+
+    /** Appends a probe value ({@link #PROBE_COLUMNS}). */
+    public synchronized void appendProbe(long step, String name, double value) throws IOException {
+        if (columns != PROBE_COLUMNS) {
+            throw new IllegalStateException("not a probes file");
+        }
+        out.append(Long.toString(step)).append(',').append(name).append(',').append(Double.toString(value)).append('\n');
+        dirty = true;
     }
 
     /** Appends a row; NaN evaluation values are written as empty cells. */

@@ -131,7 +131,7 @@ class CommandLineTest {
         Result kind = run("plugins", "--kind", "analysis");
         assertEquals(2, kind.code());
         assertTrue(kind.err().contains("option '--kind': no contribution of kind 'analysis'; kinds present: command,"
-                + " dataset, loss, model, optimizer, regularizer, schedule"), kind.err());
+                + " dataset, loss, model, optimizer, probe, regularizer, schedule"), kind.err());
         assertEquals(COMMANDS.size(),
                 MiniJson.parse(run("plugins", "--kind=command", "--json").out()) instanceof List<?> l ? l.size() : -1);
     }

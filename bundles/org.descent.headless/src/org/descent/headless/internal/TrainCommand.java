@@ -56,6 +56,10 @@ public final class TrainCommand implements Command {
         e.setLoss(component(c, "loss", true));
         e.setOptimizer(component(c, "optimizer", true));
         e.setSchedule(component(c, "schedule", false));
+        Component probe = component(c, "probe", false);
+        if (probe != null) {
+            e.getProbes().add(probe);
+        }
         Component regularizer = component(c, "regularizer", false);
         if (regularizer != null) {
             e.getRegularizers().add(regularizer);
