@@ -9,13 +9,26 @@ public final class GradientClipping {
     private GradientClipping() {
     }
 
-    /** Euclidean norm of a vector, accumulated in double. */
+    /**
+     * Euclidean norm of a vector, accumulated in double in four interleaved partial sums (which
+     * keeps the adder busy: one running sum would wait on its own latency every element).
+     */
     public static double norm(double[] g) {
-        double s = 0;
-        for (double v : g) {
-            s += v * v;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < g.length; i += 4) {
+            s0 += g[i] * g[i];
+            s1 += g[i + 1] * g[i + 1];
+            s2 += g[i + 2] * g[i + 2];
+            s3 += g[i + 3] * g[i + 3];
         }
-        return Math.sqrt(s);
+        for (; i < g.length; i++) {
+            s0 += g[i] * g[i];
+        }
+        return Math.sqrt((s0 + s1) + (s2 + s3));
     }
 
     /**

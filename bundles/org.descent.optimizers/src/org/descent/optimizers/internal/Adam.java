@@ -39,10 +39,14 @@ public final class Adam extends ElementwiseOptimizer {
     protected void update(double[] p, double[] g, double rate, long step) {
         double[] m = state("exp_avg");
         double[] v = state("exp_avg_sq");
-        double[] vmax = amsgrad ? state("max_exp_avg_sq") : v;
         double bc1 = biasCorrection ? 1 - Math.pow(beta1, step) : 1;
         double bc2Sqrt = biasCorrection ? Math.sqrt(1 - Math.pow(beta2, step)) : 1;
         double stepSize = rate / bc1;
+        if (!amsgrad && !decoupled && weightDecay == 0) {
+            plainUpdate(p, g, m, v, stepSize, bc2Sqrt);
+            return;
+        }
+        double[] vmax = amsgrad ? state("max_exp_avg_sq") : v;
         double decay = 1 - rate * weightDecay;
         for (int i = 0; i < p.length; i++) {
             double d = g[i];
@@ -60,6 +64,25 @@ public final class Adam extends ElementwiseOptimizer {
             }
             double denom = Math.sqrt(second) / bc2Sqrt + eps;
             p[i] += -stepSize * (m[i] / denom);
+        }
+    }
+
+    /** The common case (no weight decay, no AMSGrad) without branches, so that it compiles to SIMD code. */
+    private void plainUpdate(double[] p, double[] g, double[] m, double[] v, double stepSize, double bc2Sqrt) {
+        double b1 = beta1;
+        double b2 = beta2;
+        double c1 = 1 - beta1;
+        double c2 = 1 - beta2;
+        double e = eps;
+        double minusStep = -stepSize;
+        int n = Math.min(Math.min(p.length, g.length), Math.min(m.length, v.length));
+        for (int i = 0; i < n; i++) {
+            double d = g[i];
+            double mi = m[i] * b1 + c1 * d;
+            double vi = v[i] * b2 + c2 * (d * d);
+            m[i] = mi;
+            v[i] = vi;
+            p[i] += minusStep * (mi / (Math.sqrt(vi) / bc2Sqrt + e));
         }
     }
 }
