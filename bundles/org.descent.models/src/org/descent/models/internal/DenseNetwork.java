@@ -153,11 +153,13 @@ public final class DenseNetwork implements Model {
 
     /**
      * Layers with at least this many multiply-adds per batch row go to the native BLAS when one is
-     * installed; smaller ones stay on the plain-array kernels, whose call costs nothing. Measured
-     * in bench/RESULTS.md (crossover of the two paths on this machine); the system property
-     * {@code descent.blas.minMacs} overrides it.
+     * installed. Measured on the build machine (bench/RESULTS.md, 2026-11-24): OpenBLAS through
+     * JavaCPP was as fast as the plain-array kernels for a 2-8-3 network and faster for every
+     * wider one (1.4x to 5x), so there is no crossover and every layer uses it; the plain
+     * kernels are the path without a BLAS service. The system property
+     * {@code descent.blas.minMacs} overrides the threshold.
      */
-    static final int BLAS_MIN_MACS_PER_ROW = 2048;
+    static final int BLAS_MIN_MACS_PER_ROW = 0;
 
     /** Work buffers and the forward/backward passes for one precision. */
     private static final class DenseEvaluator implements Evaluator {
