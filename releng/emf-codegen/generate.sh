@@ -9,3 +9,5 @@ rm -rf "$root/bundles/org.descent.experiment/src-gen"
 "$root/mvnw" -B -q -f "$here/pom.xml" compile exec:java \
   -Dexec.mainClass=org.descent.releng.emfcodegen.Generate -Dexec.cleanupDaemonThreads=false \
   -Dexec.args="$root/bundles/org.descent.experiment model/experiment.genmodel"
+# the model-project generator also writes a plugin.properties that nothing here uses
+rm -f "$root/bundles/org.descent.experiment/plugin.properties"
