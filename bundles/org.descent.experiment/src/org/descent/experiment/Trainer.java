@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.descent.core.Batch;
+import org.descent.core.Blas;
 import org.descent.core.Data;
 import org.descent.core.DataShape;
 import org.descent.core.Descent;
@@ -155,7 +156,7 @@ public final class Trainer {
             p.setHost("unknown");
         }
         p.setThreads(1);
-        p.setBackend("java-plain-arrays");
+        p.setBackend(Blas.find(Trainer.class).map(b -> "plain Java arrays and " + b.name()).orElse("plain Java arrays"));
         p.setSeed(plan.experiment().getSeed());
         p.setPrecision(plan.experiment().getPrecision());
         for (ResolvedExperiment.Part<?> part : plan.parts()) {

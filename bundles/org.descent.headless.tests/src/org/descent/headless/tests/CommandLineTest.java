@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.descent.core.ContributionRegistry;
 import org.descent.headless.internal.CommandLine;
+import org.descent.testing.Fixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,7 @@ class CommandLineTest {
         assertTrue(r.out().startsWith("Descent 0.1.0"), r.out());
         assertTrue(r.out().contains("Java "), r.out());
         assertEquals(r.out(), run("version").out());
-        Map<?, ?> json = assertInstanceOf(Map.class, MiniJson.parse(run("version", "--json").out()));
+        Map<?, ?> json = assertInstanceOf(Map.class, Fixture.parse(run("version", "--json").out()).root());
         assertEquals("Descent", json.get("name"));
         assertTrue(((String) json.get("version")).startsWith("0.1.0."), json.toString());
     }
@@ -104,12 +105,12 @@ class CommandLineTest {
     void pluginsJsonIsAnArrayOfEveryContribution() {
         Result r = run("plugins", "--json", "--kind", "command");
         assertEquals(0, r.code(), r.err());
-        List<?> list = assertInstanceOf(List.class, MiniJson.parse(r.out()));
+        List<?> list = assertInstanceOf(List.class, Fixture.parse(r.out()).root());
         Map<String, Map<?, ?>> byId = list.stream().map(o -> (Map<?, ?>) o)
                 .collect(Collectors.toMap(m -> (String) m.get("id"), m -> m));
         assertEquals(COMMANDS, byId.keySet().stream().sorted().toList());
         assertEquals(registry.contributions().size(),
-                assertInstanceOf(List.class, MiniJson.parse(run("plugins", "--json").out())).size());
+                assertInstanceOf(List.class, Fixture.parse(run("plugins", "--json").out()).root()).size());
         Map<?, ?> plugins = byId.get("plugins");
         assertEquals("command", plugins.get("kind"));
         assertEquals("Plugins", plugins.get("name"));
@@ -133,7 +134,7 @@ class CommandLineTest {
         assertTrue(kind.err().contains("option '--kind': no contribution of kind 'analysis'; kinds present: command,"
                 + " dataset, loss, model, optimizer, probe, regularizer, schedule"), kind.err());
         assertEquals(COMMANDS.size(),
-                MiniJson.parse(run("plugins", "--kind=command", "--json").out()) instanceof List<?> l ? l.size() : -1);
+                Fixture.parse(run("plugins", "--kind=command", "--json").out()).root() instanceof List<?> l ? l.size() : -1);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.descent.headless.tests.CommandLineTest.Result;
+import org.descent.testing.Fixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class TrainCommandTest {
         Result r = run("train", "--dataset", "bimodal", "--model", "gaussian:mu=1,sigma=1", "--loss", "gaussian-nll",
                 "--optimizer", "gd:lr=0.05", "--steps", "3000", "--grad-tol", "1e-9", "--json");
         assertEquals(0, r.code(), r.err());
-        Map<?, ?> json = assertInstanceOf(Map.class, MiniJson.parse(r.out()));
+        Map<?, ?> json = assertInstanceOf(Map.class, Fixture.parse(r.out()).root());
         assertEquals("done", json.get("status"));
         Map<?, ?> params = assertInstanceOf(Map.class, json.get("parameters"));
         assertEquals(1.0088, ((Number) params.get("mu")).doubleValue(), 1e-3, "the sample mean of the bimodal data");
@@ -75,7 +76,7 @@ class TrainCommandTest {
         Result r = run("train", "--dataset", "bimodal", "--model", "mixture", "--loss", "mixture-nll", "--optimizer",
                 "gd:lr=50", "--json");
         assertEquals(3, r.code(), r.err());
-        assertEquals("diverged", ((Map<?, ?>) MiniJson.parse(r.out())).get("status"));
+        assertEquals("diverged", ((Map<?, ?>) Fixture.parse(r.out()).root()).get("status"));
         assertTrue(r.err().matches("(?s).*diverged at step \\d+.*"), r.err());
     }
 
@@ -98,7 +99,7 @@ class TrainCommandTest {
         Path out = dir.resolve("out");
         Result r = run("run", good.toString(), "--out", out.toString(), "--json");
         assertEquals(0, r.code(), r.err());
-        assertEquals(out.toString(), ((Map<?, ?>) MiniJson.parse(r.out())).get("run"));
+        assertEquals(out.toString(), ((Map<?, ?>) Fixture.parse(r.out()).root()).get("run"));
         Path bad = dir.resolve("bad.descent");
         Files.writeString(bad, Files.readString(good).replace("\"gd\"", "\"gdx\""));
         Result b = run("run", bad.toString());
@@ -110,7 +111,7 @@ class TrainCommandTest {
 
         Result show = run("show", out.toString(), "--json");
         assertEquals(0, show.code(), show.err());
-        Map<?, ?> s = (Map<?, ?>) MiniJson.parse(show.out());
+        Map<?, ?> s = (Map<?, ?>) Fixture.parse(show.out()).root();
         assertEquals("done", s.get("status"));
         Map<?, ?> provenance = (Map<?, ?>) s.get("provenance");
         assertTrue(provenance.get("resolved").toString().contains("optimizer gd:lr=0.05,weight_decay=0"),
@@ -126,7 +127,7 @@ class TrainCommandTest {
                 "--steps", "5");
         Result r = run("runs", "--json");
         assertEquals(0, r.code(), r.err());
-        List<?> runs = assertInstanceOf(List.class, MiniJson.parse(r.out()));
+        List<?> runs = assertInstanceOf(List.class, Fixture.parse(r.out()).root());
         assertEquals(1, runs.size());
         assertEquals("done", ((Map<?, ?>) runs.get(0)).get("status"));
         Result text = run("runs");

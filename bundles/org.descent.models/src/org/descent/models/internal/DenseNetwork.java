@@ -13,6 +13,7 @@ import org.descent.core.ParameterBlock;
 import org.descent.core.Precision;
 import org.descent.core.Settings;
 import org.descent.core.SplitMix64;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * A fully connected network: {@code linear} (no hidden layer, real outputs), {@code logistic}
@@ -30,28 +31,7 @@ public final class DenseNetwork implements Model {
     private int[] sizes = new int[0];
     private List<ParameterBlock> blocks = List.of();
     private DataShape shape = new DataShape(0, 0, 0, 0);
-    private LossFunction loss = NO_LOSS;
-
-    private static final LossFunction NO_LOSS = new LossFunction() {
-        @Override
-        public void configure(Settings settings) {
-        }
-
-        @Override
-        public OutputKind outputKind() {
-            return OutputKind.VALUES;
-        }
-
-        @Override
-        public int outputDim(DataShape s) {
-            return 0;
-        }
-
-        @Override
-        public double evaluate(int n, DataShape s, double[] outputs, double[] targets, double[] gradient) {
-            throw new IllegalStateException("model is not bound");
-        }
-    };
+    private @Nullable LossFunction loss;
 
     @Override
     public void configure(Settings s) {
@@ -136,8 +116,9 @@ public final class DenseNetwork implements Model {
 
     @Override
     public Evaluator evaluator(Precision precision, int maxBatch) {
-        if (sizes.length == 0) {
-            throw new IllegalStateException("model is not bound");
+        LossFunction bound = loss;
+        if (bound == null) {
+            throw new IllegalStateException(owner + " is not bound to data and a loss");
         }
         Kernels k = switch (precision) {
         case FP64 -> F64Kernels.INSTANCE;
@@ -148,7 +129,7 @@ public final class DenseNetwork implements Model {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + maxBatch);
         }
-        return new DenseEvaluator(k, sizes, activation, shape, loss, maxBatch, Blas.find(DenseNetwork.class).orElse(null));
+        return new DenseEvaluator(k, sizes, activation, shape, bound, maxBatch, Blas.find(DenseNetwork.class).orElse(null));
     }
 
     /**

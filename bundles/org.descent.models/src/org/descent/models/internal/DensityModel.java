@@ -10,6 +10,7 @@ import org.descent.core.Model;
 import org.descent.core.OutputKind;
 import org.descent.core.ParameterBlock;
 import org.descent.core.Precision;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Base of the unconditional density models: every example gets the same output row (the
@@ -21,7 +22,7 @@ abstract class DensityModel implements Model {
     /** Who this is in messages, e.g. {@code model 'gaussian'}. */
     protected String owner = "model";
     private DataShape shape = new DataShape(0, 0, 0, 0);
-    private LossFunction loss = new CheckedLoss();
+    private @Nullable LossFunction loss;
 
     /** The loss kind the output row is laid out for. */
     abstract OutputKind kind();
@@ -62,6 +63,10 @@ abstract class DensityModel implements Model {
         if (precision != Precision.FP64) {
             throw new IllegalArgumentException(owner + " computes in fp64 only, not " + precision.id());
         }
+        LossFunction bound = loss;
+        if (bound == null) {
+            throw new IllegalStateException(owner + " is not bound to data and a loss");
+        }
         int width = rowWidth();
         double[] outputs = new double[maxBatch * width];
         double[] dOutputs = new double[maxBatch * width];
@@ -81,7 +86,7 @@ abstract class DensityModel implements Model {
             public double lossAndGradient(double[] parameters, Batch batch, double[] gradient) {
                 forward(parameters, batch);
                 int n = batch.size();
-                double value = loss.evaluate(n, shape, outputs, batch.targets(), dOutputs);
+                double value = bound.evaluate(n, shape, outputs, batch.targets(), dOutputs);
                 Arrays.fill(rowGradient, 0);
                 for (int r = 0; r < n; r++) {
                     for (int j = 0; j < width; j++) {
@@ -98,27 +103,5 @@ abstract class DensityModel implements Model {
                 return width;
             }
         };
-    }
-
-    /** Placeholder until {@link #bind}; never evaluated. */
-    private static final class CheckedLoss implements LossFunction {
-        @Override
-        public void configure(org.descent.core.Settings settings) {
-        }
-
-        @Override
-        public OutputKind outputKind() {
-            return OutputKind.VALUES;
-        }
-
-        @Override
-        public int outputDim(DataShape s) {
-            return 0;
-        }
-
-        @Override
-        public double evaluate(int n, DataShape s, double[] outputs, double[] targets, double[] gradient) {
-            throw new IllegalStateException("model is not bound");
-        }
     }
 }

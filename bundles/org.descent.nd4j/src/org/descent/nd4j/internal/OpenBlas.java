@@ -31,9 +31,8 @@ public final class OpenBlas implements Blas {
 
     @Override
     public String name() {
-        load();
-        return "OpenBLAS " + openblas_nolapack.OPENBLAS_CHAR_CORENAME + " (" + threads
-                + (threads == 1 ? " thread)" : " threads)");
+        int n = loaded ? threads : Integer.getInteger("descent.blas.threads", 1);
+        return "OpenBLAS (ND4J's JavaCPP preset, " + n + (n == 1 ? " thread)" : " threads)");
     }
 
     @Override
