@@ -74,7 +74,10 @@ public final class Trainer {
         return this;
     }
 
-    /** Makes a mixed-precision policy available (found by precision). */
+    /**
+     * Makes a mixed-precision policy available (found by precision); without one, the engine
+     * uses a {@link MixedPrecisionPolicy} OSGi service for the run's precision.
+     */
     public Trainer mixedPrecision(MixedPrecisionPolicy p) {
         policies.add(p);
         return this;
@@ -265,7 +268,8 @@ public final class Trainer {
             precision = plan.precision();
             Precision compute = precision;
             if (precision.isMixed()) {
-                policy = policies.stream().filter(p -> p.precision() == precision).findFirst().orElse(null);
+                policy = policies.stream().filter(p -> p.precision() == precision).findFirst()
+                        .or(() -> registeredPolicy(precision)).orElse(null);
                 if (policy == null) {
                     throw new ExperimentException("precision " + precision.id() + " needs the simulated mixed-precision"
                             + " policy of bundle org.descent.analysis.precision, which is not installed");
@@ -556,6 +560,27 @@ public final class Trainer {
                 l.status(status, message);
             }
         }
+    }
+
+    /** A {@link MixedPrecisionPolicy} OSGi service for the precision, if a bundle offers one. */
+    private static Optional<MixedPrecisionPolicy> registeredPolicy(Precision precision) {
+        org.osgi.framework.Bundle bundle = org.osgi.framework.FrameworkUtil.getBundle(Trainer.class);
+        org.osgi.framework.BundleContext context = bundle == null ? null : bundle.getBundleContext();
+        if (context == null) {
+            return Optional.empty();
+        }
+        try {
+            for (org.osgi.framework.ServiceReference<MixedPrecisionPolicy> ref : context
+                    .getServiceReferences(MixedPrecisionPolicy.class, null)) {
+                MixedPrecisionPolicy p = context.getService(ref);
+                if (p != null && p.precision() == precision) {
+                    return Optional.of(p);
+                }
+            }
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return Optional.empty();
     }
 
     private static int[] identity(int n) {

@@ -224,6 +224,29 @@ class TrainerTest {
     }
 
     @Test
+    void l2PenaltyIsWeightDecayAndTheScheduleSetsEachStepsRate() throws Exception {
+        Experiment decay = experiment("blobs:n=200,features=5,classes=3", "logistic", "cross-entropy",
+                "sgd:lr=0.1,weight_decay=0.01", 50);
+        Experiment penalty = experiment("blobs:n=200,features=5,classes=3", "logistic", "cross-entropy", "sgd:lr=0.1", 50);
+        penalty.getRegularizers().add(Experiments.component("l2-penalty:lambda=0.01"));
+        penalty.setSchedule(Experiments.component("cosine:t_max=50,eta_min=0.1"));
+        TrainingResult a = train(decay, dir.resolve("decay"), new NullProgressMonitor());
+        TrainingResult b = train(penalty, dir.resolve("penalty"), new NullProgressMonitor());
+        double[] wa = new RunFolder(dir.resolve("decay")).latestCheckpoint().orElseThrow().parameters();
+        double[] wb = new RunFolder(dir.resolve("penalty")).latestCheckpoint().orElseThrow().parameters();
+        assertArrayEquals(wa, wb, 1e-12, "an L2 penalty with SGD is weight decay (the schedule stays at 0.1)");
+        assertTrue(b.finalLoss() > a.finalLoss(), "the penalty is part of the reported loss");
+        Experiment cosine = experiment("bimodal", "gaussian", "gaussian-nll", "gd:lr=0.05", 20);
+        cosine.setSchedule(Experiments.component("cosine:t_max=10,eta_min=0.001"));
+        train(cosine, dir.resolve("cosine"), new NullProgressMonitor());
+        List<String> rows = Files.readAllLines(dir.resolve("cosine").resolve(RunFolder.METRICS_FILE));
+        for (int step = 1; step <= 20; step++) {
+            double expected = 0.001 + (0.05 - 0.001) * (1 + Math.cos(Math.PI * (step - 1) / 10)) / 2;
+            assertEquals(expected, Double.parseDouble(rows.get(step).split(",")[4]), 1e-15, "lr of step " + step);
+        }
+    }
+
+    @Test
     void doneRunIsNotResumed() throws Exception {
         train(experiment("bimodal", "gaussian", "gaussian-nll", "gd", 3), dir.resolve("r"), new NullProgressMonitor());
         ExperimentException e = assertThrows(ExperimentException.class,
@@ -288,6 +311,56 @@ class TrainerTest {
         ExperimentException x = assertThrows(ExperimentException.class,
                 () -> train(e, dir.resolve("run"), new NullProgressMonitor()));
         assertTrue(x.getMessage().contains("org.descent.analysis.precision"), x.getMessage());
+    }
+
+    @Test
+    void mixedPrecisionHookRoundsScalesAndSkips() throws Exception {
+        List<Long> unscaled = new java.util.ArrayList<>();
+        org.descent.core.MixedPrecisionPolicy fake = new org.descent.core.MixedPrecisionPolicy() {
+            @Override
+            public org.descent.core.Precision precision() {
+                return org.descent.core.Precision.MIXED_BF16;
+            }
+
+            @Override
+            public void round(double[] values, int from, int to) {
+                for (int i = from; i < to; i++) {
+                    values[i] = (float) values[i];
+                }
+            }
+
+            @Override
+            public double lossScale() {
+                return 1024;
+            }
+
+            @Override
+            public boolean unscale(double[] gradient, long step) {
+                unscaled.add(step);
+                for (int i = 0; i < gradient.length; i++) {
+                    gradient[i] /= 1024;
+                }
+                return step != 3;
+            }
+        };
+        org.osgi.framework.ServiceRegistration<org.descent.core.MixedPrecisionPolicy> registration = org.osgi.framework.FrameworkUtil
+                .getBundle(TrainerTest.class).getBundleContext()
+                .registerService(org.descent.core.MixedPrecisionPolicy.class, fake, null);
+        try {
+            Experiment e = experiment("bimodal", "gaussian:mu=1,sigma=1", "gaussian-nll", "gd:lr=0.05", 5);
+            e.setPrecision(Precision.MIXED_BF16);
+            e.getProbes().add(Experiments.component("norms:interval=1"));
+            TrainingResult r = train(e, dir.resolve("run"), new NullProgressMonitor());
+            assertEquals(RunStatus.DONE, r.status(), r.message());
+            assertEquals(List.of(1L, 2L, 3L, 4L, 5L), unscaled, "the OSGi service was found and called every step");
+            List<String> rows = Files.readAllLines(dir.resolve("run").resolve(RunFolder.PROBES_FILE));
+            java.util.function.IntFunction<String> mu = step -> rows.stream()
+                    .filter(row -> row.startsWith(step + ",weight_norm/mu,")).findFirst().orElseThrow();
+            assertEquals(mu.apply(2).split(",")[2], mu.apply(3).split(",")[2], "step 3 was skipped by the policy");
+            assertTrue(!mu.apply(3).split(",")[2].equals(mu.apply(4).split(",")[2]), "step 4 was taken");
+        } finally {
+            registration.unregister();
+        }
     }
 
     @Test
