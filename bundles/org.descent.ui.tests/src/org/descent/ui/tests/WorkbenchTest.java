@@ -103,7 +103,8 @@ class WorkbenchTest {
         table.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
         Widgets.spin(100);
         assertTrue(details.getText().startsWith("Select a contribution"), details.getText());
-        assertTrue(details.getText().contains("org.descent.core.optimizers (0)"), details.getText());
+        assertTrue(details.getText().contains("org.descent.core.optimizers (9)"), details.getText());
+        assertTrue(details.getText().contains("org.descent.core.analyses (0)"), details.getText());
         try {
             filter.setText("plugin");
             Widgets.spin(100);
@@ -157,8 +158,10 @@ class WorkbenchTest {
         assertTrue(shell.isVisible());
         assertTrue(shell.getSize().x >= 1000 && shell.getSize().y >= 600, shell.getSize().toString());
         Table table = contributionsTable();
-        table.setSelection(Math.max(0, column(table, 1).indexOf("plugins")));
+        table.setSelection(Math.max(0, column(table, 1).indexOf("adam")));
         table.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+        table.showSelection();
+        Widgets.spin(100);
         ImageData image = Widgets.screenshot(shell, "workbench.png");
         assertEquals(shell.getBounds().width, image.width);
         assertTrue(Widgets.distinctPixels(image) > 8, "the workbench screenshot is blank");
