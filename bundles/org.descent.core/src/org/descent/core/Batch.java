@@ -12,6 +12,8 @@ public final class Batch {
     private final double[] targets;
     private final int capacity;
     private int size;
+    private long seed;
+    private boolean training;
 
     /** An empty batch with room for {@code capacity} rows. */
     public Batch(int capacity, int inputDim, int targetDim) {
@@ -44,6 +46,30 @@ public final class Batch {
             System.arraycopy(y, r * targetDim, targets, (i - from) * targetDim, targetDim);
         }
         size = to - from;
+    }
+
+    /**
+     * The random seed of this batch, for models that draw noise (dropout masks, a VAE's
+     * reparameterization, negative samples). The engine sets it from the run's seed and the step,
+     * so a resumed run draws the same noise as an uninterrupted one.
+     */
+    public long seed() {
+        return seed;
+    }
+
+    /**
+     * Whether the batch is a training step (dropout active, batch statistics used and running
+     * statistics updated) rather than an evaluation (dropout off, running statistics used).
+     */
+    public boolean training() {
+        return training;
+    }
+
+    /** Sets the seed and the mode of the next pass; returns this batch. */
+    public Batch mode(boolean isTraining, long batchSeed) {
+        this.training = isTraining;
+        this.seed = batchSeed;
+        return this;
     }
 
     public int capacity() {

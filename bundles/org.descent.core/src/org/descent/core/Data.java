@@ -2,6 +2,8 @@ package org.descent.core;
 
 import java.util.List;
 
+import org.eclipse.jdt.annotation.Nullable;
+
 /**
  * A data set in memory: inputs and targets as row-major arrays. Class targets are stored as
  * whole numbers {@code 0..classes-1} in a single target column.
@@ -13,11 +15,22 @@ public final class Data {
     private final double[] inputs;
     private final double[] targets;
     private final List<String> inputNames;
+    private final @Nullable Vocabulary vocabulary;
 
     /**
      * @throws IllegalArgumentException when the arrays do not match the shape
      */
     public Data(String name, DataShape shape, double[] inputs, double[] targets, List<String> inputNames) {
+        this(name, shape, inputs, targets, inputNames, null);
+    }
+
+    /**
+     * Data of token indices with the vocabulary they index.
+     *
+     * @throws IllegalArgumentException when the arrays do not match the shape
+     */
+    public Data(String name, DataShape shape, double[] inputs, double[] targets, List<String> inputNames,
+            @Nullable Vocabulary vocabulary) {
         if (inputs.length != (long) shape.rows() * shape.inputDim()) {
             throw new IllegalArgumentException(name + ": " + inputs.length + " input values do not make "
                     + shape.rows() + " rows of " + shape.inputDim());
@@ -34,6 +47,12 @@ public final class Data {
         this.inputs = inputs;
         this.targets = targets;
         this.inputNames = List.copyOf(inputNames);
+        this.vocabulary = vocabulary;
+    }
+
+    /** The vocabulary when inputs or targets are token indices, otherwise null. */
+    public @Nullable Vocabulary vocabulary() {
+        return vocabulary;
     }
 
     public String name() {
@@ -72,6 +91,6 @@ public final class Data {
             System.arraycopy(inputs, rows[i] * d, x, i * d, d);
             System.arraycopy(targets, rows[i] * t, y, i * t, t);
         }
-        return new Data(newName, new DataShape(rows.length, d, t, shape.classes()), x, y, inputNames);
+        return new Data(newName, new DataShape(rows.length, d, t, shape.classes()), x, y, inputNames, vocabulary);
     }
 }

@@ -19,6 +19,16 @@ public interface Model extends Configurable {
     List<ParameterBlock> bind(DataShape shape, LossFunction loss);
 
     /**
+     * Shows the model its training data once, after {@link #bind} and before
+     * {@link #initialise}, for models that need statistics of it (word frequencies for negative
+     * sampling or a Huffman tree, the data's vocabulary). The default ignores it.
+     *
+     * @throws IllegalArgumentException when the data lacks what the model needs (a vocabulary)
+     */
+    default void observe(Data training) {
+    }
+
+    /**
      * Writes initial parameter values: from the declared initial-value hyperparameters, or
      * drawn with the given seed. Same seed, same values.
      */
@@ -53,5 +63,30 @@ public interface Model extends Configurable {
 
         /** Values per output row. */
         int outputDim();
+
+        /**
+         * Mean loss and number of correct predictions of a batch in evaluation mode (the batch's
+         * {@link Batch#training()} is false: no dropout, running statistics). The default scores
+         * {@link #forward} against the batch's targets with the bound loss; models whose loss is
+         * not a function of outputs and targets alone (autoencoders, VAEs, word2vec) override it.
+         *
+         * @param loss the bound loss
+         * @param shape the data shape the model was bound to
+         */
+        default Score score(double[] parameters, Batch batch, LossFunction loss, DataShape shape) {
+            double[] out = forward(parameters, batch);
+            int n = batch.size();
+            return new Score(loss.evaluate(n, shape, out, batch.targets(), null), loss.correct(n, shape, out,
+                    batch.targets()));
+        }
+    }
+
+    /**
+     * A batch's evaluation.
+     *
+     * @param loss the mean loss over the batch
+     * @param correct correctly predicted examples, or {@code NaN} when the model does not classify
+     */
+    record Score(double loss, double correct) {
     }
 }

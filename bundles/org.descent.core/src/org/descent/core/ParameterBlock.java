@@ -9,11 +9,20 @@ import java.util.Arrays;
  * @param name the block's name, unique within the model
  * @param shape the block's shape, row-major; {@code [out, in]} for a dense layer's weight
  * @param offset index of the block's first value in the flat vector
+ * @param buffer whether the block is state the model updates itself during training passes
+ *            (batch normalization's running mean and variance) rather than a trainable parameter:
+ *            its gradient is zero, optimizers and regularizers leave it alone, and it is saved
+ *            and restored with the parameters
  */
-public record ParameterBlock(String name, int[] shape, int offset) {
+public record ParameterBlock(String name, int[] shape, int offset, boolean buffer) {
 
     public ParameterBlock {
         shape = shape.clone();
+    }
+
+    /** A trainable block. */
+    public ParameterBlock(String name, int[] shape, int offset) {
+        this(name, shape, offset, false);
     }
 
     /** Number of values in the block. */
@@ -41,7 +50,8 @@ public record ParameterBlock(String name, int[] shape, int offset) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ParameterBlock b && name.equals(b.name) && offset == b.offset && Arrays.equals(shape, b.shape);
+        return o instanceof ParameterBlock b && name.equals(b.name) && offset == b.offset && buffer == b.buffer
+                && Arrays.equals(shape, b.shape);
     }
 
     @Override
@@ -51,6 +61,6 @@ public record ParameterBlock(String name, int[] shape, int offset) {
 
     @Override
     public String toString() {
-        return name + Arrays.toString(shape);
+        return name + Arrays.toString(shape) + (buffer ? " (buffer)" : "");
     }
 }

@@ -60,6 +60,8 @@ public final class Trainer {
 
     /** Stream number of the train/validation split in a run's seed. */
     private static final long SPLIT_STREAM = 0x5D1E5D1EL;
+    /** Stream of the per-step noise seeds handed to models through {@link Batch#seed()}. */
+    private static final long NOISE_STREAM = 0x7015E5EEDL;
     /** Largest batch used when evaluating a whole data set. */
     private static final int EVAL_CHUNK = 1024;
     /** How many periodic checkpoints to keep. */
@@ -209,6 +211,7 @@ public final class Trainer {
         double[] theta = new double[0];
         double[] grad = new double[0];
         double[] computeTheta = new double[0];
+        double @Nullable [] bufferValues;
         int batchSize;
         int stepsPerEpoch;
         long totalSteps;
@@ -255,6 +258,7 @@ public final class Trainer {
             schedule = plan.schedule() == null ? null : plan.schedule().implementation();
             try {
                 blocks = model.bind(shape, loss);
+                model.observe(train);
             } catch (IllegalArgumentException ex) {
                 throw new ExperimentException(ex.getMessage());
             }
@@ -262,6 +266,8 @@ public final class Trainer {
             theta = new double[size];
             grad = new double[size];
             computeTheta = new double[size];
+            int buffered = blocks.stream().filter(ParameterBlock::buffer).mapToInt(ParameterBlock::size).sum();
+            bufferValues = buffered == 0 ? null : new double[buffered];
             batchSize = e.getBatchSize() == 0 ? train.rows() : Math.min(e.getBatchSize(), train.rows());
             stepsPerEpoch = (train.rows() + batchSize - 1) / batchSize;
             totalSteps = e.getSteps() > 0 ? e.getSteps() : (long) e.getEpochs() * stepsPerEpoch;
@@ -351,7 +357,9 @@ public final class Trainer {
                         orderEpoch = epoch;
                     }
                     batch.fill(train, order, b * batchSize, Math.min(train.rows(), (b + 1) * batchSize));
+                    batch.mode(true, SplitMix64.forEpoch(e.getSeed() ^ NOISE_STREAM, step).nextLong());
                     double value = lossAndGradient(batch);
+                    zeroBuffers(grad);
                     double gradNorm = GradientClipping.norm(grad);
                     step++;
                     if (!Double.isFinite(value) || !Double.isFinite(gradNorm)) {
@@ -378,7 +386,9 @@ public final class Trainer {
                         }
                     }
                     if (!skip) {
+                        saveBuffers();
                         optimizer.step(theta, grad, lr);
+                        restoreBuffers();
                         if (precision == Precision.FP32) {
                             roundToFloat(theta);
                         }
@@ -504,12 +514,53 @@ public final class Trainer {
             return new TrainingResult(folder, status, message, step, run.getEpoch(), lastLoss, finalMetrics, wall, params);
         }
 
+        /** Buffers (running statistics) take no gradient. */
+        private void zeroBuffers(double[] g) {
+            for (ParameterBlock b : blocks) {
+                if (b.buffer()) {
+                    Arrays.fill(g, b.offset(), b.offset() + b.size(), 0);
+                }
+            }
+        }
+
+        /** Keeps buffers out of the optimizer's reach (weight decay would shrink them). */
+        private void saveBuffers() {
+            if (bufferValues == null) {
+                return;
+            }
+            int k = 0;
+            for (ParameterBlock b : blocks) {
+                if (b.buffer()) {
+                    System.arraycopy(theta, b.offset(), bufferValues, k, b.size());
+                    k += b.size();
+                }
+            }
+        }
+
+        private void restoreBuffers() {
+            if (bufferValues == null) {
+                return;
+            }
+            int k = 0;
+            for (ParameterBlock b : blocks) {
+                if (b.buffer()) {
+                    System.arraycopy(bufferValues, k, theta, b.offset(), b.size());
+                    k += b.size();
+                }
+            }
+        }
+
         private double lossAndGradient(Batch batch) {
             double value;
             if (policy != null) {
                 System.arraycopy(theta, 0, computeTheta, 0, theta.length);
                 policy.round(computeTheta, 0, computeTheta.length);
                 value = evaluator.lossAndGradient(computeTheta, batch, grad);
+                for (ParameterBlock b : blocks) {
+                    if (b.buffer()) {
+                        System.arraycopy(computeTheta, b.offset(), theta, b.offset(), b.size());
+                    }
+                }
                 double scale = policy.lossScale();
                 for (int i = 0; i < grad.length; i++) {
                     grad[i] *= scale;
@@ -528,15 +579,16 @@ public final class Trainer {
             Model.Evaluator ev = evalEvaluator;
             int chunk = evalChunk;
             Batch b = new Batch(chunk, shape.inputDim(), shape.targetDim());
+            b.mode(false, e.getSeed() ^ NOISE_STREAM);
             int[] all = identity(data.rows());
             double lossSum = 0;
             double correct = 0;
             for (int from = 0; from < data.rows(); from += chunk) {
                 int to = Math.min(data.rows(), from + chunk);
                 b.fill(data, all, from, to);
-                double[] out = ev.forward(theta, b);
-                lossSum += loss.evaluate(to - from, shape, out, b.targets(), null) * (to - from);
-                correct += loss.correct(to - from, shape, out, b.targets());
+                Model.Score score = ev.score(theta, b, loss, shape);
+                lossSum += score.loss() * (to - from);
+                correct += score.correct();
             }
             Map<String, Double> m = new LinkedHashMap<>();
             m.put(prefix + "loss", lossSum / data.rows());

@@ -68,7 +68,7 @@ public abstract class Penalty implements Regularizer {
         }
         ranges.clear();
         for (ParameterBlock b : blocks) {
-            if (!weightsOnly || !b.name().endsWith("bias")) {
+            if (!b.buffer() && (!weightsOnly || !b.name().endsWith("bias"))) {
                 ranges.add(new int[] { b.offset(), b.offset() + b.size() });
             }
         }
