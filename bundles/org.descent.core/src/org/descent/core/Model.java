@@ -82,6 +82,16 @@ public interface Model extends Configurable {
     }
 
     /**
+     * An evaluator of a model made of layers that can report, per layer, what its last
+     * {@link Evaluator#forward} or {@link Evaluator#lossAndGradient} did.
+     */
+    interface Inspectable {
+
+        /** The layers' statistics of the last pass, input to output. */
+        List<LayerStatistics> lastPass();
+    }
+
+    /**
      * A batch's evaluation.
      *
      * @param loss the mean loss over the batch

@@ -46,25 +46,47 @@ public final class DenseNetwork implements Model {
         }
     }
 
+    /**
+     * Hidden widths from {@code 64-32}; {@code 100x20} is twenty layers of 100, and parts combine
+     * ({@code 256-100x3}); {@code none} or empty for no hidden layer.
+     */
     static int[] parseHidden(String text, String owner) {
         String t = text.strip();
         if (t.isEmpty() || t.equals("none")) {
             return new int[0];
         }
-        String[] parts = t.split("-");
-        int[] sizes = new int[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            try {
-                sizes[i] = Integer.parseInt(parts[i].strip());
-            } catch (NumberFormatException e) {
-                sizes[i] = -1;
-            }
-            if (sizes[i] < 1 || sizes[i] > 1_000_000) {
+        List<Integer> sizes = new ArrayList<>();
+        for (String part : t.split("-")) {
+            String[] rep = part.strip().split("x", -1);
+            int width = rep.length <= 2 ? parseWidth(rep[0]) : -1;
+            int times = rep.length == 2 ? parseWidth(rep[1]) : 1;
+            if (width < 1 || width > 1_000_000 || times < 1 || times > 10_000 || sizes.size() + times > 10_000) {
                 throw new IllegalArgumentException(owner + ": hyperparameter 'hidden': '" + text
-                        + "' is not valid, expected layer widths joined by '-', such as 64-32 (or none)");
+                        + "' is not valid, expected layer widths joined by '-', such as 64-32, with WIDTHxCOUNT for"
+                        + " repeated layers (100x20), or none");
+            }
+            for (int i = 0; i < times; i++) {
+                sizes.add(width);
             }
         }
-        return sizes;
+        return sizes.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int parseWidth(String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** A plain network of these hidden widths, for {@link Mlp}'s fp32 path. */
+    static DenseNetwork plain(String owner, int[] hidden, Activation activation) {
+        DenseNetwork d = new DenseNetwork();
+        d.owner = owner;
+        d.hidden = hidden.clone();
+        d.activation = activation;
+        return d;
     }
 
     @Override

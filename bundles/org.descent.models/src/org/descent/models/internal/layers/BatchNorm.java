@@ -1,0 +1,153 @@
+package org.descent.models.internal.layers;
+
+import java.util.List;
+
+import org.descent.core.SplitMix64;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * Batch normalization as {@code nn.BatchNorm1d}/{@code nn.BatchNorm2d}: per channel (a flat
+ * layer's every unit is a channel) over the batch and the spatial positions,
+ * {@code y = γ·(x − μ_B)/√(σ²_B + ε) + β}. Training passes normalize with the batch statistics
+ * (biased variance) and update the running mean and the running unbiased variance with momentum
+ * 0.1; evaluation passes use the running statistics. The backward pass in training goes through
+ * the batch statistics (Ioffe and Szegedy's derivation, as in the source material):
+ * {@code dx = (1/m)·γ/σ·(m·dy − Σdy − x̂·Σ(dy·x̂))}. The running statistics are buffer blocks.
+ */
+public final class BatchNorm extends Layer {
+
+    static final double EPS = 1e-5;
+    static final double MOMENTUM = 0.1;
+
+    private final int channels;
+    private final int spatial;
+    private double[] xhat = new double[0];
+    private final double[] invStd;
+    private final double[] sumDy;
+    private final double[] sumDyXhat;
+    private boolean trained;
+
+    public BatchNorm(String name, Shape shape) {
+        super(name, "batchnorm", shape, shape);
+        this.channels = shape.c();
+        this.spatial = shape.h() * shape.w();
+        this.invStd = new double[channels];
+        this.sumDy = new double[channels];
+        this.sumDyXhat = new double[channels];
+    }
+
+    @Override
+    protected List<Block> blocks() {
+        return List.of(Block.of("weight", channels), Block.of("bias", channels), Block.buffer("running_mean", channels),
+                Block.buffer("running_var", channels));
+    }
+
+    @Override
+    public void initialise(double[] p, SplitMix64 random) {
+        int o = offset();
+        java.util.Arrays.fill(p, o, o + channels, 1);
+        java.util.Arrays.fill(p, o + channels, o + 3 * channels, 0);
+        java.util.Arrays.fill(p, o + 3 * channels, o + 4 * channels, 1);
+    }
+
+    @Override
+    public void allocate(int maxBatch) {
+        xhat = new double[maxBatch * in.size()];
+    }
+
+    @Override
+    public void forward(double[] p, double[] x, double[] y, int n, Pass pass) {
+        int gamma = offset();
+        int beta = gamma + channels;
+        int runMean = beta + channels;
+        int runVar = runMean + channels;
+        int stride = channels * spatial;
+        int m = n * spatial;
+        trained = pass.training();
+        for (int c = 0; c < channels; c++) {
+            double mean;
+            double var;
+            if (trained) {
+                double s = 0;
+                for (int r = 0; r < n; r++) {
+                    int base = r * stride + c * spatial;
+                    for (int k = 0; k < spatial; k++) {
+                        s += x[base + k];
+                    }
+                }
+                mean = s / m;
+                double ss = 0;
+                for (int r = 0; r < n; r++) {
+                    int base = r * stride + c * spatial;
+                    for (int k = 0; k < spatial; k++) {
+                        double d = x[base + k] - mean;
+                        ss += d * d;
+                    }
+                }
+                var = ss / m;
+                double unbiased = m > 1 ? ss / (m - 1) : var;
+                p[runMean + c] = (1 - MOMENTUM) * p[runMean + c] + MOMENTUM * mean;
+                p[runVar + c] = (1 - MOMENTUM) * p[runVar + c] + MOMENTUM * unbiased;
+            } else {
+                mean = p[runMean + c];
+                var = p[runVar + c];
+            }
+            double inv = 1 / Math.sqrt(var + EPS);
+            invStd[c] = inv;
+            double g = p[gamma + c];
+            double b = p[beta + c];
+            for (int r = 0; r < n; r++) {
+                int base = r * stride + c * spatial;
+                for (int k = 0; k < spatial; k++) {
+                    double h = (x[base + k] - mean) * inv;
+                    xhat[base + k] = h;
+                    y[base + k] = g * h + b;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void backward(double[] p, double[] x, double[] y, double[] dy, double @Nullable [] dx, double[] g, int n) {
+        int gamma = offset();
+        int beta = gamma + channels;
+        int stride = channels * spatial;
+        int m = n * spatial;
+        for (int c = 0; c < channels; c++) {
+            double sd = 0;
+            double sdx = 0;
+            for (int r = 0; r < n; r++) {
+                int base = r * stride + c * spatial;
+                for (int k = 0; k < spatial; k++) {
+                    sd += dy[base + k];
+                    sdx += dy[base + k] * xhat[base + k];
+                }
+            }
+            sumDy[c] = sd;
+            sumDyXhat[c] = sdx;
+            g[gamma + c] = sdx;
+            g[beta + c] = sd;
+        }
+        java.util.Arrays.fill(g, beta + channels, beta + 3 * channels, 0);
+        if (dx == null) {
+            return;
+        }
+        for (int c = 0; c < channels; c++) {
+            double scale = p[gamma + c] * invStd[c];
+            double meanDy = sumDy[c] / m;
+            double meanDyXhat = sumDyXhat[c] / m;
+            for (int r = 0; r < n; r++) {
+                int base = r * stride + c * spatial;
+                for (int k = 0; k < spatial; k++) {
+                    int i = base + k;
+                    dx[i] = trained ? scale * (dy[i] - meanDy - xhat[i] * meanDyXhat) : scale * dy[i];
+                }
+            }
+        }
+    }
+
+    @Override
+    public double weightGradientStd(double[] g) {
+        return std(g, offset(), channels);
+    }
+}

@@ -1,0 +1,176 @@
+package org.descent.models.internal.layers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.descent.core.Batch;
+import org.descent.core.Blas;
+import org.descent.core.DataShape;
+import org.descent.core.LayerStatistics;
+import org.descent.core.LossFunction;
+import org.descent.core.Model;
+import org.descent.core.OutputKind;
+import org.descent.core.ParameterBlock;
+import org.descent.core.Precision;
+import org.descent.core.Settings;
+import org.descent.core.SplitMix64;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * A model made of {@link Layer}s applied in turn, computing in fp64. Subclasses describe the
+ * layers for an input shape and an output width; each evaluator builds its own layer instances
+ * (with their work buffers) at the same parameter offsets, and reports per-layer statistics of
+ * its last pass.
+ */
+public abstract class LayerNetwork implements Model {
+
+    protected String owner = "model";
+    private DataShape shape = new DataShape(0, 0, 0, 0);
+    private @Nullable LossFunction loss;
+    private int outputs;
+    private List<ParameterBlock> blocks = List.of();
+    private @Nullable Stack layout;
+
+    @Override
+    public void configure(Settings s) {
+        owner = s.owner();
+    }
+
+    /** The layers for this input and output width, using {@code gemm} for products. */
+    protected abstract List<Layer> layers(Shape input, int outputWidth, Gemm gemm);
+
+    /** The shape of one input example; a flat vector by default. */
+    protected Shape inputShape(DataShape data) {
+        return Shape.flat(data.inputDim());
+    }
+
+    @Override
+    public List<ParameterBlock> bind(DataShape dataShape, LossFunction lossFunction) {
+        OutputKind kind = lossFunction.outputKind();
+        if (kind != OutputKind.VALUES && kind != OutputKind.LOGITS) {
+            throw new IllegalArgumentException(owner + " outputs real values or logits, but the loss expects "
+                    + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " outputs");
+        }
+        int out = lossFunction.outputDim(dataShape);
+        Stack stack = new Stack(layers(inputShape(dataShape), out, new Gemm(null)));
+        this.blocks = List.copyOf(stack.place(0));
+        this.layout = stack;
+        this.shape = dataShape;
+        this.loss = lossFunction;
+        this.outputs = out;
+        return blocks;
+    }
+
+    private Stack layout() {
+        Stack s = layout;
+        if (s == null) {
+            throw new IllegalStateException(owner + " is not bound to data and a loss");
+        }
+        return s;
+    }
+
+    @Override
+    public void initialise(double[] parameters, long seed) {
+        layout().initialise(parameters, new SplitMix64(seed));
+    }
+
+    @Override
+    public Evaluator evaluator(Precision precision, int maxBatch) {
+        LossFunction bound = loss;
+        if (bound == null) {
+            throw new IllegalStateException(owner + " is not bound to data and a loss");
+        }
+        if (precision != Precision.FP64) {
+            throw new IllegalArgumentException(owner + " computes in fp64, not " + precision.id() + fp32Hint());
+        }
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + maxBatch);
+        }
+        Stack stack = new Stack(layers(inputShape(shape), outputs, new Gemm(Blas.find(LayerNetwork.class).orElse(null))));
+        stack.place(0);
+        stack.allocate(maxBatch);
+        return new LayerEvaluator(stack, bound, shape, outputs, maxBatch);
+    }
+
+    /** Added to the message refusing a precision, such as where fp32 is offered. */
+    protected String fp32Hint() {
+        return "";
+    }
+
+    /** Forward and backward passes over the stack, with per-layer statistics. */
+    private static final class LayerEvaluator implements Evaluator, Inspectable {
+        private final Stack stack;
+        private final LossFunction loss;
+        private final DataShape shape;
+        private final int outputs;
+        private final double[] out;
+        private final double[] dOut;
+        private double[] lastParameters = new double[0];
+        private double @Nullable [] lastGradient;
+
+        LayerEvaluator(Stack stack, LossFunction loss, DataShape shape, int outputs, int maxBatch) {
+            this.stack = stack;
+            this.loss = loss;
+            this.shape = shape;
+            this.outputs = outputs;
+            this.out = new double[maxBatch * outputs];
+            this.dOut = new double[maxBatch * outputs];
+        }
+
+        @Override
+        public int outputDim() {
+            return outputs;
+        }
+
+        @Override
+        public double[] forward(double[] parameters, Batch batch) {
+            int n = batch.size();
+            double[] y = stack.forward(parameters, batch.inputs(), n, new Pass(batch.training(), new SplitMix64(batch.seed())));
+            System.arraycopy(y, 0, out, 0, n * outputs);
+            lastParameters = parameters;
+            lastGradient = null;
+            return out;
+        }
+
+        @Override
+        public double lossAndGradient(double[] parameters, Batch batch, double[] gradient) {
+            int n = batch.size();
+            forward(parameters, batch);
+            double value = loss.evaluate(n, shape, out, batch.targets(), dOut);
+            System.arraycopy(dOut, 0, stack.outputGradient(), 0, n * outputs);
+            stack.backward(parameters, null, gradient, n);
+            lastGradient = gradient;
+            return value;
+        }
+
+        @Override
+        public List<LayerStatistics> lastPass() {
+            List<LayerStatistics> result = new ArrayList<>();
+            int n = stack.lastBatchSize();
+            double[] g = lastGradient;
+            for (int i = 0; i < stack.layers().size(); i++) {
+                Layer l = stack.layers().get(i);
+                int count = n * l.out().size();
+                double[] a = stack.activation(i);
+                double mean = 0;
+                int zeros = 0;
+                for (int k = 0; k < count; k++) {
+                    mean += a[k];
+                    if (a[k] == 0) {
+                        zeros++;
+                    }
+                }
+                mean = count == 0 ? Double.NaN : mean / count;
+                double[] d = stack.gradient(i);
+                Map<String, Double> extra = lastParameters.length == 0 ? Map.of() : l.extra(lastParameters);
+                result.add(new LayerStatistics(l.name(), l.kind(), l.out().dims(), l.trainableCount(), mean,
+                        Layer.std(a, 0, count), count == 0 ? Double.NaN : (double) zeros / count,
+                        d == null ? Double.NaN : Layer.std(d, 0, count), g == null ? Double.NaN : l.weightGradientStd(g),
+                        extra));
+            }
+            return result;
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package org.descent.models.internal.layers;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.descent.core.ParameterBlock;
+import org.descent.core.SplitMix64;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * A residual block {@code y = relu(F(x) + S(x))} (He et al. 2016): F is a stack of layers
+ * (conv-bn-relu-conv-bn in a ResNet), S the identity, or when F changes the shape either option A
+ * (subsample by the stride and pad the new channels with zeros, no parameters, as in the paper's
+ * CIFAR networks) or option B (a projection stack, 1x1 convolution and batch normalization).
+ */
+public final class Residual extends Layer {
+
+    private final Stack main;
+    private final @Nullable Stack projection;
+    private final int stride;
+    private double[] sum = new double[0];
+    private double[] dsum = new double[0];
+    private double[] dshort = new double[0];
+    private double[] shortcut = new double[0];
+
+    /**
+     * @param projection the shortcut stack for option B, or null for the identity or option A
+     */
+    public Residual(String name, Stack main, @Nullable Stack projection) {
+        super(name, "residual", main.in(), main.out());
+        this.main = main;
+        this.projection = projection;
+        this.stride = main.in().h() / Math.max(1, main.out().h());
+        if (projection == null && (main.out().c() < main.in().c() || main.in().h() != main.out().h() * stride)) {
+            throw new IllegalArgumentException(name + ": an identity shortcut cannot map " + main.in() + " to " + main.out());
+        }
+    }
+
+    @Override
+    public List<ParameterBlock> place(int start) {
+        List<ParameterBlock> blocks = new ArrayList<>(main.place(start));
+        Stack s = projection;
+        if (s != null) {
+            blocks.addAll(s.place(start + main.parameterCount()));
+        }
+        return blocks;
+    }
+
+    @Override
+    public int parameterCount() {
+        Stack s = projection;
+        return main.parameterCount() + (s == null ? 0 : s.parameterCount());
+    }
+
+    @Override
+    public int trainableCount() {
+        Stack s = projection;
+        return main.trainableCount() + (s == null ? 0 : s.trainableCount());
+    }
+
+    @Override
+    public void initialise(double[] p, SplitMix64 random) {
+        main.initialise(p, random);
+        Stack s = projection;
+        if (s != null) {
+            s.initialise(p, random);
+        }
+    }
+
+    @Override
+    public void allocate(int maxBatch) {
+        main.allocate(maxBatch);
+        Stack s = projection;
+        if (s != null) {
+            s.allocate(maxBatch);
+        }
+        sum = new double[maxBatch * out.size()];
+        dsum = new double[maxBatch * out.size()];
+        shortcut = new double[maxBatch * out.size()];
+        dshort = new double[maxBatch * in.size()];
+    }
+
+    /** Option A: every stride-th position of each input channel, new channels zero. */
+    private void subsample(double[] x, double[] y, int n) {
+        int ih = in.h();
+        int iw = in.w();
+        int oh = out.h();
+        int ow = out.w();
+        java.util.Arrays.fill(y, 0, n * out.size(), 0);
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < in.c(); c++) {
+                for (int i = 0; i < oh; i++) {
+                    for (int j = 0; j < ow; j++) {
+                        y[r * out.size() + (c * oh + i) * ow + j] = x[r * in.size() + (c * ih + i * stride) * iw + j * stride];
+                    }
+                }
+            }
+        }
+    }
+
+    private void subsampleBackward(double[] dy, double[] dx, int n) {
+        int ih = in.h();
+        int iw = in.w();
+        int oh = out.h();
+        int ow = out.w();
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < in.c(); c++) {
+                for (int i = 0; i < oh; i++) {
+                    for (int j = 0; j < ow; j++) {
+                        dx[r * in.size() + (c * ih + i * stride) * iw + j * stride] += dy[r * out.size() + (c * oh + i) * ow + j];
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void forward(double[] p, double[] x, double[] y, int n, Pass pass) {
+        double[] f = main.forward(p, x, n, pass);
+        Stack s = projection;
+        double[] sc;
+        if (s != null) {
+            sc = s.forward(p, x, n, pass);
+        } else if (in.equals(out)) {
+            sc = x;
+        } else {
+            subsample(x, shortcut, n);
+            sc = shortcut;
+        }
+        int count = n * out.size();
+        for (int i = 0; i < count; i++) {
+            double v = f[i] + sc[i];
+            sum[i] = v;
+            y[i] = v > 0 ? v : 0;
+        }
+    }
+
+    @Override
+    public void backward(double[] p, double[] x, double[] y, double[] dy, double @Nullable [] dx, double[] g, int n) {
+        int count = n * out.size();
+        for (int i = 0; i < count; i++) {
+            dsum[i] = sum[i] > 0 ? dy[i] : 0;
+        }
+        System.arraycopy(dsum, 0, main.outputGradient(), 0, count);
+        main.backward(p, dx, g, n);
+        Stack s = projection;
+        if (s != null) {
+            System.arraycopy(dsum, 0, s.outputGradient(), 0, count);
+            s.backward(p, dx == null ? null : dshort, g, n);
+        }
+        if (dx == null) {
+            return;
+        }
+        int inCount = n * in.size();
+        if (s != null) {
+            for (int i = 0; i < inCount; i++) {
+                dx[i] += dshort[i];
+            }
+        } else if (in.equals(out)) {
+            for (int i = 0; i < inCount; i++) {
+                dx[i] += dsum[i];
+            }
+        } else {
+            subsampleBackward(dsum, dx, n);
+        }
+    }
+
+    @Override
+    public double weightGradientStd(double[] g) {
+        return main.layers().get(0).weightGradientStd(g);
+    }
+}

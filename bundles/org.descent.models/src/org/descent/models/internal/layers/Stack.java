@@ -1,0 +1,114 @@
+package org.descent.models.internal.layers;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.descent.core.ParameterBlock;
+import org.descent.core.SplitMix64;
+import org.eclipse.jdt.annotation.Nullable;
+
+/** Layers applied in turn, with the activations and their gradients of the last pass. */
+public final class Stack {
+
+    private final List<Layer> layers;
+    private final double[][] act;
+    private final double[][] grad;
+    private int lastN;
+    private boolean backwardDone;
+
+    public Stack(List<Layer> layers) {
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("a stack needs at least one layer");
+        }
+        this.layers = List.copyOf(layers);
+        this.act = new double[layers.size() + 1][];
+        this.grad = new double[layers.size() + 1][];
+    }
+
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    public Shape in() {
+        return layers.get(0).in();
+    }
+
+    public Shape out() {
+        return layers.get(layers.size() - 1).out();
+    }
+
+    /** Places every layer's parameters from {@code start}; returns the blocks. */
+    public List<ParameterBlock> place(int start) {
+        List<ParameterBlock> blocks = new ArrayList<>();
+        int at = start;
+        for (Layer l : layers) {
+            blocks.addAll(l.place(at));
+            at += l.parameterCount();
+        }
+        return blocks;
+    }
+
+    public int parameterCount() {
+        return layers.stream().mapToInt(Layer::parameterCount).sum();
+    }
+
+    public int trainableCount() {
+        return layers.stream().mapToInt(Layer::trainableCount).sum();
+    }
+
+    public void initialise(double[] p, SplitMix64 random) {
+        for (Layer l : layers) {
+            l.initialise(p, random);
+        }
+    }
+
+    public void allocate(int maxBatch) {
+        for (int i = 0; i < layers.size(); i++) {
+            Layer l = layers.get(i);
+            l.allocate(maxBatch);
+            act[i + 1] = new double[maxBatch * l.out().size()];
+            grad[i + 1] = new double[maxBatch * l.out().size()];
+        }
+    }
+
+    /** Runs the layers on {@code x} ({@code n} examples); returns the last activations. */
+    public double[] forward(double[] p, double[] x, int n, Pass pass) {
+        act[0] = x;
+        for (int i = 0; i < layers.size(); i++) {
+            layers.get(i).forward(p, act[i], act[i + 1], n, pass);
+        }
+        lastN = n;
+        backwardDone = false;
+        return act[layers.size()];
+    }
+
+    /**
+     * The buffer the caller fills with d(loss)/d(output) before {@link #backward}.
+     */
+    public double[] outputGradient() {
+        return grad[layers.size()];
+    }
+
+    /** Back-propagates {@link #outputGradient()}; writes {@code dx} unless null. */
+    public void backward(double[] p, double @Nullable [] dx, double[] g, int n) {
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            double @Nullable [] down = i == 0 ? dx : grad[i];
+            layers.get(i).backward(p, act[i], act[i + 1], grad[i + 1], down, g, n);
+        }
+        backwardDone = true;
+    }
+
+    /** Activations of the last pass after layer {@code i} (0-based). */
+    double[] activation(int i) {
+        return act[i + 1];
+    }
+
+    /** Gradient of the last backward pass at the output of layer {@code i}, or null. */
+    double @Nullable [] gradient(int i) {
+        return backwardDone ? grad[i + 1] : null;
+    }
+
+    int lastBatchSize() {
+        return lastN;
+    }
+}
