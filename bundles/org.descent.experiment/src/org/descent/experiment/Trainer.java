@@ -2,6 +2,7 @@ package org.descent.experiment;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
@@ -16,6 +17,7 @@ import org.descent.core.Data;
 import org.descent.core.DataShape;
 import org.descent.core.Descent;
 import org.descent.core.GradientClipping;
+import org.descent.core.LayerStatistics;
 import org.descent.core.LossFunction;
 import org.descent.core.MixedPrecisionPolicy;
 import org.descent.core.Model;
@@ -141,6 +143,61 @@ public final class Trainer {
         }
         s.start(c);
         return s.loop();
+    }
+
+    /**
+     * What each layer of a model does on one minibatch: the loss and per-layer statistics of a
+     * training-mode forward and backward pass (fp64).
+     *
+     * @param rows rows in the batch
+     * @param loss the batch's mean loss
+     * @param step the optimizer step of the parameters (0: initial)
+     * @param layers input to output
+     */
+    public record Inspection(int rows, double loss, long step, List<LayerStatistics> layers) {
+    }
+
+    /**
+     * Runs one training-mode forward and backward pass of the plan's model in fp64 on the first
+     * minibatch of its training data (epoch 0's shuffled order, at most {@code maxRows} rows), at the
+     * seeded initial parameters or at the given ones, and returns what each layer did. Writes
+     * nothing.
+     *
+     * @param parameters parameters to inspect (a checkpoint's), or null for the initial ones
+     * @param step the step of those parameters, for the report
+     * @throws ExperimentException when the data or model cannot be set up, or the model does not
+     *             report per-layer statistics
+     */
+    public Inspection inspect(ResolvedExperiment plan, double @Nullable [] parameters, long step, int maxRows,
+            @Nullable IProgressMonitor monitor) throws ExperimentException, IOException {
+        Session s = new Session(plan, new RunFolder(Path.of(".")), monitor == null ? new NullProgressMonitor() : monitor);
+        s.prepare();
+        if (parameters == null) {
+            s.model.initialise(s.theta, s.e.getSeed());
+        } else if (parameters.length != s.theta.length) {
+            throw new ExperimentException("the checkpoint has " + parameters.length + " parameters, the model "
+                    + s.theta.length);
+        } else {
+            System.arraycopy(parameters, 0, s.theta, 0, parameters.length);
+        }
+        int rows = Math.min(Math.min(maxRows, s.batchSize), s.train.rows());
+        Model.Evaluator ev;
+        try {
+            ev = s.model.evaluator(Precision.FP64, rows);
+        } catch (IllegalArgumentException ex) {
+            throw new ExperimentException(ex.getMessage());
+        }
+        if (!(ev instanceof Model.Inspectable inspectable)) {
+            throw new ExperimentException("model '" + plan.model().contribution().id()
+                    + "' does not report per-layer statistics (mlp, cnn and resnet do)");
+        }
+        Batch batch = new Batch(rows, s.shape.inputDim(), s.shape.targetDim());
+        int[] order = s.batchSize == s.train.rows() ? identity(s.train.rows())
+                : SplitMix64.forEpoch(s.e.getSeed(), 0).permutation(s.train.rows());
+        batch.fill(s.train, order, 0, rows);
+        batch.mode(true, SplitMix64.forEpoch(s.e.getSeed() ^ NOISE_STREAM, step).nextLong());
+        double loss = ev.lossAndGradient(s.theta, batch, new double[s.theta.length]);
+        return new Inspection(rows, loss, step, inspectable.lastPass());
     }
 
     private static Run newRun(ResolvedExperiment plan, RunFolder folder) {

@@ -98,7 +98,7 @@ public final class TrainCommand implements Command {
         return e;
     }
 
-    private static Component component(CommandContext c, String option, boolean required) throws UsageException {
+    static Component component(CommandContext c, String option, boolean required) throws UsageException {
         Optional<String> text = c.option(option);
         if (text.isEmpty()) {
             if (required) {
