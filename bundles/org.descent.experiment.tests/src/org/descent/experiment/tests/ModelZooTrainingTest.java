@@ -1,0 +1,144 @@
+package org.descent.experiment.tests;
+
+import static org.descent.experiment.tests.Experiments.experiment;
+import static org.descent.experiment.tests.Experiments.metricsWithoutWallTime;
+import static org.descent.experiment.tests.Experiments.train;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.descent.core.DataShape;
+import org.descent.core.LayerStatistics;
+import org.descent.core.LossFunction;
+import org.descent.core.Model;
+import org.descent.core.ParameterBlock;
+import org.descent.core.RunListener;
+import org.descent.core.RunStatus;
+import org.descent.experiment.ResolvedExperiment;
+import org.descent.experiment.RunFolder;
+import org.descent.experiment.Trainer;
+import org.descent.experiment.TrainingResult;
+import org.descent.experiment.internal.Checkpoint;
+import org.descent.experiment.model.Experiment;
+import org.descent.testing.Contributions;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The model zoo trained by the engine: the issue's digits MLP, a binary-weight MLP beside its
+ * float twin, the small CNN, a few ResNet-20 steps on CIFAR-shaped input, and a batch-normalized
+ * network with dropout resumed bit-identically (running statistics and masks included).
+ */
+class ModelZooTrainingTest {
+
+    @TempDir
+    Path dir;
+
+    static Experiment digits(String model, int epochs) {
+        Experiment e = experiment("digits", model, "cross-entropy", "adam:lr=1e-3", 0);
+        e.setSteps(0);
+        e.setEpochs(epochs);
+        e.setBatchSize(64);
+        e.setValidationFraction(0.2);
+        return e;
+    }
+
+    @Test
+    void digitsMlpReachesNinetyFivePercent() throws Exception {
+        TrainingResult r = train(digits("mlp:hidden=64-32", 20), dir.resolve("mlp"), new NullProgressMonitor());
+        assertEquals(RunStatus.DONE, r.status(), r.message());
+        assertTrue(r.metrics().get("val_accuracy") >= 0.95, "validation accuracy " + r.metrics());
+    }
+
+    @Test
+    void binaryWeightMlpTrainsBesideItsFloatTwin() throws Exception {
+        TrainingResult real = train(digits("mlp:hidden=128", 30), dir.resolve("float"), new NullProgressMonitor());
+        TrainingResult binary = train(digits("mlp:hidden=128,binary=weights", 30), dir.resolve("binary"),
+                new NullProgressMonitor());
+        TrainingResult xnor = train(digits("mlp:hidden=128,binary=xnor,keep_first_last=true", 30), dir.resolve("xnor"),
+                new NullProgressMonitor());
+        double a = real.metrics().get("val_accuracy");
+        double b = binary.metrics().get("val_accuracy");
+        double x = xnor.metrics().get("val_accuracy");
+        System.out.printf("digits validation accuracy: float %.4f, binary weights %.4f, xnor %.4f%n", a, b, x);
+        assertTrue(a >= 0.95, "float " + a);
+        assertTrue(b >= 0.85 && b <= a + 0.02, "binary weights " + b + " next to float " + a);
+        assertTrue(x >= 0.5, "xnor " + x + " learns (chance is 0.1)");
+    }
+
+    @Test
+    void cnnLearnsDigits() throws Exception {
+        TrainingResult r = train(digits("cnn:channels=8-16,batchnorm=true", 5), dir.resolve("cnn"), new NullProgressMonitor());
+        assertEquals(RunStatus.DONE, r.status(), r.message());
+        assertTrue(r.metrics().get("val_accuracy") >= 0.9, "validation accuracy " + r.metrics());
+    }
+
+    @Test
+    void resnet20RunsAFewStepsOnCifarShapedInput() throws Exception {
+        Experiment e = experiment("blobs:n=64,features=3072,classes=10,spread=0.5", "resnet:n=3", "cross-entropy",
+                "sgd:lr=0.1,momentum=0.9", 3);
+        e.setBatchSize(16);
+        TrainingResult r = train(e, dir.resolve("resnet"), new NullProgressMonitor());
+        assertEquals(RunStatus.DONE, r.status(), r.message());
+        assertEquals(3, r.steps());
+        assertTrue(Double.isFinite(r.finalLoss()), r.message());
+    }
+
+    @Test
+    void batchNormAndDropoutRunResumesBitIdentically() throws Exception {
+        Experiment e = digits("mlp:hidden=32-16,batchnorm=before,dropout=0.2", 2);
+        e.setCheckpointEvery(10);
+        TrainingResult whole = train(e, dir.resolve("whole"), new NullProgressMonitor());
+        NullProgressMonitor monitor = new NullProgressMonitor();
+        Trainer stopping = new Trainer().listener(new RunListener() {
+            @Override
+            public void step(long step, int epoch, double loss, double g, double lr, Map<String, Double> p) {
+                if (step == 25) {
+                    monitor.setCanceled(true);
+                }
+            }
+        });
+        TrainingResult cut = train(stopping, digits("mlp:hidden=32-16,batchnorm=before,dropout=0.2", 2), dir.resolve("cut"),
+                monitor);
+        assertEquals(RunStatus.CANCELLED, cut.status());
+        TrainingResult resumed = new Trainer().resume(new RunFolder(dir.resolve("cut")), Contributions.registry(),
+                new NullProgressMonitor());
+        assertEquals(RunStatus.DONE, resumed.status(), resumed.message());
+        assertEquals(metricsWithoutWallTime(dir.resolve("whole")), metricsWithoutWallTime(dir.resolve("cut")));
+        Checkpoint a = new RunFolder(dir.resolve("whole")).latestCheckpoint().orElseThrow();
+        Checkpoint b = new RunFolder(dir.resolve("cut")).latestCheckpoint().orElseThrow();
+        assertArrayEquals(a.parameters(), b.parameters());
+        // the running statistics moved away from their initial 0 and 1 and are in the checkpoint
+        Model model = Contributions.create("models", "mlp", Map.of("hidden", "32-16", "batchnorm", "before"), Model.class);
+        List<ParameterBlock> blocks = model.bind(new DataShape(1, 64, 1, 10),
+                Contributions.create("losses", "cross-entropy", Map.of(), LossFunction.class));
+        ParameterBlock mean = blocks.stream().filter(x -> x.name().equals("bn1.running_mean")).findFirst().orElseThrow();
+        ParameterBlock var = blocks.stream().filter(x -> x.name().equals("bn1.running_var")).findFirst().orElseThrow();
+        assertTrue(mean.buffer() && var.buffer());
+        double m0 = a.parameters()[mean.offset()];
+        double v0 = a.parameters()[var.offset()];
+        assertTrue(Math.abs(m0) > 1e-3 && Math.abs(v0 - 1) > 1e-3, m0 + " " + v0);
+    }
+
+    @Test
+    void inspectionOfARunReadsItsLastCheckpoint() throws Exception {
+        Experiment e = digits("mlp:hidden=32,binary=weights", 1);
+        train(e, dir.resolve("run"), new NullProgressMonitor());
+        RunFolder folder = new RunFolder(dir.resolve("run"));
+        Checkpoint c = folder.latestCheckpoint().orElseThrow();
+        ResolvedExperiment plan = ResolvedExperiment.resolve(folder.readRun().getExperiment(), Contributions.registry(),
+                null);
+        Trainer.Inspection at = new Trainer().inspect(plan, c.parameters(), c.step(), 100, null);
+        Trainer.Inspection initial = new Trainer().inspect(plan, null, 0, 100, null);
+        assertEquals(64, at.rows(), "the run's batch size bounds the rows");
+        assertTrue(at.loss() < initial.loss(), at.loss() + " after training, " + initial.loss() + " before");
+        LayerStatistics first = at.layers().get(0);
+        assertEquals("layer1", first.layer());
+        assertEquals(32.0 * 32 * 64 / (32 * 64 + 32 * 32), first.extra().get("memory_saving"), 1e-12);
+    }
+}
