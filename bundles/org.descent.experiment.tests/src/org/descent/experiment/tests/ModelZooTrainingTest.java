@@ -72,6 +72,26 @@ class ModelZooTrainingTest {
     }
 
     @Test
+    void xorNeedsAHiddenLayerAndMoonsAndSpiralsAreLearned() throws Exception {
+        Experiment linear = experiment("xor:n=1000", "logistic", "cross-entropy", "adam:lr=0.05", 300);
+        Experiment hidden = experiment("xor:n=1000", "mlp:hidden=16", "cross-entropy", "adam:lr=0.05", 300);
+        Experiment moons = experiment("moons:n=1000,noise=0.1", "mlp:hidden=16-16", "cross-entropy", "adam:lr=0.02", 300);
+        Experiment spirals = experiment("spirals:n=900", "mlp:hidden=64-64", "cross-entropy", "adam:lr=0.01", 1000);
+        double[] accuracy = new double[4];
+        Experiment[] all = { linear, hidden, moons, spirals };
+        for (int i = 0; i < all.length; i++) {
+            all[i].setValidationFraction(0.2);
+            TrainingResult r = train(all[i], dir.resolve("run" + i), new NullProgressMonitor());
+            assertEquals(RunStatus.DONE, r.status(), r.message());
+            accuracy[i] = r.metrics().get("val_accuracy");
+        }
+        assertTrue(accuracy[0] < 0.7, "logistic regression on xor: " + accuracy[0]);
+        assertTrue(accuracy[1] > 0.95, "one hidden layer on xor: " + accuracy[1]);
+        assertTrue(accuracy[2] > 0.97, "moons: " + accuracy[2]);
+        assertTrue(accuracy[3] > 0.9, "spirals: " + accuracy[3]);
+    }
+
+    @Test
     void cnnLearnsDigits() throws Exception {
         TrainingResult r = train(digits("cnn:channels=8-16,batchnorm=true", 5), dir.resolve("cnn"), new NullProgressMonitor());
         assertEquals(RunStatus.DONE, r.status(), r.message());
