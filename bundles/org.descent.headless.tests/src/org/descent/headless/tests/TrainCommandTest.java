@@ -122,6 +122,29 @@ class TrainCommandTest {
     }
 
     @Test
+    void layersOfAModelAndOfARun() throws Exception {
+        Result r = run("layers", "--dataset", "digits", "--model", "mlp:hidden=16,batchnorm=after", "--loss",
+                "cross-entropy", "--rows", "50", "--json");
+        assertEquals(0, r.code(), r.err());
+        Map<?, ?> json = assertInstanceOf(Map.class, Fixture.parse(r.out()).root());
+        assertEquals(50.0, ((Number) json.get("rows")).doubleValue());
+        List<?> layers = (List<?>) json.get("layers");
+        assertEquals(List.of("layer1", "relu1", "bn1", "layer2"), layers.stream().map(l -> ((Map<?, ?>) l).get("layer")).toList());
+        // every unit normalized to std 1, except units the ReLU left at zero for the whole batch
+        double std = ((Number) ((Map<?, ?>) layers.get(2)).get("std")).doubleValue();
+        assertTrue(std > 0.8 && std < 1 + 1e-9, "batch-normalized: " + std);
+        Path out = dir.resolve("trained");
+        assertEquals(0, run("train", "--dataset", "digits", "--model", "mlp:hidden=16", "--loss", "cross-entropy",
+                "--optimizer", "adam:lr=0.01", "--steps", "50", "--out", out.toString()).code());
+        Result trained = run("layers", out.toString());
+        assertEquals(0, trained.code(), trained.err());
+        assertTrue(trained.out().startsWith("mlp on digits: one training-mode pass on 256 rows at step 50"), trained.out());
+        Result both = run("layers", out.toString(), "--model", "mlp");
+        assertEquals(2, both.code());
+        assertTrue(both.err().contains("not both"), both.err());
+    }
+
+    @Test
     void runsListsTheStore() {
         run("train", "--dataset", "bimodal", "--model", "gaussian", "--loss", "gaussian-nll", "--optimizer", "gd",
                 "--steps", "5");
