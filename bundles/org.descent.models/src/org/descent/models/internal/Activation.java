@@ -3,10 +3,11 @@ package org.descent.models.internal;
 import java.util.Locale;
 
 /** Hidden-layer activations. */
-enum Activation {
+public enum Activation {
     RELU, TANH, SIGMOID;
 
-    static Activation parse(String id) {
+    /** The activation with this id (relu, tanh, sigmoid). */
+    public static Activation parse(String id) {
         return valueOf(id.toUpperCase(Locale.ROOT));
     }
 }

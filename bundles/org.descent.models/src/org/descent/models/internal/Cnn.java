@@ -32,7 +32,7 @@ public final class Cnn extends LayerNetwork {
     private String pool = "max";
     private boolean batchnorm;
     private int[] hidden = new int[0];
-    private Nonlinearity.Function activation = Nonlinearity.Function.RELU;
+    private Activation activation = Activation.RELU;
     private double dropout;
     private Init init = Init.UNIFORM;
 
@@ -53,7 +53,7 @@ public final class Cnn extends LayerNetwork {
             hidden = DenseNetwork.parseHidden(s.getString("hidden"), owner);
         }
         if (s.has("activation")) {
-            activation = Nonlinearity.Function.parse(s.getString("activation"));
+            activation = Activation.parse(s.getString("activation"));
         }
         dropout = s.getDouble("dropout", dropout);
         if (s.has("init")) {

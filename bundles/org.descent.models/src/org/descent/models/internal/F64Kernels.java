@@ -3,9 +3,9 @@ package org.descent.models.internal;
 import org.descent.core.Blas;
 
 /** {@link Kernels} on {@code double[]}. */
-final class F64Kernels implements Kernels {
+public final class F64Kernels implements Kernels {
 
-    static final F64Kernels INSTANCE = new F64Kernels();
+    public static final F64Kernels INSTANCE = new F64Kernels();
 
     @Override
     public Object allocate(int length) {

@@ -11,7 +11,7 @@ import org.descent.core.Blas;
  * {@code y[j] += a * x[j]}, which HotSpot compiles to SIMD code; four rows are processed
  * together so each weight row loaded from cache is used four times.
  */
-interface Kernels {
+public interface Kernels {
 
     /** A zeroed buffer. */
     Object allocate(int length);

@@ -32,7 +32,7 @@ import org.eclipse.jdt.annotation.Nullable;
 public final class Mlp extends LayerNetwork {
 
     private int[] hidden = { 64, 32 };
-    private Nonlinearity.Function activation = Nonlinearity.Function.RELU;
+    private Activation activation = Activation.RELU;
     private Init init = Init.UNIFORM;
     private double initStd = 0.01;
     private boolean bias = true;
@@ -49,7 +49,7 @@ public final class Mlp extends LayerNetwork {
             hidden = DenseNetwork.parseHidden(s.getString("hidden"), owner);
         }
         if (s.has("activation")) {
-            activation = Nonlinearity.Function.parse(s.getString("activation"));
+            activation = Activation.parse(s.getString("activation"));
         }
         if (s.has("init")) {
             init = Init.parse(s.getString("init"));
@@ -104,7 +104,7 @@ public final class Mlp extends LayerNetwork {
     public List<ParameterBlock> bind(DataShape dataShape, LossFunction lossFunction) {
         List<ParameterBlock> blocks = super.bind(dataShape, lossFunction);
         if (plain()) {
-            DenseNetwork d = DenseNetwork.plain(owner, hidden, Activation.valueOf(activation.name()));
+            DenseNetwork d = DenseNetwork.plain(owner, hidden, activation);
             d.bind(dataShape, lossFunction);
             fp32 = d;
         } else {

@@ -62,7 +62,7 @@ public final class ResNet extends LayerNetwork {
         layers.add(conv);
         Shape at = conv.out();
         layers.add(new BatchNorm("bn1", at));
-        layers.add(new Nonlinearity("relu1", at, Nonlinearity.Function.RELU));
+        layers.add(new Nonlinearity("relu1", at, Activation.RELU));
         for (int stage = 1; stage <= 3; stage++) {
             int channels = width << (stage - 1);
             for (int b = 1; b <= n; b++) {
@@ -72,7 +72,7 @@ public final class ResNet extends LayerNetwork {
                 Layer c1 = new Conv2d(name + ".conv1", at, channels, 3, stride, 1, false, init, gemm);
                 main.add(c1);
                 main.add(new BatchNorm(name + ".bn1", c1.out()));
-                main.add(new Nonlinearity(name + ".relu1", c1.out(), Nonlinearity.Function.RELU));
+                main.add(new Nonlinearity(name + ".relu1", c1.out(), Activation.RELU));
                 Layer c2 = new Conv2d(name + ".conv2", c1.out(), channels, 3, 1, 1, false, init, gemm);
                 main.add(c2);
                 main.add(new BatchNorm(name + ".bn2", c2.out()));
