@@ -271,6 +271,40 @@ class LayerModelTest {
     }
 
     @Test
+    void initialisationsHaveTheirVariances() {
+        DataShape shape = new DataShape(1, 400, 1, 10);
+        Map<String, Double> expectedStd = Map.of("xavier-normal", Math.sqrt(2.0 / (400 + 300)), "xavier-uniform",
+                Math.sqrt(6.0 / (400 + 300)) / Math.sqrt(3), "he-normal", Math.sqrt(2.0 / 400), "he-uniform",
+                Math.sqrt(6.0 / 400) / Math.sqrt(3), "uniform", 1 / Math.sqrt(400) / Math.sqrt(3), "gaussian", 0.05);
+        for (Map.Entry<String, Double> e : expectedStd.entrySet()) {
+            Model model = Contributions.create("models", "mlp", Map.of("hidden", "300", "init", e.getKey(), "init_std",
+                    "0.05"), Model.class);
+            List<ParameterBlock> blocks = model.bind(shape, lossOf("cross-entropy"));
+            double[] theta = new double[ParameterBlock.total(blocks)];
+            model.initialise(theta, 5);
+            ParameterBlock w = blocks.get(0);
+            double ss = 0;
+            for (int i = w.offset(); i < w.offset() + w.size(); i++) {
+                ss += theta[i] * theta[i];
+            }
+            double std = Math.sqrt(ss / w.size());
+            assertEquals(e.getValue(), std, 0.01 * e.getValue(), e.getKey() + ": std of layer1.weight");
+            double bias = theta[blocks.get(1).offset()];
+            assertTrue(e.getKey().equals("uniform") ? bias != 0 : bias == 0, e.getKey() + ": bias " + bias);
+        }
+    }
+
+    @Test
+    void cnnReadsTwentyEightByTwentyEightImages() {
+        Model cnn = Contributions.create("models", "cnn", Map.of("channels", "4-8", "hidden", "32"), Model.class);
+        List<ParameterBlock> blocks = cnn.bind(new DataShape(2, 784, 1, 10), lossOf("cross-entropy"));
+        // 28 → 14 → 7 after two 2x2 poolings: fc1 reads 8 x 7 x 7
+        assertArrayEquals(new int[] { 32, 8 * 7 * 7 }, blocks.stream().filter(b -> b.name().equals("fc1.weight"))
+                .findFirst().orElseThrow().shape());
+        assertArrayEquals(new int[] { 4, 1, 3, 3 }, blocks.get(0).shape());
+    }
+
+    @Test
     void resnetDepthIsSixNPlusTwoWeightLayers() {
         Model model = Contributions.create("models", "resnet", Map.of("n", "3"), Model.class);
         List<ParameterBlock> blocks = model.bind(new DataShape(2, 3072, 1, 10), lossOf("cross-entropy"));
