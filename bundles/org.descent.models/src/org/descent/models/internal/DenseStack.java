@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.descent.core.ParameterBlock;
 import org.descent.core.SplitMix64;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * A chain of dense layers inside a larger model (an autoencoder's encoder, a VAE's μ head): layer
@@ -153,7 +154,7 @@ final class DenseStack {
          * @param dOut gradient with respect to the output, {@code n x outputWidth()}; may be
          *            overwritten
          */
-        void backward(double[] parameters, double[] dOut, int n, double[] gradient, double[] dx) {
+        void backward(double[] parameters, double[] dOut, int n, double[] gradient, double @Nullable [] dx) {
             if (layers == 0) {
                 if (dx != null) {
                     System.arraycopy(dOut, 0, dx, 0, n * sizes[0]);
@@ -168,7 +169,7 @@ final class DenseStack {
             for (int l = layers; l >= 1; l--) {
                 int in = sizes[l - 1];
                 int out = sizes[l];
-                double[] dIn = l > 1 ? da[l - 1] : dx;
+                double @Nullable [] dIn = l > 1 ? da[l - 1] : dx;
                 if (dIn != null) {
                     System.arraycopy(parameters, at[l], w[l], 0, out * in);
                 }

@@ -1,7 +1,8 @@
 /**
  * Descent's models: dense networks (linear and logistic regression, MLPs) on plain-array
  * kernels in fp64 and fp32, and the Gaussian and Gaussian-mixture density models of the
- * source material's maximum-likelihood examples.
+ * source material's maximum-likelihood examples; the autoencoder family (autoencoder, denoising
+ * autoencoder, VAE, conditional VAE) built from dense stacks.
  */
 @NonNullByDefault
 package org.descent.models.internal;
