@@ -294,6 +294,44 @@ class LayerModelTest {
         }
     }
 
+    /**
+     * Wide convolutions unfold a few examples at a time (16x32x32 input with a 3x3 kernel: 3 per
+     * product); the batch's gradient is still the mean of the examples' gradients.
+     */
+    @Test
+    void convolutionInChunksEqualsExampleByExample() {
+        int n = 5;
+        int d = 16 * 32 * 32;
+        Model cnn = Contributions.create("models", "cnn", Map.of("input", "16x32x32", "channels", "4", "pool", "avg"),
+                Model.class);
+        DataShape shape = new DataShape(n, d, 1, 3);
+        double[] theta = new double[ParameterBlock.total(cnn.bind(shape, lossOf("cross-entropy")))];
+        cnn.initialise(theta, 9);
+        SplitMix64 r = new SplitMix64(4);
+        double[] x = new double[n * d];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextGaussian();
+        }
+        double[] y = { 0, 1, 2, 1, 0 };
+        double[] batchGradient = new double[theta.length];
+        double batchLoss = cnn.evaluator(Precision.FP64, n).lossAndGradient(theta,
+                Batch.of(new Data("x", shape, x, y, List.of())), batchGradient);
+        double[] mean = new double[theta.length];
+        double meanLoss = 0;
+        Model.Evaluator one = cnn.evaluator(Precision.FP64, 1);
+        for (int i = 0; i < n; i++) {
+            double[] g = new double[theta.length];
+            meanLoss += one.lossAndGradient(theta, Batch.of(new Data("x" + i, new DataShape(1, d, 1, 3),
+                    java.util.Arrays.copyOfRange(x, i * d, (i + 1) * d), new double[] { y[i] }, List.of())), g) / n;
+            for (int j = 0; j < g.length; j++) {
+                mean[j] += g[j] / n;
+            }
+        }
+        assertEquals(meanLoss, batchLoss, 1e-12);
+        double e = Numerics.relativeNormError(batchGradient, mean, 1e-12);
+        assertTrue(e < 1e-12, "relative error " + e);
+    }
+
     @Test
     void cnnReadsTwentyEightByTwentyEightImages() {
         Model cnn = Contributions.create("models", "cnn", Map.of("channels", "4-8", "hidden", "32"), Model.class);

@@ -8,9 +8,10 @@ import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * A 2-D convolution as {@code nn.Conv2d} (cross-correlation, zero padding, square kernel and
- * stride): weights {@code [out][in][k][k]}, optional bias. Computed per example as one matrix
- * product with the unfolded input (im2col), which is unfolded again in the backward pass rather
- * than kept, so memory stays at one example's columns.
+ * stride): weights {@code [out][in][k][k]}, optional bias. The batch is unfolded into one matrix
+ * of columns (im2col, {@code in·k·k} rows by {@code n·positions} columns), so each pass is one
+ * matrix product per layer; the columns live in work memory shared by the evaluator's layers and
+ * are unfolded again in the backward pass rather than kept.
  */
 public final class Conv2d extends Layer {
 
@@ -24,8 +25,6 @@ public final class Conv2d extends Layer {
     private final Gemm gemm;
     private final int cols;
     private final int positions;
-    private double[] col = new double[0];
-    private double[] dcol = new double[0];
 
     public Conv2d(String name, Shape in, int cout, int k, int stride, int pad, boolean bias, Init init, Gemm gemm) {
         super(name, "conv2d", in, new Shape(cout, (in.h() + 2 * pad - k) / stride + 1, (in.w() + 2 * pad - k) / stride + 1));
@@ -56,56 +55,57 @@ public final class Conv2d extends Layer {
         init.fill(p, w, cout * cols, w + cout * cols, bias ? cout : 0, cols, cout * k * k, 0.01, r);
     }
 
-    @Override
-    public void allocate(int maxBatch) {
-        col = new double[cols * positions];
-        dcol = new double[cols * positions];
+    /** First output column whose input column {@code oj·stride − pad + kj} is inside the image. */
+    private int firstInside(int kj) {
+        int need = pad - kj;
+        return need <= 0 ? 0 : Math.min(out.w(), (need + stride - 1) / stride);
     }
 
-    private void unfold(double[] x, int example) {
+    /** One past the last output column whose input column is inside the image. */
+    private int endInside(int kj) {
+        int last = in.w() - 1 + pad - kj;
+        return last < 0 ? 0 : Math.min(out.w(), last / stride + 1);
+    }
+
+    /**
+     * Unfolds examples {@code first..first+n-1}: column {@code r·positions + q} of {@code col}
+     * holds the input patch of example first+r at output position q.
+     */
+    private void unfold(double[] x, double[] col, int first, int n) {
         int h = in.h();
         int w = in.w();
-        int base = example * in.size();
         int oh = out.h();
         int ow = out.w();
+        int width = n * positions;
         for (int c = 0; c < cin; c++) {
             for (int ki = 0; ki < k; ki++) {
                 for (int kj = 0; kj < k; kj++) {
-                    int row = ((c * k + ki) * k + kj) * positions;
-                    for (int oi = 0; oi < oh; oi++) {
-                        int ii = oi * stride - pad + ki;
-                        for (int oj = 0; oj < ow; oj++) {
-                            int jj = oj * stride - pad + kj;
-                            col[row + oi * ow + oj] = ii >= 0 && ii < h && jj >= 0 && jj < w
-                                    ? x[base + (c * h + ii) * w + jj]
-                                    : 0;
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    private void fold(double[] dx, int example) {
-        int h = in.h();
-        int w = in.w();
-        int base = example * in.size();
-        int oh = out.h();
-        int ow = out.w();
-        Arrays.fill(dx, base, base + in.size(), 0);
-        for (int c = 0; c < cin; c++) {
-            for (int ki = 0; ki < k; ki++) {
-                for (int kj = 0; kj < k; kj++) {
-                    int row = ((c * k + ki) * k + kj) * positions;
-                    for (int oi = 0; oi < oh; oi++) {
-                        int ii = oi * stride - pad + ki;
-                        if (ii < 0 || ii >= h) {
-                            continue;
-                        }
-                        for (int oj = 0; oj < ow; oj++) {
-                            int jj = oj * stride - pad + kj;
-                            if (jj >= 0 && jj < w) {
-                                dx[base + (c * h + ii) * w + jj] += dcol[row + oi * ow + oj];
+                    int row = ((c * k + ki) * k + kj) * width;
+                    int j0 = firstInside(kj);
+                    int j1 = Math.max(j0, endInside(kj));
+                    for (int r = 0; r < n; r++) {
+                        int base = (first + r) * in.size() + c * h * w;
+                        int at = row + r * positions;
+                        for (int oi = 0; oi < oh; oi++) {
+                            int ii = oi * stride - pad + ki;
+                            int o = at + oi * ow;
+                            if (ii < 0 || ii >= h) {
+                                Arrays.fill(col, o, o + ow, 0);
+                                continue;
+                            }
+                            for (int oj = 0; oj < j0; oj++) {
+                                col[o + oj] = 0;
+                            }
+                            int src = base + ii * w - pad + kj;
+                            if (stride == 1) {
+                                System.arraycopy(x, src + j0, col, o + j0, j1 - j0);
+                            } else {
+                                for (int oj = j0; oj < j1; oj++) {
+                                    col[o + oj] = x[src + oj * stride];
+                                }
+                            }
+                            for (int oj = j1; oj < ow; oj++) {
+                                col[o + oj] = 0;
                             }
                         }
                     }
@@ -114,20 +114,70 @@ public final class Conv2d extends Layer {
         }
     }
 
+    /** Adds the columns back into the images they came from (the adjoint of {@link #unfold}). */
+    private void fold(double[] col, double[] x, int first, int n) {
+        int h = in.h();
+        int w = in.w();
+        int oh = out.h();
+        int ow = out.w();
+        int width = n * positions;
+        Arrays.fill(x, first * in.size(), (first + n) * in.size(), 0);
+        for (int c = 0; c < cin; c++) {
+            for (int ki = 0; ki < k; ki++) {
+                for (int kj = 0; kj < k; kj++) {
+                    int row = ((c * k + ki) * k + kj) * width;
+                    int j0 = firstInside(kj);
+                    int j1 = endInside(kj);
+                    for (int r = 0; r < n; r++) {
+                        int base = (first + r) * in.size() + c * h * w;
+                        int at = row + r * positions;
+                        for (int oi = 0; oi < oh; oi++) {
+                            int ii = oi * stride - pad + ki;
+                            if (ii < 0 || ii >= h) {
+                                continue;
+                            }
+                            int o = at + oi * ow;
+                            int dst = base + ii * w - pad + kj;
+                            for (int oj = j0; oj < j1; oj++) {
+                                x[dst + oj * stride] += col[o + oj];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Examples per matrix product: as many as keep the unfolded columns within about 4 MB, so
+     * they stay in cache (measured: one product over a whole ResNet batch was slower).
+     */
+    private int chunk(int n) {
+        return Math.max(1, Math.min(n, (1 << 19) / Math.max(1, cols * positions)));
+    }
+
     @Override
     public void forward(double[] p, double[] x, double[] y, int n, Pass pass) {
         int w = offset();
         int outSize = out.size();
-        for (int r = 0; r < n; r++) {
-            unfold(x, r);
-            int yo = r * outSize;
-            if (bias) {
-                for (int o = 0; o < cout; o++) {
-                    Arrays.fill(y, yo + o * positions, yo + (o + 1) * positions, p[w + cout * cols + o]);
+        int step = chunk(n);
+        double[] col = gemm.scratch(0, cols * step * positions);
+        double[] z = gemm.scratch(1, cout * step * positions);
+        for (int first = 0; first < n; first += step) {
+            int m = Math.min(step, n - first);
+            int width = m * positions;
+            unfold(x, col, first, m);
+            gemm.multiply(false, false, cout, width, cols, p, w, cols, col, 0, width, 0, z, 0, width);
+            for (int o = 0; o < cout; o++) {
+                double b = bias ? p[w + cout * cols + o] : 0;
+                for (int r = 0; r < m; r++) {
+                    int src = o * width + r * positions;
+                    int dst = (first + r) * outSize + o * positions;
+                    for (int q = 0; q < positions; q++) {
+                        y[dst + q] = z[src + q] + b;
+                    }
                 }
             }
-            gemm.multiply(false, false, cout, positions, cols, p, w, cols, col, 0, positions, bias ? 1 : 0, y, yo,
-                    positions);
         }
     }
 
@@ -135,23 +185,36 @@ public final class Conv2d extends Layer {
     public void backward(double[] p, double[] x, double[] y, double[] dy, double @Nullable [] dx, double[] g, int n) {
         int w = offset();
         int outSize = out.size();
-        Arrays.fill(g, w, w + parameterCount(), 0);
-        for (int r = 0; r < n; r++) {
-            unfold(x, r);
-            int yo = r * outSize;
-            gemm.multiply(false, true, cout, cols, positions, dy, yo, positions, col, 0, positions, 1, g, w, cols);
-            if (bias) {
-                for (int o = 0; o < cout; o++) {
-                    double s = 0;
-                    for (int q = yo + o * positions; q < yo + (o + 1) * positions; q++) {
-                        s += dy[q];
+        int step = chunk(n);
+        double[] col = gemm.scratch(0, cols * step * positions);
+        double[] dz = gemm.scratch(1, cout * step * positions);
+        double[] dcol = gemm.scratch(2, cols * step * positions);
+        if (bias) {
+            Arrays.fill(g, w + cout * cols, w + cout * cols + cout, 0);
+        }
+        for (int first = 0; first < n; first += step) {
+            int m = Math.min(step, n - first);
+            int width = m * positions;
+            for (int o = 0; o < cout; o++) {
+                double s = 0;
+                for (int r = 0; r < m; r++) {
+                    int src = (first + r) * outSize + o * positions;
+                    int dst = o * width + r * positions;
+                    for (int q = 0; q < positions; q++) {
+                        double v = dy[src + q];
+                        dz[dst + q] = v;
+                        s += v;
                     }
+                }
+                if (bias) {
                     g[w + cout * cols + o] += s;
                 }
             }
+            unfold(x, col, first, m);
+            gemm.multiply(false, true, cout, cols, width, dz, 0, width, col, 0, width, first == 0 ? 0 : 1, g, w, cols);
             if (dx != null) {
-                gemm.multiply(true, false, cols, positions, cout, p, w, cols, dy, yo, positions, 0, dcol, 0, positions);
-                fold(dx, r);
+                gemm.multiply(true, false, cols, width, cout, p, w, cols, dz, 0, width, 0, dcol, 0, width);
+                fold(dcol, dx, first, m);
             }
         }
     }

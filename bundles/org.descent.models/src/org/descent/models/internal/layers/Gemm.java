@@ -14,6 +14,7 @@ public final class Gemm {
     private double[] sa = new double[0];
     private double[] sb = new double[0];
     private double[] sc = new double[0];
+    private final double[][] scratch = new double[3][0];
 
     public Gemm(@Nullable Blas blas) {
         this.blas = blas;
@@ -27,6 +28,17 @@ public final class Gemm {
         double[] dst = grow(buffer, length);
         System.arraycopy(src, from, dst, 0, length);
         return dst;
+    }
+
+    /**
+     * Work memory shared by the layers of one evaluator (they run one after the other): slot 0..2,
+     * at least {@code length} values, contents undefined.
+     */
+    public double[] scratch(int slot, int length) {
+        if (scratch[slot].length < length) {
+            scratch[slot] = new double[length];
+        }
+        return scratch[slot];
     }
 
     /** The BLAS in use, or "plain Java loops". */
