@@ -45,12 +45,7 @@ class AutoencoderTrainingTest {
     Path dir;
 
     static Experiment digits(String model, int epochs) {
-        Experiment e = experiment("digits", model, "bce-logits", "adam:lr=1e-3", 0);
-        e.setSteps(0);
-        e.setEpochs(epochs);
-        e.setBatchSize(64);
-        e.setValidationFraction(0.2);
-        return e;
+        return Experiments.digits(model, "bce-logits", epochs);
     }
 
     /** The val_loss column of metrics.csv at each epoch's end. */

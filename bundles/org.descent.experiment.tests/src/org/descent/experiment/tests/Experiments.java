@@ -50,6 +50,16 @@ final class Experiments {
         return e;
     }
 
+    /** Adam (lr 1e-3) on the digits in minibatches of 64 for some epochs, 20% held out. */
+    static Experiment digits(String model, String loss, int epochs) {
+        Experiment e = experiment("digits", model, loss, "adam:lr=1e-3", 0);
+        e.setSteps(0);
+        e.setEpochs(epochs);
+        e.setBatchSize(64);
+        e.setValidationFraction(0.2);
+        return e;
+    }
+
     static TrainingResult train(Experiment e, Path dir, IProgressMonitor monitor)
             throws ExperimentException, IOException {
         return train(new Trainer(), e, dir, monitor);

@@ -40,12 +40,7 @@ class ModelZooTrainingTest {
     Path dir;
 
     static Experiment digits(String model, int epochs) {
-        Experiment e = experiment("digits", model, "cross-entropy", "adam:lr=1e-3", 0);
-        e.setSteps(0);
-        e.setEpochs(epochs);
-        e.setBatchSize(64);
-        e.setValidationFraction(0.2);
-        return e;
+        return Experiments.digits(model, "cross-entropy", epochs);
     }
 
     @Test

@@ -82,13 +82,6 @@ public class Autoencoder extends ReconstructionModel {
         stack(decoder).initialise(parameters, random);
     }
 
-    private DenseStack stack(@Nullable DenseStack s) {
-        if (s == null) {
-            throw new IllegalStateException(owner + " is not bound to data and a loss");
-        }
-        return s;
-    }
-
     @Override
     public Evaluator evaluator(Precision precision, int maxBatch) {
         checkEvaluator(precision, maxBatch);

@@ -114,6 +114,14 @@ abstract class ReconstructionModel implements Model {
     }
 
     /** Checks the evaluator's arguments: fp64 only, a positive batch size. */
+    /** A stack made by {@code bind}; refuses use before it. */
+    protected final DenseStack stack(@Nullable DenseStack s) {
+        if (s == null) {
+            throw new IllegalStateException(owner + " is not bound to data and a loss");
+        }
+        return s;
+    }
+
     protected final void checkEvaluator(Precision precision, int maxBatch) {
         bound();
         if (precision != Precision.FP64) {
