@@ -51,8 +51,8 @@ import org.eclipse.jdt.annotation.Nullable;
 public final class Seq2Seq implements Model {
 
     private String owner = "model 'seq2seq'";
-    private int embedding = 16;
-    private int hidden = 64;
+    private int embedding = 8;
+    private int hidden = 32;
     private int vocabulary = 10;
     private boolean sum = true;
     private double teacherForcing = 1;
