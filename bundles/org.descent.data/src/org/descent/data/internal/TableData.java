@@ -46,17 +46,8 @@ final class TableData {
                 }
             }
         }
-        boolean classes = switch (task) {
-        case "classification" -> {
-            if (!integral) {
-                throw new IllegalArgumentException(name + ": column '" + t.header.get(labelColumn)
-                        + "' must hold class numbers 0, 1, 2, ... for task=classification");
-            }
-            yield true;
-        }
-        case "regression" -> false;
-        default -> integral && distinct.size() <= 100 && max < 1000;
-        };
+        boolean classes = isClassification(name, "column '" + t.header.get(labelColumn) + "'", integral,
+                distinct.size(), max, task);
         if (standardize) {
             for (int c = 0; c < d; c++) {
                 double mean = 0;
@@ -77,5 +68,41 @@ final class TableData {
         }
         int k = classes ? (int) max + 1 : 0;
         return new Data(name, new DataShape(t.rows, d, 1, k), x, y, names);
+    }
+
+    /**
+     * The number of classes of a target column: {@code max + 1} for class numbers, 0 for real
+     * values (regression).
+     *
+     * @param column the target column as messages name it, e.g. {@code array 'y'}
+     * @param task {@code auto}, {@code classification} or {@code regression}
+     */
+    static int classes(String name, String column, double[] y, String task) {
+        Set<Double> distinct = new HashSet<>();
+        boolean integral = true;
+        double max = 0;
+        for (double v : y) {
+            integral &= v == Math.rint(v) && v >= 0;
+            max = Math.max(max, v);
+            if (distinct.size() <= 100) {
+                distinct.add(v);
+            }
+        }
+        return isClassification(name, column, integral, distinct.size(), max, task) ? (int) max + 1 : 0;
+    }
+
+    private static boolean isClassification(String name, String column, boolean integral, int distinct, double max,
+            String task) {
+        return switch (task) {
+        case "classification" -> {
+            if (!integral || max >= Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(name + ": " + column
+                        + " must hold class numbers 0, 1, 2, ... for task=classification");
+            }
+            yield true;
+        }
+        case "regression" -> false;
+        default -> integral && distinct <= 100 && max < 1000;
+        };
     }
 }

@@ -1,6 +1,7 @@
 /**
- * Descent's data sets: CSV files, the bundled 8x8 digits, and the source material's seeded
- * bimodal sample.
+ * Descent's data sets: files (CSV, NumPy .npy/.npz, MNIST's IDX), the bundled 8x8 digits, and
+ * seeded synthetic problems (bimodal sample, blobs, moons, spirals, xor, linear
+ * regression, token sequences).
  */
 @NonNullByDefault
 package org.descent.data.internal;
