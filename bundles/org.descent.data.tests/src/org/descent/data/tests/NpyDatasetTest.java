@@ -296,6 +296,15 @@ class NpyDatasetTest {
         assertArrayEquals(new double[] { 1, 0 }, table.targets(), 0);
         Path i4 = write("i4.npy", npy(1, header("<i4", "(1, 2)"), new byte[] { -2, -1, -1, -1, 5, 0, 0, 0 }));
         assertArrayEquals(new double[] { -2 }, load(i4).inputs(), 0);
+        // float16 1.5 and -2 (0x3E00, 0xC000), booleans, big-endian uint32 0xFFFFFFFE
+        Path f2 = write("f2.npy", npy(1, header("<f2", "(2, 1)"), new byte[] { 0, 0x3E, 0, (byte) 0xC0 }));
+        Path b1 = write("b1.npy", npy(1, header("|b1", "(2,)"), new byte[] { 1, 0 }));
+        Path u4 = write("u4.npy", npy(1, header(">u4", "(1, 2)"), new byte[] { -1, -1, -1, -2, 0, 0, 0, 3 }));
+        Data half = load(f2, "target_path", b1.toString());
+        assertArrayEquals(new double[] { 1.5, -2 }, half.inputs(), 0);
+        assertArrayEquals(new double[] { 1, 0 }, half.targets(), 0);
+        assertArrayEquals(new double[] { 4294967294.0 }, load(u4).inputs(), 0);
+        assertArrayEquals(new double[] { 3 }, load(u4).targets(), 0);
     }
 
     @Test
