@@ -1,0 +1,436 @@
+package org.descent.models.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.descent.core.Batch;
+import org.descent.core.Data;
+import org.descent.core.DataShape;
+import org.descent.core.LossFunction;
+import org.descent.core.Model;
+import org.descent.core.OutputKind;
+import org.descent.core.ParameterBlock;
+import org.descent.core.Precision;
+import org.descent.core.Settings;
+import org.descent.core.SplitMix64;
+import org.descent.core.Vocabulary;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * word2vec's skip-gram (Mikolov et al. 2013) over (center, context) pairs of vocabulary indices, as
+ * the {@code text} data set gives them: input the center word c, target the context word o. Every
+ * word has an input vector {@code v} (block {@code input.weight [V, dim]}, the learned word
+ * vectors) and the objective has output vectors {@code u}.
+ * <p>
+ * With {@code negative-sampling}, {@code output.weight [V, dim]} holds one output vector per word
+ * and a pair's loss is {@code -log σ(u_o·v_c) - Σ_k log σ(-u_{w_k}·v_c)} over {@code k = negatives}
+ * noise words drawn from the unigram distribution raised to {@code noise_power} (3/4 in the paper):
+ * {@code u = nextDouble()·Σ count^power}, the first word whose cumulative weight exceeds u, from
+ * {@code new SplitMix64(batch.seed())}, k draws per row in row order. A draw equal to o is skipped
+ * (its term left out), as the C tool does.
+ * <p>
+ * With {@code hierarchical-softmax}, {@code output.weight [V-1, dim]} holds one vector per inner
+ * node of a Huffman tree built from the vocabulary's counts exactly as the C tool's
+ * {@code CreateBinaryTree} (the root is node V-2); a pair's loss is
+ * {@code -Σ_d log σ((1-2·code_d)·u_{node_d}·v_c)} along o's path from the root, so that
+ * {@code p(o|c)} sums to 1 over the vocabulary.
+ * <p>
+ * The reported loss is the mean over the batch's pairs, its gradient dense (zero where no pair
+ * reached). Initialisation as the C tool: input vectors uniform in {@code ±0.5/dim} from
+ * {@code SplitMix64(seed)} row by row, output vectors zero. {@link Evaluator#forward} gives V
+ * scores per row: the logits {@code u_j·v_c} (negative sampling) or {@code log p(j|c)} (hierarchical
+ * softmax); {@link Evaluator#score} reports the model's own sampled loss (negatives from the batch
+ * seed) and no accuracy. The bound loss must be a V-class loss on logits (cross-entropy): the model
+ * computes its own objective and does not call it. fp64 only.
+ */
+public final class Word2Vec implements Model {
+
+    private String owner = "model 'word2vec'";
+    private int dim = 50;
+    private boolean hierarchical;
+    private int negatives = 5;
+    private double noisePower = 0.75;
+    private int vocabularySize;
+    private int inputOffset;
+    private int outputOffset;
+    /** Cumulative noise weights count^power (negative sampling). */
+    private double @Nullable [] noise;
+    /** Inner nodes from the root to each word's leaf, and the branch codes (hierarchical softmax). */
+    private int @Nullable [][] points;
+    private byte @Nullable [][] codes;
+
+    @Override
+    public void configure(Settings s) {
+        owner = s.owner();
+        dim = s.getInt("dim");
+        hierarchical = s.getString("objective").equals("hierarchical-softmax");
+        negatives = s.getInt("negatives");
+        noisePower = s.getDouble("noise_power");
+    }
+
+    @Override
+    public List<ParameterBlock> bind(DataShape shape, LossFunction loss) {
+        if (shape.inputDim() != 1 || shape.targetDim() != 1 || shape.classes() < 2) {
+            throw new IllegalArgumentException(owner + " trains on (center, context) word pairs: one input column and one"
+                    + " class target over a vocabulary of at least two words, as --dataset text gives; this data has "
+                    + shape.inputDim() + " input and " + shape.targetDim() + " target columns and " + shape.classes()
+                    + " classes");
+        }
+        int v = shape.classes();
+        String expected = " predicts the context word among the data's " + v
+                + " words and computes its own sampled objective: use --loss cross-entropy";
+        if (loss.outputKind() != OutputKind.LOGITS) {
+            throw new IllegalArgumentException(owner + expected + "; this loss expects "
+                    + loss.outputKind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " outputs");
+        }
+        int out;
+        try {
+            out = loss.outputDim(shape);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(owner + expected + " (" + e.getMessage() + ")", e);
+        }
+        if (out != v) {
+            throw new IllegalArgumentException(owner + expected + "; this loss wants " + out + " outputs per pair");
+        }
+        vocabularySize = v;
+        List<ParameterBlock> blocks = new ArrayList<>();
+        ParameterBlock input = new ParameterBlock("input.weight", new int[] { v, dim }, 0);
+        ParameterBlock output = new ParameterBlock("output.weight", new int[] { hierarchical ? v - 1 : v, dim },
+                input.size());
+        blocks.add(input);
+        blocks.add(output);
+        inputOffset = input.offset();
+        outputOffset = output.offset();
+        noise = null;
+        points = null;
+        codes = null;
+        return blocks;
+    }
+
+    /**
+     * Reads the word counts of the data's vocabulary: the noise distribution or the Huffman tree.
+     *
+     * @throws IllegalArgumentException when the data has no vocabulary, or one of another size
+     */
+    @Override
+    public void observe(Data training) {
+        Vocabulary v = training.vocabulary();
+        if (v == null) {
+            throw new IllegalArgumentException(owner + " needs data carrying a vocabulary with word counts (for the "
+                    + (hierarchical ? "Huffman tree" : "noise distribution") + "), as the text data set gives"
+                    + " (--dataset text); '" + training.name() + "' has none");
+        }
+        if (v.size() != vocabularySize) {
+            throw new IllegalArgumentException(owner + " was bound to " + vocabularySize + " classes but '"
+                    + training.name() + "' has a vocabulary of " + v.size() + " words");
+        }
+        long[] counts = new long[v.size()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = v.count(i);
+        }
+        if (hierarchical) {
+            huffman(counts);
+        } else {
+            double[] cdf = new double[counts.length];
+            double sum = 0;
+            for (int i = 0; i < counts.length; i++) {
+                sum += Math.pow(counts[i], noisePower);
+                cdf[i] = sum;
+            }
+            if (!(sum > 0)) {
+                throw new IllegalArgumentException(owner + ": the vocabulary of '" + training.name()
+                        + "' has no word with a positive count to draw negative samples from");
+            }
+            noise = cdf;
+        }
+    }
+
+    /**
+     * The C tool's CreateBinaryTree: two queues (leaves in descending count order, taken from the
+     * rarest, and new inner nodes), the smaller first; the second child of each merge has code 1.
+     */
+    private void huffman(long[] counts) {
+        int v = counts.length;
+        Integer[] order = new Integer[v];
+        for (int i = 0; i < v; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(counts[b], counts[a]));
+        long[] count = new long[2 * v];
+        for (int a = 0; a < v; a++) {
+            count[a] = counts[order[a]];
+        }
+        Arrays.fill(count, v, 2 * v, Long.MAX_VALUE / 4);
+        int[] parent = new int[2 * v];
+        byte[] binary = new byte[2 * v];
+        int pos1 = v - 1;
+        int pos2 = v;
+        for (int a = 0; a < v - 1; a++) {
+            int min1;
+            int min2;
+            if (pos1 >= 0 && count[pos1] < count[pos2]) {
+                min1 = pos1--;
+            } else {
+                min1 = pos2++;
+            }
+            if (pos1 >= 0 && count[pos1] < count[pos2]) {
+                min2 = pos1--;
+            } else {
+                min2 = pos2++;
+            }
+            count[v + a] = count[min1] + count[min2];
+            parent[min1] = v + a;
+            parent[min2] = v + a;
+            binary[min2] = 1;
+        }
+        int[][] p = new int[v][];
+        byte[][] c = new byte[v][];
+        int[] path = new int[2 * v];
+        byte[] code = new byte[2 * v];
+        for (int a = 0; a < v; a++) {
+            int n = 0;
+            for (int b = a; b != 2 * v - 2; b = parent[b]) {
+                code[n] = binary[b];
+                path[n] = b;
+                n++;
+            }
+            int[] nodes = new int[n];
+            byte[] bits = new byte[n];
+            nodes[0] = v - 2;
+            for (int b = 0; b < n; b++) {
+                bits[n - b - 1] = code[b];
+                if (b > 0) {
+                    nodes[n - b] = path[b] - v;
+                }
+            }
+            p[order[a]] = nodes;
+            c[order[a]] = bits;
+        }
+        points = p;
+        codes = c;
+    }
+
+    /** The inner nodes on a word's path from the root (hierarchical softmax), for tests. */
+    public int[] path(int word) {
+        return requirePoints()[word].clone();
+    }
+
+    /** The branch codes along a word's path (hierarchical softmax), for tests. */
+    public byte[] code(int word) {
+        return requireCodes()[word].clone();
+    }
+
+    private int[][] requirePoints() {
+        int[][] p = points;
+        if (p == null) {
+            throw new IllegalStateException(owner + " has not observed its training data");
+        }
+        return p;
+    }
+
+    private byte[][] requireCodes() {
+        byte[][] c = codes;
+        if (c == null) {
+            throw new IllegalStateException(owner + " has not observed its training data");
+        }
+        return c;
+    }
+
+    @Override
+    public void initialise(double[] parameters, long seed) {
+        SplitMix64 random = new SplitMix64(seed);
+        for (int i = 0; i < vocabularySize * dim; i++) {
+            parameters[inputOffset + i] = (random.nextDouble() - 0.5) / dim;
+        }
+        int outputs = (hierarchical ? vocabularySize - 1 : vocabularySize) * dim;
+        Arrays.fill(parameters, outputOffset, outputOffset + outputs, 0);
+    }
+
+    @Override
+    public Evaluator evaluator(Precision precision, int maxBatch) {
+        if (precision != Precision.FP64) {
+            throw new IllegalArgumentException(owner + " computes in fp64 only, not " + precision.id());
+        }
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + maxBatch);
+        }
+        if (hierarchical ? points == null : noise == null) {
+            throw new IllegalStateException(owner + " has not observed its training data (its vocabulary's counts)");
+        }
+        return new Word2VecEvaluator(maxBatch);
+    }
+
+    /** The evaluator: sampled loss and gradient, forward scores. */
+    public final class Word2VecEvaluator implements Evaluator {
+
+        private final int v = vocabularySize;
+        private final int d = dim;
+        private final double[] dv;
+        private double[] scores = new double[0];
+        private final double[] nodeScores;
+        /** The negatives of the last pass, {@code rows x negatives}, -1 where a draw hit the target. */
+        private final int[] lastNegatives;
+
+        Word2VecEvaluator(int maxBatch) {
+            dv = new double[d];
+            nodeScores = new double[Math.max(0, v - 1)];
+            lastNegatives = hierarchical ? new int[0] : new int[maxBatch * negatives];
+        }
+
+        @Override
+        public int outputDim() {
+            return v;
+        }
+
+        /** The noise words drawn in the last pass, row by row, -1 for a skipped draw (for tests). */
+        public int[] lastNegatives(int rows) {
+            return Arrays.copyOf(lastNegatives, rows * negatives);
+        }
+
+        @Override
+        public double lossAndGradient(double[] parameters, Batch batch, double[] gradient) {
+            Arrays.fill(gradient, 0);
+            return pass(parameters, batch, gradient);
+        }
+
+        @Override
+        public Score score(double[] parameters, Batch batch, LossFunction loss, DataShape shape) {
+            return new Score(pass(parameters, batch, null), Double.NaN);
+        }
+
+        private double pass(double[] p, Batch batch, double @Nullable [] grad) {
+            int n = batch.size();
+            double scale = 1.0 / n;
+            SplitMix64 random = new SplitMix64(batch.seed());
+            double sum = 0;
+            for (int r = 0; r < n; r++) {
+                int c = word(batch.inputs()[r], r, "center");
+                int o = word(batch.targets()[r], r, "context");
+                int vc = inputOffset + c * d;
+                Arrays.fill(dv, 0);
+                if (hierarchical) {
+                    int[] nodes = requirePoints()[o];
+                    byte[] bits = requireCodes()[o];
+                    for (int j = 0; j < nodes.length; j++) {
+                        sum += term(p, grad, vc, outputOffset + nodes[j] * d, 1 - bits[j], scale);
+                    }
+                } else {
+                    sum += term(p, grad, vc, outputOffset + o * d, 1, scale);
+                    for (int k = 0; k < negatives; k++) {
+                        int w = sample(random);
+                        lastNegatives[r * negatives + k] = w == o ? -1 : w;
+                        if (w != o) {
+                            sum += term(p, grad, vc, outputOffset + w * d, 0, scale);
+                        }
+                    }
+                }
+                if (grad != null) {
+                    for (int i = 0; i < d; i++) {
+                        grad[vc + i] += dv[i];
+                    }
+                }
+            }
+            return sum * scale;
+        }
+
+        /**
+         * One logistic term: {@code -log σ(x)} for label 1, {@code -log σ(-x)} for label 0, with
+         * {@code x = u·v_c}; adds its gradient (times {@code scale}) to u's row and to {@link #dv}.
+         */
+        private double term(double[] p, double @Nullable [] grad, int vc, int uo, int label, double scale) {
+            double x = 0;
+            for (int i = 0; i < d; i++) {
+                x += p[vc + i] * p[uo + i];
+            }
+            if (grad != null) {
+                double g = (sigmoid(x) - label) * scale;
+                for (int i = 0; i < d; i++) {
+                    grad[uo + i] += g * p[vc + i];
+                    dv[i] += g * p[uo + i];
+                }
+            }
+            return softplus(label == 1 ? -x : x);
+        }
+
+        private int sample(SplitMix64 random) {
+            double[] cdf = noise;
+            if (cdf == null) {
+                throw new IllegalStateException(owner + " has not observed its training data");
+            }
+            double u = random.nextDouble() * cdf[cdf.length - 1];
+            int lo = 0;
+            int hi = cdf.length - 1;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (cdf[mid] > u) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            return lo;
+        }
+
+        private int word(double value, int row, String role) {
+            if (!(value >= 0 && value < v && value == Math.rint(value))) {
+                throw new IllegalArgumentException(owner + ": the " + role + " word of batch row " + (row + 1) + " is "
+                        + value + ", not a vocabulary index in 0.." + (v - 1));
+            }
+            return (int) value;
+        }
+
+        @Override
+        public double[] forward(double[] p, Batch batch) {
+            int n = batch.size();
+            if (scores.length < n * v) {
+                scores = new double[n * v];
+            }
+            for (int r = 0; r < n; r++) {
+                int vc = inputOffset + word(batch.inputs()[r], r, "center") * d;
+                if (hierarchical) {
+                    for (int j = 0; j < v - 1; j++) {
+                        nodeScores[j] = dot(p, vc, outputOffset + j * d);
+                    }
+                    int[][] nodes = requirePoints();
+                    byte[][] bits = requireCodes();
+                    for (int w = 0; w < v; w++) {
+                        double logp = 0;
+                        for (int j = 0; j < nodes[w].length; j++) {
+                            double x = nodeScores[nodes[w][j]];
+                            logp -= softplus(bits[w][j] == 0 ? -x : x);
+                        }
+                        scores[r * v + w] = logp;
+                    }
+                } else {
+                    for (int w = 0; w < v; w++) {
+                        scores[r * v + w] = dot(p, vc, outputOffset + w * d);
+                    }
+                }
+            }
+            return scores;
+        }
+
+        private double dot(double[] p, int a, int b) {
+            double x = 0;
+            for (int i = 0; i < d; i++) {
+                x += p[a + i] * p[b + i];
+            }
+            return x;
+        }
+    }
+
+    /** {@code log(1 + e^x)} without overflow. */
+    static double softplus(double x) {
+        return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+    }
+
+    static double sigmoid(double x) {
+        if (x >= 0) {
+            return 1 / (1 + Math.exp(-x));
+        }
+        double e = Math.exp(x);
+        return e / (1 + e);
+    }
+}
