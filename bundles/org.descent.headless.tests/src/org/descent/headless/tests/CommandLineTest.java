@@ -34,7 +34,7 @@ class CommandLineTest {
 
     /** Every command in this test runtime, sorted. */
     static final List<String> COMMANDS = List.of("help", "layers", "plugins", "resume", "run", "runs", "show", "test-echo", "train",
-            "version");
+            "version", "words");
 
     @BeforeAll
     static void service() throws InterruptedException {
