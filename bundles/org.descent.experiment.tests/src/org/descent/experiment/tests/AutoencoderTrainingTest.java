@@ -1,9 +1,8 @@
 package org.descent.experiment.tests;
 
+import static org.descent.experiment.tests.Experiments.assertResumesBitIdentically;
 import static org.descent.experiment.tests.Experiments.experiment;
-import static org.descent.experiment.tests.Experiments.metricsWithoutWallTime;
 import static org.descent.experiment.tests.Experiments.train;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,12 +16,9 @@ import java.util.Map;
 
 import org.descent.core.Data;
 import org.descent.core.Dataset;
-import org.descent.core.RunListener;
 import org.descent.core.RunStatus;
 import org.descent.experiment.RunFolder;
-import org.descent.experiment.Trainer;
 import org.descent.experiment.TrainingResult;
-import org.descent.experiment.internal.Checkpoint;
 import org.descent.experiment.model.Experiment;
 import org.descent.testing.Contributions;
 import org.descent.testing.Fixture;
@@ -130,26 +126,10 @@ class AutoencoderTrainingTest {
 
     @Test
     void vaeRunResumesBitIdentically() throws Exception {
-        Experiment e = digits("vae:hidden=32,latent=2", 2);
-        e.setCheckpointEvery(10);
-        train(e, dir.resolve("whole"), new NullProgressMonitor());
-        NullProgressMonitor monitor = new NullProgressMonitor();
-        Trainer stopping = new Trainer().listener(new RunListener() {
-            @Override
-            public void step(long step, int epoch, double loss, double g, double lr, Map<String, Double> p) {
-                if (step == 25) {
-                    monitor.setCanceled(true);
-                }
-            }
-        });
-        TrainingResult cut = train(stopping, digits("vae:hidden=32,latent=2", 2), dir.resolve("cut"), monitor);
-        assertEquals(RunStatus.CANCELLED, cut.status());
-        TrainingResult resumed = new Trainer().resume(new RunFolder(dir.resolve("cut")), Contributions.registry(),
-                new NullProgressMonitor());
-        assertEquals(RunStatus.DONE, resumed.status(), resumed.message());
-        assertEquals(metricsWithoutWallTime(dir.resolve("whole")), metricsWithoutWallTime(dir.resolve("cut")));
-        Checkpoint a = new RunFolder(dir.resolve("whole")).latestCheckpoint().orElseThrow();
-        Checkpoint b = new RunFolder(dir.resolve("cut")).latestCheckpoint().orElseThrow();
-        assertArrayEquals(a.parameters(), b.parameters());
+        assertResumesBitIdentically(() -> {
+            Experiment e = digits("vae:hidden=32,latent=2", 2);
+            e.setCheckpointEvery(10);
+            return e;
+        }, dir, 25);
     }
 }

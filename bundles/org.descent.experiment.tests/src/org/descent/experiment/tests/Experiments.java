@@ -1,24 +1,33 @@
 package org.descent.experiment.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import org.descent.core.ComponentSpec;
+import org.descent.core.RunListener;
+import org.descent.core.RunStatus;
 import org.descent.experiment.ExperimentException;
 import org.descent.experiment.ResolvedExperiment;
 import org.descent.experiment.RunFolder;
 import org.descent.experiment.Trainer;
 import org.descent.experiment.TrainingResult;
+import org.descent.experiment.internal.Checkpoint;
 import org.descent.experiment.model.Component;
 import org.descent.experiment.model.Experiment;
 import org.descent.experiment.model.ExperimentFactory;
 import org.descent.experiment.model.Setting;
 import org.descent.testing.Contributions;
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.NullProgressMonitor;
 
 /** Builds experiments from command-line style specs and runs them, for the tests. */
 final class Experiments {
@@ -58,6 +67,40 @@ final class Experiments {
         e.setBatchSize(64);
         e.setValidationFraction(0.2);
         return e;
+    }
+
+    /**
+     * Trains the experiment whole in {@code dir/whole}, and again in {@code dir/cut} cancelled after
+     * step {@code cutAt} and resumed; asserts that metrics.csv (wall time aside) and the final
+     * parameters are the same. Returns the uninterrupted run's result and the final parameters.
+     */
+    static Resumed assertResumesBitIdentically(Supplier<Experiment> experiment, Path dir, long cutAt) throws Exception {
+        TrainingResult whole = train(experiment.get(), dir.resolve("whole"), new NullProgressMonitor());
+        assertEquals(RunStatus.DONE, whole.status(), whole.message());
+        NullProgressMonitor monitor = new NullProgressMonitor();
+        Trainer stopping = new Trainer().listener(new RunListener() {
+            @Override
+            public void step(long step, int epoch, double loss, double g, double lr, Map<String, Double> p) {
+                if (step == cutAt) {
+                    monitor.setCanceled(true);
+                }
+            }
+        });
+        TrainingResult cut = train(stopping, experiment.get(), dir.resolve("cut"), monitor);
+        assertEquals(RunStatus.CANCELLED, cut.status());
+        assertEquals(cutAt, cut.steps());
+        TrainingResult resumed = new Trainer().resume(new RunFolder(dir.resolve("cut")), Contributions.registry(),
+                new NullProgressMonitor());
+        assertEquals(RunStatus.DONE, resumed.status(), resumed.message());
+        assertEquals(metricsWithoutWallTime(dir.resolve("whole")), metricsWithoutWallTime(dir.resolve("cut")));
+        Checkpoint a = new RunFolder(dir.resolve("whole")).latestCheckpoint().orElseThrow();
+        Checkpoint b = new RunFolder(dir.resolve("cut")).latestCheckpoint().orElseThrow();
+        assertArrayEquals(a.parameters(), b.parameters());
+        return new Resumed(whole, a.parameters());
+    }
+
+    /** An uninterrupted run and its final parameters. */
+    record Resumed(TrainingResult whole, double[] parameters) {
     }
 
     static TrainingResult train(Experiment e, Path dir, IProgressMonitor monitor)

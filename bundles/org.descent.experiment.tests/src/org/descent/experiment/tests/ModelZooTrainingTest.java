@@ -1,9 +1,8 @@
 package org.descent.experiment.tests;
 
+import static org.descent.experiment.tests.Experiments.assertResumesBitIdentically;
 import static org.descent.experiment.tests.Experiments.experiment;
-import static org.descent.experiment.tests.Experiments.metricsWithoutWallTime;
 import static org.descent.experiment.tests.Experiments.train;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +15,6 @@ import org.descent.core.LayerStatistics;
 import org.descent.core.LossFunction;
 import org.descent.core.Model;
 import org.descent.core.ParameterBlock;
-import org.descent.core.RunListener;
 import org.descent.core.RunStatus;
 import org.descent.experiment.ResolvedExperiment;
 import org.descent.experiment.RunFolder;
@@ -106,28 +104,11 @@ class ModelZooTrainingTest {
 
     @Test
     void batchNormAndDropoutRunResumesBitIdentically() throws Exception {
-        Experiment e = digits("mlp:hidden=32-16,batchnorm=before,dropout=0.2", 2);
-        e.setCheckpointEvery(10);
-        TrainingResult whole = train(e, dir.resolve("whole"), new NullProgressMonitor());
-        NullProgressMonitor monitor = new NullProgressMonitor();
-        Trainer stopping = new Trainer().listener(new RunListener() {
-            @Override
-            public void step(long step, int epoch, double loss, double g, double lr, Map<String, Double> p) {
-                if (step == 25) {
-                    monitor.setCanceled(true);
-                }
-            }
-        });
-        TrainingResult cut = train(stopping, digits("mlp:hidden=32-16,batchnorm=before,dropout=0.2", 2), dir.resolve("cut"),
-                monitor);
-        assertEquals(RunStatus.CANCELLED, cut.status());
-        TrainingResult resumed = new Trainer().resume(new RunFolder(dir.resolve("cut")), Contributions.registry(),
-                new NullProgressMonitor());
-        assertEquals(RunStatus.DONE, resumed.status(), resumed.message());
-        assertEquals(metricsWithoutWallTime(dir.resolve("whole")), metricsWithoutWallTime(dir.resolve("cut")));
-        Checkpoint a = new RunFolder(dir.resolve("whole")).latestCheckpoint().orElseThrow();
-        Checkpoint b = new RunFolder(dir.resolve("cut")).latestCheckpoint().orElseThrow();
-        assertArrayEquals(a.parameters(), b.parameters());
+        double[] theta = assertResumesBitIdentically(() -> {
+            Experiment e = digits("mlp:hidden=32-16,batchnorm=before,dropout=0.2", 2);
+            e.setCheckpointEvery(10);
+            return e;
+        }, dir, 25).parameters();
         // the running statistics moved away from their initial 0 and 1 and are in the checkpoint
         Model model = Contributions.create("models", "mlp", Map.of("hidden", "32-16", "batchnorm", "before"), Model.class);
         List<ParameterBlock> blocks = model.bind(new DataShape(1, 64, 1, 10),
@@ -135,8 +116,8 @@ class ModelZooTrainingTest {
         ParameterBlock mean = blocks.stream().filter(x -> x.name().equals("bn1.running_mean")).findFirst().orElseThrow();
         ParameterBlock var = blocks.stream().filter(x -> x.name().equals("bn1.running_var")).findFirst().orElseThrow();
         assertTrue(mean.buffer() && var.buffer());
-        double m0 = a.parameters()[mean.offset()];
-        double v0 = a.parameters()[var.offset()];
+        double m0 = theta[mean.offset()];
+        double v0 = theta[var.offset()];
         assertTrue(Math.abs(m0) > 1e-3 && Math.abs(v0 - 1) > 1e-3, m0 + " " + v0);
     }
 

@@ -1,24 +1,17 @@
 package org.descent.experiment.tests;
 
+import static org.descent.experiment.tests.Experiments.assertResumesBitIdentically;
 import static org.descent.experiment.tests.Experiments.component;
 import static org.descent.experiment.tests.Experiments.experiment;
-import static org.descent.experiment.tests.Experiments.metricsWithoutWallTime;
 import static org.descent.experiment.tests.Experiments.train;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.Map;
 
-import org.descent.core.RunListener;
 import org.descent.core.RunStatus;
-import org.descent.experiment.RunFolder;
-import org.descent.experiment.Trainer;
 import org.descent.experiment.TrainingResult;
-import org.descent.experiment.internal.Checkpoint;
 import org.descent.experiment.model.Experiment;
-import org.descent.testing.Contributions;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,26 +67,7 @@ class Seq2SeqTrainingTest {
 
     @Test
     void ownPredictionsFedBackResumeBitIdentically() throws Exception {
-        TrainingResult whole = train(halfTeacherForced(), dir.resolve("whole"), new NullProgressMonitor());
-        assertEquals(RunStatus.DONE, whole.status(), whole.message());
-        NullProgressMonitor monitor = new NullProgressMonitor();
-        Trainer stopping = new Trainer().listener(new RunListener() {
-            @Override
-            public void step(long step, int epoch, double loss, double g, double lr, Map<String, Double> p) {
-                if (step == 45) {
-                    monitor.setCanceled(true);
-                }
-            }
-        });
-        TrainingResult cut = train(stopping, halfTeacherForced(), dir.resolve("cut"), monitor);
-        assertEquals(RunStatus.CANCELLED, cut.status());
-        TrainingResult resumed = new Trainer().resume(new RunFolder(dir.resolve("cut")), Contributions.registry(),
-                new NullProgressMonitor());
-        assertEquals(RunStatus.DONE, resumed.status(), resumed.message());
-        assertEquals(metricsWithoutWallTime(dir.resolve("whole")), metricsWithoutWallTime(dir.resolve("cut")));
-        Checkpoint a = new RunFolder(dir.resolve("whole")).latestCheckpoint().orElseThrow();
-        Checkpoint b = new RunFolder(dir.resolve("cut")).latestCheckpoint().orElseThrow();
-        assertArrayEquals(a.parameters(), b.parameters());
+        TrainingResult whole = assertResumesBitIdentically(Seq2SeqTrainingTest::halfTeacherForced, dir, 45).whole();
         assertTrue(whole.metrics().get("val_loss") < 5 * Math.log(10) * 0.8,
                 "below the 5·ln 10 of uniform guesses: " + whole.metrics());
     }
