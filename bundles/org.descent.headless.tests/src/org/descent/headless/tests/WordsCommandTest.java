@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * word2vec on the bundled Austen novels, trained with the README's command line, and queried with
  * descent words: the similarity fixture (fixtures/word2vec-neighbours.json) holds for the trained
- * vectors and fails for the random initial ones; analogies, JSON, and the messages for unknown
- * words and bad options.
+ * vectors and fails for the random initial ones, and holds but for at most two pairs with
+ * hierarchical softmax; analogies, JSON, and the messages for unknown words and bad options.
  */
 class WordsCommandTest {
 
@@ -101,6 +101,22 @@ class WordsCommandTest {
         List<String> failedUntrained = failedPairs(untrained);
         System.out.println("word2vec fixture: untrained vectors fail " + failedUntrained.size() + " of 12 pairs");
         assertTrue(failedUntrained.size() >= 11, "random vectors pass " + (12 - failedUntrained.size()) + " pairs");
+    }
+
+    @Test
+    void hierarchicalSoftmaxLearnsTheSamePairs() throws Exception {
+        Path hs = dir.resolve("hs");
+        Result r = run("train", "--dataset", "text", "--model", "word2vec:dim=50,objective=hierarchical-softmax", "--loss",
+                "cross-entropy", "--optimizer", "gd:lr=20", "--schedule",
+                "linear:start_factor=1,end_factor=0,total_iters=3657", "--batch", "1024", "--epochs", "3", "--validation",
+                "0.01", "--out", hs.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        System.out.println("word2vec hierarchical softmax: " + Fixture.parse(r.out()).root());
+        List<String> failed = failedPairs(hs);
+        System.out.println("word2vec fixture, hierarchical softmax: fails " + failed);
+        // Hierarchical softmax learns less sharply in three epochs (here mr/mrs misses; in stand-alone trials with other
+        // seeds it ranked 2 to 18): at least 10 of the 12 pairs, where random vectors hold at most one.
+        assertTrue(failed.size() <= 2, "pairs not among each other's 10 nearest words: " + failed);
     }
 
     @Test
