@@ -121,7 +121,7 @@ class WordsCommandTest {
 
     @Test
     void nearestAndAnalogyAsText() {
-        Result r = run("words", trained.toString(), "--nearest", "elizabeth,two", "--top", "5");
+        Result r = run("words", trained.toString(), "--nearest", "elizabeth,two,mother", "--top", "5");
         assertEquals(0, r.code(), r.err());
         System.out.println(r.out());
         assertTrue(r.out().startsWith("Nearest to 'elizabeth' by cosine (run " + trained + ", step 3657; "), r.out());
@@ -152,6 +152,7 @@ class WordsCommandTest {
         assertEquals(2, typo.code());
         assertTrue(typo.err().contains("descent words: 'elizabth' is not in the run's vocabulary of "), typo.err());
         assertTrue(typo.err().contains("words; close matches: elizabeth"), typo.err());
+        System.out.println(typo.err());
         Result none = run("words", trained.toString(), "--analogy", "qqqqqqq:he::she:?");
         assertEquals(2, none.code());
         assertTrue(none.err().contains("'qqqqqqq' is not in the run's vocabulary") && none.err().contains("no close matches"),
