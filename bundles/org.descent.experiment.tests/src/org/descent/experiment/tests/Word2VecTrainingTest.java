@@ -1,27 +1,17 @@
 package org.descent.experiment.tests;
 
+import static org.descent.experiment.tests.Experiments.assertResumesBitIdentically;
 import static org.descent.experiment.tests.Experiments.experiment;
-import static org.descent.experiment.tests.Experiments.metricsWithoutWallTime;
-import static org.descent.experiment.tests.Experiments.train;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
-import org.descent.core.RunListener;
-import org.descent.core.RunStatus;
 import org.descent.experiment.RunFolder;
-import org.descent.experiment.Trainer;
 import org.descent.experiment.TrainingResult;
-import org.descent.experiment.internal.Checkpoint;
 import org.descent.experiment.model.Experiment;
-import org.descent.testing.Contributions;
-import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,26 +45,7 @@ class Word2VecTrainingTest {
     }
 
     private void resumesAndLearns(String objective) throws Exception {
-        TrainingResult whole = train(small(objective), dir.resolve("whole"), new NullProgressMonitor());
-        assertEquals(RunStatus.DONE, whole.status(), whole.message());
-        NullProgressMonitor monitor = new NullProgressMonitor();
-        Trainer stopping = new Trainer().listener(new RunListener() {
-            @Override
-            public void step(long step, int epoch, double loss, double g, double lr, Map<String, Double> p) {
-                if (step == 30) {
-                    monitor.setCanceled(true);
-                }
-            }
-        });
-        TrainingResult cut = train(stopping, small(objective), dir.resolve("cut"), monitor);
-        assertEquals(RunStatus.CANCELLED, cut.status());
-        TrainingResult resumed = new Trainer().resume(new RunFolder(dir.resolve("cut")), Contributions.registry(),
-                new NullProgressMonitor());
-        assertEquals(RunStatus.DONE, resumed.status(), resumed.message());
-        assertEquals(metricsWithoutWallTime(dir.resolve("whole")), metricsWithoutWallTime(dir.resolve("cut")));
-        Checkpoint a = new RunFolder(dir.resolve("whole")).latestCheckpoint().orElseThrow();
-        Checkpoint b = new RunFolder(dir.resolve("cut")).latestCheckpoint().orElseThrow();
-        assertArrayEquals(a.parameters(), b.parameters());
+        TrainingResult whole = assertResumesBitIdentically(() -> small(objective), dir, 30).whole();
         List<String> rows = Files.readAllLines(dir.resolve("whole").resolve(RunFolder.METRICS_FILE), StandardCharsets.UTF_8);
         int column = List.of(rows.get(0).split(",")).indexOf("loss");
         double first = Double.parseDouble(rows.get(1).split(",")[column]);
