@@ -145,6 +145,7 @@ public final class NpyDataset implements Dataset {
         if (entry == null) {
             List<String> held = new ArrayList<>();
             zip.stream().forEach(e -> held.add(e.getName().replaceFirst("\\.npy$", "")));
+            held.sort(null);
             throw new IllegalArgumentException(path + ": the archive has no array '" + name + "' (npy: " + option + "="
                     + name + "); it holds " + (held.isEmpty() ? "no arrays" : String.join(", ", held)));
         }
