@@ -208,7 +208,7 @@ final class WordVectors {
         for (int w = 0; w < vocabulary.size(); w++) {
             String t = vocabulary.token(w);
             if (Math.abs(t.length() - lower.length()) <= 2) {
-                int d = distance(lower, t.toLowerCase(Locale.ROOT));
+                int d = CommandLine.distance(lower, t.toLowerCase(Locale.ROOT));
                 if (d <= 2) {
                     matches.add(new Match(t, d, w));
                 }
@@ -216,25 +216,5 @@ final class WordVectors {
         }
         matches.sort(Comparator.comparingInt(Match::distance).thenComparingInt(Match::rank));
         return matches.stream().limit(max).map(Match::word).toList();
-    }
-
-    /** Levenshtein distance. */
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }
