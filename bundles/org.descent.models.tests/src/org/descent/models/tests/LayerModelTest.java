@@ -255,6 +255,35 @@ class LayerModelTest {
         assertEquals(32.0 * 32 * 64 / (32 * 64 + 32 * 32), l1.extra().get("memory_saving"), 1e-12);
     }
 
+    /** ReLU outputs binarize to all +1; batch norm after the ReLU centres them (XNOR-Net's order). */
+    @Test
+    void xnorLayersReportHowManyInputsAreBinarizedToPlusOne() {
+        DataShape shape = new DataShape(50, 8, 1, 3);
+        SplitMix64 r = new SplitMix64(3);
+        double[] x = new double[50 * 8];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextGaussian();
+        }
+        Batch batch = Batch.of(new Data("x", shape, x, new double[50], List.of())).mode(true, 1);
+        double[] positive = new double[2];
+        String[] batchnorm = { "none", "after" };
+        for (int k = 0; k < 2; k++) {
+            Model model = Contributions.create("models", "mlp", Map.of("hidden", "32-32", "binary", "xnor",
+                    "keep_first_last", "true", "batchnorm", batchnorm[k]), Model.class);
+            double[] theta = new double[ParameterBlock.total(model.bind(shape, lossOf("cross-entropy")))];
+            model.initialise(theta, 2);
+            Model.Evaluator ev = model.evaluator(Precision.FP64, 50);
+            ev.forward(theta, batch);
+            LayerStatistics layer2 = ((Model.Inspectable) ev).lastPass().stream().filter(s -> s.layer().equals("layer2"))
+                    .findFirst().orElseThrow();
+            assertEquals("xnor-dense", layer2.kind());
+            positive[k] = layer2.extra().get("positive_inputs");
+        }
+        assertEquals(1.0, positive[0], 0, "straight from the ReLU");
+        // centred by batch norm: both signs occur (fewer +1, since the ReLU zeros all map below the mean)
+        assertTrue(positive[1] > 0.2 && positive[1] < 0.8, "centred by batch norm: " + positive[1]);
+    }
+
     @Test
     void badArchitecturesAreNamed() {
         Model cnn = Contributions.create("models", "cnn", Map.of(), Model.class);

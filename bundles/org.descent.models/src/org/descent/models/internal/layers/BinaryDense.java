@@ -15,7 +15,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * example (XNOR-Net), so the product needs only XNOR and popcount. Gradients pass sign() with the
  * straight-through estimator {@code 1(|v| ≤ 1)} and go through α and β exactly (as autograd does
  * with a custom sign), so they are not the gradient of the (piecewise constant) forward function
- * and finite differences do not apply. sign(0) is +1.
+ * and finite differences do not apply. sign(0) is +1, so XNOR inputs must be centred (as XNOR-Net's
+ * batch norm → sign → product blocks do) to carry information.
  */
 public final class BinaryDense extends Layer {
 
@@ -30,6 +31,7 @@ public final class BinaryDense extends Layer {
     private double[] xb = new double[0];
     private double[] beta = new double[0];
     private double[] dxb = new double[0];
+    private double positiveInputs = Double.NaN;
 
     public BinaryDense(String name, Shape in, int outWidth, boolean xnor, Init init, Gemm gemm) {
         super(name, xnor ? "xnor-dense" : "binary-dense", in, Shape.flat(outWidth));
@@ -88,6 +90,7 @@ public final class BinaryDense extends Layer {
         binarize(p);
         double[] input = x;
         if (xnor) {
+            long positive = 0;
             for (int r = 0; r < n; r++) {
                 double s = 0;
                 for (int i = 0; i < inWidth; i++) {
@@ -96,9 +99,12 @@ public final class BinaryDense extends Layer {
                 double b = s / inWidth;
                 beta[r] = b;
                 for (int i = 0; i < inWidth; i++) {
-                    xb[r * inWidth + i] = b * sign(x[r * inWidth + i]);
+                    double v = sign(x[r * inWidth + i]);
+                    xb[r * inWidth + i] = b * v;
+                    positive += v > 0 ? 1 : 0;
                 }
             }
+            positiveInputs = (double) positive / ((long) n * inWidth);
             input = xb;
         }
         int bias = offset() + outWidth * inWidth;
@@ -158,7 +164,10 @@ public final class BinaryDense extends Layer {
 
     /**
      * α (mean over units), the relative approximation error ‖W − αB‖/‖W‖ and the memory saving
-     * of the weights: 32-bit floats against one bit each plus one 32-bit α per unit.
+     * of the weights: 32-bit floats against one bit each plus one 32-bit α per unit. XNOR layers
+     * add the fraction of inputs whose sign was +1 in the last pass: near 1 the binarized inputs
+     * carry no information (inputs straight from a ReLU or raw pixels; normalize them first,
+     * batchnorm=after).
      */
     @Override
     public Map<String, Double> extra(double[] p) {
@@ -178,7 +187,11 @@ public final class BinaryDense extends Layer {
         }
         double bits = 32.0 * outWidth * inWidth;
         double binaryBits = (double) outWidth * inWidth + 32.0 * outWidth;
-        return Map.of("alpha", alphaMean, "approximation_error", norm == 0 ? 0 : Math.sqrt(err / norm),
-                "memory_saving", bits / binaryBits);
+        Map<String, Double> m = new java.util.TreeMap<>(Map.of("alpha", alphaMean, "approximation_error",
+                norm == 0 ? 0 : Math.sqrt(err / norm), "memory_saving", bits / binaryBits));
+        if (xnor && !Double.isNaN(positiveInputs)) {
+            m.put("positive_inputs", positiveInputs);
+        }
+        return m;
     }
 }
