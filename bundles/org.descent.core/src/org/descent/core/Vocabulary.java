@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The tokens of a text data set, most frequent first, with their counts in the corpus. Data sets
+ * The tokens of a data set of token indices, in index order (text data sets put the most
+ * frequent first), with their counts in the corpus. Data sets
  * of token indices (word2vec pairs, sequences) carry one so that models can read frequencies
  * (subsampling, negative sampling, Huffman trees) and tools can turn indices back into words.
  */

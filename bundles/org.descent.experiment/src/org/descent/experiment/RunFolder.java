@@ -22,6 +22,8 @@ public final class RunFolder {
     public static final String METRICS_FILE = "metrics.csv";
     /** Probe samples, one row per value: step, name, value. Only when the experiment has probes. */
     public static final String PROBES_FILE = "probes.csv";
+    /** The training data's vocabulary, one {@code token<TAB>count} line per index, for token data. */
+    public static final String VOCABULARY_FILE = "vocabulary.tsv";
     public static final String CHECKPOINTS = "checkpoints";
 
     private final Path dir;
@@ -52,6 +54,10 @@ public final class RunFolder {
 
     public Path dir() {
         return dir;
+    }
+
+    public Path vocabularyFile() {
+        return dir.resolve(VOCABULARY_FILE);
     }
 
     public Path runFile() {

@@ -99,6 +99,14 @@ public final class Trainer {
         Session s = new Session(plan, folder, monitor == null ? new NullProgressMonitor() : monitor);
         s.prepare();
         s.run = newRun(plan, folder);
+        org.descent.core.Vocabulary vocabulary = s.train.vocabulary();
+        if (vocabulary != null) {
+            StringBuilder tsv = new StringBuilder();
+            for (int i = 0; i < vocabulary.size(); i++) {
+                tsv.append(vocabulary.token(i)).append('\t').append(vocabulary.count(i)).append('\n');
+            }
+            java.nio.file.Files.writeString(folder.vocabularyFile(), tsv, java.nio.charset.StandardCharsets.UTF_8);
+        }
         s.metrics = MetricsLog.create(folder.metricsFile());
         if (!plan.probes().isEmpty()) {
             s.probeLog = MetricsLog.create(folder.probesFile(), MetricsLog.PROBE_COLUMNS);
@@ -306,6 +314,10 @@ public final class Trainer {
                 train = all.rows(Arrays.copyOfRange(perm, nVal, n), all.name() + " (training)");
             } else {
                 train = all;
+            }
+            if (all.rows() == 0 || all.shape().inputDim() == 0) {
+                throw new ExperimentException("dataset '" + plan.dataset().contribution().id() + "' has no "
+                        + (all.rows() == 0 ? "rows" : "input columns") + ": there is nothing to train on");
             }
             shape = train.shape();
             dataHash = fingerprint(train);
@@ -612,6 +624,12 @@ public final class Trainer {
             if (policy != null) {
                 System.arraycopy(theta, 0, computeTheta, 0, theta.length);
                 policy.round(computeTheta, 0, computeTheta.length);
+                for (ParameterBlock b : blocks) {
+                    if (b.buffer()) {
+                        // running statistics stay in full precision: rounding them every step would stall them
+                        System.arraycopy(theta, b.offset(), computeTheta, b.offset(), b.size());
+                    }
+                }
                 value = evaluator.lossAndGradient(computeTheta, batch, grad);
                 for (ParameterBlock b : blocks) {
                     if (b.buffer()) {

@@ -39,7 +39,7 @@ public final class BlobsDataset implements Dataset {
         for (int i = 0; i < centres.length; i++) {
             centres[i] = spread * random.nextGaussian();
         }
-        double[] x = new double[n * features];
+        double[] x = new double[DataSizes.values("dataset 'blobs'", "n", n, "features", features)];
         double[] y = new double[n];
         for (int r = 0; r < n; r++) {
             int c = r % classes;

@@ -23,6 +23,12 @@ final class NumericArray {
     final double[] values;
 
     private NumericArray(String source, long[] shape, ElementType type, double[] values) {
+        for (long d : shape) {
+            if (d == 0) {
+                throw new IllegalArgumentException(source + ": shape " + shapeText(shape)
+                        + " holds no values; expected at least one row of at least one value");
+            }
+        }
         this.source = source;
         this.shape = shape;
         this.type = type;

@@ -84,8 +84,9 @@ public final class SequenceDataset implements Dataset {
         boolean padded = minLength < length;
         int end = vocabulary;
         SplitMix64 r = new SplitMix64(seed);
-        double[] x = new double[n * length];
-        double[] y = new double[n * length];
+        int values = DataSizes.values("dataset 'sequences'", "n", n, "length", length);
+        double[] x = new double[values];
+        double[] y = new double[values];
         Set<Key> seen = distinct ? new HashSet<>() : Set.of();
         int[] tokens = new int[length];
         long[] counts = new long[padded ? vocabulary + 1 : vocabulary];

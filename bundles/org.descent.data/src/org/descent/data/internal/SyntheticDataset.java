@@ -145,7 +145,7 @@ public abstract class SyntheticDataset implements Dataset {
             w[j] = r.nextGaussian();
         }
         double b = r.nextGaussian();
-        double[] x = new double[n * features];
+        double[] x = new double[DataSizes.values("dataset 'regression'", "n", n, "features", features)];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
             double v = b;

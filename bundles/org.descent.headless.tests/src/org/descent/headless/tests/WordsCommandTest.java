@@ -4,6 +4,7 @@ import static org.descent.headless.tests.CommandLineTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -144,6 +145,32 @@ class WordsCommandTest {
         Result upper = run("words", trained.toString(), "--nearest", "Darcy", "--top", "1", "--json");
         assertEquals(0, upper.code(), upper.err());
         assertTrue(upper.out().contains("\"word\": \"darcy\""), "a capitalised query finds the lowercased word");
+    }
+
+    /** The run keeps its vocabulary; vectors are never read against a vocabulary that changed. */
+    @Test
+    void aChangedVocabularyIsRefused() throws Exception {
+        Path saved = untrained.resolve("vocabulary.tsv");
+        List<String> lines = Files.readAllLines(saved);
+        Path copy = dir.resolve("changed");
+        Files.createDirectories(copy);
+        try (var files = Files.walk(untrained)) {
+            for (Path f : files.toList()) {
+                Path target = copy.resolve(untrained.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+        List<String> swapped = new ArrayList<>(lines);
+        java.util.Collections.swap(swapped, 0, 1);
+        Files.write(copy.resolve("vocabulary.tsv"), swapped);
+        Result r = run("words", copy.toString(), "--nearest", "he");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("changed since the run: word 1 of the vocabulary was '"
+                + swapped.get(0).split("\t")[0] + "'"), r.err());
     }
 
     @Test

@@ -41,6 +41,9 @@ public final class LayersCommand implements Command {
             if (c.has("dataset") || c.has("model") || c.has("loss")) {
                 throw new UsageException("give a run folder or --dataset/--model/--loss, not both");
             }
+            if (c.has("seed")) {
+                throw new UsageException("option '--seed' is for a model given by options; a run uses its own seed");
+            }
             RunFolder folder = new RunFolder(Path.of(c.arguments().get(0)));
             try {
                 e = EcoreUtil.copy(folder.readRun().getExperiment());

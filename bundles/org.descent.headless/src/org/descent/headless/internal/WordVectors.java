@@ -96,6 +96,18 @@ final class WordVectors {
             throw new UsageException("the run's data set '" + datasetId + "' has no vocabulary: descent words reads"
                     + " word2vec runs on --dataset text");
         }
+        java.nio.file.Path saved = folder.vocabularyFile();
+        if (java.nio.file.Files.exists(saved)) {
+            List<String> lines = java.nio.file.Files.readAllLines(saved, java.nio.charset.StandardCharsets.UTF_8);
+            for (int i = 0; i < Math.max(lines.size(), vocabulary.size()); i++) {
+                String was = i < lines.size() ? lines.get(i).split("\t", 2)[0] : "(none)";
+                String now = i < vocabulary.size() ? vocabulary.token(i) : "(none)";
+                if (!was.equals(now)) {
+                    throw new UsageException("the run's data set '" + datasetId + "' changed since the run: word " + (i + 1)
+                            + " of the vocabulary was '" + was + "' (" + saved + ") and is '" + now + "' now");
+                }
+            }
+        }
         List<ParameterBlock> blocks;
         try {
             blocks = plan.model().implementation().bind(data.shape(), plan.loss().implementation());

@@ -284,6 +284,26 @@ class LayerModelTest {
         assertTrue(positive[1] > 0.2 && positive[1] < 0.8, "centred by batch norm: " + positive[1]);
     }
 
+    /** An epoch's last batch of one row: no batch statistics, so the running ones are used and kept. */
+    @Test
+    void batchNormOnOneRowUsesTheRunningStatistics() {
+        Model model = Contributions.create("models", "mlp", Map.of("hidden", "4", "batchnorm", "after"), Model.class);
+        DataShape shape = new DataShape(1, 3, 1, 2);
+        List<ParameterBlock> blocks = model.bind(shape, lossOf("cross-entropy"));
+        double[] theta = new double[ParameterBlock.total(blocks)];
+        model.initialise(theta, 1);
+        double[] before = theta.clone();
+        Batch one = Batch.of(new Data("one", shape, new double[] { 0.5, -1, 2 }, new double[] { 1 }, List.of()));
+        Model.Evaluator ev = model.evaluator(Precision.FP64, 1);
+        double[] g = new double[theta.length];
+        double trainLoss = ev.lossAndGradient(theta, one.mode(true, 1), g);
+        assertArrayEquals(before, theta, 0, "running statistics untouched");
+        double evalLoss = lossOf("cross-entropy").evaluate(1, shape, ev.forward(theta, one.mode(false, 1)), one.targets(),
+                null);
+        assertEquals(evalLoss, trainLoss, 1e-15, "computed as an evaluation pass");
+        assertTrue(Math.abs(g[blocks.get(0).offset()]) > 0, "the layer below still gets a gradient");
+    }
+
     @Test
     void badArchitecturesAreNamed() {
         Model cnn = Contributions.create("models", "cnn", Map.of(), Model.class);

@@ -47,7 +47,12 @@ public final class ResNet extends LayerNetwork {
 
     @Override
     protected Shape inputShape(DataShape data) {
-        return ImageShapes.parse(input, data, owner);
+        Shape s = ImageShapes.parse(input, data, owner);
+        if (s.h() != s.w() || s.h() % 4 != 0) {
+            throw new IllegalArgumentException(owner + ": hyperparameter 'input': resnet needs square images whose side"
+                    + " is a multiple of 4 (two stages halve it, then global pooling), not " + s);
+        }
+        return s;
     }
 
     /** Number of weight layers: 6n+2. */

@@ -12,7 +12,9 @@ import org.eclipse.jdt.annotation.Nullable;
  * (biased variance) and update the running mean and the running unbiased variance with momentum
  * 0.1; evaluation passes use the running statistics. The backward pass in training goes through
  * the batch statistics (Ioffe and Szegedy's derivation, as in the source material):
- * {@code dx = (1/m)·γ/σ·(m·dy − Σdy − x̂·Σ(dy·x̂))}. The running statistics are buffer blocks.
+ * {@code dx = (1/m)·γ/σ·(m·dy − Σdy − x̂·Σ(dy·x̂))}. The running statistics are buffer blocks. A
+ * training pass with one value per channel (a batch of one row in a dense layer) has no batch
+ * statistics: it is computed as an evaluation pass.
  */
 public final class BatchNorm extends Layer {
 
@@ -63,7 +65,9 @@ public final class BatchNorm extends Layer {
         int runVar = runMean + channels;
         int stride = channels * spatial;
         int m = n * spatial;
-        trained = pass.training();
+        // one value per channel has no batch statistics (PyTorch refuses it): such a pass, e.g. an
+        // epoch's last batch of one row, normalizes with the running statistics and leaves them alone
+        trained = pass.training() && m > 1;
         for (int c = 0; c < channels; c++) {
             double mean;
             double var;
@@ -85,7 +89,7 @@ public final class BatchNorm extends Layer {
                     }
                 }
                 var = ss / m;
-                double unbiased = m > 1 ? ss / (m - 1) : var;
+                double unbiased = ss / (m - 1);
                 p[runMean + c] = (1 - MOMENTUM) * p[runMean + c] + MOMENTUM * mean;
                 p[runVar + c] = (1 - MOMENTUM) * p[runVar + c] + MOMENTUM * unbiased;
             } else {
