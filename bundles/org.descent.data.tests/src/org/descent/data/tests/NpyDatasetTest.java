@@ -205,6 +205,13 @@ class NpyDatasetTest {
     }
 
     @Test
+    void emptyArraysAreRefused() throws IOException {
+        Path f = write("empty.npy", npy(1, header("<f8", "(0, 3)"), new byte[0]));
+        assertEquals(f + ": shape (0, 3) holds no values; expected at least one row of at least one value",
+                refused(f).getMessage());
+    }
+
+    @Test
     void truncatedDataAndTruncatedHeader() throws IOException {
         byte[] whole = npy(1, header("<f8", "(3, 2)"), f8(1, 2, 3, 4, 5, 6));
         Path f = write("short.npy", Arrays.copyOf(whole, whole.length - 8));
