@@ -1,6 +1,7 @@
 package org.descent.experiment;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.descent.core.Vocabulary;
 import org.descent.experiment.internal.Checkpoint;
 import org.descent.experiment.model.Run;
 import org.descent.experiment.model.RunStatus;
@@ -58,6 +60,27 @@ public final class RunFolder {
 
     public Path vocabularyFile() {
         return dir.resolve(VOCABULARY_FILE);
+    }
+
+    /** Writes the training data's vocabulary, one {@code token<TAB>count} line per index. */
+    public void writeVocabulary(Vocabulary vocabulary) throws IOException {
+        StringBuilder tsv = new StringBuilder();
+        for (int i = 0; i < vocabulary.size(); i++) {
+            tsv.append(vocabulary.token(i)).append('\t').append(vocabulary.count(i)).append('\n');
+        }
+        Files.writeString(vocabularyFile(), tsv, StandardCharsets.UTF_8);
+    }
+
+    /** The tokens of the saved vocabulary in index order, if the run has one. */
+    public Optional<List<String>> readVocabularyTokens() throws IOException {
+        if (!Files.exists(vocabularyFile())) {
+            return Optional.empty();
+        }
+        List<String> tokens = new ArrayList<>();
+        for (String line : Files.readAllLines(vocabularyFile(), StandardCharsets.UTF_8)) {
+            tokens.add(line.split("\t", 2)[0]);
+        }
+        return Optional.of(tokens);
     }
 
     public Path runFile() {

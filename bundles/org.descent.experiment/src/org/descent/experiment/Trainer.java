@@ -101,11 +101,7 @@ public final class Trainer {
         s.run = newRun(plan, folder);
         org.descent.core.Vocabulary vocabulary = s.train.vocabulary();
         if (vocabulary != null) {
-            StringBuilder tsv = new StringBuilder();
-            for (int i = 0; i < vocabulary.size(); i++) {
-                tsv.append(vocabulary.token(i)).append('\t').append(vocabulary.count(i)).append('\n');
-            }
-            java.nio.file.Files.writeString(folder.vocabularyFile(), tsv, java.nio.charset.StandardCharsets.UTF_8);
+            folder.writeVocabulary(vocabulary);
         }
         s.metrics = MetricsLog.create(folder.metricsFile());
         if (!plan.probes().isEmpty()) {
@@ -200,10 +196,8 @@ public final class Trainer {
                     + "' does not report per-layer statistics (mlp, cnn and resnet do)");
         }
         Batch batch = new Batch(rows, s.shape.inputDim(), s.shape.targetDim());
-        int[] order = s.batchSize == s.train.rows() ? identity(s.train.rows())
-                : SplitMix64.forEpoch(s.e.getSeed(), 0).permutation(s.train.rows());
-        batch.fill(s.train, order, 0, rows);
-        batch.mode(true, SplitMix64.forEpoch(s.e.getSeed() ^ NOISE_STREAM, step).nextLong());
+        batch.fill(s.train, s.order(0), 0, rows);
+        batch.mode(true, s.noiseSeed(step));
         double loss = ev.lossAndGradient(s.theta, batch, new double[s.theta.length]);
         return new Inspection(rows, loss, step, inspectable.lastPass());
     }
@@ -421,12 +415,11 @@ public final class Trainer {
                     int epoch = (int) (step / stepsPerEpoch);
                     int b = (int) (step % stepsPerEpoch);
                     if (epoch != orderEpoch) {
-                        order = batchSize == train.rows() ? identity(train.rows())
-                                : SplitMix64.forEpoch(e.getSeed(), epoch).permutation(train.rows());
+                        order = order(epoch);
                         orderEpoch = epoch;
                     }
                     batch.fill(train, order, b * batchSize, Math.min(train.rows(), (b + 1) * batchSize));
-                    batch.mode(true, SplitMix64.forEpoch(e.getSeed() ^ NOISE_STREAM, step).nextLong());
+                    batch.mode(true, noiseSeed(step));
                     double value = lossAndGradient(batch);
                     zeroBuffers(grad);
                     double gradNorm = GradientClipping.norm(grad);
@@ -581,6 +574,17 @@ public final class Trainer {
                 }
             }
             return new TrainingResult(folder, status, message, step, run.getEpoch(), lastLoss, finalMetrics, wall, params);
+        }
+
+        /** The rows of an epoch in training order: shuffled per epoch, unless each step takes them all. */
+        int[] order(int epoch) {
+            return batchSize == train.rows() ? identity(train.rows())
+                    : SplitMix64.forEpoch(e.getSeed(), epoch).permutation(train.rows());
+        }
+
+        /** The seed of a training step's noise (dropout masks, VAE samples, negative samples). */
+        long noiseSeed(long step) {
+            return SplitMix64.forEpoch(e.getSeed() ^ NOISE_STREAM, step).nextLong();
         }
 
         /** Buffers (running statistics) take no gradient. */

@@ -96,15 +96,15 @@ final class WordVectors {
             throw new UsageException("the run's data set '" + datasetId + "' has no vocabulary: descent words reads"
                     + " word2vec runs on --dataset text");
         }
-        java.nio.file.Path saved = folder.vocabularyFile();
-        if (java.nio.file.Files.exists(saved)) {
-            List<String> lines = java.nio.file.Files.readAllLines(saved, java.nio.charset.StandardCharsets.UTF_8);
-            for (int i = 0; i < Math.max(lines.size(), vocabulary.size()); i++) {
-                String was = i < lines.size() ? lines.get(i).split("\t", 2)[0] : "(none)";
+        Optional<List<String>> saved = folder.readVocabularyTokens();
+        if (saved.isPresent()) {
+            List<String> tokens = saved.get();
+            for (int i = 0; i < Math.max(tokens.size(), vocabulary.size()); i++) {
+                String was = i < tokens.size() ? tokens.get(i) : "(none)";
                 String now = i < vocabulary.size() ? vocabulary.token(i) : "(none)";
                 if (!was.equals(now)) {
                     throw new UsageException("the run's data set '" + datasetId + "' changed since the run: word " + (i + 1)
-                            + " of the vocabulary was '" + was + "' (" + saved + ") and is '" + now + "' now");
+                            + " of the vocabulary was '" + was + "' (" + folder.vocabularyFile() + ") and is '" + now + "' now");
                 }
             }
         }
