@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.descent.core.AnalysisResult;
+import org.descent.core.Json;
 import org.descent.core.Vocabulary;
 import org.descent.experiment.internal.Checkpoint;
 import org.descent.experiment.model.Run;
@@ -27,6 +29,8 @@ public final class RunFolder {
     /** The training data's vocabulary, one {@code token<TAB>count} line per index, for token data. */
     public static final String VOCABULARY_FILE = "vocabulary.tsv";
     public static final String CHECKPOINTS = "checkpoints";
+    /** Analyses of the run: one folder each, {@code analyses/<id>-<yyyyMMdd-HHmmss>/}. */
+    public static final String ANALYSES = "analyses";
 
     private final Path dir;
 
@@ -56,6 +60,47 @@ public final class RunFolder {
 
     public Path dir() {
         return dir;
+    }
+
+    /**
+     * Stores an analysis' result in a new folder under {@code analyses/}.
+     *
+     * @return the folder written
+     */
+    public Path writeAnalysis(AnalysisResult result) throws IOException {
+        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern(
+                "yyyyMMdd-HHmmss"));
+        Path base = dir.resolve(ANALYSES);
+        Path target = base.resolve(result.analysis() + "-" + stamp);
+        for (int i = 2; Files.exists(target); i++) {
+            target = base.resolve(result.analysis() + "-" + stamp + "-" + i);
+        }
+        writeAnalysis(result, target);
+        return target;
+    }
+
+    /**
+     * Writes an analysis' result into a folder (created when missing): {@code result.json} (as
+     * {@code --json} prints it), {@code report.txt} and one CSV file per table. Each file is
+     * written whole or not at all.
+     */
+    public static void writeAnalysis(AnalysisResult result, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        writeAtomically(folder.resolve("result.json"), Json.write(result.toJsonObject()) + "\n");
+        StringBuilder report = new StringBuilder();
+        result.report().forEach(l -> report.append(l).append('\n'));
+        result.warnings().forEach(w -> report.append("warning: ").append(w).append('\n'));
+        writeAtomically(folder.resolve("report.txt"), report.toString());
+        for (var t : result.tables().entrySet()) {
+            writeAtomically(folder.resolve(t.getKey() + ".csv"), AnalysisResult.csv(t.getValue()));
+        }
+    }
+
+    private static void writeAtomically(Path file, String text) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     public Path vocabularyFile() {

@@ -29,6 +29,7 @@ import org.descent.core.Regularizer;
 import org.descent.core.RunListener;
 import org.descent.core.RunStatus;
 import org.descent.core.Schedule;
+import org.descent.core.Subject;
 import org.descent.core.SplitMix64;
 import org.descent.experiment.internal.Checkpoint;
 import org.descent.experiment.internal.MetricsLog;
@@ -200,6 +201,142 @@ public final class Trainer {
         batch.mode(true, s.noiseSeed(step));
         double loss = ev.lossAndGradient(s.theta, batch, new double[s.theta.length]);
         return new Inspection(rows, loss, step, inspectable.lastPass());
+    }
+
+    /**
+     * The plan's model at a point, with its training data, for analyses: the parameters of a
+     * checkpoint, or the seeded initial ones. Writes nothing.
+     *
+     * @param folder the run the parameters come from (for its trajectory of checkpoints), or null
+     * @param parameters parameters at the point, or null for the initial ones
+     * @param step the step of those parameters
+     * @throws ExperimentException when the data or model cannot be set up, or the parameters do not
+     *             fit the model
+     */
+    public Subject subject(ResolvedExperiment plan, @Nullable RunFolder folder, double @Nullable [] parameters,
+            long step, @Nullable IProgressMonitor monitor) throws ExperimentException, IOException {
+        Session s = new Session(plan, folder == null ? new RunFolder(Path.of(".")) : folder,
+                monitor == null ? new NullProgressMonitor() : monitor);
+        s.prepare();
+        if (parameters == null) {
+            s.model.initialise(s.theta, s.e.getSeed());
+        } else if (parameters.length != s.theta.length) {
+            throw new ExperimentException("the checkpoint has " + parameters.length + " parameters, the model "
+                    + s.theta.length);
+        } else {
+            System.arraycopy(parameters, 0, s.theta, 0, parameters.length);
+        }
+        String label = plan.model().contribution().id() + " on " + plan.dataset().contribution().id()
+                + (folder == null ? "" : ", run " + folder.dir().getFileName())
+                + (step == 0 && parameters == null ? ", initial parameters (seed " + s.e.getSeed() + ")"
+                        : ", step " + step);
+        double base = s.optimizer.learningRate();
+        double lr = s.schedule == null ? base : s.schedule.learningRate(base, Math.max(0, step - 1));
+        return new Subject() {
+            @Override
+            public String label() {
+                return label;
+            }
+
+            @Override
+            public Model model() {
+                return s.model;
+            }
+
+            @Override
+            public LossFunction loss() {
+                return s.loss;
+            }
+
+            @Override
+            public DataShape shape() {
+                return s.shape;
+            }
+
+            @Override
+            public Data data() {
+                return s.train;
+            }
+
+            @Override
+            public List<ParameterBlock> blocks() {
+                return s.blocks;
+            }
+
+            @Override
+            public int size() {
+                return s.theta.length;
+            }
+
+            @Override
+            public double[] parameters() {
+                return s.theta.clone();
+            }
+
+            @Override
+            public long step() {
+                return step;
+            }
+
+            @Override
+            public double learningRate() {
+                return lr;
+            }
+
+            @Override
+            public int batchSize() {
+                return s.batchSize;
+            }
+
+            @Override
+            public Batch batch(int rows) {
+                int n = Math.max(1, Math.min(rows, s.train.rows()));
+                Batch b = new Batch(n, s.shape.inputDim(), s.shape.targetDim());
+                b.fill(s.train, s.order(0), 0, n);
+                b.mode(true, s.noiseSeed(step));
+                return b;
+            }
+
+            @Override
+            public Model.Evaluator evaluator(int maxBatch) {
+                return s.model.evaluator(Precision.FP64, maxBatch);
+            }
+
+            @Override
+            public double objective(Model.Evaluator evaluator, double[] theta, Batch batch, double[] gradient) {
+                double value = evaluator.lossAndGradient(theta, batch, gradient);
+                for (ResolvedExperiment.Part<Regularizer> r : plan.regularizers()) {
+                    value += r.implementation().addPenalty(theta, gradient);
+                }
+                for (ParameterBlock b : s.blocks) {
+                    if (b.buffer()) {
+                        Arrays.fill(gradient, b.offset(), b.offset() + b.size(), 0);
+                    }
+                }
+                return value;
+            }
+
+            @Override
+            public List<Point> trajectory() {
+                if (folder == null) {
+                    return List.of();
+                }
+                List<Point> points = new ArrayList<>();
+                try {
+                    for (Path p : folder.checkpoints()) {
+                        Checkpoint c = Checkpoint.read(p);
+                        if (c.parameters().length == s.theta.length) {
+                            points.add(new Point(c.step(), c.parameters()));
+                        }
+                    }
+                } catch (IOException ex) {
+                    throw new IllegalArgumentException("cannot read the checkpoints of " + folder.dir() + ": "
+                            + ex.getMessage(), ex);
+                }
+                points.sort(java.util.Comparator.comparingLong(Point::step));
+                return points;
+            }
+        };
     }
 
     private static Run newRun(ResolvedExperiment plan, RunFolder folder) {

@@ -127,10 +127,23 @@ public final class CommandLine {
                 }
                 int eq = a.indexOf('=');
                 String name = eq < 0 ? a.substring(2) : a.substring(2, eq);
-                CommandSpec.OptionSpec option = spec.option(name)
-                        .orElseThrow(() -> new UsageException("unknown option '--" + name + "'" + known(spec)));
                 if (options.containsKey(name)) {
                     throw new UsageException("option '--" + name + "' is given twice");
+                }
+                CommandSpec.OptionSpec option = spec.option(name).orElse(null);
+                if (option == null && spec.moreOptions() && name.matches("[a-z0-9][a-z0-9-]*")) {
+                    // left for the command to check: a value when one follows, else a flag
+                    if (eq >= 0) {
+                        options.put(name, a.substring(eq + 1));
+                    } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
+                        options.put(name, args.get(++i));
+                    } else {
+                        options.put(name, "true");
+                    }
+                    continue;
+                }
+                if (option == null) {
+                    throw new UsageException("unknown option '--" + name + "'" + known(spec));
                 }
                 if (option.value() == null) {
                     if (eq >= 0) {

@@ -13,8 +13,14 @@ import org.eclipse.jdt.annotation.Nullable;
  * A command as declared in plugin.xml: its contribution, options and arguments.
  *
  * @param maxArguments the most positional arguments it takes, {@link Integer#MAX_VALUE} for no limit
+ * @param moreOptions whether options not declared are passed to the command, which checks them itself
  */
-record CommandSpec(Contribution contribution, List<OptionSpec> options, String argumentsSynopsis, int maxArguments) {
+record CommandSpec(Contribution contribution, List<OptionSpec> options, String argumentsSynopsis, int maxArguments,
+        boolean moreOptions) {
+
+    CommandSpec(Contribution contribution, List<OptionSpec> options, String argumentsSynopsis, int maxArguments) {
+        this(contribution, options, argumentsSynopsis, maxArguments, false);
+    }
 
     static final String EXTENSION_POINT = "org.descent.headless.commands";
 
@@ -99,6 +105,7 @@ record CommandSpec(Contribution contribution, List<OptionSpec> options, String a
             }
         }
         String synopsis = element.getAttribute("arguments");
-        return new CommandSpec(c, options, synopsis == null ? "" : synopsis, maxArguments);
+        return new CommandSpec(c, options, synopsis == null ? "" : synopsis, maxArguments,
+                Boolean.parseBoolean(element.getAttribute("moreOptions")));
     }
 }

@@ -88,7 +88,8 @@ public final class HelpCommand implements Command {
         out.println("Installed " + simple + " (id: name; hyperparameters with defaults):");
         for (Contribution c : all) {
             StringBuilder sb = new StringBuilder("  ").append(c.id());
-            if (!c.kind().equals(simple.replaceAll("s$", "")) && !simple.startsWith(c.kind())) {
+            String singular = simple.equals("analyses") ? "analysis" : simple.replaceAll("s$", "");
+            if (!c.kind().equals(singular) && !simple.startsWith(c.kind())) {
                 sb.append(" [").append(c.kind()).append(']');
             }
             sb.append(": ").append(c.name());

@@ -1,5 +1,6 @@
 package org.descent.headless.internal;
 
+import org.descent.core.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

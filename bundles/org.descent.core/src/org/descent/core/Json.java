@@ -1,4 +1,4 @@
-package org.descent.headless.internal;
+package org.descent.core;
 
 import java.util.Iterator;
 import java.util.List;
@@ -6,14 +6,14 @@ import java.util.Map;
 
 import org.eclipse.jdt.annotation.Nullable;
 
-/** Writes JSON for {@code --json} output: maps, lists, strings, numbers, booleans and null. */
-final class Json {
+/** Writes JSON (for {@code --json} output and result files): maps, lists, strings, numbers (non-finite ones as null), booleans and null. */
+public final class Json {
 
     private Json() {
     }
 
     /** Pretty-printed JSON with two-space indentation. */
-    static String write(@Nullable Object value) {
+    public static String write(@Nullable Object value) {
         StringBuilder sb = new StringBuilder();
         write(sb, value, 0);
         return sb.toString();

@@ -1,0 +1,3 @@
+/** Information and Transport analyses: the implementations behind the contributions in plugin.xml. */
+@org.eclipse.jdt.annotation.NonNullByDefault
+package org.descent.analysis.distributions.internal;

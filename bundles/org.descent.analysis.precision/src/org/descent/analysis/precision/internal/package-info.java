@@ -1,0 +1,3 @@
+/** Mixed Precision analyses: the implementations behind the contributions in plugin.xml. */
+@org.eclipse.jdt.annotation.NonNullByDefault
+package org.descent.analysis.precision.internal;

@@ -1,0 +1,268 @@
+package org.descent.headless.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.descent.core.Analysis;
+import org.descent.core.AnalysisInput;
+import org.descent.core.AnalysisResult;
+import org.descent.core.Contribution;
+import org.descent.core.Hyperparameter;
+import org.descent.core.Json;
+import org.descent.core.Settings;
+import org.descent.core.Subject;
+import org.descent.experiment.ExperimentException;
+import org.descent.experiment.ExperimentFiles;
+import org.descent.experiment.ResolvedExperiment;
+import org.descent.experiment.RunFolder;
+import org.descent.experiment.Trainer;
+import org.descent.experiment.internal.Checkpoint;
+import org.descent.experiment.model.Experiment;
+import org.descent.headless.Command;
+import org.descent.headless.CommandContext;
+import org.descent.headless.UsageException;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * {@code descent analyze ID (--run DIR | --experiment FILE | --a FILE --b FILE) [options]}: runs an
+ * analysis contribution on a run's checkpoint, an experiment's initial parameters, or two sample
+ * files; prints its report (or JSON) and stores the result in the run's {@code analyses/} folder
+ * (or in {@code --out DIR}). Options the command does not declare are the analysis' own
+ * hyperparameters, checked against its declarations.
+ */
+public final class AnalyzeCommand implements Command {
+
+    static final String POINT = "org.descent.core.analyses";
+    /** The options of the command itself; any other option belongs to the analysis. */
+    static final Set<String> OWN = Set.of("run", "experiment", "step", "rows", "a", "b", "weights-a", "weights-b",
+            "out", "json");
+    private static final List<String> FILES = List.of("a", "b", "weights-a", "weights-b");
+
+    @Override
+    public int run(CommandContext c) throws Exception {
+        List<Contribution> analyses = c.registry().contributions(POINT);
+        if (c.arguments().isEmpty()) {
+            throw new UsageException("needs the id of an analysis; installed: " + ids(analyses));
+        }
+        String id = c.arguments().get(0);
+        Contribution contribution = analyses.stream().filter(a -> a.id().equals(id)).findFirst()
+                .orElseThrow(() -> new UsageException("no analysis '" + id + "' is installed; installed: " + ids(analyses)));
+        Map<String, String> own = new LinkedHashMap<>();
+        for (Map.Entry<String, String> o : c.options().entrySet()) {
+            if (!OWN.contains(o.getKey())) {
+                if (contribution.hyperparameter(o.getKey()).isEmpty()) {
+                    throw new UsageException("unknown option '--" + o.getKey() + "' for analysis '" + id + "'"
+                            + optionsOf(contribution));
+                }
+                own.put(o.getKey(), o.getValue());
+            }
+        }
+        Settings settings;
+        try {
+            settings = Settings.resolve(contribution, own);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (c.has("run") && c.has("experiment")) {
+            throw new UsageException("give --run DIR or --experiment FILE, not both");
+        }
+        if (c.has("step") && !c.has("run")) {
+            throw new UsageException("option '--step' chooses a checkpoint of a run: give --run DIR too");
+        }
+        int rows = 0;
+        if (c.has("rows")) {
+            rows = positive(c, "rows");
+        }
+        Map<String, Path> files = new LinkedHashMap<>();
+        for (String f : FILES) {
+            Optional<String> v = c.option(f);
+            if (v.isPresent()) {
+                Path p = Path.of(v.get());
+                if (!Files.isRegularFile(p)) {
+                    throw new UsageException("option '--" + f + "': " + p + " is not a file");
+                }
+                files.put(f, p);
+            }
+        }
+        List<String> needs = needs(contribution);
+        boolean needsModel = needs.contains("run") || needs.contains("point");
+        if (needsModel && !c.has("run") && !c.has("experiment")) {
+            throw new UsageException("analysis '" + id + "' needs a model: give --run DIR or --experiment FILE");
+        }
+        if (!needsModel && (c.has("run") || c.has("experiment")) && !needs.contains("samples")) {
+            throw new UsageException("analysis '" + id + "' takes no model");
+        }
+        if (needs.equals(List.of("samples")) && (c.has("run") || c.has("experiment"))) {
+            throw new UsageException("analysis '" + id + "' works on two samples (--a FILE --b FILE), not on a model");
+        }
+        if (!needs.contains("samples") && !files.isEmpty()) {
+            throw new UsageException("analysis '" + id + "' takes no sample files (--" + files.keySet().iterator().next()
+                    + ")");
+        }
+        NullProgressMonitor monitor = new NullProgressMonitor();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            monitor.setCanceled(true);
+            try {
+                finished.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "descent-cancel-analysis");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            @Nullable
+            RunFolder run = null;
+            Optional<Subject> subject = Optional.empty();
+            if (c.has("run") || c.has("experiment")) {
+                try {
+                    SubjectAndRun s = subject(c, rows, monitor);
+                    subject = Optional.of(s.subject());
+                    run = s.run();
+                } catch (ExperimentException e) {
+                    for (String p : e.problems()) {
+                        c.err().println("descent analyze: " + p);
+                    }
+                    return USAGE;
+                }
+            }
+            Analysis analysis = c.registry().createExecutable(contribution, Analysis.class);
+            AnalysisResult result;
+            try {
+                analysis.configure(settings);
+                result = analysis.analyze(new AnalysisInput(subject, files), monitor);
+            } catch (IllegalArgumentException e) {
+                c.err().println("descent analyze " + id + ": " + e.getMessage());
+                return USAGE;
+            } catch (OperationCanceledException e) {
+                c.err().println("descent analyze " + id + ": cancelled; nothing was saved");
+                return TrainingSession.CANCELLED;
+            }
+            Path saved = null;
+            if (c.has("out")) {
+                saved = Path.of(c.options().get("out")).toAbsolutePath().normalize();
+                RunFolder.writeAnalysis(result, saved);
+            } else if (run != null) {
+                saved = run.writeAnalysis(result);
+            }
+            if (c.has("json")) {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("subject", subject.map(Subject::label).orElse(null));
+                json.putAll(result.toJsonObject());
+                json.put("saved", saved == null ? null : saved.toString());
+                c.out().println(Json.write(json));
+            } else {
+                subject.ifPresent(s -> c.out().println(contribution.name() + " of " + s.label()));
+                result.report().forEach(c.out()::println);
+                result.warnings().forEach(w -> c.out().println("warning: " + w));
+            }
+            if (saved != null) {
+                c.err().println("descent analyze: saved in " + saved);
+            }
+            return OK;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // shutting down already
+            }
+        }
+    }
+
+    private record SubjectAndRun(Subject subject, @Nullable RunFolder run) {
+    }
+
+    private static SubjectAndRun subject(CommandContext c, int rows, NullProgressMonitor monitor) throws Exception {
+        if (c.has("experiment")) {
+            Path file = Path.of(c.options().get("experiment"));
+            Experiment e = ExperimentFiles.loadExperiment(file);
+            ResolvedExperiment plan = ResolvedExperiment.resolve(e, c.registry(), file);
+            return new SubjectAndRun(withRows(new Trainer().subject(plan, null, null, 0, monitor), rows), null);
+        }
+        RunFolder folder = new RunFolder(Path.of(c.options().get("run")));
+        if (!folder.isRun()) {
+            throw new UsageException("option '--run': " + folder.dir() + " is not a run folder (no "
+                    + RunFolder.RUN_FILE + ")");
+        }
+        Experiment e = EcoreUtil.copy(folder.readRun().getExperiment());
+        Checkpoint cp;
+        if (c.has("step")) {
+            long step = positiveOrZero(c, "step");
+            List<Long> steps = new ArrayList<>();
+            Checkpoint found = null;
+            for (Path p : folder.checkpoints()) {
+                Checkpoint k = Checkpoint.read(p);
+                steps.add(k.step());
+                if (k.step() == step) {
+                    found = k;
+                }
+            }
+            if (found == null) {
+                throw new UsageException("option '--step': run " + folder.dir().getFileName() + " has no checkpoint at step "
+                        + step + "; it has " + (steps.isEmpty() ? "none" : steps.toString()));
+            }
+            cp = found;
+        } else {
+            cp = folder.latestCheckpoint().orElseThrow(
+                    () -> new UsageException(folder.dir() + " has no checkpoint to read parameters from"));
+        }
+        ResolvedExperiment plan = ResolvedExperiment.resolve(e, c.registry(), folder.runFile());
+        return new SubjectAndRun(withRows(new Trainer().subject(plan, folder, cp.parameters(), cp.step(), monitor), rows),
+                folder);
+    }
+
+    /** The subject with its default batch set to {@code --rows} when given. */
+    private static Subject withRows(Subject s, int rows) {
+        return rows <= 0 ? s : new RowsSubject(s, rows);
+    }
+
+    private static int positive(CommandContext c, String option) throws UsageException {
+        long v = positiveOrZero(c, option);
+        if (v < 1 || v > Integer.MAX_VALUE) {
+            throw new UsageException("option '--" + option + "': '" + c.options().get(option)
+                    + "' is not a whole number >= 1");
+        }
+        return (int) v;
+    }
+
+    private static long positiveOrZero(CommandContext c, String option) throws UsageException {
+        try {
+            long v = Long.parseLong(c.options().get(option));
+            if (v >= 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new UsageException("option '--" + option + "': '" + c.options().get(option) + "' is not a whole number >= 0");
+    }
+
+    static List<String> needs(Contribution c) {
+        String n = c.element().getAttribute("needs");
+        if (n == null || n.isBlank()) {
+            return List.of("run");
+        }
+        return List.of(n.replace(" ", "").split(","));
+    }
+
+    private static String ids(List<Contribution> analyses) {
+        return analyses.isEmpty() ? "none" : String.join(", ", analyses.stream().map(Contribution::id).toList());
+    }
+
+    private static String optionsOf(Contribution c) {
+        List<String> names = c.hyperparameters().stream().map(Hyperparameter::name).map(n -> "--" + n).toList();
+        return names.isEmpty() ? "; it takes none" : " (its options: " + String.join(", ", names) + ")";
+    }
+}
