@@ -1,0 +1,727 @@
+package org.descent.analysis.distributions;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * Optimal transport between discrete distributions {@code a} (n masses) and {@code b} (m masses)
+ * with a cost matrix {@code C} (row-major {@code n × m}, usually {@link #costMatrix} of two point
+ * clouds): the exact linear program ({@link #exact}, POT's {@code emd}), entropic regularisation
+ * by Sinkhorn's kernel scaling ({@link #sinkhorn}, POT's {@code sinkhorn_knopp}) or in the log
+ * domain ({@link #sinkhornLog}, POT's {@code sinkhorn_log}), the closed form in one dimension
+ * ({@link #wasserstein1d}, POT's {@code wasserstein_1d}) and the debiased Sinkhorn divergence
+ * ({@link #sinkhornDivergence}, POT's {@code empirical_sinkhorn_divergence}).
+ * <p>
+ * Costs are {@code ⟨P, C⟩} of the plan found, as POT's {@code emd2} and {@code sinkhorn2} report
+ * them (no p-th root). Masses must be non-negative with equal totals. Long computations check the
+ * monitor and end with {@link OperationCanceledException} when it is cancelled.
+ */
+public final class Transport {
+
+    /** Ground cost between two points. */
+    public enum Metric {
+        /** {@code ‖x − y‖²}, POT's {@code ot.dist} default. */
+        SQEUCLIDEAN,
+        /** {@code ‖x − y‖}. */
+        EUCLIDEAN;
+
+        /** {@code sqeuclidean} or {@code euclidean}. */
+        public static Metric parse(String name) {
+            return switch (name) {
+            case "sqeuclidean" -> SQEUCLIDEAN;
+            case "euclidean" -> EUCLIDEAN;
+            default -> throw new IllegalArgumentException("metric '" + name + "': expected sqeuclidean or euclidean");
+            };
+        }
+
+        /** The exponent p of {@code |x − y|^p} in one dimension. */
+        public double exponent() {
+            return this == SQEUCLIDEAN ? 2 : 1;
+        }
+    }
+
+    /**
+     * A transport plan given by its non-zero entries {@code P[rows[k], cols[k]] = mass[k]}.
+     *
+     * @param n rows (source points)
+     * @param m columns (target points)
+     */
+    public record SparsePlan(int n, int m, int[] rows, int[] cols, double[] mass) {
+
+        /** The plan as a dense row-major {@code n × m} array. */
+        public double[] dense() {
+            double[] p = new double[n * m];
+            for (int k = 0; k < mass.length; k++) {
+                p[rows[k] * m + cols[k]] += mass[k];
+            }
+            return p;
+        }
+    }
+
+    /**
+     * The exact optimum.
+     *
+     * @param cost {@code ⟨P, C⟩}
+     * @param plan the optimal plan, at most {@code n + m − 1} entries
+     * @param f dual potential of the sources, g of the targets: {@code f_i + g_j ≤ C_ij}, with
+     *            equality where the plan has mass, and {@code Σ a f + Σ b g = cost}
+     * @param pivots network simplex pivots
+     * @param marginalError {@code ‖P𝟙 − a‖₂ + ‖Pᵀ𝟙 − b‖₂}
+     */
+    public record ExactResult(double cost, SparsePlan plan, double[] f, double[] g, long pivots, double marginalError) {
+    }
+
+    /**
+     * The one-dimensional optimum by the quantile functions.
+     *
+     * @param cost {@code ∫₀¹ |F⁻¹(t) − G⁻¹(t)|^p dt}
+     * @param plan the monotone coupling, at most {@code n + m − 1} entries, in the input order
+     */
+    public record OneDimensionalResult(double cost, SparsePlan plan) {
+    }
+
+    /**
+     * An entropic optimum.
+     *
+     * @param cost {@code ⟨P, C⟩} (POT's {@code sinkhorn2})
+     * @param objective {@code ⟨P, C⟩ + ε Σ P_ij (log P_ij − 1)}, the regularised value; its
+     *            gradient with respect to {@code C} is {@code P}
+     * @param plan the plan, dense row-major {@code n × m}
+     * @param f dual potential of the sources, g of the targets, in cost units:
+     *            {@code P_ij = exp((f_i + g_j − C_ij)/ε)}
+     * @param eps the regularisation ε
+     * @param iterations Sinkhorn iterations (over all ε stages when annealing)
+     * @param marginalError {@code ‖P𝟙 − a‖₂ + ‖Pᵀ𝟙 − b‖₂}, the stopping criterion
+     * @param converged whether the marginal error fell below the tolerance within the iterations
+     * @param problem why the iteration stopped early (numerical underflow), or null
+     */
+    public record SinkhornResult(double cost, double objective, double[] plan, double[] f, double[] g, double eps,
+            int iterations, double marginalError, boolean converged, @Nullable String problem) {
+    }
+
+    /**
+     * The debiased Sinkhorn divergence {@code S = OT_ε(a,b) − ½ (OT_ε(a,a) + OT_ε(b,b))} of costs
+     * {@code ⟨P, C⟩}, as POT's {@code empirical_sinkhorn_divergence} (which also clips it at 0;
+     * {@link #value()} does not).
+     */
+    public record Divergence(double value, SinkhornResult ab, SinkhornResult aa, SinkhornResult bb) {
+    }
+
+    private Transport() {
+    }
+
+    /**
+     * The cost matrix of two point clouds.
+     *
+     * @param x n points of dimension d, row-major ({@code n·d} values)
+     * @param y m points of dimension d, row-major
+     * @return row-major {@code n × m} costs
+     */
+    public static double[] costMatrix(double[] x, double[] y, int d, Metric metric) {
+        int n = count(x, d, "x");
+        int m = count(y, d, "y");
+        checkSize(n, m);
+        double[] yt = new double[d * m];
+        for (int j = 0; j < m; j++) {
+            for (int k = 0; k < d; k++) {
+                yt[k * m + j] = y[j * d + k];
+            }
+        }
+        double[] c = new double[n * m];
+        for (int i = 0; i < n; i++) {
+            int row = i * m;
+            for (int k = 0; k < d; k++) {
+                double xik = x[i * d + k];
+                int col = k * m;
+                for (int j = 0; j < m; j++) {
+                    double t = xik - yt[col + j];
+                    c[row + j] += t * t;
+                }
+            }
+            if (metric == Metric.EUCLIDEAN) {
+                for (int j = 0; j < m; j++) {
+                    c[row + j] = Math.sqrt(c[row + j]);
+                }
+            }
+        }
+        return c;
+    }
+
+    /**
+     * Exact optimal transport by the network simplex (POT's {@code emd}).
+     *
+     * @param cost row-major {@code n × m}, read only
+     */
+    public static ExactResult exact(double[] a, double[] b, double[] cost, @Nullable IProgressMonitor monitor) {
+        checkProblem(a, b, cost);
+        NetworkSimplex ns = new NetworkSimplex(a, b, cost);
+        long pivots = ns.solve(monitor == null ? new NullProgressMonitor() : monitor);
+        SparsePlan plan = ns.plan();
+        double total = 0;
+        for (int k = 0; k < plan.mass().length; k++) {
+            total += plan.mass()[k] * cost[plan.rows()[k] * b.length + plan.cols()[k]];
+        }
+        double[][] duals = ns.duals();
+        return new ExactResult(total, plan, duals[0], duals[1], pivots, marginalError(plan, a, b));
+    }
+
+    /**
+     * Sinkhorn–Knopp kernel scaling (POT's {@code sinkhorn_knopp}): {@code v ← b / Kᵀu},
+     * {@code u ← a / Kv} with {@code K = exp(−C/ε)}, starting from uniform scalings, until the
+     * marginal error is below {@code tol}. Fast but underflows for small ε relative to the
+     * costs; then {@link SinkhornResult#problem()} says so and {@link #sinkhornLog} is the remedy.
+     */
+    public static SinkhornResult sinkhorn(double[] a, double[] b, double[] cost, double eps, int maxIter, double tol,
+            @Nullable IProgressMonitor monitor) {
+        checkProblem(a, b, cost);
+        checkIteration(eps, maxIter, tol);
+        int n = a.length;
+        int m = b.length;
+        double[] k = new double[n * m];
+        double inv = -1 / eps;
+        for (int e = 0; e < k.length; e++) {
+            k[e] = Math.exp(cost[e] * inv);
+        }
+        double[] u = new double[n];
+        double[] v = new double[m];
+        Arrays.fill(u, 1.0 / n);
+        Arrays.fill(v, 1.0 / m);
+        double[] ktu = new double[m];
+        double[] next = new double[m];
+        double[] nu = new double[n];
+        double[] nv = new double[m];
+        transposeTimes(k, n, m, u, ktu);
+        double err = Double.POSITIVE_INFINITY;
+        boolean converged = false;
+        String problem = null;
+        int it = 0;
+        while (true) {
+            checkCancel(monitor);
+            if (it > 0) {
+                err = columnError(v, ktu, b);
+                if (err < tol) {
+                    converged = true;
+                    break;
+                }
+            }
+            if (it == maxIter) {
+                break;
+            }
+            boolean bad = false;
+            for (int j = 0; j < m; j++) {
+                nv[j] = b[j] / ktu[j];
+                bad |= !Double.isFinite(nv[j]);
+            }
+            if (!bad) {
+                bad = scaleRows(k, n, m, a, nv, nu, next);
+            }
+            if (bad) {
+                problem = String.format(Locale.ROOT,
+                        "the kernel exp(-C/eps) underflowed at iteration %d (eps %g is small for costs up to %g); use the log-domain method",
+                        it, eps, max(cost));
+                if (it == 0) {
+                    err = Double.NaN;
+                }
+                break;
+            }
+            System.arraycopy(nv, 0, v, 0, m);
+            System.arraycopy(nu, 0, u, 0, n);
+            double[] t = ktu;
+            ktu = next;
+            next = t;
+            it++;
+        }
+        for (int i = 0; i < n; i++) {
+            int row = i * m;
+            for (int j = 0; j < m; j++) {
+                k[row + j] *= u[i] * v[j];
+            }
+        }
+        double[] f = new double[n];
+        double[] g = new double[m];
+        for (int i = 0; i < n; i++) {
+            f[i] = eps * Math.log(u[i]);
+        }
+        for (int j = 0; j < m; j++) {
+            g[j] = eps * Math.log(v[j]);
+        }
+        return finish(k, cost, f, g, eps, it, err, converged, problem, a, b);
+    }
+
+    /**
+     * Log-domain Sinkhorn (POT's {@code sinkhorn_log}): the same iteration on the potentials with
+     * log-sum-exp, stable for any ε. With {@code epsScaling} the potentials are first computed for
+     * ε halved from the largest cost down to the target (at most 100 iterations each, to a
+     * tolerance of {@code max(tol, 1e-6)}), then iterated at the target ε.
+     */
+    public static SinkhornResult sinkhornLog(double[] a, double[] b, double[] cost, double eps, int maxIter, double tol,
+            boolean epsScaling, @Nullable IProgressMonitor monitor) {
+        checkProblem(a, b, cost);
+        checkIteration(eps, maxIter, tol);
+        int n = a.length;
+        int m = b.length;
+        double[] mr = new double[n * m];
+        double[] f = new double[n];
+        double[] g = new double[m];
+        double[] loga = logs(a);
+        double[] logb = logs(b);
+        double[] work = new double[Math.max(n, m) * 2];
+        int total = 0;
+        if (epsScaling) {
+            for (double e = max(cost); e > eps; e /= 2) {
+                LogStage s = logStage(mr, cost, e, f, g, loga, logb, a, b, 100, Math.max(tol, 1e-6), work, monitor);
+                total += s.iterations;
+            }
+        }
+        LogStage s = logStage(mr, cost, eps, f, g, loga, logb, a, b, maxIter, tol, work, monitor);
+        total += s.iterations;
+        for (int i = 0; i < n; i++) {
+            int row = i * m;
+            double fi = f[i] / eps;
+            for (int j = 0; j < m; j++) {
+                mr[row + j] = Math.exp(mr[row + j] + fi + g[j] / eps);
+            }
+        }
+        return finish(mr, cost, f, g, eps, total, s.error, s.converged, null, a, b);
+    }
+
+    private record LogStage(int iterations, double error, boolean converged) {
+    }
+
+    /** Iterates at one ε on potentials f, g (cost units, updated in place); fills mr with −C/ε. */
+    private static LogStage logStage(double[] mr, double[] cost, double eps, double[] f, double[] g, double[] loga,
+            double[] logb, double[] a, double[] b, int maxIter, double tol, double[] work, @Nullable IProgressMonitor monitor) {
+        int n = a.length;
+        int m = b.length;
+        double inv = -1 / eps;
+        for (int e = 0; e < mr.length; e++) {
+            mr[e] = cost[e] * inv;
+        }
+        double[] u = new double[n];
+        double[] v = new double[m];
+        for (int i = 0; i < n; i++) {
+            u[i] = a[i] == 0 ? Double.NEGATIVE_INFINITY : f[i] / eps;
+        }
+        for (int j = 0; j < m; j++) {
+            v[j] = b[j] == 0 ? Double.NEGATIVE_INFINITY : g[j] / eps;
+        }
+        double[] lse = new double[m];
+        double[] colMax = new double[m];
+        double err = Double.POSITIVE_INFINITY;
+        boolean converged = false;
+        int it = 0;
+        while (true) {
+            checkCancel(monitor);
+            columnLogSumExp(mr, n, m, u, colMax, lse);
+            if (it > 0) {
+                double s = 0;
+                for (int j = 0; j < m; j++) {
+                    double t = Math.exp(v[j] + lse[j]) - b[j];
+                    s += t * t;
+                }
+                err = Math.sqrt(s);
+                if (err < tol) {
+                    converged = true;
+                    break;
+                }
+            }
+            if (it == maxIter) {
+                break;
+            }
+            for (int j = 0; j < m; j++) {
+                v[j] = logb[j] - lse[j];
+            }
+            for (int i = 0; i < n; i++) {
+                u[i] = loga[i] - rowLogSumExp(mr, i * m, m, v);
+            }
+            it++;
+        }
+        for (int i = 0; i < n; i++) {
+            f[i] = eps * u[i];
+        }
+        for (int j = 0; j < m; j++) {
+            g[j] = eps * v[j];
+        }
+        return new LogStage(it, err, converged);
+    }
+
+    private static void columnLogSumExp(double[] mr, int n, int m, double[] u, double[] colMax, double[] out) {
+        Arrays.fill(colMax, Double.NEGATIVE_INFINITY);
+        for (int i = 0; i < n; i++) {
+            double ui = u[i];
+            if (ui == Double.NEGATIVE_INFINITY) {
+                continue;
+            }
+            int row = i * m;
+            for (int j = 0; j < m; j++) {
+                colMax[j] = Math.max(colMax[j], mr[row + j] + ui);
+            }
+        }
+        Arrays.fill(out, 0);
+        for (int i = 0; i < n; i++) {
+            double ui = u[i];
+            if (ui == Double.NEGATIVE_INFINITY) {
+                continue;
+            }
+            int row = i * m;
+            for (int j = 0; j < m; j++) {
+                out[j] += Math.exp(mr[row + j] + ui - colMax[j]);
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            out[j] = colMax[j] + Math.log(out[j]);
+        }
+    }
+
+    private static double rowLogSumExp(double[] mr, int row, int m, double[] v) {
+        double mx = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < m; j++) {
+            mx = Math.max(mx, mr[row + j] + v[j]);
+        }
+        if (mx == Double.NEGATIVE_INFINITY) {
+            return mx;
+        }
+        double s = 0;
+        for (int j = 0; j < m; j++) {
+            s += Math.exp(mr[row + j] + v[j] - mx);
+        }
+        return mx + Math.log(s);
+    }
+
+    /**
+     * The debiased Sinkhorn divergence of two weighted point clouds (POT's
+     * {@code empirical_sinkhorn_divergence}, without its clipping at 0).
+     *
+     * @param logDomain log-domain iterations (with {@code epsScaling} if asked) instead of
+     *            kernel scaling
+     */
+    public static Divergence sinkhornDivergence(double[] x, double[] wa, double[] y, double[] wb, int d, Metric metric,
+            double eps, int maxIter, double tol, boolean logDomain, boolean epsScaling, @Nullable IProgressMonitor monitor) {
+        SinkhornResult ab = solve(wa, wb, costMatrix(x, y, d, metric), eps, maxIter, tol, logDomain, epsScaling, monitor);
+        SinkhornResult aa = solve(wa, wa, costMatrix(x, x, d, metric), eps, maxIter, tol, logDomain, epsScaling, monitor);
+        SinkhornResult bb = solve(wb, wb, costMatrix(y, y, d, metric), eps, maxIter, tol, logDomain, epsScaling, monitor);
+        return new Divergence(ab.cost() - 0.5 * (aa.cost() + bb.cost()), ab, aa, bb);
+    }
+
+    private static SinkhornResult solve(double[] a, double[] b, double[] cost, double eps, int maxIter, double tol,
+            boolean logDomain, boolean epsScaling, @Nullable IProgressMonitor monitor) {
+        return logDomain ? sinkhornLog(a, b, cost, eps, maxIter, tol, epsScaling, monitor)
+                : sinkhorn(a, b, cost, eps, maxIter, tol, monitor);
+    }
+
+    /**
+     * Optimal transport on the line (POT's {@code wasserstein_1d}): the integral of
+     * {@code |F⁻¹ − G⁻¹|^p} over the quantiles, exact for any convex cost {@code |x − y|^p},
+     * {@code p ≥ 1}, in {@code O((n + m) log(n + m))}.
+     *
+     * @param x n positions with masses wa; y m positions with masses wb (equal totals)
+     */
+    public static OneDimensionalResult wasserstein1d(double[] x, double[] wa, double[] y, double[] wb, double p) {
+        if (x.length != wa.length || y.length != wb.length) {
+            throw new IllegalArgumentException("positions and masses differ in count: " + x.length + " and " + wa.length
+                    + ", " + y.length + " and " + wb.length);
+        }
+        checkMasses(wa, "a");
+        checkMasses(wb, "b");
+        checkTotals(wa, wb);
+        Integer[] ox = order(x);
+        Integer[] oy = order(y);
+        int[] rows = new int[x.length + y.length];
+        int[] cols = new int[x.length + y.length];
+        double[] mass = new double[x.length + y.length];
+        int count = 0;
+        double total = 0;
+        int i = 0;
+        int j = 0;
+        double ra = x.length > 0 ? wa[ox[0]] : 0;
+        double rb = y.length > 0 ? wb[oy[0]] : 0;
+        while (i < x.length && j < y.length) {
+            double t = Math.min(ra, rb);
+            if (t > 0) {
+                rows[count] = ox[i];
+                cols[count] = oy[j];
+                mass[count++] = t;
+                total += t * Math.pow(Math.abs(x[ox[i]] - y[oy[j]]), p);
+            }
+            ra -= t;
+            rb -= t;
+            if (ra <= 0 && ++i < x.length) {
+                ra = wa[ox[i]];
+            }
+            if (rb <= 0 && ++j < y.length) {
+                rb = wb[oy[j]];
+            }
+        }
+        return new OneDimensionalResult(total, new SparsePlan(x.length, y.length, Arrays.copyOf(rows, count),
+                Arrays.copyOf(cols, count), Arrays.copyOf(mass, count)));
+    }
+
+    private static Integer[] order(double[] x) {
+        Integer[] o = new Integer[x.length];
+        for (int i = 0; i < o.length; i++) {
+            o[i] = i;
+        }
+        Arrays.sort(o, (p, q) -> Double.compare(x[p], x[q]));
+        return o;
+    }
+
+    /**
+     * The gradient of a transport objective with respect to the points x of the first
+     * distribution, for a fixed plan: {@code ∂/∂x_i Σ_j P_ij c(x_i, y_j)}. For the optimal plan
+     * this is the gradient of the optimal value (envelope theorem): of the exact cost, and of the
+     * entropic {@link SinkhornResult#objective()} (not of its linear part
+     * {@link SinkhornResult#cost()}). Euclidean costs take a zero subgradient where
+     * {@code x_i = y_j}.
+     *
+     * @param plan dense row-major {@code n × m}
+     * @return {@code n·d} values
+     */
+    public static double[] gradient(double[] x, double[] y, int d, Metric metric, double[] plan) {
+        int n = count(x, d, "x");
+        int m = count(y, d, "y");
+        if (plan.length != n * m) {
+            throw new IllegalArgumentException("a plan of " + plan.length + " entries for " + n + " × " + m + " points");
+        }
+        double[] grad = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                double p = plan[i * m + j];
+                if (p != 0) {
+                    addTerm(grad, x, y, d, metric, i, j, p);
+                }
+            }
+        }
+        return grad;
+    }
+
+    private static void addTerm(double[] grad, double[] x, double[] y, int d, Metric metric, int i, int j, double p) {
+        double scale;
+        if (metric == Metric.SQEUCLIDEAN) {
+            scale = 2 * p;
+        } else {
+            double s = 0;
+            for (int k = 0; k < d; k++) {
+                double t = x[i * d + k] - y[j * d + k];
+                s += t * t;
+            }
+            if (s == 0) {
+                return;
+            }
+            scale = p / Math.sqrt(s);
+        }
+        for (int k = 0; k < d; k++) {
+            grad[i * d + k] += scale * (x[i * d + k] - y[j * d + k]);
+        }
+    }
+
+    /** {@code ‖P𝟙 − a‖₂ + ‖Pᵀ𝟙 − b‖₂} of a sparse plan. */
+    public static double marginalError(SparsePlan plan, double[] a, double[] b) {
+        double[] rows = new double[a.length];
+        double[] cols = new double[b.length];
+        for (int k = 0; k < plan.mass().length; k++) {
+            rows[plan.rows()[k]] += plan.mass()[k];
+            cols[plan.cols()[k]] += plan.mass()[k];
+        }
+        return distance(rows, a) + distance(cols, b);
+    }
+
+    /** {@code ‖P𝟙 − a‖₂ + ‖Pᵀ𝟙 − b‖₂} of a dense plan. */
+    public static double marginalError(double[] plan, double[] a, double[] b) {
+        int n = a.length;
+        int m = b.length;
+        double[] rows = new double[n];
+        double[] cols = new double[m];
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int j = 0; j < m; j++) {
+                double p = plan[i * m + j];
+                s += p;
+                cols[j] += p;
+            }
+            rows[i] = s;
+        }
+        return distance(rows, a) + distance(cols, b);
+    }
+
+    private static SinkhornResult finish(double[] plan, double[] cost, double[] f, double[] g, double eps, int iterations,
+            double err, boolean converged, @Nullable String problem, double[] a, double[] b) {
+        double linear = 0;
+        double entropy = 0;
+        for (int e = 0; e < plan.length; e++) {
+            double p = plan[e];
+            if (p > 0) {
+                linear += p * cost[e];
+                entropy += p * (Math.log(p) - 1);
+            }
+        }
+        double error = Double.isNaN(err) ? err : marginalError(plan, a, b);
+        return new SinkhornResult(linear, linear + eps * entropy, plan, f, g, eps, iterations, error, converged, problem);
+    }
+
+    private static double distance(double[] x, double[] y) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            double t = x[i] - y[i];
+            s += t * t;
+        }
+        return Math.sqrt(s);
+    }
+
+    /** {@code out_j = Σ_i K_ij u_i}, row by row (vectorised axpy). */
+    private static void transposeTimes(double[] k, int n, int m, double[] u, double[] out) {
+        Arrays.fill(out, 0);
+        for (int i = 0; i < n; i++) {
+            double ui = u[i];
+            int row = i * m;
+            for (int j = 0; j < m; j++) {
+                out[j] += k[row + j] * ui;
+            }
+        }
+    }
+
+    /**
+     * One pass over K for the row update and the next column sums: row by row,
+     * {@code u_i = a_i / Σ_j K_ij v_j} and then {@code out_j += K_ij u_i} while the row is in cache.
+     *
+     * @return whether some {@code u_i} is not finite (the kernel underflowed)
+     */
+    private static boolean scaleRows(double[] k, int n, int m, double[] a, double[] v, double[] u, double[] out) {
+        Arrays.fill(out, 0);
+        boolean bad = false;
+        int m8 = m & ~7;
+        for (int i = 0; i < n; i++) {
+            int row = i * m;
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            double s4 = 0;
+            double s5 = 0;
+            double s6 = 0;
+            double s7 = 0;
+            int j = 0;
+            for (; j < m8; j += 8) {
+                s0 += k[row + j] * v[j];
+                s1 += k[row + j + 1] * v[j + 1];
+                s2 += k[row + j + 2] * v[j + 2];
+                s3 += k[row + j + 3] * v[j + 3];
+                s4 += k[row + j + 4] * v[j + 4];
+                s5 += k[row + j + 5] * v[j + 5];
+                s6 += k[row + j + 6] * v[j + 6];
+                s7 += k[row + j + 7] * v[j + 7];
+            }
+            for (; j < m; j++) {
+                s0 += k[row + j] * v[j];
+            }
+            double ui = a[i] / (((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)));
+            u[i] = ui;
+            bad |= !Double.isFinite(ui);
+            for (j = 0; j < m; j++) {
+                out[j] += k[row + j] * ui;
+            }
+        }
+        return bad;
+    }
+
+    private static double columnError(double[] v, double[] ktu, double[] b) {
+        double s = 0;
+        for (int j = 0; j < b.length; j++) {
+            double t = v[j] * ktu[j] - b[j];
+            s += t * t;
+        }
+        return Math.sqrt(s);
+    }
+
+    private static double[] logs(double[] a) {
+        double[] l = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            l[i] = Math.log(a[i]);
+        }
+        return l;
+    }
+
+    private static double max(double[] c) {
+        double mx = 0;
+        for (double x : c) {
+            mx = Math.max(mx, x);
+        }
+        return mx;
+    }
+
+    private static void checkCancel(@Nullable IProgressMonitor monitor) {
+        if (monitor != null && monitor.isCanceled()) {
+            throw new OperationCanceledException();
+        }
+    }
+
+    private static int count(double[] x, int d, String name) {
+        if (d < 1 || x.length % d != 0) {
+            throw new IllegalArgumentException(name + ": " + x.length + " values are not points of dimension " + d);
+        }
+        return x.length / d;
+    }
+
+    private static void checkSize(int n, int m) {
+        if ((long) n * m > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(n + " × " + m + " points: the cost matrix would exceed 2^31 entries");
+        }
+    }
+
+    private static void checkProblem(double[] a, double[] b, double[] cost) {
+        if (a.length == 0 || b.length == 0) {
+            throw new IllegalArgumentException("empty distribution: " + a.length + " and " + b.length + " masses");
+        }
+        checkSize(a.length, b.length);
+        if (cost.length != a.length * b.length) {
+            throw new IllegalArgumentException("a cost matrix of " + cost.length + " entries for " + a.length + " × "
+                    + b.length + " masses");
+        }
+        for (int e = 0; e < cost.length; e++) {
+            if (!Double.isFinite(cost[e])) {
+                throw new IllegalArgumentException("cost[" + e / b.length + "][" + e % b.length + "] is " + cost[e]);
+            }
+        }
+        checkMasses(a, "a");
+        checkMasses(b, "b");
+        checkTotals(a, b);
+    }
+
+    private static void checkMasses(double[] w, String name) {
+        for (int i = 0; i < w.length; i++) {
+            if (!(w[i] >= 0) || !Double.isFinite(w[i])) {
+                throw new IllegalArgumentException(name + "[" + i + "] = " + w[i] + ": masses must be finite and non-negative");
+            }
+        }
+    }
+
+    private static void checkTotals(double[] a, double[] b) {
+        double sa = 0;
+        double sb = 0;
+        for (double x : a) {
+            sa += x;
+        }
+        for (double x : b) {
+            sb += x;
+        }
+        if (!(sa > 0) || Math.abs(sa - sb) > 1e-9 * Math.max(sa, sb)) {
+            throw new IllegalArgumentException("total masses " + sa + " and " + sb + " must be positive and equal");
+        }
+    }
+
+    private static void checkIteration(double eps, int maxIter, double tol) {
+        if (!(eps > 0) || !Double.isFinite(eps)) {
+            throw new IllegalArgumentException("eps = " + eps + ": expected a positive regularisation");
+        }
+        if (maxIter < 1) {
+            throw new IllegalArgumentException("max-iter = " + maxIter + ": expected at least 1");
+        }
+        if (!(tol > 0)) {
+            throw new IllegalArgumentException("tol = " + tol + ": expected a positive tolerance");
+        }
+    }
+}
