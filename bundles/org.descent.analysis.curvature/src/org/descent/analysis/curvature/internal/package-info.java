@@ -1,3 +1,3 @@
-/** Curvature analyses: the implementations behind the contributions in plugin.xml. */
+/** The {@code hessian} and {@code hessian-density} analyses contributed in plugin.xml. */
 @org.eclipse.jdt.annotation.NonNullByDefault
 package org.descent.analysis.curvature.internal;

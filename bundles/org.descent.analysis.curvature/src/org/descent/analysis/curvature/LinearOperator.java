@@ -1,0 +1,16 @@
+package org.descent.analysis.curvature;
+
+/** A symmetric linear map on R^n, given by its products with vectors (a Hessian, a block of it). */
+public interface LinearOperator {
+
+    /** The dimension n. */
+    int dimension();
+
+    /**
+     * Computes {@code out = A v}.
+     *
+     * @param v a vector of length n (not modified)
+     * @param out receives the product (overwritten)
+     */
+    void apply(double[] v, double[] out);
+}
