@@ -29,7 +29,8 @@ public final class LandscapeAnalysis implements Analysis {
 
     private boolean surface;
     private boolean interpolation;
-    private boolean pcaDirections;
+    private String directions = "random";
+    private int lanczos;
     private double from;
     private double to;
     private double range;
@@ -41,7 +42,8 @@ public final class LandscapeAnalysis implements Analysis {
     public void configure(Settings settings) {
         surface = settings.getString("mode").equals("surface");
         interpolation = settings.getString("line").equals("interpolation");
-        pcaDirections = settings.getString("directions").equals("pca");
+        directions = settings.getString("directions");
+        lanczos = settings.getInt("lanczos");
         from = settings.getDouble("from");
         to = settings.getDouble("to");
         range = settings.getDouble("range");
@@ -55,6 +57,10 @@ public final class LandscapeAnalysis implements Analysis {
         if (!(range > 0) || Double.isInfinite(range)) {
             throw new IllegalArgumentException(settings.owner() + ": option range = " + range
                     + " must be a positive finite number");
+        }
+        if (lanczos < 2) {
+            throw new IllegalArgumentException(settings.owner() + ": option lanczos = " + lanczos
+                    + " must be at least 2");
         }
         if (resolution < 2) {
             throw new IllegalArgumentException(settings.owner() + ": option resolution = " + resolution
@@ -86,6 +92,12 @@ public final class LandscapeAnalysis implements Analysis {
         double at(double[] theta) {
             System.arraycopy(theta, 0, work, 0, theta.length);
             return atWork();
+        }
+
+        /** The gradient of the objective at {@code theta} into {@code out}. */
+        void gradient(double[] theta, double[] out) {
+            System.arraycopy(theta, 0, work, 0, theta.length);
+            subject.objective(evaluator, work, batch, out);
         }
     }
 
@@ -217,7 +229,12 @@ public final class LandscapeAnalysis implements Analysis {
         double[] theta = subject.parameters();
         double[] d1;
         double[] d2;
-        if (pcaDirections) {
+        List<Subject.Point> points = subject.trajectory();
+        Objective objective = new Objective(subject);
+        List<String> notes = new ArrayList<>();
+        monitor.beginTask("Loss surface", (directions.equals("hessian") ? lanczos : 0) + resolution * resolution
+                + points.size() + 1);
+        if (directions.equals("pca")) {
             List<Subject.Point> earlier = Trajectories.before(subject, 2, ID, "directions = pca");
             double[] m = Trajectories.differences(earlier, theta, subject.blocks());
             Pca pca = new Pca(m, earlier.size(), theta.length, false, 2, monitor);
@@ -238,6 +255,28 @@ public final class LandscapeAnalysis implements Analysis {
             r.put("directions", "pca");
             r.put("explained_variance_ratio", List.of(ratio[0], ratio[1]));
             r.put("direction_norms", List.of(extent[0], extent[1]));
+        } else if (directions.equals("hessian")) {
+            HessianDirections hessian = new HessianDirections(objective::gradient, theta, subject.blocks());
+            HessianDirections.Result top = hessian.top(2, lanczos, new SplitMix64(seed), monitor);
+            d1 = top.vectors()[0];
+            d2 = top.vectors()[1];
+            r.put("directions", "hessian");
+            r.put("seed", seed);
+            r.put("hessian_eigenvalues", List.of(top.values()[0], top.values()[1]));
+            r.put("hessian_residuals", List.of(top.residuals()[0], top.residuals()[1]));
+            r.put("hessian_products", top.products());
+            r.put("finite_difference_step", hessian.step());
+            notes.add(String.format(java.util.Locale.ROOT,
+                    "Hessian by Lanczos: %d products of central differences with h = %.3g; lambda1 = %.6g (residual %.2g), lambda2 = %.6g (residual %.2g)",
+                    top.products(), hessian.step(), top.values()[0], top.residuals()[0], top.values()[1],
+                    top.residuals()[1]));
+            for (int k = 0; k < 2; k++) {
+                if (top.residuals()[k] > 1e-3 * Math.max(Math.abs(top.values()[0]), 1e-12)) {
+                    r.warn(String.format(java.util.Locale.ROOT,
+                            "Hessian eigenvector %d has not converged: |Hv - lambda v| = %.3g; raise lanczos (now %d)",
+                            k + 1, top.residuals()[k], lanczos));
+                }
+            }
         } else {
             SplitMix64 random = new SplitMix64(seed);
             d1 = Directions.filterNormalized(subject.blocks(), theta, random, biases);
@@ -257,9 +296,6 @@ public final class LandscapeAnalysis implements Analysis {
         }
         r.put("direction_cosine", g12 / Math.sqrt(g11 * g22));
 
-        List<Subject.Point> points = subject.trajectory();
-        monitor.beginTask("Loss surface", resolution * resolution + points.size() + 1);
-        Objective objective = new Objective(subject);
         double centre = objective.at(theta);
         monitor.worked(1);
         List<double[]> rows = new ArrayList<>();
@@ -333,10 +369,13 @@ public final class LandscapeAnalysis implements Analysis {
         r.line("Loss surface around %s (%d rows of training data, training mode)", subject.label(),
                 objective.batch.size());
         r.line("theta + alpha·d1 + beta·d2, alpha and beta in [%.4g, %.4g], %d x %d points; directions: %s", -range, range,
-                resolution, resolution, pcaDirections
-                        ? "top two PCA directions of the trajectory, scaled to its extent"
-                        : "filter-normalized random (seed " + seed + ")");
+                resolution, resolution, switch (directions) {
+                case "pca" -> "top two PCA directions of the trajectory, scaled to its extent";
+                case "hessian" -> "top two Hessian eigenvectors (unit vectors)";
+                default -> "filter-normalized random (seed " + seed + ")";
+                });
         r.line("|d1| = %.4g, |d2| = %.4g, cos(d1, d2) = %.4f", Math.sqrt(g11), Math.sqrt(g22), g12 / Math.sqrt(g11 * g22));
+        notes.forEach(r::line);
         r.line("loss at theta %.8g; lowest %.8g at (%.4g, %.4g); highest %.8g", centre, min, minA, minB, max);
         for (double[] t : trajectory) {
             r.line("step %8d at (%9.4f, %9.4f), loss %.8g, off the plane %.3g", (long) t[0], t[1], t[2], t[3], t[4]);
