@@ -72,6 +72,7 @@ public final class Trainer {
 
     private final List<RunListener> listeners = new ArrayList<>();
     private final List<MixedPrecisionPolicy> policies = new ArrayList<>();
+    private MixedPrecisionPolicy.LossScaling lossScaling = MixedPrecisionPolicy.LossScaling.DEFAULT;
 
     /** Adds a listener for the next runs. */
     public Trainer listener(RunListener l) {
@@ -85,6 +86,15 @@ public final class Trainer {
      */
     public Trainer mixedPrecision(MixedPrecisionPolicy p) {
         policies.add(p);
+        return this;
+    }
+
+    /**
+     * The loss scaling of the next mixed-precision runs; without a call, dynamic scaling with
+     * PyTorch GradScaler's defaults ({@link MixedPrecisionPolicy.LossScaling#DEFAULT}).
+     */
+    public Trainer lossScaling(MixedPrecisionPolicy.LossScaling scaling) {
+        lossScaling = scaling;
         return this;
     }
 
@@ -105,7 +115,7 @@ public final class Trainer {
             folder.writeVocabulary(vocabulary);
         }
         s.metrics = MetricsLog.create(folder.metricsFile());
-        if (!plan.probes().isEmpty()) {
+        if (!plan.probes().isEmpty() || s.policy != null) {
             s.probeLog = MetricsLog.create(folder.probesFile(), MetricsLog.PROBE_COLUMNS);
         }
         s.start(null);
@@ -143,7 +153,7 @@ public final class Trainer {
                     + " (fingerprint " + Long.toHexString(c.dataHash()) + ", now " + Long.toHexString(s.dataHash) + ")");
         }
         s.metrics = MetricsLog.reopen(folder.metricsFile(), c == null ? 0 : c.step());
-        if (!plan.probes().isEmpty()) {
+        if (!plan.probes().isEmpty() || s.policy != null) {
             s.probeLog = MetricsLog.reopen(folder.probesFile(), c == null ? 0 : c.step(), MetricsLog.PROBE_COLUMNS);
         }
         s.start(c);
@@ -218,6 +228,8 @@ public final class Trainer {
         Session s = new Session(plan, folder == null ? new RunFolder(Path.of(".")) : folder,
                 monitor == null ? new NullProgressMonitor() : monitor);
         s.prepare();
+        // a subject is evaluated in fp64: it takes no steps, so it needs no mixed-precision policy
+        s.releasePolicy.run();
         if (parameters == null) {
             s.model.initialise(s.theta, s.e.getSeed());
         } else if (parameters.length != s.theta.length) {
@@ -403,6 +415,9 @@ public final class Trainer {
         Precision precision;
         @Nullable
         MixedPrecisionPolicy policy;
+        /** Gives a policy obtained from the service registry back at the end of the session. */
+        Runnable releasePolicy = () -> {
+        };
         long dataHash;
         double[] theta = new double[0];
         double[] grad = new double[0];
@@ -474,12 +489,19 @@ public final class Trainer {
             precision = plan.precision();
             Precision compute = precision;
             if (precision.isMixed()) {
-                policy = policies.stream().filter(p -> p.precision() == precision).findFirst()
-                        .or(() -> registeredPolicy(precision)).orElse(null);
-                if (policy == null) {
+                MixedPrecisionPolicy given = policies.stream().filter(p -> p.precision() == precision).findFirst()
+                        .orElse(null);
+                if (given == null) {
+                    obtainPolicy(this);
+                } else {
+                    policy = given;
+                }
+                MixedPrecisionPolicy p = policy;
+                if (p == null) {
                     throw new ExperimentException("precision " + precision.id() + " needs the simulated mixed-precision"
                             + " policy of bundle org.descent.analysis.precision, which is not installed");
                 }
+                p.start(blocks, lossScaling);
                 compute = Precision.FP64;
             }
             try {
@@ -559,6 +581,8 @@ public final class Trainer {
                     batch.mode(true, noiseSeed(step));
                     double value = lossAndGradient(batch);
                     zeroBuffers(grad);
+                    // unscaled before the norm and clipping see it; a skipped step leaves it unrounded
+                    boolean skip = policy != null && !policy.unscale(grad, step + 1);
                     double gradNorm = GradientClipping.norm(grad);
                     step++;
                     if (!Double.isFinite(value) || !Double.isFinite(gradNorm)) {
@@ -578,7 +602,6 @@ public final class Trainer {
                     }
                     double base = optimizer.learningRate();
                     double lr = schedule == null ? base : schedule.learningRate(base, step - 1);
-                    boolean skip = policy != null && !policy.unscale(grad, step);
                     for (ResolvedExperiment.Part<Probe> p : plan.probes()) {
                         if (step % p.implementation().interval() == 0) {
                             p.implementation().beforeStep(step, theta);
@@ -598,6 +621,9 @@ public final class Trainer {
                         if (step % probe.interval() == 0) {
                             probe.sample(step, theta, grad, probeValues);
                         }
+                    }
+                    if (policy != null) {
+                        policy.statistics(probeValues);
                     }
                     MetricsLog pl = probeLog;
                     if (pl != null) {
@@ -665,6 +691,7 @@ public final class Trainer {
         }
 
         private TrainingResult finish(RunStatus status, String message) throws IOException {
+            releasePolicy.run();
             metrics.flush();
             metrics.close();
             if (probeLog != null) {
@@ -777,15 +804,18 @@ public final class Trainer {
                         System.arraycopy(computeTheta, b.offset(), theta, b.offset(), b.size());
                     }
                 }
-                double scale = policy.lossScale();
-                for (int i = 0; i < grad.length; i++) {
-                    grad[i] *= scale;
-                }
             } else {
                 value = evaluator.lossAndGradient(theta, batch, grad);
             }
             for (ResolvedExperiment.Part<Regularizer> r : plan.regularizers()) {
                 value += r.implementation().addPenalty(theta, grad);
+            }
+            if (policy != null) {
+                // the scaled loss is what is differentiated: penalties are scaled with it
+                double scale = policy.lossScale();
+                for (int i = 0; i < grad.length; i++) {
+                    grad[i] *= scale;
+                }
             }
             return value;
         }
@@ -830,25 +860,38 @@ public final class Trainer {
         }
     }
 
-    /** A {@link MixedPrecisionPolicy} OSGi service for the precision, if a bundle offers one. */
-    private static Optional<MixedPrecisionPolicy> registeredPolicy(Precision precision) {
+    /**
+     * Gives the session its own instance of the {@link MixedPrecisionPolicy} OSGi service for its
+     * precision (services are prototype-scoped: the policy holds the run's loss scale), the
+     * highest-ranked one when several bundles offer one; leaves {@code policy} null when none
+     * does.
+     */
+    private static void obtainPolicy(Session s) {
         org.osgi.framework.Bundle bundle = org.osgi.framework.FrameworkUtil.getBundle(Trainer.class);
         org.osgi.framework.BundleContext context = bundle == null ? null : bundle.getBundleContext();
         if (context == null) {
-            return Optional.empty();
+            return;
         }
+        List<org.osgi.framework.ServiceReference<MixedPrecisionPolicy>> refs;
         try {
-            for (org.osgi.framework.ServiceReference<MixedPrecisionPolicy> ref : context
-                    .getServiceReferences(MixedPrecisionPolicy.class, null)) {
-                MixedPrecisionPolicy p = context.getService(ref);
-                if (p != null && p.precision() == precision) {
-                    return Optional.of(p);
-                }
-            }
+            refs = new ArrayList<>(context.getServiceReferences(MixedPrecisionPolicy.class, null));
         } catch (org.osgi.framework.InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         }
-        return Optional.empty();
+        refs.sort(java.util.Collections.reverseOrder());
+        for (org.osgi.framework.ServiceReference<MixedPrecisionPolicy> ref : refs) {
+            org.osgi.framework.ServiceObjects<MixedPrecisionPolicy> objects = context.getServiceObjects(ref);
+            MixedPrecisionPolicy p = objects == null ? null : objects.getService();
+            if (p == null) {
+                continue;
+            }
+            if (p.precision() == s.precision) {
+                s.policy = p;
+                s.releasePolicy = () -> objects.ungetService(p);
+                return;
+            }
+            objects.ungetService(p);
+        }
     }
 
     private static int[] identity(int n) {

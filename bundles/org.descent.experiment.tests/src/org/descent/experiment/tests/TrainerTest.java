@@ -316,6 +316,7 @@ class TrainerTest {
     @Test
     void mixedPrecisionHookRoundsScalesAndSkips() throws Exception {
         List<Long> unscaled = new java.util.ArrayList<>();
+        List<Integer> started = new java.util.ArrayList<>();
         org.descent.core.MixedPrecisionPolicy fake = new org.descent.core.MixedPrecisionPolicy() {
             @Override
             public org.descent.core.Precision precision() {
@@ -323,10 +324,21 @@ class TrainerTest {
             }
 
             @Override
+            public void start(List<org.descent.core.ParameterBlock> blocks,
+                    org.descent.core.MixedPrecisionPolicy.LossScaling scaling) {
+                started.add(blocks.size());
+            }
+
+            @Override
             public void round(double[] values, int from, int to) {
                 for (int i = from; i < to; i++) {
                     values[i] = (float) values[i];
                 }
+            }
+
+            @Override
+            public void statistics(Map<String, Double> into) {
+                into.put("fake_scale", 1024.0);
             }
 
             @Override
@@ -345,7 +357,8 @@ class TrainerTest {
         };
         org.osgi.framework.ServiceRegistration<org.descent.core.MixedPrecisionPolicy> registration = org.osgi.framework.FrameworkUtil
                 .getBundle(TrainerTest.class).getBundleContext()
-                .registerService(org.descent.core.MixedPrecisionPolicy.class, fake, null);
+                .registerService(org.descent.core.MixedPrecisionPolicy.class, fake, new java.util.Hashtable<>(
+                        Map.of(org.osgi.framework.Constants.SERVICE_RANKING, Integer.MAX_VALUE)));
         try {
             Experiment e = experiment("bimodal", "gaussian:mu=1,sigma=1", "gaussian-nll", "gd:lr=0.05", 5);
             e.setPrecision(Precision.MIXED_BF16);
@@ -353,11 +366,14 @@ class TrainerTest {
             TrainingResult r = train(e, dir.resolve("run"), new NullProgressMonitor());
             assertEquals(RunStatus.DONE, r.status(), r.message());
             assertEquals(List.of(1L, 2L, 3L, 4L, 5L), unscaled, "the OSGi service was found and called every step");
+            assertEquals(List.of(2), started, "started once, with the model's two blocks");
             List<String> rows = Files.readAllLines(dir.resolve("run").resolve(RunFolder.PROBES_FILE));
             java.util.function.IntFunction<String> mu = step -> rows.stream()
                     .filter(row -> row.startsWith(step + ",weight_norm/mu,")).findFirst().orElseThrow();
             assertEquals(mu.apply(2).split(",")[2], mu.apply(3).split(",")[2], "step 3 was skipped by the policy");
             assertTrue(!mu.apply(3).split(",")[2].equals(mu.apply(4).split(",")[2]), "step 4 was taken");
+            assertEquals(5, rows.stream().filter(row -> row.contains(",fake_scale,1024")).count(),
+                    "the policy's statistics are in the probe log every step");
         } finally {
             registration.unregister();
         }
