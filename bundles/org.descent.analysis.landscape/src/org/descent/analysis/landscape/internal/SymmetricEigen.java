@@ -154,6 +154,12 @@ public final class SymmetricEigen {
     /** Implicit QL with Wilkinson-style shifts on the tridiagonal matrix; sorts ascending. */
     private void ql(double[] e) {
         double[][] v = vectors;
+        double[][] columns = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                columns[j][i] = v[i][j];
+            }
+        }
         double[] d = values;
         for (int i = 1; i < n; i++) {
             e[i - 1] = e[i];
@@ -208,11 +214,12 @@ public final class SymmetricEigen {
                         c = p / r;
                         p = c * d[i] - s * g;
                         d[i + 1] = h + s * (c * g + s * d[i]);
+                        double[] left = columns[i];
+                        double[] right = columns[i + 1];
                         for (int k = 0; k < n; k++) {
-                            double[] row = v[k];
-                            h = row[i + 1];
-                            row[i + 1] = s * row[i] + c * h;
-                            row[i] = c * row[i] - s * h;
+                            h = right[k];
+                            right[k] = s * left[k] + c * h;
+                            left[k] = c * left[k] - s * h;
                         }
                     }
                     p = -s * s2 * c3 * el1 * e[l] / dl1;
@@ -235,11 +242,14 @@ public final class SymmetricEigen {
             if (k != i) {
                 d[k] = d[i];
                 d[i] = p;
-                for (int j = 0; j < n; j++) {
-                    double t = v[j][i];
-                    v[j][i] = v[j][k];
-                    v[j][k] = t;
-                }
+                double[] t = columns[i];
+                columns[i] = columns[k];
+                columns[k] = t;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                v[i][j] = columns[j][i];
             }
         }
     }
