@@ -131,6 +131,9 @@ final class NetworkSimplex {
 
     /** Runs to optimality; returns the number of pivots. */
     long solve(IProgressMonitor monitor) {
+        if (monitor.isCanceled()) {
+            throw new OperationCanceledException();
+        }
         initialPivots();
         while (findEnteringArc()) {
             pivot();
