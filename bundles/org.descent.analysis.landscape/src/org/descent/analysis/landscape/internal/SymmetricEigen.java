@@ -10,7 +10,10 @@ public final class SymmetricEigen {
 
     private final int n;
     private final double[] values;
-    /** Eigenvectors as columns: {@code vectors[row][column]}. */
+    /**
+     * The transposed eigenvector matrix: {@code vectors[j]} is the eigenvector of
+     * {@code values[j]}, so that every inner loop runs over contiguous memory.
+     */
     private final double[][] vectors;
 
     /**
@@ -46,20 +49,15 @@ public final class SymmetricEigen {
 
     /** The unit eigenvector of the {@code rank}-th largest eigenvalue (0: the largest). */
     public double[] vectorDescending(int rank) {
-        int col = n - 1 - rank;
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = vectors[i][col];
-        }
-        return v;
+        return vectors[n - 1 - rank].clone();
     }
 
     /** Householder reduction: leaves the diagonal in values, the subdiagonal in e[1..n-1]. */
     private void tridiagonalize(double[] e) {
-        double[][] v = vectors;
+        double[][] w = vectors;
         double[] d = values;
         for (int j = 0; j < n; j++) {
-            d[j] = v[n - 1][j];
+            d[j] = w[j][n - 1];
         }
         for (int i = n - 1; i > 0; i--) {
             double scale = 0;
@@ -70,9 +68,9 @@ public final class SymmetricEigen {
             if (scale == 0) {
                 e[i] = d[i - 1];
                 for (int j = 0; j < i; j++) {
-                    d[j] = v[i - 1][j];
-                    v[i][j] = 0;
-                    v[j][i] = 0;
+                    d[j] = w[j][i - 1];
+                    w[j][i] = 0;
+                    w[i][j] = 0;
                 }
             } else {
                 for (int k = 0; k < i; k++) {
@@ -92,11 +90,11 @@ public final class SymmetricEigen {
                 }
                 for (int j = 0; j < i; j++) {
                     f = d[j];
-                    v[j][i] = f;
-                    g = e[j] + v[j][j] * f;
+                    w[i][j] = f;
+                    g = e[j] + w[j][j] * f;
                     for (int k = j + 1; k <= i - 1; k++) {
-                        g += v[k][j] * d[k];
-                        e[k] += v[k][j] * f;
+                        g += w[j][k] * d[k];
+                        e[k] += w[j][k] * f;
                     }
                     e[j] = g;
                 }
@@ -113,53 +111,47 @@ public final class SymmetricEigen {
                     f = d[j];
                     g = e[j];
                     for (int k = j; k <= i - 1; k++) {
-                        v[k][j] -= f * e[k] + g * d[k];
+                        w[j][k] -= f * e[k] + g * d[k];
                     }
-                    d[j] = v[i - 1][j];
-                    v[i][j] = 0;
+                    d[j] = w[j][i - 1];
+                    w[j][i] = 0;
                 }
             }
             d[i] = h;
         }
         for (int i = 0; i < n - 1; i++) {
-            v[n - 1][i] = v[i][i];
-            v[i][i] = 1;
+            w[i][n - 1] = w[i][i];
+            w[i][i] = 1;
             double h = d[i + 1];
             if (h != 0) {
                 for (int k = 0; k <= i; k++) {
-                    d[k] = v[k][i + 1] / h;
+                    d[k] = w[i + 1][k] / h;
                 }
                 for (int j = 0; j <= i; j++) {
                     double g = 0;
                     for (int k = 0; k <= i; k++) {
-                        g += v[k][i + 1] * v[k][j];
+                        g += w[i + 1][k] * w[j][k];
                     }
                     for (int k = 0; k <= i; k++) {
-                        v[k][j] -= g * d[k];
+                        w[j][k] -= g * d[k];
                     }
                 }
             }
             for (int k = 0; k <= i; k++) {
-                v[k][i + 1] = 0;
+                w[i + 1][k] = 0;
             }
         }
         for (int j = 0; j < n; j++) {
-            d[j] = v[n - 1][j];
-            v[n - 1][j] = 0;
+            d[j] = w[j][n - 1];
+            w[j][n - 1] = 0;
         }
-        v[n - 1][n - 1] = 1;
+        w[n - 1][n - 1] = 1;
         e[0] = 0;
     }
 
     /** Implicit QL with Wilkinson-style shifts on the tridiagonal matrix; sorts ascending. */
     private void ql(double[] e) {
-        double[][] v = vectors;
-        double[][] columns = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                columns[j][i] = v[i][j];
-            }
-        }
+        double[][] columns = vectors;
         double[] d = values;
         for (int i = 1; i < n; i++) {
             e[i - 1] = e[i];
@@ -245,11 +237,6 @@ public final class SymmetricEigen {
                 double[] t = columns[i];
                 columns[i] = columns[k];
                 columns[k] = t;
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                v[i][j] = columns[j][i];
             }
         }
     }
