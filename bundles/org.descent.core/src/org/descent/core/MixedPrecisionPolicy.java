@@ -15,7 +15,7 @@ import java.util.Map;
  * per run. The engine calls, per run: {@link #start} once, then every step {@link #round} on the
  * copy of the parameters the model is evaluated at, multiplies the loss (and so its gradient) by
  * {@link #lossScale()}, calls {@link #unscale} before clipping and the optimizer, and records
- * {@link #statistics}.
+ * {@link #statistics}; checkpoints keep {@link #saveState()}.
  */
 public interface MixedPrecisionPolicy {
 
@@ -52,6 +52,20 @@ public interface MixedPrecisionPolicy {
      * fraction of non-zero gradient entries that underflowed to zero or overflowed.
      */
     void statistics(Map<String, Double> into);
+
+    /**
+     * The state a checkpoint keeps so that a resumed run continues bit for bit: the loss
+     * scaling settings, the current scale and the progress towards its next growth.
+     */
+    double[] saveState();
+
+    /**
+     * Restores a state from {@link #saveState()} after {@link #start}; the run continues with
+     * the scaling it was started with.
+     *
+     * @throws IllegalArgumentException when the state was not saved by a policy of this kind
+     */
+    void restoreState(double[] state);
 
     /**
      * How the loss is scaled: dynamic scaling as PyTorch's {@code GradScaler} (start at

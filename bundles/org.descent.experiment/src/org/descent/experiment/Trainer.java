@@ -67,6 +67,8 @@ public final class Trainer {
     private static final long NOISE_STREAM = 0x7015E5EEDL;
     /** Largest batch used when evaluating a whole data set. */
     private static final int EVAL_CHUNK = 1024;
+    /** The checkpoint's optimizer-state entry that holds a mixed-precision policy's state. */
+    private static final String POLICY_STATE = "mixed-precision-policy";
     /** How many periodic checkpoints to keep. */
     private static final int KEEP_CHECKPOINTS = 2;
 
@@ -533,7 +535,7 @@ public final class Trainer {
                             + theta.length);
                 }
                 System.arraycopy(c.parameters(), 0, theta, 0, theta.length);
-                optimizer.restoreState(c.optimizer());
+                optimizer.restoreState(restorePolicy(c.optimizer()));
                 step = c.step();
                 wallBefore = c.wallSeconds();
                 previousLoss = c.previousLoss();
@@ -845,8 +847,29 @@ public final class Trainer {
         }
 
         private void writeCheckpoint() throws IOException {
-            new Checkpoint(step, wall0(), previousLoss, epochLossSum, dataHash, theta, optimizer.saveState())
+            Optimizer.State state = optimizer.saveState();
+            if (policy != null) {
+                // the loss scale travels with the optimizer's state: a resumed run continues bit for bit
+                Map<String, double[]> arrays = new LinkedHashMap<>(state.arrays());
+                arrays.put(POLICY_STATE, policy.saveState());
+                state = new Optimizer.State(state.steps(), arrays);
+            }
+            new Checkpoint(step, wall0(), previousLoss, epochLossSum, dataHash, theta, state)
                     .write(folder.checkpointFile(step));
+        }
+
+        /** Gives the policy its state from a checkpoint; returns the optimizer's state without it. */
+        private Optimizer.State restorePolicy(Optimizer.State saved) {
+            double[] p = saved.arrays().get(POLICY_STATE);
+            if (p == null) {
+                return saved;
+            }
+            if (policy != null) {
+                policy.restoreState(p);
+            }
+            Map<String, double[]> arrays = new LinkedHashMap<>(saved.arrays());
+            arrays.remove(POLICY_STATE);
+            return new Optimizer.State(saved.steps(), arrays);
         }
 
         private double wall0() {

@@ -20,6 +20,8 @@ import org.eclipse.jdt.annotation.Nullable;
  */
 public class SimulatedMixedPrecision implements MixedPrecisionPolicy {
 
+    private static final int STATE_LENGTH = 7;
+
     private final FloatFormat format;
     private List<ParameterBlock> blocks = List.of();
     private LossScaling scaling = LossScaling.DEFAULT;
@@ -127,6 +129,34 @@ public class SimulatedMixedPrecision implements MixedPrecisionPolicy {
             into.put(format.id() + "_underflow/" + name, r.underflowFraction(k));
             into.put(format.id() + "_overflow/" + name, r.overflowFraction(k));
         }
+    }
+
+    /**
+     * {@code [dynamic (1 or 0), initial scale, growth factor, back-off factor, growth interval,
+     * scale, good steps since the scale last changed]}.
+     */
+    @Override
+    public double[] saveState() {
+        return new double[] { scaling.dynamic() ? 1 : 0, scaling.initialScale(), scaling.growthFactor(),
+                scaling.backoffFactor(), scaling.growthInterval(), scale, goodSteps };
+    }
+
+    @Override
+    public void restoreState(double[] state) {
+        if (state.length != STATE_LENGTH) {
+            throw new IllegalArgumentException("mixed-precision policy state of " + state.length + " values: expected "
+                    + STATE_LENGTH + " (scaling settings, scale, good steps)");
+        }
+        if (!started) {
+            throw new IllegalStateException("restoreState before start(blocks, scaling)");
+        }
+        scaling = new LossScaling(state[0] != 0, state[1], state[2], state[3], (int) state[4]);
+        if (!(state[5] > 0) || state[6] < 0 || state[6] >= scaling.growthInterval()) {
+            throw new IllegalArgumentException("mixed-precision policy state: scale " + state[5] + " and " + state[6]
+                    + " good steps do not fit a growth interval of " + scaling.growthInterval());
+        }
+        scale = state[5];
+        goodSteps = (int) state[6];
     }
 
     /** The counts of the last {@link #unscale}, if there was one since {@link #start}. */

@@ -342,6 +342,16 @@ class TrainerTest {
             }
 
             @Override
+            public double[] saveState() {
+                return new double[] { 1024 };
+            }
+
+            @Override
+            public void restoreState(double[] state) {
+                assertEquals(1024, state[0], "the fake's own state");
+            }
+
+            @Override
             public double lossScale() {
                 return 1024;
             }

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.descent.core.MixedPrecisionPolicy.LossScaling;
+import org.descent.core.RunListener;
 import org.descent.core.RunStatus;
 import org.descent.experiment.ResolvedExperiment;
 import org.descent.experiment.RunFolder;
@@ -101,5 +103,46 @@ class MixedPrecisionTrainingTest {
         assertEquals(probe(dir.resolve("c"), "loss_scale").get(0)[1], 65536);
         assertEquals(probe(dir.resolve("d"), "loss_scale").get(0)[1], 65536,
                 "the second run starts from the initial scale: a fresh policy");
+    }
+
+    @Test
+    void aResumedRunContinuesBitForBitWithItsOwnScaling() throws Exception {
+        // growth every 7 steps: the scale moves during the run and the cut falls between changes
+        LossScaling scaling = new LossScaling(true, 65536, 2, 0.5, 7);
+        TrainingResult whole = train(new Trainer().lossScaling(scaling), digits(Precision.MIXED_FP16, 2),
+                dir.resolve("whole"));
+        NullProgressMonitor monitor = new NullProgressMonitor();
+        Trainer stopping = new Trainer().lossScaling(scaling).listener(new RunListener() {
+            @Override
+            public void step(long step, int epoch, double loss, double g, double lr, Map<String, Double> p) {
+                if (step == 31) {
+                    monitor.setCanceled(true);
+                }
+            }
+        });
+        ResolvedExperiment plan = ResolvedExperiment.resolve(digits(Precision.MIXED_FP16, 2), Contributions.registry(),
+                null);
+        TrainingResult cut = stopping.train(plan, RunFolder.create(dir.resolve("cut")), monitor);
+        assertEquals(RunStatus.CANCELLED, cut.status());
+        // resumed by a trainer with the default scaling: the run's own scaling comes from its checkpoint
+        TrainingResult resumed = new Trainer().resume(new RunFolder(dir.resolve("cut")), Contributions.registry(),
+                new NullProgressMonitor());
+        assertEquals(RunStatus.DONE, resumed.status(), resumed.message());
+        List<double[]> scales = probe(dir.resolve("whole"), "loss_scale");
+        assertTrue(scales.stream().mapToDouble(v -> v[1]).distinct().count() > 1, "the scale changed during the run");
+        assertEquals(whole.steps(), resumed.steps());
+        assertEquals(withoutWallTime(dir.resolve("whole")), withoutWallTime(dir.resolve("cut")));
+        assertEquals(Files.readAllLines(dir.resolve("whole").resolve(RunFolder.PROBES_FILE)),
+                Files.readAllLines(dir.resolve("cut").resolve(RunFolder.PROBES_FILE)));
+    }
+
+    static List<String> withoutWallTime(Path run) throws Exception {
+        List<String> lines = Files.readAllLines(run.resolve(RunFolder.METRICS_FILE));
+        int wall = List.of(lines.get(0).split(",", -1)).indexOf("wall_s");
+        return lines.stream().map(l -> {
+            List<String> cells = new java.util.ArrayList<>(List.of(l.split(",", -1)));
+            cells.remove(wall);
+            return String.join(",", cells);
+        }).toList();
     }
 }

@@ -158,4 +158,22 @@ class PolicyTest {
             tracker.close();
         }
     }
+
+    @Test
+    void stateRoundTripsAndIsChecked() {
+        SimulatedMixedPrecision p = new SimulatedMixedPrecision(FloatFormat.FP16);
+        p.start(BLOCKS, new LossScaling(true, 1024, 2, 0.5, 3));
+        p.unscale(new double[] { 1e6, 0, 0, 0, 0 }, 1);
+        p.unscale(new double[] { 1, 0, 0, 0, 0 }, 2);
+        double[] state = p.saveState();
+        SimulatedMixedPrecision q = new SimulatedMixedPrecision(FloatFormat.FP16);
+        q.start(BLOCKS, LossScaling.DEFAULT);
+        q.restoreState(state);
+        assertEquals(512, q.lossScale());
+        q.unscale(new double[] { 1, 0, 0, 0, 0 }, 3);
+        q.unscale(new double[] { 1, 0, 0, 0, 0 }, 4);
+        assertEquals(1024, q.lossScale(), "the restored interval (3) and progress (1 good step) carry on");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> q.restoreState(new double[] { 1, 2 }))
+                .getMessage().contains("expected 7"));
+    }
 }
