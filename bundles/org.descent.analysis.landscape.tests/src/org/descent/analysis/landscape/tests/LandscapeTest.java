@@ -138,37 +138,42 @@ class LandscapeTest {
 
     @Test
     void filterNormalizedDirectionsHaveTheWeightsRowNorms() throws Exception {
-        Subject s = Subjects.initial(Subjects.digits("mlp:hidden=16-8,batchnorm=after", 10, 0.2));
-        double[] theta = s.parameters();
         boolean sawBuffer = false;
-        for (boolean biases : new boolean[] { false, true }) {
-            double[] d = Directions.filterNormalized(s.blocks(), theta, new SplitMix64(11), biases);
-            for (ParameterBlock b : s.blocks()) {
-                int[] shape = b.shape();
-                if (b.buffer()) {
-                    sawBuffer = true;
-                    for (int i = b.offset(); i < b.offset() + b.size(); i++) {
-                        assertEquals(0, d[i], 0, b.name());
-                    }
-                } else if (shape.length >= 2) {
-                    int width = b.size() / shape[0];
-                    for (int f = 0; f < shape[0]; f++) {
-                        double dn = 0;
-                        double wn = 0;
-                        for (int i = b.offset() + f * width; i < b.offset() + (f + 1) * width; i++) {
-                            dn += d[i] * d[i];
-                            wn += theta[i] * theta[i];
+        boolean sawFilters = false;
+        for (String model : List.of("mlp:hidden=16-8,batchnorm=after", "cnn")) {
+            Subject s = Subjects.initial(Subjects.digits(model, 10, 0.2));
+            double[] theta = s.parameters();
+            for (boolean biases : new boolean[] { false, true }) {
+                double[] d = Directions.filterNormalized(s.blocks(), theta, new SplitMix64(11), biases);
+                for (ParameterBlock b : s.blocks()) {
+                    int[] shape = b.shape();
+                    if (b.buffer()) {
+                        sawBuffer = true;
+                        for (int i = b.offset(); i < b.offset() + b.size(); i++) {
+                            assertEquals(0, d[i], 0, b.name());
                         }
-                        assertEquals(Math.sqrt(wn), Math.sqrt(dn), 1e-12 * Math.sqrt(wn), b.name() + " row " + f);
-                    }
-                } else {
-                    for (int i = b.offset(); i < b.offset() + b.size(); i++) {
-                        assertEquals(biases ? theta[i] : 0, d[i], 0, b.name());
+                    } else if (shape.length >= 2) {
+                        sawFilters |= shape.length == 4;
+                        int width = b.size() / shape[0];
+                        for (int f = 0; f < shape[0]; f++) {
+                            double dn = 0;
+                            double wn = 0;
+                            for (int i = b.offset() + f * width; i < b.offset() + (f + 1) * width; i++) {
+                                dn += d[i] * d[i];
+                                wn += theta[i] * theta[i];
+                            }
+                            assertEquals(Math.sqrt(wn), Math.sqrt(dn), 1e-12 * Math.sqrt(wn), b.name() + " row " + f);
+                        }
+                    } else {
+                        for (int i = b.offset(); i < b.offset() + b.size(); i++) {
+                            assertEquals(biases ? theta[i] : 0, d[i], 0, b.name());
+                        }
                     }
                 }
             }
         }
-        assertTrue(sawBuffer, "batch normalization has running statistics: " + s.blocks());
+        assertTrue(sawBuffer, "batch normalization has running statistics");
+        assertTrue(sawFilters, "the cnn has convolution filters [out, in, k, k]");
     }
 
     @Test

@@ -210,6 +210,10 @@ class PcaTest {
         assertEquals(0, Arrays.stream(pc1).sum(), 1e-9);
         assertEquals(variance[0], dot(pc1, pc1) / 1796, TOLERANCE * variance[0]);
         assertEquals(64, r.tables().get("components").rows().size());
+        // what descent analyze writes: the JSON document and one CSV per table
+        String json = org.descent.core.Json.write(r.toJsonObject());
+        assertTrue(json.contains("\"explained_variance_ratio\"") && json.contains("\"variance\""), json);
+        assertEquals(1798, AnalysisResult.csv(p).split("\n").length);
     }
 
     @Test
