@@ -92,6 +92,36 @@ public interface Model extends Configurable {
     }
 
     /**
+     * An evaluator that splits the gradient of its last {@link Evaluator#lossAndGradient} by
+     * example, in one pass over the batch (the 004 question: the mean of squared per-example
+     * gradients without a backward pass per example). Example r's gradient {@code g_r} is n times
+     * its part of the batch's mean-loss gradient, so the batch gradient is the mean of the
+     * {@code g_r}; for layers without coupling between examples, {@code g_r} is the gradient of
+     * example r's own loss. With batch normalization in a training pass the examples are coupled
+     * through the batch statistics: the parts still average to the batch gradient, but are not the
+     * gradients of the examples' own losses.
+     */
+    interface PerExample {
+
+        /**
+         * Summarizes the per-example gradients of the last pass.
+         *
+         * @param squaredNorms receives {@code ||g_r||²} for each of the n examples
+         * @param meanSquares receives {@code (1/n) Σ_r g_r∘g_r}, in the gradient's layout (zero for
+         *            buffers)
+         * @throws UnsupportedOperationException naming the layer that cannot split its gradient
+         */
+        void perExample(double[] squaredNorms, double[] meanSquares);
+
+        /**
+         * Writes example r's gradient {@code g_r} of the last pass (zero for buffers).
+         *
+         * @throws UnsupportedOperationException naming the layer that cannot split its gradient
+         */
+        void exampleGradient(int r, double[] gradient);
+    }
+
+    /**
      * A batch's evaluation.
      *
      * @param loss the mean loss over the batch

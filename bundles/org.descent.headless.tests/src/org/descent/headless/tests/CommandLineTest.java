@@ -129,9 +129,9 @@ class CommandLineTest {
         assertTrue(r.out().lines().anyMatch(l -> l.matches("command +plugins +Plugins +org\\.descent\\.headless")), r.out());
         assertTrue(r.out().endsWith(registry.contributions().size() + " contributions.\n"), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.matches("optimizer +adam +Adam +org\\.descent\\.optimizers")), r.out());
-        Result kind = run("plugins", "--kind", "analysis");
+        Result kind = run("plugins", "--kind", "widget");
         assertEquals(2, kind.code());
-        assertTrue(kind.err().contains("option '--kind': no contribution of kind 'analysis'; kinds present: command,"
+        assertTrue(kind.err().contains("option '--kind': no contribution of kind 'widget'; kinds present: analysis, command,"
                 + " dataset, loss, model, optimizer, probe, regularizer, schedule"), kind.err());
         assertEquals(COMMANDS.size(),
                 Fixture.parse(run("plugins", "--kind=command", "--json").out()).root() instanceof List<?> l ? l.size() : -1);

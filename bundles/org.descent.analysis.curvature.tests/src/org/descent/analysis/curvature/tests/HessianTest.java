@@ -17,6 +17,7 @@ import org.descent.core.AnalysisResult;
 import org.descent.core.Data;
 import org.descent.core.DataShape;
 import org.descent.core.Subject;
+import org.descent.testing.FixedSubject;
 import org.descent.testing.Contributions;
 import org.descent.testing.Fixture;
 import org.eclipse.core.runtime.NullProgressMonitor;
@@ -217,7 +218,7 @@ class HessianTest {
                 () -> run("hessian", mlp(c, Double.NaN), Map.of("k", 52)));
         assertTrue(e.getMessage().contains("'--k': 52 eigenpairs asked, but the model has only 51"), e.getMessage());
         IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
-                () -> Contributions.create("analyses", "hessian", Map.of("k", 0), Analysis.class));
+                () -> Contributions.create("analyses", "hessian", Map.of("k", -1), Analysis.class));
         assertTrue(range.getMessage().contains("'k'"), range.getMessage());
         Analysis a = Contributions.create("analyses", "hessian", Map.of(), Analysis.class);
         NullProgressMonitor cancelled = new NullProgressMonitor();

@@ -39,6 +39,7 @@ public final class HessianAnalysis implements Analysis {
     private boolean perBlock;
     private double epsilon;
     private double zeroTol;
+    private double gradTol;
     private long seed;
 
     @Override
@@ -52,6 +53,7 @@ public final class HessianAnalysis implements Analysis {
         perBlock = s.getBoolean("per-block");
         epsilon = s.getDouble("epsilon");
         zeroTol = s.getDouble("zero-tol");
+        gradTol = s.getDouble("grad-tol");
         seed = s.getLong("seed");
     }
 
@@ -64,6 +66,7 @@ public final class HessianAnalysis implements Analysis {
         if (n == 0) {
             throw new IllegalArgumentException("the model has no trainable parameters");
         }
+        int k = this.k == 0 ? Math.min(5, n) : this.k;
         if (k > n) {
             throw new IllegalArgumentException("option '--k': " + k + " eigenpairs asked, but the model has only " + n
                     + " trainable parameters");
@@ -164,7 +167,8 @@ public final class HessianAnalysis implements Analysis {
         }
         r.put("gradient_norm", gNorm).put("loss", h.value());
         String kind = classify(lambdaMin, lambdaMax, zeroTol * scale);
-        r.put("point", kind);
+        boolean critical = gNorm <= gradTol;
+        r.put("point", kind).put("critical", critical);
         r.put("hvp_relative_error", hvpError);
 
         // the 003 test of a gradient step
@@ -256,7 +260,9 @@ public final class HessianAnalysis implements Analysis {
                 " (Hutchinson, ± %.2g)", traceError), lambdaMin > zeroTol * scale
                         ? String.format(java.util.Locale.ROOT, "%.4g", lambdaMax / lambdaMin)
                         : "undefined (lambda_min <= 0)");
-        r.line("the point: %s", kind);
+        r.line(critical ? "the point: %s (gradient norm %.3g <= grad-tol)"
+                : "the point: not a critical point (gradient norm %2$.3g > grad-tol); the curvature there is that of a %1$s",
+                kind, gNorm);
         r.line("step test with epsilon %.4g: predicted change %.6g (first order %.6g), actual %.6g", eps, predicted,
                 -eps * gg, actual);
         if (Double.isFinite(lr)) {

@@ -151,6 +151,62 @@ public final class BatchNorm extends Layer {
     }
 
     @Override
+    public @Nullable Layer withoutPerExample() {
+        return null;
+    }
+
+    /**
+     * Example r's part of the γ and β gradients: Σ dy·x̂ and Σ dy over its positions. In a
+     * training pass x̂ depends on the whole batch, so these parts sum to the batch gradient but are
+     * not the gradient of example r's loss alone.
+     */
+    @Override
+    public boolean perExample(double[] p, double[] x, double[] y, double[] dy, int n, double scale, double[] sqNorms,
+            double[] sumSquares) {
+        int gamma = offset();
+        int beta = gamma + channels;
+        int stride = channels * spatial;
+        for (int r = 0; r < n; r++) {
+            double norm = 0;
+            for (int c = 0; c < channels; c++) {
+                int base = r * stride + c * spatial;
+                double sd = 0;
+                double sdx = 0;
+                for (int k = 0; k < spatial; k++) {
+                    sd += dy[base + k];
+                    sdx += dy[base + k] * xhat[base + k];
+                }
+                sd *= scale;
+                sdx *= scale;
+                sumSquares[gamma + c] += sdx * sdx;
+                sumSquares[beta + c] += sd * sd;
+                norm += sdx * sdx + sd * sd;
+            }
+            sqNorms[r] += norm;
+        }
+        return true;
+    }
+
+    @Override
+    public boolean exampleGradient(double[] p, double[] x, double[] y, double[] dy, int r, double scale, double[] out) {
+        int gamma = offset();
+        int beta = gamma + channels;
+        int stride = channels * spatial;
+        for (int c = 0; c < channels; c++) {
+            int base = r * stride + c * spatial;
+            double sd = 0;
+            double sdx = 0;
+            for (int k = 0; k < spatial; k++) {
+                sd += dy[base + k];
+                sdx += dy[base + k] * xhat[base + k];
+            }
+            out[gamma + c] = scale * sdx;
+            out[beta + c] = scale * sd;
+        }
+        return true;
+    }
+
+    @Override
     public double weightGradientStd(double[] g) {
         return std(g, offset(), channels);
     }

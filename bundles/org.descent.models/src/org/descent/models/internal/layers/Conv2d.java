@@ -25,6 +25,7 @@ public final class Conv2d extends Layer {
     private final Gemm gemm;
     private final int cols;
     private final int positions;
+    private double[] part = new double[0];
 
     public Conv2d(String name, Shape in, int cout, int k, int stride, int pad, boolean bias, Init init, Gemm gemm) {
         super(name, "conv2d", in, new Shape(cout, (in.h() + 2 * pad - k) / stride + 1, (in.w() + 2 * pad - k) / stride + 1));
@@ -217,6 +218,61 @@ public final class Conv2d extends Layer {
                 fold(dcol, dx, first, m);
             }
         }
+    }
+
+    /** Example r's weight gradient {@code dz_r · col_rᵀ} and bias gradient into {@code part} (cout·cols + cout). */
+    private double[] examplePart(double[] x, double[] dy, int r) {
+        double[] col = gemm.scratch(0, cols * positions);
+        double[] dz = gemm.scratch(1, cout * positions);
+        if (part.length < cout * cols + cout) {
+            part = new double[cout * cols + cout];
+        }
+        System.arraycopy(dy, r * out.size(), dz, 0, cout * positions);
+        unfold(x, col, r, 1);
+        gemm.multiply(false, true, cout, cols, positions, dz, 0, positions, col, 0, positions, 0, part, 0, cols);
+        for (int o = 0; o < cout; o++) {
+            double s = 0;
+            for (int q = 0; q < positions; q++) {
+                s += dz[o * positions + q];
+            }
+            part[cout * cols + o] = s;
+        }
+        return part;
+    }
+
+    @Override
+    public @Nullable Layer withoutPerExample() {
+        return null;
+    }
+
+    /** One matrix product per example, as large as the batch's weight-gradient product in total. */
+    @Override
+    public boolean perExample(double[] p, double[] x, double[] y, double[] dy, int n, double scale, double[] sqNorms,
+            double[] sumSquares) {
+        int w = offset();
+        double s2 = scale * scale;
+        int size = cout * cols + (bias ? cout : 0);
+        for (int r = 0; r < n; r++) {
+            double[] g = examplePart(x, dy, r);
+            double norm = 0;
+            for (int i = 0; i < size; i++) {
+                double v = s2 * g[i] * g[i];
+                sumSquares[w + i] += v;
+                norm += v;
+            }
+            sqNorms[r] += norm;
+        }
+        return true;
+    }
+
+    @Override
+    public boolean exampleGradient(double[] p, double[] x, double[] y, double[] dy, int r, double scale, double[] out) {
+        double[] g = examplePart(x, dy, r);
+        int size = cout * cols + (bias ? cout : 0);
+        for (int i = 0; i < size; i++) {
+            out[offset() + i] = scale * g[i];
+        }
+        return true;
     }
 
     @Override

@@ -17,6 +17,8 @@ public final class Dense extends Layer {
     private final Init init;
     private final double initStd;
     private final Gemm gemm;
+    private double[] squaredX = new double[0];
+    private double[] squaredDy = new double[0];
 
     public Dense(String name, Shape in, int outWidth, boolean bias, Init init, double initStd, Gemm gemm) {
         super(name, "dense", in, Shape.flat(outWidth));
@@ -68,6 +70,71 @@ public final class Dense extends Layer {
         if (dx != null) {
             gemm.multiply(false, false, n, inWidth, outWidth, dy, 0, outWidth, p, w, inWidth, 0, dx, 0, inWidth);
         }
+    }
+
+    @Override
+    public void allocate(int maxBatch) {
+        squaredX = new double[maxBatch * inWidth];
+        squaredDy = new double[maxBatch * outWidth];
+    }
+
+    @Override
+    public @Nullable Layer withoutPerExample() {
+        return null;
+    }
+
+    @Override
+    public boolean perExample(double[] p, double[] x, double[] y, double[] dy, int n, double scale, double[] sqNorms,
+            double[] sumSquares) {
+        if (squaredX.length < n * inWidth) {
+            allocate(n);
+        }
+        double s2 = scale * scale;
+        for (int r = 0; r < n; r++) {
+            double xx = 0;
+            for (int i = r * inWidth; i < (r + 1) * inWidth; i++) {
+                double v = x[i];
+                squaredX[i] = v * v;
+                xx += v * v;
+            }
+            double dd = 0;
+            for (int o = r * outWidth; o < (r + 1) * outWidth; o++) {
+                double v = dy[o];
+                double sq = s2 * v * v;
+                squaredDy[o] = sq;
+                dd += sq;
+            }
+            // g_r = scale·dy_r x_r': ||g_r||² = scale²·||dy_r||²·||x_r||², plus the bias part scale²·||dy_r||²
+            sqNorms[r] += dd * xx + (bias ? dd : 0);
+        }
+        int w = offset();
+        gemm.multiply(true, false, outWidth, inWidth, n, squaredDy, 0, outWidth, squaredX, 0, inWidth, 1, sumSquares, w,
+                inWidth);
+        if (bias) {
+            int b = w + outWidth * inWidth;
+            for (int r = 0; r < n; r++) {
+                for (int o = 0; o < outWidth; o++) {
+                    sumSquares[b + o] += squaredDy[r * outWidth + o];
+                }
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean exampleGradient(double[] p, double[] x, double[] y, double[] dy, int r, double scale, double[] out) {
+        int w = offset();
+        for (int o = 0; o < outWidth; o++) {
+            double d = scale * dy[r * outWidth + o];
+            int row = w + o * inWidth;
+            for (int i = 0; i < inWidth; i++) {
+                out[row + i] = d * x[r * inWidth + i];
+            }
+            if (bias) {
+                out[w + outWidth * inWidth + o] = d;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -131,6 +131,38 @@ public abstract class Layer {
     public abstract void backward(double[] p, double[] x, double[] y, double[] dy, double @Nullable [] dx, double[] g,
             int n);
 
+    /**
+     * This layer, or the first of its inner layers, when it has trainable parameters but cannot
+     * split its gradient by example ({@link #perExample}); null when it can.
+     */
+    public @Nullable Layer withoutPerExample() {
+        return trainableCount() == 0 ? null : this;
+    }
+
+    /**
+     * Splits the layer's gradient of the last forward and backward pass over {@code n} examples by
+     * example: example r's part {@code g_r} comes from row r of {@code x} and {@code dy} alone, and
+     * the parts sum to the layer's batch gradient. Adds {@code scale²·||g_r||²} to {@code sqNorms[r]}
+     * and {@code scale²·g_r∘g_r} to {@code sumSquares} at the layer's trainable blocks, in one pass
+     * over the batch (no per-example backward passes).
+     *
+     * @return false when the layer has trainable parameters but cannot split its gradient
+     */
+    public boolean perExample(double[] p, double[] x, double[] y, double[] dy, int n, double scale, double[] sqNorms,
+            double[] sumSquares) {
+        return trainableCount() == 0;
+    }
+
+    /**
+     * Writes {@code scale·g_r}, example r's part of the last pass's gradient (see
+     * {@link #perExample}), into the layer's trainable blocks of {@code out}.
+     *
+     * @return false when the layer has trainable parameters but cannot split its gradient
+     */
+    public boolean exampleGradient(double[] p, double[] x, double[] y, double[] dy, int r, double scale, double[] out) {
+        return trainableCount() == 0;
+    }
+
     /** Standard deviation of the layer's weight gradient in {@code g}, or NaN without weights. */
     public double weightGradientStd(double[] g) {
         return Double.NaN;

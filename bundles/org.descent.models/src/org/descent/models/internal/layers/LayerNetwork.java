@@ -100,7 +100,7 @@ public abstract class LayerNetwork implements Model {
     }
 
     /** Forward and backward passes over the stack, with per-layer statistics. */
-    private static final class LayerEvaluator implements Evaluator, Inspectable {
+    private static final class LayerEvaluator implements Evaluator, Inspectable, PerExample {
         private final Stack stack;
         private final LossFunction loss;
         private final DataShape shape;
@@ -143,6 +143,39 @@ public abstract class LayerNetwork implements Model {
             stack.backward(parameters, null, gradient, n);
             lastGradient = gradient;
             return value;
+        }
+
+        @Override
+        public void perExample(double[] squaredNorms, double[] meanSquares) {
+            int n = checkedBatch();
+            java.util.Arrays.fill(squaredNorms, 0, n, 0);
+            java.util.Arrays.fill(meanSquares, 0);
+            stack.perExample(lastParameters, n, n, squaredNorms, meanSquares);
+            for (int i = 0; i < meanSquares.length; i++) {
+                meanSquares[i] /= n;
+            }
+        }
+
+        @Override
+        public void exampleGradient(int r, double[] gradient) {
+            int n = checkedBatch();
+            if (r < 0 || r >= n) {
+                throw new IndexOutOfBoundsException("example " + r + " of a batch of " + n);
+            }
+            java.util.Arrays.fill(gradient, 0);
+            stack.exampleGradient(lastParameters, r, n, gradient);
+        }
+
+        private int checkedBatch() {
+            if (lastGradient == null) {
+                throw new IllegalStateException("per-example gradients need a lossAndGradient pass first");
+            }
+            Layer without = stack.withoutPerExample();
+            if (without != null) {
+                throw new UnsupportedOperationException("layer " + without.name() + " (" + without.kind()
+                        + ") cannot split its gradient by example");
+            }
+            return stack.lastBatchSize();
         }
 
         @Override

@@ -166,6 +166,27 @@ public final class Residual extends Layer {
     }
 
     @Override
+    public @Nullable Layer withoutPerExample() {
+        Layer l = main.withoutPerExample();
+        Stack s = projection;
+        return l != null || s == null ? l : s.withoutPerExample();
+    }
+
+    @Override
+    public boolean perExample(double[] p, double[] x, double[] y, double[] dy, int n, double scale, double[] sqNorms,
+            double[] sumSquares) {
+        Stack s = projection;
+        return main.perExample(p, n, scale, sqNorms, sumSquares)
+                && (s == null || s.perExample(p, n, scale, sqNorms, sumSquares));
+    }
+
+    @Override
+    public boolean exampleGradient(double[] p, double[] x, double[] y, double[] dy, int r, double scale, double[] out) {
+        Stack s = projection;
+        return main.exampleGradient(p, r, scale, out) && (s == null || s.exampleGradient(p, r, scale, out));
+    }
+
+    @Override
     public double weightGradientStd(double[] g) {
         return main.layers().get(0).weightGradientStd(g);
     }

@@ -98,6 +98,41 @@ public final class Stack {
         backwardDone = true;
     }
 
+    /**
+     * Splits the last backward pass's gradient by example (see {@link Layer#perExample}).
+     *
+     * @return false when a layer cannot
+     */
+    public boolean perExample(double[] p, int n, double scale, double[] sqNorms, double[] sumSquares) {
+        for (int i = 0; i < layers.size(); i++) {
+            if (!layers.get(i).perExample(p, act[i], act[i + 1], grad[i + 1], n, scale, sqNorms, sumSquares)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Writes example r's part of the last backward pass's gradient (see {@link Layer#exampleGradient}). */
+    public boolean exampleGradient(double[] p, int r, double scale, double[] out) {
+        for (int i = 0; i < layers.size(); i++) {
+            if (!layers.get(i).exampleGradient(p, act[i], act[i + 1], grad[i + 1], r, scale, out)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first layer, searched depth first, that cannot split its gradient by example, or null. */
+    public @Nullable Layer withoutPerExample() {
+        for (Layer l : layers) {
+            Layer without = l.withoutPerExample();
+            if (without != null) {
+                return without;
+            }
+        }
+        return null;
+    }
+
     /** Activations of the last pass after layer {@code i} (0-based). */
     double[] activation(int i) {
         return act[i + 1];

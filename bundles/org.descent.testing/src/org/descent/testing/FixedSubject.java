@@ -1,4 +1,4 @@
-package org.descent.analysis.curvature.tests;
+package org.descent.testing;
 
 import java.util.List;
 import java.util.Map;
@@ -11,10 +11,9 @@ import org.descent.core.Model;
 import org.descent.core.ParameterBlock;
 import org.descent.core.Precision;
 import org.descent.core.Subject;
-import org.descent.testing.Contributions;
 
-/** A model from the registry at given parameters on a whole small data set, as a Subject. */
-final class FixedSubject implements Subject {
+/** A model from the registry, bound to a small data set, at given parameters: a Subject for analysis tests (the batch is the whole data set, in training mode). */
+public final class FixedSubject implements Subject {
 
     private final Model model;
     private final LossFunction loss;
@@ -23,7 +22,7 @@ final class FixedSubject implements Subject {
     private final double[] theta;
     private final double learningRate;
 
-    FixedSubject(String model, Map<String, ?> hyperparameters, String loss, Data data, double[] theta,
+    public FixedSubject(String model, Map<String, ?> hyperparameters, String loss, Data data, double[] theta,
             double learningRate) {
         this.model = Contributions.create("models", model, hyperparameters, Model.class);
         this.loss = Contributions.create("losses", loss, Map.of(), LossFunction.class);
@@ -69,7 +68,7 @@ final class FixedSubject implements Subject {
 
     @Override
     public int size() {
-        return theta.length;
+        return ParameterBlock.total(blocks);
     }
 
     @Override
