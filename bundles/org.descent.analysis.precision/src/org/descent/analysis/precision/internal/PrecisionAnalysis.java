@@ -80,10 +80,11 @@ public final class PrecisionAnalysis implements Analysis {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("loss", loss);
             summary.put("loss_difference", loss - loss64);
-            summary.put("parameter_error", relativeError(rounded, theta, 0, theta.length));
+            double parameterError = relativeError(rounded, theta, 0, theta.length);
+            summary.put("parameter_error", parameterError);
             r.line("");
             r.line("%s: loss %.9g (difference %+.3g), parameters rounded with relative error %.3g", format.id(),
-                    loss, loss - loss64, relativeError(rounded, theta, 0, theta.length));
+                    loss, loss - loss64, parameterError);
             r.line("  %-24s %10s %10s %10s %10s %12s", "block", "scale", "non-zero", "underflow", "overflow",
                     "rel. error");
             List<double[]> rows = new ArrayList<>();
