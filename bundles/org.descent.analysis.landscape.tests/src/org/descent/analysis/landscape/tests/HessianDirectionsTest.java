@@ -3,6 +3,7 @@ package org.descent.analysis.landscape.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -68,7 +69,7 @@ class HessianDirectionsTest {
             assertTrue(Math.abs(cos) > 1 - 1e-6, "eigenvector " + k + ": cos " + cos);
             assertTrue(top.residuals()[k] < 1e-5 * values[0], "residual " + top.residuals()[k]);
         }
-        assertTrue(values[0] > values[1], java.util.Arrays.toString(values));
+        assertTrue(values[0] > values[1], Arrays.toString(values));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -46,7 +47,7 @@ class LandscapeTest {
                 return i;
             }
         }
-        throw new AssertionError(v + " is not among " + java.util.Arrays.toString(values));
+        throw new AssertionError(v + " is not among " + Arrays.toString(values));
     }
 
     @Test
@@ -109,7 +110,7 @@ class LandscapeTest {
         AnalysisResult again = Subjects.run("landscape", Map.of("resolution", 5, "range", 0.5, "seed", 3), trained);
         assertArrayEquals(loss, Subjects.column(again, "surface", "loss"), 0);
         AnalysisResult other = Subjects.run("landscape", Map.of("resolution", 5, "range", 0.5, "seed", 4), trained);
-        assertFalse(java.util.Arrays.equals(loss, Subjects.column(other, "surface", "loss")));
+        assertFalse(Arrays.equals(loss, Subjects.column(other, "surface", "loss")));
     }
 
     @Test

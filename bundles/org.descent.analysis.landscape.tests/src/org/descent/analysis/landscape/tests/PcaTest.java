@@ -15,6 +15,7 @@ import org.descent.analysis.landscape.internal.SymmetricEigen;
 import org.descent.core.AnalysisResult;
 import org.descent.core.Data;
 import org.descent.core.Dataset;
+import org.descent.core.Json;
 import org.descent.core.ParameterBlock;
 import org.descent.core.SplitMix64;
 import org.descent.core.Subject;
@@ -211,7 +212,7 @@ class PcaTest {
         assertEquals(variance[0], dot(pc1, pc1) / 1796, TOLERANCE * variance[0]);
         assertEquals(64, r.tables().get("components").rows().size());
         // what descent analyze writes: the JSON document and one CSV per table
-        String json = org.descent.core.Json.write(r.toJsonObject());
+        String json = Json.write(r.toJsonObject());
         assertTrue(json.contains("\"explained_variance_ratio\"") && json.contains("\"variance\""), json);
         assertEquals(1798, AnalysisResult.csv(p).split("\n").length);
     }

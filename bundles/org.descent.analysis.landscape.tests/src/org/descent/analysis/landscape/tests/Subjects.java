@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.descent.core.Analysis;
 import org.descent.core.AnalysisInput;
@@ -87,7 +88,7 @@ final class Subjects {
 
     static AnalysisResult run(String id, Map<String, ?> options, Subject subject, IProgressMonitor monitor)
             throws Exception {
-        return analysis(id, options).analyze(new AnalysisInput(java.util.Optional.of(subject), Map.of()), monitor);
+        return analysis(id, options).analyze(new AnalysisInput(Optional.of(subject), Map.of()), monitor);
     }
 
     /** Prints a result's text report and warnings (the test log shows what the CLI would print). */

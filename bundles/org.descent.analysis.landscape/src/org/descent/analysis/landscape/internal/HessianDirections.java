@@ -1,6 +1,7 @@
 package org.descent.analysis.landscape.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.descent.core.ParameterBlock;
@@ -51,7 +52,7 @@ public final class HessianDirections {
         this.trainable = new boolean[theta.length];
         for (ParameterBlock b : blocks) {
             if (!b.buffer()) {
-                java.util.Arrays.fill(trainable, b.offset(), b.offset() + b.size(), true);
+                Arrays.fill(trainable, b.offset(), b.offset() + b.size(), true);
             }
         }
         this.h = Math.cbrt(Math.ulp(1.0)) * Math.max(1, Math.sqrt(Directions.dot(theta, theta)));

@@ -2,6 +2,7 @@ package org.descent.analysis.landscape.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.descent.core.Analysis;
 import org.descent.core.AnalysisInput;
@@ -266,13 +267,13 @@ public final class LandscapeAnalysis implements Analysis {
             r.put("hessian_residuals", List.of(top.residuals()[0], top.residuals()[1]));
             r.put("hessian_products", top.products());
             r.put("finite_difference_step", hessian.step());
-            notes.add(String.format(java.util.Locale.ROOT,
+            notes.add(String.format(Locale.ROOT,
                     "Hessian by Lanczos: %d products of central differences with h = %.3g; lambda1 = %.6g (residual %.2g), lambda2 = %.6g (residual %.2g)",
                     top.products(), hessian.step(), top.values()[0], top.residuals()[0], top.values()[1],
                     top.residuals()[1]));
             for (int k = 0; k < 2; k++) {
                 if (top.residuals()[k] > 1e-3 * Math.max(Math.abs(top.values()[0]), 1e-12)) {
-                    r.warn(String.format(java.util.Locale.ROOT,
+                    r.warn(String.format(Locale.ROOT,
                             "Hessian eigenvector %d has not converged: |Hv - lambda v| = %.3g; raise lanczos (now %d)",
                             k + 1, top.residuals()[k], lanczos));
                 }

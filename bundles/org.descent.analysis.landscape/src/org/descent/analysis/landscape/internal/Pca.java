@@ -1,5 +1,7 @@
 package org.descent.analysis.landscape.internal;
 
+import java.util.Arrays;
+
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 
@@ -88,7 +90,7 @@ public final class Pca {
             }
             degenerate[j] = s == 0;
             if (degenerate[j]) {
-                java.util.Arrays.fill(component, 0);
+                Arrays.fill(component, 0);
             }
             int at = 0;
             for (int c = 1; c < cols; c++) {

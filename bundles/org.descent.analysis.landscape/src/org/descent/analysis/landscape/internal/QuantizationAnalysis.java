@@ -3,6 +3,7 @@ package org.descent.analysis.landscape.internal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.descent.core.Analysis;
@@ -122,9 +123,9 @@ public final class QuantizationAnalysis implements Analysis {
             found.add(m);
             rows.add(new double[] { index, w.size(), alpha, lo, hi, error, saving, positive });
             r.line("%-12s %-12s %10.4g %10.4g %10.4g %10.4g %8.2fx %9s", s.layer(), s.kind(), alpha, lo, hi, error,
-                    saving, Double.isNaN(positive) ? "-" : String.format(java.util.Locale.ROOT, "%.3f", positive));
+                    saving, Double.isNaN(positive) ? "-" : String.format(Locale.ROOT, "%.3f", positive));
             if (!Double.isNaN(positive) && positive > 0.99) {
-                r.warn("layer " + s.layer() + ": " + String.format(java.util.Locale.ROOT, "%.1f%%", 100 * positive)
+                r.warn("layer " + s.layer() + ": " + String.format(Locale.ROOT, "%.1f%%", 100 * positive)
                         + " of its inputs binarize to +1, so they carry almost no information; centre them"
                         + " (batchnorm=after)");
             }

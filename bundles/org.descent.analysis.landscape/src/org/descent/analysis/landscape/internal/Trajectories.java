@@ -1,6 +1,7 @@
 package org.descent.analysis.landscape.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.descent.core.ParameterBlock;
@@ -59,7 +60,7 @@ final class Trajectories {
             }
             for (ParameterBlock b : blocks) {
                 if (b.buffer()) {
-                    java.util.Arrays.fill(m, r * n + b.offset(), r * n + b.offset() + b.size(), 0);
+                    Arrays.fill(m, r * n + b.offset(), r * n + b.offset() + b.size(), 0);
                 }
             }
         }
