@@ -175,30 +175,43 @@ final class NetworkSimplex {
         pivots++;
     }
 
+    /**
+     * Block search: scans the arcs from where the last search stopped, in blocks of
+     * {@code blockSize}, and takes the most negative reduced cost {@code C_ij + π_i − π_{n+j}} of
+     * the first block that has one below {@code −ε·max(|C_ij|, |π_i|, |π_{n+j}|)}. Rows are
+     * scanned as contiguous segments, comparing {@code C_ij − π_{n+j}} against a per-row threshold.
+     */
     private boolean findEnteringArc() {
         double min = 0;
         int best = -1;
         int cnt = blockSize;
         int e = nextArc;
-        int i = e / m;
-        int j = e - i * m;
-        double pii = pi[i];
-        for (int k = 0; k < arcs; k++) {
-            double c = cost[e] + pii - pi[n + j];
-            if (c < min) {
-                min = c;
-                best = e;
-            }
-            e++;
-            if (++j == m) {
-                j = 0;
-                if (++i == n) {
-                    i = 0;
-                    e = 0;
+        for (int scanned = 0; scanned < arcs;) {
+            int i = e / m;
+            int j0 = e - i * m;
+            int len = Math.min(m - j0, cnt);
+            double pii = pi[i];
+            double threshold = min - pii;
+            int base = i * m;
+            int bestJ = -1;
+            for (int j = j0, end = j0 + len; j < end; j++) {
+                double t = cost[base + j] - pi[n + j];
+                if (t < threshold) {
+                    threshold = t;
+                    bestJ = j;
                 }
-                pii = pi[i];
             }
-            if (--cnt == 0) {
+            if (bestJ >= 0) {
+                min = threshold + pii;
+                best = base + bestJ;
+            }
+            scanned += len;
+            e += len;
+            if (e == arcs) {
+                e = 0;
+            }
+            cnt -= len;
+            if (cnt == 0) {
                 if (best >= 0 && min < -EPSILON * scale(best)) {
                     nextArc = e;
                     inArc = best;

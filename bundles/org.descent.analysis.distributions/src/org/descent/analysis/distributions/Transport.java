@@ -134,22 +134,40 @@ public final class Transport {
         }
         double[] c = new double[n * m];
         for (int i = 0; i < n; i++) {
-            int row = i * m;
-            for (int k = 0; k < d; k++) {
-                double xik = x[i * d + k];
-                int col = k * m;
-                for (int j = 0; j < m; j++) {
-                    double t = xik - yt[col + j];
-                    c[row + j] += t * t;
-                }
-            }
-            if (metric == Metric.EUCLIDEAN) {
-                for (int j = 0; j < m; j++) {
-                    c[row + j] = Math.sqrt(c[row + j]);
-                }
-            }
+            costRow(x, i * d, yt, d, m, c, i * m, metric);
         }
         return c;
+    }
+
+    /** One row of the cost matrix (a small method, compiled on its own after a few rows). */
+    private static void costRow(double[] x, int xi, double[] yt, int d, int m, double[] c, int row, Metric metric) {
+        for (int k = 0; k < d; k++) {
+            double xik = x[xi + k];
+            int col = k * m;
+            for (int j = 0; j < m; j++) {
+                double t = xik - yt[col + j];
+                c[row + j] += t * t;
+            }
+        }
+        if (metric == Metric.EUCLIDEAN) {
+            for (int j = 0; j < m; j++) {
+                c[row + j] = Math.sqrt(c[row + j]);
+            }
+        }
+    }
+
+    /** {@code out[row + j] = exp(in[row + j]·s)}. */
+    private static void expRow(double[] in, int row, double s, double[] out, int m) {
+        for (int j = 0; j < m; j++) {
+            out[row + j] = Math.exp(in[row + j] * s);
+        }
+    }
+
+    /** {@code k[row + j] *= ui·v_j}. */
+    private static void scaleRow(double[] k, int row, double ui, double[] v, int m) {
+        for (int j = 0; j < m; j++) {
+            k[row + j] *= ui * v[j];
+        }
     }
 
     /**
@@ -183,9 +201,8 @@ public final class Transport {
         int n = a.length;
         int m = b.length;
         double[] k = new double[n * m];
-        double inv = -1 / eps;
-        for (int e = 0; e < k.length; e++) {
-            k[e] = Math.exp(cost[e] * inv);
+        for (int i = 0; i < n; i++) {
+            expRow(cost, i * m, -1 / eps, k, m);
         }
         double[] u = new double[n];
         double[] v = new double[m];
@@ -237,10 +254,7 @@ public final class Transport {
             it++;
         }
         for (int i = 0; i < n; i++) {
-            int row = i * m;
-            for (int j = 0; j < m; j++) {
-                k[row + j] *= u[i] * v[j];
-            }
+            scaleRow(k, i * m, u[i], v, m);
         }
         double[] f = new double[n];
         double[] g = new double[m];
@@ -280,12 +294,12 @@ public final class Transport {
         }
         LogStage s = logStage(mr, cost, eps, f, g, loga, logb, a, b, maxIter, tol, work, monitor);
         total += s.iterations;
+        double[] gs = new double[m];
+        for (int j = 0; j < m; j++) {
+            gs[j] = g[j] / eps;
+        }
         for (int i = 0; i < n; i++) {
-            int row = i * m;
-            double fi = f[i] / eps;
-            for (int j = 0; j < m; j++) {
-                mr[row + j] = Math.exp(mr[row + j] + fi + g[j] / eps);
-            }
+            expShiftedRow(mr, i * m, f[i] / eps, gs, m);
         }
         return finish(mr, cost, f, g, eps, total, s.error, s.converged, null, a, b);
     }
@@ -299,8 +313,8 @@ public final class Transport {
         int n = a.length;
         int m = b.length;
         double inv = -1 / eps;
-        for (int e = 0; e < mr.length; e++) {
-            mr[e] = cost[e] * inv;
+        for (int i = 0; i < n; i++) {
+            scaleInto(cost, i * m, inv, mr, m);
         }
         double[] u = new double[n];
         double[] v = new double[m];
@@ -353,28 +367,46 @@ public final class Transport {
     private static void columnLogSumExp(double[] mr, int n, int m, double[] u, double[] colMax, double[] out) {
         Arrays.fill(colMax, Double.NEGATIVE_INFINITY);
         for (int i = 0; i < n; i++) {
-            double ui = u[i];
-            if (ui == Double.NEGATIVE_INFINITY) {
-                continue;
-            }
-            int row = i * m;
-            for (int j = 0; j < m; j++) {
-                colMax[j] = Math.max(colMax[j], mr[row + j] + ui);
+            if (u[i] != Double.NEGATIVE_INFINITY) {
+                maxRow(mr, i * m, u[i], colMax, m);
             }
         }
         Arrays.fill(out, 0);
         for (int i = 0; i < n; i++) {
-            double ui = u[i];
-            if (ui == Double.NEGATIVE_INFINITY) {
-                continue;
-            }
-            int row = i * m;
-            for (int j = 0; j < m; j++) {
-                out[j] += Math.exp(mr[row + j] + ui - colMax[j]);
+            if (u[i] != Double.NEGATIVE_INFINITY) {
+                sumExpRow(mr, i * m, u[i], colMax, out, m);
             }
         }
         for (int j = 0; j < m; j++) {
             out[j] = colMax[j] + Math.log(out[j]);
+        }
+    }
+
+    /** {@code mx_j = max(mx_j, mr[row + j] + ui)}. */
+    private static void maxRow(double[] mr, int row, double ui, double[] mx, int m) {
+        for (int j = 0; j < m; j++) {
+            mx[j] = Math.max(mx[j], mr[row + j] + ui);
+        }
+    }
+
+    /** {@code out_j += exp(mr[row + j] + ui − mx_j)}. */
+    private static void sumExpRow(double[] mr, int row, double ui, double[] mx, double[] out, int m) {
+        for (int j = 0; j < m; j++) {
+            out[j] += Math.exp(mr[row + j] + ui - mx[j]);
+        }
+    }
+
+    /** {@code out[row + j] = in[row + j]·s}. */
+    private static void scaleInto(double[] in, int row, double s, double[] out, int m) {
+        for (int j = 0; j < m; j++) {
+            out[row + j] = in[row + j] * s;
+        }
+    }
+
+    /** {@code p[row + j] = exp(p[row + j] + fi + g_j)}. */
+    private static void expShiftedRow(double[] p, int row, double fi, double[] g, int m) {
+        for (int j = 0; j < m; j++) {
+            p[row + j] = Math.exp(p[row + j] + fi + g[j]);
         }
     }
 
@@ -548,19 +580,38 @@ public final class Transport {
         return distance(rows, a) + distance(cols, b);
     }
 
+    /**
+     * The cost, the objective and the marginal error of a plan {@code P_ij = exp((f_i + g_j − C_ij)/ε)}:
+     * since {@code log P_ij = (f_i + g_j − C_ij)/ε}, {@code Σ P (log P − 1) = (Σ f_i r_i + Σ g_j c_j − ⟨P,C⟩)/ε − Σ P}
+     * with the row sums r and column sums c, so no logarithm is taken.
+     */
     private static SinkhornResult finish(double[] plan, double[] cost, double[] f, double[] g, double eps, int iterations,
             double err, boolean converged, @Nullable String problem, double[] a, double[] b) {
+        int n = a.length;
+        int m = b.length;
+        double[] rows = new double[n];
+        double[] cols = new double[m];
         double linear = 0;
-        double entropy = 0;
-        for (int e = 0; e < plan.length; e++) {
-            double p = plan[e];
-            if (p > 0) {
-                linear += p * cost[e];
-                entropy += p * (Math.log(p) - 1);
+        for (int i = 0; i < n; i++) {
+            rows[i] = rowSum(plan, i * m, m);
+            linear += dot(plan, i * m, cost, i * m, m);
+            axpy(plan, i * m, 1, cols, m);
+        }
+        double dual = 0;
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            if (rows[i] > 0) {
+                dual += f[i] * rows[i];
+                total += rows[i];
             }
         }
-        double error = Double.isNaN(err) ? err : marginalError(plan, a, b);
-        return new SinkhornResult(linear, linear + eps * entropy, plan, f, g, eps, iterations, error, converged, problem);
+        for (int j = 0; j < m; j++) {
+            if (cols[j] > 0) {
+                dual += g[j] * cols[j];
+            }
+        }
+        double error = Double.isNaN(err) ? err : distance(rows, a) + distance(cols, b);
+        return new SinkhornResult(linear, dual - eps * total, plan, f, g, eps, iterations, error, converged, problem);
     }
 
     private static double distance(double[] x, double[] y) {
@@ -572,60 +623,136 @@ public final class Transport {
         return Math.sqrt(s);
     }
 
-    /** {@code out_j = Σ_i K_ij u_i}, row by row (vectorised axpy). */
+    /** {@code out_j = Σ_i K_ij u_i}, row by row. */
     private static void transposeTimes(double[] k, int n, int m, double[] u, double[] out) {
         Arrays.fill(out, 0);
         for (int i = 0; i < n; i++) {
-            double ui = u[i];
-            int row = i * m;
-            for (int j = 0; j < m; j++) {
-                out[j] += k[row + j] * ui;
-            }
+            axpy(k, i * m, u[i], out, m);
         }
     }
 
     /**
-     * One pass over K for the row update and the next column sums: row by row,
-     * {@code u_i = a_i / Σ_j K_ij v_j} and then {@code out_j += K_ij u_i} while the row is in cache.
+     * One pass over K for the row update and the next column sums: four rows at a time,
+     * {@code u_i = a_i / Σ_j K_ij v_j} and then {@code out_j += K_ij u_i} while the rows are in cache.
      *
      * @return whether some {@code u_i} is not finite (the kernel underflowed)
      */
     private static boolean scaleRows(double[] k, int n, int m, double[] a, double[] v, double[] u, double[] out) {
         Arrays.fill(out, 0);
+        double[] four = new double[4];
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            dot4(k, i * m, m, v, four);
+            for (int q = 0; q < 4; q++) {
+                u[i + q] = a[i + q] / four[q];
+            }
+            axpy4(k, i * m, m, u[i], u[i + 1], u[i + 2], u[i + 3], out);
+        }
+        for (; i < n; i++) {
+            u[i] = a[i] / dot(k, i * m, v, 0, m);
+            axpy(k, i * m, u[i], out, m);
+        }
         boolean bad = false;
-        int m8 = m & ~7;
-        for (int i = 0; i < n; i++) {
-            int row = i * m;
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
-            double s4 = 0;
-            double s5 = 0;
-            double s6 = 0;
-            double s7 = 0;
-            int j = 0;
-            for (; j < m8; j += 8) {
-                s0 += k[row + j] * v[j];
-                s1 += k[row + j + 1] * v[j + 1];
-                s2 += k[row + j + 2] * v[j + 2];
-                s3 += k[row + j + 3] * v[j + 3];
-                s4 += k[row + j + 4] * v[j + 4];
-                s5 += k[row + j + 5] * v[j + 5];
-                s6 += k[row + j + 6] * v[j + 6];
-                s7 += k[row + j + 7] * v[j + 7];
-            }
-            for (; j < m; j++) {
-                s0 += k[row + j] * v[j];
-            }
-            double ui = a[i] / (((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)));
-            u[i] = ui;
-            bad |= !Double.isFinite(ui);
-            for (j = 0; j < m; j++) {
-                out[j] += k[row + j] * ui;
-            }
+        for (double x : u) {
+            bad |= !Double.isFinite(x);
         }
         return bad;
+    }
+
+    /**
+     * The dot products of four consecutive rows of K (from {@code row}) with v, sharing the loads
+     * of v, two partial sums each.
+     */
+    private static void dot4(double[] k, int row, int m, double[] v, double[] out) {
+        int r1 = row;
+        int r2 = row + m;
+        int r3 = row + 2 * m;
+        int r4 = row + 3 * m;
+        double a0 = 0;
+        double a1 = 0;
+        double b0 = 0;
+        double b1 = 0;
+        double c0 = 0;
+        double c1 = 0;
+        double d0 = 0;
+        double d1 = 0;
+        int j = 0;
+        for (int m2 = m & ~1; j < m2; j += 2) {
+            double v0 = v[j];
+            double v1 = v[j + 1];
+            a0 += k[r1 + j] * v0;
+            a1 += k[r1 + j + 1] * v1;
+            b0 += k[r2 + j] * v0;
+            b1 += k[r2 + j + 1] * v1;
+            c0 += k[r3 + j] * v0;
+            c1 += k[r3 + j + 1] * v1;
+            d0 += k[r4 + j] * v0;
+            d1 += k[r4 + j + 1] * v1;
+        }
+        if (j < m) {
+            a0 += k[r1 + j] * v[j];
+            b0 += k[r2 + j] * v[j];
+            c0 += k[r3 + j] * v[j];
+            d0 += k[r4 + j] * v[j];
+        }
+        out[0] = a0 + a1;
+        out[1] = b0 + b1;
+        out[2] = c0 + c1;
+        out[3] = d0 + d1;
+    }
+
+    /** {@code out_j += Σ_q K[row + q·m + j]·s_q} over four consecutive rows. */
+    private static void axpy4(double[] k, int row, int m, double s1, double s2, double s3, double s4, double[] out) {
+        int r1 = row;
+        int r2 = row + m;
+        int r3 = row + 2 * m;
+        int r4 = row + 3 * m;
+        for (int j = 0; j < m; j++) {
+            out[j] += (k[r1 + j] * s1 + k[r2 + j] * s2) + (k[r3 + j] * s3 + k[r4 + j] * s4);
+        }
+    }
+
+    /** {@code Σ_j K[row + j]·v[off + j]} with eight partial sums (a small method, so that it is compiled on its own). */
+    private static double dot(double[] k, int row, double[] v, int off, int m) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double s4 = 0;
+        double s5 = 0;
+        double s6 = 0;
+        double s7 = 0;
+        int j = 0;
+        for (int m8 = m & ~7; j < m8; j += 8) {
+            s0 += k[row + j] * v[off + j];
+            s1 += k[row + j + 1] * v[off + j + 1];
+            s2 += k[row + j + 2] * v[off + j + 2];
+            s3 += k[row + j + 3] * v[off + j + 3];
+            s4 += k[row + j + 4] * v[off + j + 4];
+            s5 += k[row + j + 5] * v[off + j + 5];
+            s6 += k[row + j + 6] * v[off + j + 6];
+            s7 += k[row + j + 7] * v[off + j + 7];
+        }
+        for (; j < m; j++) {
+            s0 += k[row + j] * v[off + j];
+        }
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    }
+
+    /** {@code Σ_j p[row + j]}. */
+    private static double rowSum(double[] p, int row, int m) {
+        double s = 0;
+        for (int j = 0; j < m; j++) {
+            s += p[row + j];
+        }
+        return s;
+    }
+
+    /** {@code out_j += K[row + j]·s}, vectorised by the JIT. */
+    private static void axpy(double[] k, int row, double s, double[] out, int m) {
+        for (int j = 0; j < m; j++) {
+            out[j] += k[row + j] * s;
+        }
     }
 
     private static double columnError(double[] v, double[] ktu, double[] b) {
