@@ -2,6 +2,8 @@ package org.descent.core;
 
 import java.util.List;
 
+import org.eclipse.jdt.annotation.Nullable;
+
 /**
  * A model contribution: a differentiable function of named parameter blocks. Configured from
  * its hyperparameters (architecture, initial values), then bound to a data shape and a loss,
@@ -89,6 +91,22 @@ public interface Model extends Configurable {
 
         /** The layers' statistics of the last pass, input to output. */
         List<LayerStatistics> lastPass();
+
+        /** Examples in the last pass. */
+        int lastRows();
+
+        /**
+         * The outputs of layer {@code layer} (index into {@link #lastPass()}) in the last pass: the
+         * first {@code lastRows()} times the layer's output size values. Owned by the evaluator; read
+         * only, valid until its next pass.
+         */
+        double[] outputs(int layer);
+
+        /**
+         * The gradient of the loss with respect to those outputs in the last backward pass (same
+         * layout), or null when the last pass had no backward pass.
+         */
+        double @Nullable [] outputGradients(int layer);
     }
 
     /**

@@ -36,6 +36,24 @@ public interface Probe extends Configurable {
     }
 
     /**
+     * Whether the probe looks inside the model on sampled steps ({@link #sampleLayers}). Only
+     * models whose evaluator is {@link Model.Inspectable} (the layered ones, in fp64) can be looked
+     * into; for others the engine says so once and calls only {@link #sample}.
+     */
+    default boolean wantsLayers() {
+        return false;
+    }
+
+    /**
+     * Called on a step that will be sampled, after its forward and backward pass and before the
+     * optimizer's update, with the model's layers as that pass left them.
+     *
+     * @param out receives named values, e.g. {@code act_std/layer1}
+     */
+    default void sampleLayers(long step, Model.Inspectable layers, Map<String, Double> out) {
+    }
+
+    /**
      * Samples after a step.
      *
      * @param step the step just taken (1-based)

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.descent.core.AnalysisResult;
 import org.descent.core.Json;
+import org.descent.core.Subject;
 import org.descent.core.Vocabulary;
 import org.descent.experiment.internal.Checkpoint;
 import org.descent.experiment.model.Run;
@@ -29,6 +30,12 @@ public final class RunFolder {
     /** The training data's vocabulary, one {@code token<TAB>count} line per index, for token data. */
     public static final String VOCABULARY_FILE = "vocabulary.tsv";
     public static final String CHECKPOINTS = "checkpoints";
+    /**
+     * The parameters at every checkpoint step, kept after the checkpoints themselves are pruned:
+     * {@code trajectory/step-N.params}, for analyses of the training path (PCA, landscapes).
+     */
+    public static final String TRAJECTORY = "trajectory";
+    private static final int TRAJECTORY_MAGIC = 0x44545250;
     /** Analyses of the run: one folder each, {@code analyses/<id>-<yyyyMMdd-HHmmss>/}. */
     public static final String ANALYSES = "analyses";
 
@@ -60,6 +67,69 @@ public final class RunFolder {
 
     public Path dir() {
         return dir;
+    }
+
+    /** Writes the parameters of a step to {@code trajectory/} (whole or not at all). */
+    public void writeTrajectoryPoint(long step, double[] parameters) throws IOException {
+        Path d = dir.resolve(TRAJECTORY);
+        Files.createDirectories(d);
+        Path file = d.resolve(String.format("step-%012d.params", step));
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(
+                Files.newOutputStream(tmp), 1 << 16))) {
+            out.writeInt(TRAJECTORY_MAGIC);
+            out.writeLong(step);
+            out.writeInt(parameters.length);
+            for (double v : parameters) {
+                out.writeDouble(v);
+            }
+        }
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * The run's path through parameter space: the parameters of every step in {@code trajectory/}
+     * and of every checkpoint (runs written before {@code trajectory/} existed), oldest first.
+     *
+     * @throws IOException naming a file that cannot be read
+     */
+    public List<Subject.Point> trajectory() throws IOException {
+        java.util.TreeMap<Long, double[]> points = new java.util.TreeMap<>();
+        for (Path p : checkpoints()) {
+            Checkpoint c = Checkpoint.read(p);
+            points.put(c.step(), c.parameters());
+        }
+        Path d = dir.resolve(TRAJECTORY);
+        if (Files.isDirectory(d)) {
+            List<Path> files;
+            try (Stream<Path> s = Files.list(d)) {
+                files = s.filter(p -> p.getFileName().toString().matches("step-\\d{12}\\.params")).sorted().toList();
+            }
+            for (Path p : files) {
+                try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(
+                        Files.newInputStream(p), 1 << 16))) {
+                    if (in.readInt() != TRAJECTORY_MAGIC) {
+                        throw new IOException(p + ": not a trajectory file");
+                    }
+                    long step = in.readLong();
+                    int n = in.readInt();
+                    if (n < 0) {
+                        throw new IOException(p + ": corrupt (" + n + " parameters)");
+                    }
+                    double[] v = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        v[i] = in.readDouble();
+                    }
+                    points.putIfAbsent(step, v);
+                } catch (java.io.EOFException e) {
+                    throw new IOException(p + ": truncated", e);
+                }
+            }
+        }
+        List<Subject.Point> result = new ArrayList<>();
+        points.forEach((step, v) -> result.add(new Subject.Point(step, v)));
+        return result;
     }
 
     /**

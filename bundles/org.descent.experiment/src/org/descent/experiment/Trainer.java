@@ -335,20 +335,12 @@ public final class Trainer {
                 if (folder == null) {
                     return List.of();
                 }
-                List<Point> points = new ArrayList<>();
                 try {
-                    for (Path p : folder.checkpoints()) {
-                        Checkpoint c = Checkpoint.read(p);
-                        if (c.parameters().length == s.theta.length) {
-                            points.add(new Point(c.step(), c.parameters()));
-                        }
-                    }
+                    return folder.trajectory().stream().filter(p -> p.parameters().length == s.theta.length).toList();
                 } catch (IOException ex) {
-                    throw new IllegalArgumentException("cannot read the checkpoints of " + folder.dir() + ": "
+                    throw new IllegalArgumentException("cannot read the trajectory of " + folder.dir() + ": "
                             + ex.getMessage(), ex);
                 }
-                points.sort(java.util.Comparator.comparingLong(Point::step));
-                return points;
             }
         };
     }
@@ -519,6 +511,11 @@ public final class Trainer {
             }
             for (ResolvedExperiment.Part<Probe> p : plan.probes()) {
                 p.implementation().initialise(blocks);
+                if (p.implementation().wantsLayers() && !(evaluator instanceof Model.Inspectable)) {
+                    org.eclipse.core.runtime.ILog.of(Trainer.class).warn("probe '" + p.contribution().id() + "': model '"
+                            + plan.model().contribution().id() + "' in " + precision.id() + " does not expose its layers"
+                            + " (the layered models do, in fp64); only its parameter-level values are sampled");
+                }
             }
         }
 
@@ -604,9 +601,14 @@ public final class Trainer {
                     }
                     double base = optimizer.learningRate();
                     double lr = schedule == null ? base : schedule.learningRate(base, step - 1);
+                    probeValues.clear();
                     for (ResolvedExperiment.Part<Probe> p : plan.probes()) {
-                        if (step % p.implementation().interval() == 0) {
-                            p.implementation().beforeStep(step, theta);
+                        Probe probe = p.implementation();
+                        if (step % probe.interval() == 0) {
+                            if (probe.wantsLayers() && evaluator instanceof Model.Inspectable layers) {
+                                probe.sampleLayers(step, layers, probeValues);
+                            }
+                            probe.beforeStep(step, theta);
                         }
                     }
                     if (!skip) {
@@ -617,7 +619,6 @@ public final class Trainer {
                             roundToFloat(theta);
                         }
                     }
-                    probeValues.clear();
                     for (ResolvedExperiment.Part<Probe> p : plan.probes()) {
                         Probe probe = p.implementation();
                         if (step % probe.interval() == 0) {
@@ -856,6 +857,7 @@ public final class Trainer {
             }
             new Checkpoint(step, wall0(), previousLoss, epochLossSum, dataHash, theta, state)
                     .write(folder.checkpointFile(step));
+            folder.writeTrajectoryPoint(step, theta);
         }
 
         /** Gives the policy its state from a checkpoint; returns the optimizer's state without it. */

@@ -179,6 +179,21 @@ public abstract class LayerNetwork implements Model {
         }
 
         @Override
+        public int lastRows() {
+            return stack.lastBatchSize();
+        }
+
+        @Override
+        public double[] outputs(int layer) {
+            return stack.activation(layer);
+        }
+
+        @Override
+        public double @Nullable [] outputGradients(int layer) {
+            return stack.gradient(layer);
+        }
+
+        @Override
         public List<LayerStatistics> lastPass() {
             List<LayerStatistics> result = new ArrayList<>();
             int n = stack.lastBatchSize();
