@@ -1,5 +1,7 @@
 package org.descent.analysis.distributions;
 
+import java.util.Arrays;
+
 /**
  * Information measures of discrete distributions, in nats (divide by {@code ln 2} for bits).
  * Inputs are probability vectors of equal length; {@code 0·log 0 = 0}, and a term
@@ -87,7 +89,7 @@ public final class Information {
                 idx[count++] = i;
             }
         }
-        return java.util.Arrays.copyOf(idx, count);
+        return Arrays.copyOf(idx, count);
     }
 
     private static void sameLength(double[] p, double[] q) {

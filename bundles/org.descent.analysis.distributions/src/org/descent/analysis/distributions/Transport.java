@@ -215,6 +215,7 @@ public final class Transport {
         transposeTimes(k, n, m, u, ktu);
         double err = Double.POSITIVE_INFINITY;
         boolean converged = false;
+        @Nullable
         String problem = null;
         int it = 0;
         while (true) {
@@ -284,15 +285,14 @@ public final class Transport {
         double[] g = new double[m];
         double[] loga = logs(a);
         double[] logb = logs(b);
-        double[] work = new double[Math.max(n, m) * 2];
         int total = 0;
         if (epsScaling) {
             for (double e = max(cost); e > eps; e /= 2) {
-                LogStage s = logStage(mr, cost, e, f, g, loga, logb, a, b, 100, Math.max(tol, 1e-6), work, monitor);
+                LogStage s = logStage(mr, cost, e, f, g, loga, logb, a, b, 100, Math.max(tol, 1e-6), monitor);
                 total += s.iterations;
             }
         }
-        LogStage s = logStage(mr, cost, eps, f, g, loga, logb, a, b, maxIter, tol, work, monitor);
+        LogStage s = logStage(mr, cost, eps, f, g, loga, logb, a, b, maxIter, tol, monitor);
         total += s.iterations;
         double[] gs = new double[m];
         for (int j = 0; j < m; j++) {
@@ -309,7 +309,7 @@ public final class Transport {
 
     /** Iterates at one ε on potentials f, g (cost units, updated in place); fills mr with −C/ε. */
     private static LogStage logStage(double[] mr, double[] cost, double eps, double[] f, double[] g, double[] loga,
-            double[] logb, double[] a, double[] b, int maxIter, double tol, double[] work, @Nullable IProgressMonitor monitor) {
+            double[] logb, double[] a, double[] b, int maxIter, double tol, @Nullable IProgressMonitor monitor) {
         int n = a.length;
         int m = b.length;
         double inv = -1 / eps;

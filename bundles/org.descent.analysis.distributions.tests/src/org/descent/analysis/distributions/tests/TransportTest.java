@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -98,8 +99,8 @@ class TransportTest {
             int m = 1 + (int) (rng.nextDouble() * 40);
             double[] a = new double[n];
             double[] b = new double[m];
-            java.util.Arrays.fill(a, 1.0 / n);
-            java.util.Arrays.fill(b, 1.0 / m);
+            Arrays.fill(a, 1.0 / n);
+            Arrays.fill(b, 1.0 / m);
             if (trial % 2 == 1) {
                 a[0] = 0;
                 double s = 0;
@@ -211,8 +212,8 @@ class TransportTest {
         }
         double[] a = new double[n];
         double[] b = new double[m];
-        java.util.Arrays.fill(a, 1.0 / n);
-        java.util.Arrays.fill(b, 1.0 / m);
+        Arrays.fill(a, 1.0 / n);
+        Arrays.fill(b, 1.0 / m);
         for (Metric metric : Metric.values()) {
             SinkhornResult r = Transport.sinkhornLog(a, b, Transport.costMatrix(x, y, 2, metric), 0.1, 100000, 1e-14, false, null);
             double[] grad = Transport.gradient(x, y, 2, metric, r.plan());
@@ -221,7 +222,7 @@ class TransportTest {
                             .objective(),
                     x, 1e-6);
             assertTrue(Numerics.relativeNormError(grad, fd, 1e-12) < 1e-6,
-                    metric + ": gradient " + java.util.Arrays.toString(grad) + " vs finite differences " + java.util.Arrays.toString(fd));
+                    metric + ": gradient " + Arrays.toString(grad) + " vs finite differences " + Arrays.toString(fd));
         }
     }
 
@@ -242,7 +243,7 @@ class TransportTest {
     void cancelledMonitorStopsEverySolver() {
         int n = 40;
         double[] a = new double[n];
-        java.util.Arrays.fill(a, 1.0 / n);
+        Arrays.fill(a, 1.0 / n);
         double[] cost = new double[n * n];
         for (int e = 0; e < cost.length; e++) {
             cost[e] = Math.abs(e / n - e % n);

@@ -110,7 +110,8 @@ public final class WassersteinAnalysis implements Analysis {
             dual += wb[j] * e.g()[j];
         }
         distance(r, e.cost());
-        r.put("pivots", e.pivots()).put("marginal_error", e.marginalError()).put("dual_objective", dual);
+        r.put("pivots", e.pivots()).put("marginal_error", e.marginalError()).put("converged", true)
+                .put("dual_objective", dual);
         r.line("%d network simplex pivots, marginal error %.3g, dual objective %.12g", e.pivots(), e.marginalError(), dual);
         plan(r, e.plan());
     }
