@@ -124,6 +124,31 @@ class TransportTest {
     }
 
     @Test
+    void exactIsOptimalForTwoThousandPoints() {
+        SplitMix64 rng = new SplitMix64(2000);
+        int n = 2000;
+        double[] x = new double[2 * n];
+        double[] y = new double[2 * n];
+        for (int i = 0; i < 2 * n; i++) {
+            x[i] = rng.nextGaussian();
+            y[i] = rng.nextDouble() * 3;
+        }
+        double[] a = new double[n];
+        double[] b = new double[n];
+        double sa = 0;
+        for (int i = 0; i < n; i++) {
+            a[i] = 0.5 + rng.nextDouble();
+            sa += a[i];
+        }
+        for (int i = 0; i < n; i++) {
+            a[i] /= sa;
+        }
+        Arrays.fill(b, 1.0 / n);
+        double[] cost = Transport.costMatrix(x, y, 2, Metric.SQEUCLIDEAN);
+        assertOptimal(a, b, cost, Transport.exact(a, b, cost, null), "2000 x 2000 weighted points");
+    }
+
+    @Test
     void oneDimensionalMatchesWasserstein1dAndExact() throws IOException {
         for (Object c : (List<?>) fixture().get("wasserstein_1d")) {
             double p = num(c, "p");
