@@ -10,7 +10,8 @@ import org.descent.analysis.distributions.Transport;
 /**
  * Descent's side of bench/ot-vs-pot: times Transport.costMatrix + Transport.sinkhorn (eps 0.05,
  * 1000 iterations, tol 1e-9, as POT's sinkhorn2 defaults) and Transport.costMatrix +
- * Transport.exact on DIR/x.csv and DIR/y.csv, uniform weights. Prints JSON like ot-vs-pot.py.
+ * Transport.exact on DIR/x.csv and DIR/y.csv, uniform weights, and Transport.sinkhornLog (at most 3
+ * repeats). Prints JSON like ot-vs-pot.py.
  * Run with the source launcher: java -cp CLASSES ot-vs-pot.java DIR REPEATS
  */
 public class OtVsPot {
@@ -38,9 +39,19 @@ public class OtVsPot {
             e = Transport.exact(a, b, Transport.costMatrix(x, y, 2, Transport.Metric.SQEUCLIDEAN), null);
             exact.add(Double.toString((System.nanoTime() - t) / 1e9));
         }
+        List<String> log = new ArrayList<>();
+        Transport.SinkhornResult l = null;
+        for (int r = 0; r < Math.min(3, repeats); r++) {
+            long t = System.nanoTime();
+            l = Transport.sinkhornLog(a, b, Transport.costMatrix(x, y, 2, Transport.Metric.SQEUCLIDEAN), 0.05, 1000, 1e-9,
+                    false, null);
+            log.add(Double.toString((System.nanoTime() - t) / 1e9));
+        }
         System.out.printf(Locale.ROOT,
-                "{\"sinkhorn\": [%s], \"exact\": [%s], \"sinkhorn_cost\": %s, \"sinkhorn_iterations\": %d, \"exact_cost\": %s, \"pivots\": %d}%n",
-                String.join(", ", sinkhorn), String.join(", ", exact), s.cost(), s.iterations(), e.cost(), e.pivots());
+                "{\"sinkhorn\": [%s], \"exact\": [%s], \"sinkhorn_log\": [%s], \"sinkhorn_cost\": %s, \"sinkhorn_iterations\": %d,"
+                        + " \"exact_cost\": %s, \"pivots\": %d, \"sinkhorn_log_cost\": %s}%n",
+                String.join(", ", sinkhorn), String.join(", ", exact), String.join(", ", log), s.cost(), s.iterations(),
+                e.cost(), e.pivots(), l.cost());
     }
 
     private static double[] read(Path file) throws Exception {

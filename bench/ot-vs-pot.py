@@ -1,4 +1,5 @@
-"""POT's side of bench/ot-vs-pot: writes the points, or times ot.dist + ot.sinkhorn2 / ot.emd2 on them.
+"""POT's side of bench/ot-vs-pot: writes the points, or times ot.dist + ot.sinkhorn2 / ot.emd2 on them
+(and sinkhorn2 with method 'sinkhorn_log', at most 3 repeats: it is slow).
 
   ot-vs-pot.py points DIR N     writes DIR/x.csv and DIR/y.csv (N points each, 2-D, seed 1)
   ot-vs-pot.py time DIR REPEATS prints JSON: seconds of each repeat, costs and iterations
@@ -35,6 +36,12 @@ def main():
         cost = ot.emd2(a, b, ot.dist(x, y), numItermax=10**8)
         out["exact"].append(time.perf_counter() - t)
         out["exact_cost"] = float(cost)
+    out["sinkhorn_log"] = []
+    for _ in range(min(3, repeats)):
+        t = time.perf_counter()
+        cost = ot.sinkhorn2(a, b, ot.dist(x, y), 0.05, method="sinkhorn_log", numItermax=1000, stopThr=1e-9)
+        out["sinkhorn_log"].append(time.perf_counter() - t)
+        out["sinkhorn_log_cost"] = float(cost)
     out["pot"] = ot.__version__
     print(json.dumps(out))
 
