@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.descent.analysis.curvature.HessianOperator;
+import org.descent.analysis.curvature.Lanczos;
 import org.descent.core.Analysis;
 import org.descent.core.AnalysisInput;
 import org.descent.core.AnalysisResult;
@@ -93,12 +95,6 @@ public final class LandscapeAnalysis implements Analysis {
         double at(double[] theta) {
             System.arraycopy(theta, 0, work, 0, theta.length);
             return atWork();
-        }
-
-        /** The gradient of the objective at {@code theta} into {@code out}. */
-        void gradient(double[] theta, double[] out) {
-            System.arraycopy(theta, 0, work, 0, theta.length);
-            subject.objective(evaluator, work, batch, out);
         }
     }
 
@@ -257,25 +253,31 @@ public final class LandscapeAnalysis implements Analysis {
             r.put("explained_variance_ratio", List.of(ratio[0], ratio[1]));
             r.put("direction_norms", List.of(extent[0], extent[1]));
         } else if (directions.equals("hessian")) {
-            HessianDirections hessian = new HessianDirections(objective::gradient, theta, subject.blocks());
-            HessianDirections.Result top = hessian.top(2, lanczos, new SplitMix64(seed), monitor);
-            d1 = top.vectors()[0];
-            d2 = top.vectors()[1];
+            HessianOperator hessian = new HessianOperator(subject, objective.batch);
+            if (hessian.dimension() < 2) {
+                throw new IllegalArgumentException("analysis 'landscape': directions = hessian needs two trainable"
+                        + " parameters; the model has " + hessian.dimension());
+            }
+            Lanczos.Result l = Lanczos.extremes(hessian, 2, lanczos, 1e-10, seed, monitor);
+            int m = l.values().length;
+            // the two largest eigenvalues, largest first
+            double[] values = { l.values()[m - 1], l.values()[m - 2] };
+            double[] residuals = { l.residuals()[m - 1], l.residuals()[m - 2] };
+            d1 = hessian.expand(l.vectors()[m - 1]);
+            d2 = hessian.expand(l.vectors()[m - 2]);
             r.put("directions", "hessian");
             r.put("seed", seed);
-            r.put("hessian_eigenvalues", List.of(top.values()[0], top.values()[1]));
-            r.put("hessian_residuals", List.of(top.residuals()[0], top.residuals()[1]));
-            r.put("hessian_products", top.products());
-            r.put("finite_difference_step", hessian.step());
+            r.put("hessian_eigenvalues", List.of(values[0], values[1]));
+            r.put("hessian_residuals", List.of(residuals[0], residuals[1]));
+            r.put("hessian_products", l.steps());
             notes.add(String.format(Locale.ROOT,
-                    "Hessian by Lanczos: %d products of central differences with h = %.3g; lambda1 = %.6g (residual %.2g), lambda2 = %.6g (residual %.2g)",
-                    top.products(), hessian.step(), top.values()[0], top.residuals()[0], top.values()[1],
-                    top.residuals()[1]));
+                    "Hessian by Lanczos: %d products of central differences; lambda1 = %.6g (residual %.2g), lambda2 = %.6g (residual %.2g)",
+                    l.steps(), values[0], residuals[0], values[1], residuals[1]));
             for (int k = 0; k < 2; k++) {
-                if (top.residuals()[k] > 1e-3 * Math.max(Math.abs(top.values()[0]), 1e-12)) {
+                if (residuals[k] > 1e-3 * Math.max(Math.abs(values[0]), 1e-12)) {
                     r.warn(String.format(Locale.ROOT,
                             "Hessian eigenvector %d has not converged: |Hv - lambda v| = %.3g; raise lanczos (now %d)",
-                            k + 1, top.residuals()[k], lanczos));
+                            k + 1, residuals[k], lanczos));
                 }
             }
         } else {

@@ -2,6 +2,7 @@ package org.descent.analysis.landscape.internal;
 
 import java.util.Arrays;
 
+import org.descent.analysis.curvature.SymmetricEigen;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 
@@ -60,8 +61,12 @@ public final class Pca {
         int m = Math.min(rows, cols);
         boolean byColumns = cols <= rows;
         double[][] gram = byColumns ? columnGram(a, monitor) : rowGram(a, monitor);
-        SymmetricEigen eigen = new SymmetricEigen(gram);
-        double[] values = eigen.valuesDescending();
+        SymmetricEigen eigen = SymmetricEigen.of(gram, true, monitor);
+        int order = eigen.order();
+        double[] values = new double[order];
+        for (int i = 0; i < order; i++) {
+            values[i] = eigen.value(order - 1 - i);
+        }
         squares = new double[m];
         double largest = Math.max(0, values[0]);
         double tolerance = largest * Math.max(rows, cols) * Math.ulp(1.0);
@@ -72,7 +77,7 @@ public final class Pca {
         projections = new double[rows][k];
         degenerate = new boolean[k];
         for (int j = 0; j < k; j++) {
-            double[] v = eigen.vectorDescending(j);
+            double[] v = eigen.vector(order - 1 - j);
             double s = Math.sqrt(squares[j]);
             double[] component;
             if (byColumns) {
