@@ -187,16 +187,7 @@ public final class Trainer {
      */
     public Inspection inspect(ResolvedExperiment plan, double @Nullable [] parameters, long step, int maxRows,
             @Nullable IProgressMonitor monitor) throws ExperimentException, IOException {
-        Session s = new Session(plan, new RunFolder(Path.of(".")), monitor == null ? new NullProgressMonitor() : monitor);
-        s.prepare();
-        if (parameters == null) {
-            s.model.initialise(s.theta, s.e.getSeed());
-        } else if (parameters.length != s.theta.length) {
-            throw new ExperimentException("the checkpoint has " + parameters.length + " parameters, the model "
-                    + s.theta.length);
-        } else {
-            System.arraycopy(parameters, 0, s.theta, 0, parameters.length);
-        }
+        Session s = prepared(plan, null, parameters, monitor);
         int rows = Math.min(Math.min(maxRows, s.batchSize), s.train.rows());
         Model.Evaluator ev;
         try {
@@ -227,19 +218,7 @@ public final class Trainer {
      */
     public Subject subject(ResolvedExperiment plan, @Nullable RunFolder folder, double @Nullable [] parameters,
             long step, @Nullable IProgressMonitor monitor) throws ExperimentException, IOException {
-        Session s = new Session(plan, folder == null ? new RunFolder(Path.of(".")) : folder,
-                monitor == null ? new NullProgressMonitor() : monitor);
-        s.prepare();
-        // a subject is evaluated in fp64: it takes no steps, so it needs no mixed-precision policy
-        s.releasePolicy.run();
-        if (parameters == null) {
-            s.model.initialise(s.theta, s.e.getSeed());
-        } else if (parameters.length != s.theta.length) {
-            throw new ExperimentException("the checkpoint has " + parameters.length + " parameters, the model "
-                    + s.theta.length);
-        } else {
-            System.arraycopy(parameters, 0, s.theta, 0, parameters.length);
-        }
+        Session s = prepared(plan, folder, parameters, monitor);
         String label = plan.model().contribution().id() + " on " + plan.dataset().contribution().id()
                 + (folder == null ? "" : ", run " + folder.dir().getFileName())
                 + (step == 0 && parameters == null ? ", initial parameters (seed " + s.e.getSeed() + ")"
@@ -343,6 +322,28 @@ public final class Trainer {
                 }
             }
         };
+    }
+
+    /**
+     * A session set up for the plan, with the given parameters (or the seeded initial ones) in
+     * place, for one-off fp64 evaluations; nothing is written.
+     */
+    private Session prepared(ResolvedExperiment plan, @Nullable RunFolder folder, double @Nullable [] parameters,
+            @Nullable IProgressMonitor monitor) throws ExperimentException, IOException {
+        Session s = new Session(plan, folder == null ? new RunFolder(Path.of(".")) : folder,
+                monitor == null ? new NullProgressMonitor() : monitor);
+        s.prepare();
+        // evaluated in fp64 and taking no steps: no mixed-precision policy is needed
+        s.releasePolicy.run();
+        if (parameters == null) {
+            s.model.initialise(s.theta, s.e.getSeed());
+        } else if (parameters.length != s.theta.length) {
+            throw new ExperimentException("the checkpoint has " + parameters.length + " parameters, the model "
+                    + s.theta.length);
+        } else {
+            System.arraycopy(parameters, 0, s.theta, 0, parameters.length);
+        }
+        return s;
     }
 
     private static Run newRun(ResolvedExperiment plan, RunFolder folder) {

@@ -1,6 +1,7 @@
 package org.descent.analysis.curvature;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.descent.core.SplitMix64;
@@ -43,47 +44,28 @@ public final class Lanczos {
             throw new IllegalArgumentException("k must be at least 1, not " + k);
         }
         int mMax = Math.min(n, Math.max(maxSteps, Math.min(n, 2 * k + 2)));
-        List<double[]> q = new ArrayList<>();
-        double[] alpha = new double[mMax];
-        double[] beta = new double[mMax];
-        double[] v = start(n, seed);
-        double[] w = new double[n];
-        int m = 0;
+        Krylov krylov = new Krylov(a, randomUnit(n, seed), mMax);
         boolean converged = false;
         SymmetricEigen t = null;
-        while (m < mMax) {
+        while (krylov.m < mMax) {
             if (monitor.isCanceled()) {
                 throw new OperationCanceledException();
             }
-            q.add(v);
-            a.apply(v, w);
-            alpha[m] = dot(w, v);
-            orthogonalize(w, q);
-            orthogonalize(w, q);
-            double b = Math.sqrt(dot(w, w));
-            beta[m] = b;
-            m++;
+            boolean more = krylov.extend();
+            int m = krylov.m;
             monitor.worked(1);
-            boolean exhausted = b <= 1e-14 * Math.max(1, Math.abs(alpha[m - 1])) || m == n;
-            if (exhausted || m == mMax || (m >= Math.min(n, 2 * k + 2) && m % 5 == 0)) {
-                t = tridiagonal(alpha, beta, m);
-                if (exhausted || allConverged(t, beta[m - 1], k, tol)) {
+            if (!more || m == mMax || (m >= Math.min(n, 2 * k + 2) && m % 5 == 0)) {
+                t = krylov.eigen();
+                if (!more || allConverged(t, krylov.beta[m - 1], k, tol)) {
                     converged = true;
                     break;
                 }
             }
-            if (m == mMax) {
-                break;
-            }
-            double[] next = new double[n];
-            for (int i = 0; i < n; i++) {
-                next[i] = w[i] / b;
-            }
-            v = next;
         }
         if (t == null) {
-            t = tridiagonal(alpha, beta, m);
+            t = krylov.eigen();
         }
+        int m = krylov.m;
         // the k smallest and k largest, without repeats when 2k > m
         List<Integer> chosen = new ArrayList<>();
         for (int i = 0; i < Math.min(k, m); i++) {
@@ -98,11 +80,11 @@ public final class Lanczos {
         for (int c = 0; c < chosen.size(); c++) {
             int i = chosen.get(c);
             values[c] = t.value(i);
-            residuals[c] = Math.abs(beta[m - 1] * t.component(i, m - 1));
+            residuals[c] = Math.abs(krylov.beta[m - 1] * t.component(i, m - 1));
             double[] y = new double[n];
             for (int l = 0; l < m; l++) {
                 double s = t.component(i, l);
-                double[] ql = q.get(l);
+                double[] ql = krylov.q.get(l);
                 for (int j = 0; j < n; j++) {
                     y[j] += s * ql[j];
                 }
@@ -124,21 +106,45 @@ public final class Lanczos {
      */
     public static double[][] tridiagonal(LinearOperator a, double[] start, int steps, IProgressMonitor monitor) {
         int n = a.dimension();
-        int mMax = Math.min(n, steps);
         double[] v = start.clone();
         double norm = Math.sqrt(dot(v, v));
         for (int i = 0; i < n; i++) {
             v[i] /= norm;
         }
-        List<double[]> q = new ArrayList<>();
-        double[] alpha = new double[mMax];
-        double[] beta = new double[mMax];
-        double[] w = new double[n];
-        int m = 0;
-        while (m < mMax) {
+        Krylov krylov = new Krylov(a, v, Math.min(n, steps));
+        while (krylov.m < krylov.alpha.length) {
             if (monitor.isCanceled()) {
                 throw new OperationCanceledException();
             }
+            if (!krylov.extend()) {
+                break;
+            }
+        }
+        int m = krylov.m;
+        return new double[][] { Arrays.copyOf(krylov.alpha, m), Arrays.copyOf(krylov.beta, Math.max(0, m - 1)) };
+    }
+
+    /** The growing orthonormal Krylov basis and its tridiagonal matrix. */
+    private static final class Krylov {
+        final LinearOperator a;
+        final List<double[]> q = new ArrayList<>();
+        final double[] alpha;
+        final double[] beta;
+        final double[] w;
+        double[] next;
+        int m;
+
+        Krylov(LinearOperator a, double[] start, int capacity) {
+            this.a = a;
+            this.alpha = new double[capacity];
+            this.beta = new double[capacity];
+            this.w = new double[a.dimension()];
+            this.next = start;
+        }
+
+        /** One step: A q_m, orthogonalized twice against the whole basis; false when the space is exhausted. */
+        boolean extend() {
+            double[] v = next;
             q.add(v);
             a.apply(v, w);
             alpha[m] = dot(w, v);
@@ -147,20 +153,23 @@ public final class Lanczos {
             double b = Math.sqrt(dot(w, w));
             beta[m] = b;
             m++;
-            if (m == mMax || b <= 1e-14 * Math.max(1, Math.abs(alpha[m - 1]))) {
-                break;
+            if (b <= 1e-14 * Math.max(1, Math.abs(alpha[m - 1])) || m == w.length) {
+                return false;
             }
-            double[] next = new double[n];
-            for (int i = 0; i < n; i++) {
+            next = new double[w.length];
+            for (int i = 0; i < w.length; i++) {
                 next[i] = w[i] / b;
             }
-            v = next;
+            return true;
         }
-        return new double[][] { java.util.Arrays.copyOf(alpha, m), java.util.Arrays.copyOf(beta, Math.max(0, m - 1)) };
+
+        SymmetricEigen eigen() {
+            return SymmetricEigen.tridiagonal(Arrays.copyOf(alpha, m), Arrays.copyOf(beta, m - 1), true);
+        }
     }
 
-    /** A random unit vector with Gaussian components. */
-    static double[] start(int n, long seed) {
+    /** A random unit vector with Gaussian components, seeded. */
+    public static double[] randomUnit(int n, long seed) {
         SplitMix64 r = new SplitMix64(seed);
         double[] v = new double[n];
         double s = 0;
@@ -173,10 +182,6 @@ public final class Lanczos {
             v[i] /= s;
         }
         return v;
-    }
-
-    private static SymmetricEigen tridiagonal(double[] alpha, double[] beta, int m) {
-        return SymmetricEigen.tridiagonal(java.util.Arrays.copyOf(alpha, m), java.util.Arrays.copyOf(beta, m - 1), true);
     }
 
     private static boolean allConverged(SymmetricEigen t, double lastBeta, int k, double tol) {

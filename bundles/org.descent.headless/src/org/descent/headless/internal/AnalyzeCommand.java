@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.descent.core.Analysis;
 import org.descent.core.AnalysisInput;
@@ -110,18 +108,8 @@ public final class AnalyzeCommand implements Command {
             throw new UsageException("analysis '" + id + "' takes no sample files (--" + files.keySet().iterator().next()
                     + ")");
         }
-        NullProgressMonitor monitor = new NullProgressMonitor();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            monitor.setCanceled(true);
-            try {
-                finished.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "descent-cancel-analysis");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (CancelOnExit cancel = new CancelOnExit("descent-cancel-analysis")) {
+            NullProgressMonitor monitor = cancel.monitor();
             @Nullable
             RunFolder run = null;
             Optional<Subject> subject = Optional.empty();
@@ -171,13 +159,6 @@ public final class AnalyzeCommand implements Command {
                 c.err().println("descent analyze: saved in " + saved);
             }
             return OK;
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // shutting down already
-            }
         }
     }
 

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.descent.core.RunListener;
 import org.descent.core.RunStatus;
@@ -38,33 +36,15 @@ final class TrainingSession {
     }
 
     static int run(String command, Work work, boolean json, PrintStream out, PrintStream err) throws Exception {
-        NullProgressMonitor monitor = new NullProgressMonitor();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            monitor.setCanceled(true);
-            try {
-                finished.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "descent-cancel-on-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
         Trainer trainer = new Trainer().listener(new Progress(command, err));
         TrainingResult result;
-        try {
-            result = work.run(trainer, monitor);
+        try (CancelOnExit cancel = new CancelOnExit("descent-cancel-on-interrupt")) {
+            result = work.run(trainer, cancel.monitor());
         } catch (ExperimentException e) {
             for (String p : e.problems()) {
                 err.println("descent " + command + ": " + p);
             }
             return Command.USAGE;
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // shutting down already: the hook is running
-            }
         }
         if (json) {
             out.println(Json.write(toJson(result)));

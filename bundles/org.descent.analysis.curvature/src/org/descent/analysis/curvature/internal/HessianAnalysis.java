@@ -85,7 +85,7 @@ public final class HessianAnalysis implements Analysis {
         r.put("parameters", n).put("rows", batch.size()).put("method", exact ? "exact" : "lanczos");
         double[] g = h.gradient();
         double gNorm = Math.sqrt(dot(g, g));
-        double hvpError = h.relativeError(gNorm > 0 ? g : unit(n, seed));
+        double hvpError = h.relativeError(gNorm > 0 ? g : Lanczos.randomUnit(n, seed));
 
         double[] bottom;
         double[] top;
@@ -200,7 +200,7 @@ public final class HessianAnalysis implements Analysis {
         }
 
         // timing: products against gradients, measured on this batch
-        double[] v = unit(n, seed + 1);
+        double[] v = Lanczos.randomUnit(n, seed + 1);
         double[] out = new double[n];
         int reps = 5;
         long t0 = System.nanoTime();
@@ -350,21 +350,6 @@ public final class HessianAnalysis implements Analysis {
         double mean = sum / samples;
         double var = samples > 1 ? Math.max(0, (sumSq - samples * mean * mean) / (samples - 1)) : Double.NaN;
         return new double[] { mean, Math.sqrt(var / samples) };
-    }
-
-    static double[] unit(int n, long seed) {
-        SplitMix64 r = new SplitMix64(seed);
-        double[] v = new double[n];
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-            v[i] = r.nextGaussian();
-            s += v[i] * v[i];
-        }
-        s = Math.sqrt(s);
-        for (int i = 0; i < n; i++) {
-            v[i] /= s;
-        }
-        return v;
     }
 
     static double dot(double[] a, double[] b) {

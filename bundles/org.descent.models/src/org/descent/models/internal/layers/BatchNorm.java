@@ -27,6 +27,8 @@ public final class BatchNorm extends Layer {
     private final double[] invStd;
     private final double[] sumDy;
     private final double[] sumDyXhat;
+    private final double[] exampleDy;
+    private final double[] exampleDyXhat;
     private boolean trained;
 
     public BatchNorm(String name, Shape shape) {
@@ -36,6 +38,8 @@ public final class BatchNorm extends Layer {
         this.invStd = new double[channels];
         this.sumDy = new double[channels];
         this.sumDyXhat = new double[channels];
+        this.exampleDy = new double[channels];
+        this.exampleDyXhat = new double[channels];
     }
 
     @Override
@@ -165,19 +169,12 @@ public final class BatchNorm extends Layer {
             double[] sumSquares) {
         int gamma = offset();
         int beta = gamma + channels;
-        int stride = channels * spatial;
         for (int r = 0; r < n; r++) {
+            exampleSums(dy, r);
             double norm = 0;
             for (int c = 0; c < channels; c++) {
-                int base = r * stride + c * spatial;
-                double sd = 0;
-                double sdx = 0;
-                for (int k = 0; k < spatial; k++) {
-                    sd += dy[base + k];
-                    sdx += dy[base + k] * xhat[base + k];
-                }
-                sd *= scale;
-                sdx *= scale;
+                double sdx = scale * exampleDyXhat[c];
+                double sd = scale * exampleDy[c];
                 sumSquares[gamma + c] += sdx * sdx;
                 sumSquares[beta + c] += sd * sd;
                 norm += sdx * sdx + sd * sd;
@@ -190,7 +187,16 @@ public final class BatchNorm extends Layer {
     @Override
     public boolean exampleGradient(double[] p, double[] x, double[] y, double[] dy, int r, double scale, double[] out) {
         int gamma = offset();
-        int beta = gamma + channels;
+        exampleSums(dy, r);
+        for (int c = 0; c < channels; c++) {
+            out[gamma + c] = scale * exampleDyXhat[c];
+            out[gamma + channels + c] = scale * exampleDy[c];
+        }
+        return true;
+    }
+
+    /** Example r's Σ dy and Σ dy·x̂ over each channel's positions. */
+    private void exampleSums(double[] dy, int r) {
         int stride = channels * spatial;
         for (int c = 0; c < channels; c++) {
             int base = r * stride + c * spatial;
@@ -200,10 +206,9 @@ public final class BatchNorm extends Layer {
                 sd += dy[base + k];
                 sdx += dy[base + k] * xhat[base + k];
             }
-            out[gamma + c] = scale * sdx;
-            out[beta + c] = scale * sd;
+            exampleDy[c] = sd;
+            exampleDyXhat[c] = sdx;
         }
-        return true;
     }
 
     @Override
