@@ -38,7 +38,6 @@ public final class HessianOperator implements LinearOperator {
     private final double[] minus;
     private final double[] gPlus;
     private long gradients;
-    private long gradientNanos;
 
     /**
      * @param subject the model at a point
@@ -200,11 +199,6 @@ public final class HessianOperator implements LinearOperator {
         return gradients;
     }
 
-    /** Mean wall time of one gradient evaluation so far, in seconds. */
-    public double secondsPerGradient() {
-        return gradients == 0 ? Double.NaN : gradientNanos / 1e9 / gradients;
-    }
-
     private double step(double[] v) {
         double s = 0;
         for (double x : v) {
@@ -248,10 +242,7 @@ public final class HessianOperator implements LinearOperator {
     }
 
     private double objective(double[] at, double[] g) {
-        long t0 = System.nanoTime();
-        double f = subject.objective(evaluator, at, batch, g);
-        gradientNanos += System.nanoTime() - t0;
         gradients++;
-        return f;
+        return subject.objective(evaluator, at, batch, g);
     }
 }

@@ -155,8 +155,11 @@ public final class AnalyzeCommand implements Command {
                 result.report().forEach(c.out()::println);
                 result.warnings().forEach(w -> c.out().println("warning: " + w));
             }
+            c.out().flush();
             if (saved != null) {
                 c.err().println("descent analyze: saved in " + saved);
+            } else {
+                c.err().println("descent analyze: not saved (no run; --out DIR keeps the result)");
             }
             return OK;
         }
