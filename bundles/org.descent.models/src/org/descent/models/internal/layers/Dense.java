@@ -108,7 +108,8 @@ public final class Dense extends Layer {
             sqNorms[r] += dd * xx + (bias ? dd : 0);
         }
         int w = offset();
-        gemm.multiply(true, false, outWidth, inWidth, n, squaredDy, 0, outWidth, squaredX, 0, inWidth, 1, sumSquares, w,
+        // the layer's blocks are its own: the product writes them (beta 0) rather than adding to zeros
+        gemm.multiply(true, false, outWidth, inWidth, n, squaredDy, 0, outWidth, squaredX, 0, inWidth, 0, sumSquares, w,
                 inWidth);
         if (bias) {
             int b = w + outWidth * inWidth;

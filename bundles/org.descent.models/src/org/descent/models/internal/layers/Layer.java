@@ -142,9 +142,9 @@ public abstract class Layer {
     /**
      * Splits the layer's gradient of the last forward and backward pass over {@code n} examples by
      * example: example r's part {@code g_r} comes from row r of {@code x} and {@code dy} alone, and
-     * the parts sum to the layer's batch gradient. Adds {@code scale²·||g_r||²} to {@code sqNorms[r]}
-     * and {@code scale²·g_r∘g_r} to {@code sumSquares} at the layer's trainable blocks, in one pass
-     * over the batch (no per-example backward passes).
+     * the parts sum to the layer's batch gradient. Adds {@code scale²·||g_r||²} to {@code sqNorms[r]},
+     * and puts {@code scale²·Σ_r g_r∘g_r} in {@code sumSquares} at the layer's trainable blocks
+     * (which the caller zeroes), in one pass over the batch (no per-example backward passes).
      *
      * @return false when the layer has trainable parameters but cannot split its gradient
      */

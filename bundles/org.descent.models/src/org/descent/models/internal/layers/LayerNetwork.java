@@ -151,8 +151,9 @@ public abstract class LayerNetwork implements Model {
             java.util.Arrays.fill(squaredNorms, 0, n, 0);
             java.util.Arrays.fill(meanSquares, 0);
             stack.perExample(lastParameters, n, n, squaredNorms, meanSquares);
+            double invN = 1.0 / n;
             for (int i = 0; i < meanSquares.length; i++) {
-                meanSquares[i] /= n;
+                meanSquares[i] *= invN;
             }
         }
 
