@@ -67,6 +67,21 @@ public interface Model extends Configurable {
         int outputDim();
 
         /**
+         * Computes inside the passes in a simulated low-precision format (mixed precision): with a
+         * policy, every layer's outputs are rounded onto the policy's format in forward passes, and
+         * in {@link #lossAndGradient} the gradient of the loss with respect to the outputs is
+         * multiplied by the policy's loss scale and rounded, as is every gradient passed back between
+         * layers, so that the parameter gradient comes out scaled (products accumulate in fp64). The
+         * inputs are used as given. Null turns it off.
+         *
+         * @return whether this evaluator does so; the default does not, and the engine then rounds
+         *         the parameters and scales the gradient after the pass
+         */
+        default boolean simulate(@Nullable MixedPrecisionPolicy policy) {
+            return false;
+        }
+
+        /**
          * Mean loss and number of correct predictions of a batch in evaluation mode (the batch's
          * {@link Batch#training()} is false: no dropout, running statistics). The default scores
          * {@link #forward} against the batch's targets with the bound loss; models whose loss is

@@ -410,6 +410,8 @@ public final class Trainer {
         Precision precision;
         @Nullable
         MixedPrecisionPolicy policy;
+        /** Whether the evaluator rounds inside its passes and scales its own gradient (see Model.Evaluator#simulate). */
+        boolean simulated;
         /** Gives a policy obtained from the service registry back at the end of the session. */
         Runnable releasePolicy = () -> {
         };
@@ -503,6 +505,11 @@ public final class Trainer {
                 evaluator = model.evaluator(compute, batchSize);
                 evalChunk = Math.min(EVAL_CHUNK, Math.max(train.rows(), validation == null ? 0 : validation.rows()));
                 evalEvaluator = model.evaluator(compute, evalChunk);
+                if (policy != null) {
+                    // layered models compute their passes in the format too; others only see rounded parameters
+                    simulated = evaluator.simulate(policy);
+                    evalEvaluator.simulate(policy);
+                }
             } catch (IllegalArgumentException ex) {
                 throw new ExperimentException(ex.getMessage());
             }
@@ -811,15 +818,32 @@ public final class Trainer {
             } else {
                 value = evaluator.lossAndGradient(theta, batch, grad);
             }
+            if (policy == null) {
+                for (ResolvedExperiment.Part<Regularizer> r : plan.regularizers()) {
+                    value += r.implementation().addPenalty(theta, grad);
+                }
+                return value;
+            }
+            // the scaled loss is what is differentiated: penalties are scaled with it
+            double scale = policy.lossScale();
+            if (simulated) {
+                // the evaluator's gradient is scaled already: scale the penalties' gradient alone
+                if (!plan.regularizers().isEmpty()) {
+                    java.util.Arrays.fill(computeTheta, 0);
+                    for (ResolvedExperiment.Part<Regularizer> r : plan.regularizers()) {
+                        value += r.implementation().addPenalty(theta, computeTheta);
+                    }
+                    for (int i = 0; i < grad.length; i++) {
+                        grad[i] += scale * computeTheta[i];
+                    }
+                }
+                return value;
+            }
             for (ResolvedExperiment.Part<Regularizer> r : plan.regularizers()) {
                 value += r.implementation().addPenalty(theta, grad);
             }
-            if (policy != null) {
-                // the scaled loss is what is differentiated: penalties are scaled with it
-                double scale = policy.lossScale();
-                for (int i = 0; i < grad.length; i++) {
-                    grad[i] *= scale;
-                }
+            for (int i = 0; i < grad.length; i++) {
+                grad[i] *= scale;
             }
             return value;
         }

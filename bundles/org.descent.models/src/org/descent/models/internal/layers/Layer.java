@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.descent.core.MixedPrecisionPolicy;
 import org.descent.core.ParameterBlock;
 import org.descent.core.SplitMix64;
 import org.eclipse.jdt.annotation.Nullable;
@@ -108,6 +109,13 @@ public abstract class Layer {
             }
         }
         return n;
+    }
+
+    /**
+     * Sets the rounding of a simulated low-precision pass for layers that hold inner stacks
+     * (residual blocks); nothing by default.
+     */
+    public void rounding(@Nullable MixedPrecisionPolicy policy) {
     }
 
     /** Writes initial values; nothing by default. */

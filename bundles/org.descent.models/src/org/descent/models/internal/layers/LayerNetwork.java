@@ -10,6 +10,7 @@ import org.descent.core.Blas;
 import org.descent.core.DataShape;
 import org.descent.core.LayerStatistics;
 import org.descent.core.LossFunction;
+import org.descent.core.MixedPrecisionPolicy;
 import org.descent.core.Model;
 import org.descent.core.OutputKind;
 import org.descent.core.ParameterBlock;
@@ -108,6 +109,7 @@ public abstract class LayerNetwork implements Model {
         private final double[] out;
         private final double[] dOut;
         private double[] lastParameters = new double[0];
+        private @Nullable MixedPrecisionPolicy policy;
         private double @Nullable [] lastGradient;
 
         LayerEvaluator(Stack stack, LossFunction loss, DataShape shape, int outputs, int maxBatch) {
@@ -125,6 +127,13 @@ public abstract class LayerNetwork implements Model {
         }
 
         @Override
+        public boolean simulate(@Nullable MixedPrecisionPolicy p) {
+            policy = p;
+            stack.rounding(p);
+            return true;
+        }
+
+        @Override
         public double[] forward(double[] parameters, Batch batch) {
             int n = batch.size();
             double[] y = stack.forward(parameters, batch.inputs(), n, new Pass(batch.training(), new SplitMix64(batch.seed())));
@@ -139,7 +148,17 @@ public abstract class LayerNetwork implements Model {
             int n = batch.size();
             forward(parameters, batch);
             double value = loss.evaluate(n, shape, out, batch.targets(), dOut);
-            System.arraycopy(dOut, 0, stack.outputGradient(), 0, n * outputs);
+            double[] d = stack.outputGradient();
+            System.arraycopy(dOut, 0, d, 0, n * outputs);
+            MixedPrecisionPolicy p = policy;
+            if (p != null) {
+                // the scaled loss is differentiated in low precision: scale, then round, its gradient
+                double scale = p.lossScale();
+                for (int i = 0; i < n * outputs; i++) {
+                    d[i] *= scale;
+                }
+                p.round(d, 0, n * outputs);
+            }
             stack.backward(parameters, null, gradient, n);
             lastGradient = gradient;
             return value;

@@ -3,6 +3,7 @@ package org.descent.models.internal.layers;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.descent.core.MixedPrecisionPolicy;
 import org.descent.core.ParameterBlock;
 import org.descent.core.SplitMix64;
 import org.eclipse.jdt.annotation.Nullable;
@@ -162,6 +163,15 @@ public final class Residual extends Layer {
             }
         } else {
             subsampleBackward(dsum, dx, n);
+        }
+    }
+
+    @Override
+    public void rounding(@Nullable MixedPrecisionPolicy policy) {
+        main.rounding(policy);
+        Stack s = projection;
+        if (s != null) {
+            s.rounding(policy);
         }
     }
 

@@ -3,6 +3,7 @@ package org.descent.models.internal.layers;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.descent.core.MixedPrecisionPolicy;
 import org.descent.core.ParameterBlock;
 import org.descent.core.SplitMix64;
 import org.eclipse.jdt.annotation.Nullable;
@@ -14,6 +15,7 @@ public final class Stack {
     private final double[][] act;
     private final double[][] grad;
     private int lastN;
+    private @Nullable MixedPrecisionPolicy rounding;
     private boolean backwardDone;
 
     public Stack(List<Layer> layers) {
@@ -71,11 +73,26 @@ public final class Stack {
         }
     }
 
+    /**
+     * Rounds every layer's outputs and every gradient passed between layers onto a simulated
+     * low-precision format (null: fp64), here and in the layers' own inner stacks.
+     */
+    public void rounding(@Nullable MixedPrecisionPolicy policy) {
+        this.rounding = policy;
+        for (Layer l : layers) {
+            l.rounding(policy);
+        }
+    }
+
     /** Runs the layers on {@code x} ({@code n} examples); returns the last activations. */
     public double[] forward(double[] p, double[] x, int n, Pass pass) {
         act[0] = x;
+        MixedPrecisionPolicy r = rounding;
         for (int i = 0; i < layers.size(); i++) {
             layers.get(i).forward(p, act[i], act[i + 1], n, pass);
+            if (r != null) {
+                r.round(act[i + 1], 0, n * layers.get(i).out().size());
+            }
         }
         lastN = n;
         backwardDone = false;
@@ -91,9 +108,13 @@ public final class Stack {
 
     /** Back-propagates {@link #outputGradient()}; writes {@code dx} unless null. */
     public void backward(double[] p, double @Nullable [] dx, double[] g, int n) {
+        MixedPrecisionPolicy r = rounding;
         for (int i = layers.size() - 1; i >= 0; i--) {
             double @Nullable [] down = i == 0 ? dx : grad[i];
             layers.get(i).backward(p, act[i], act[i + 1], grad[i + 1], down, g, n);
+            if (r != null && down != null) {
+                r.round(down, 0, n * layers.get(i).in().size());
+            }
         }
         backwardDone = true;
     }
