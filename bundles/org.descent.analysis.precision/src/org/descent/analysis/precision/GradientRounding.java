@@ -19,6 +19,17 @@ public record GradientRounding(List<ParameterBlock> blocks, long[] nonZero, long
 
     /** Counts, without changing {@code gradient}, what rounding it to {@code format} would do. */
     public static GradientRounding count(FloatFormat format, List<ParameterBlock> blocks, double[] gradient) {
+        return compare(format, blocks, gradient, gradient);
+    }
+
+    /**
+     * Counts what a low-precision computation did to a gradient: entries non-zero in the
+     * {@code reference} (the fp64 gradient, or the same values before rounding) that are zero in
+     * {@code computed} after rounding it to the format (underflow, inside the pass or at the end),
+     * and entries of {@code computed} that round to infinity or NaN (overflow).
+     */
+    public static GradientRounding compare(FloatFormat format, List<ParameterBlock> blocks, double[] reference,
+            double[] computed) {
         List<ParameterBlock> counted = blocks.stream().filter(b -> !b.buffer()).toList();
         long[] nonZero = new long[counted.size()];
         long[] underflow = new long[counted.size()];
@@ -26,17 +37,16 @@ public record GradientRounding(List<ParameterBlock> blocks, long[] nonZero, long
         for (int k = 0; k < counted.size(); k++) {
             ParameterBlock b = counted.get(k);
             int end = b.offset() + b.size();
-            if (end > gradient.length) {
+            if (end > reference.length || end > computed.length) {
                 throw new IllegalArgumentException("parameter block " + b.name() + " ends at " + end
-                        + " but the gradient has " + gradient.length + " entries");
+                        + " but the gradient has " + Math.min(reference.length, computed.length) + " entries");
             }
             for (int i = b.offset(); i < end; i++) {
-                double v = gradient[i];
-                if (v == 0) {
+                if (reference[i] == 0) {
                     continue;
                 }
                 nonZero[k]++;
-                double r = format.round(v);
+                double r = format.round(computed[i]);
                 if (r == 0) {
                     underflow[k]++;
                 } else if (!Double.isFinite(r)) {

@@ -117,9 +117,25 @@ class PoolerTest {
         assertTrue(bf16.loss() < 0.01, "bf16 has fp32's range: no scaling needed, loss " + bf16.loss());
     }
 
+    /**
+     * In a pass computed in fp16 the saturated unit's output tanh(10.5) rounds to exactly 1, so its
+     * derivative 1 - y^2 is zero: no loss scale brings that gradient back (the pooler must leave
+     * saturation while the passes are in fp32, or start less saturated).
+     */
+    @Test
+    void inAnFp16PassTheSaturatedUnitHasNoGradientAtAnyScale() throws Exception {
+        AnalysisResult r = Experiments.analyze(Map.of("scale", 1024, "format", "fp16"), pooler);
+        assertEquals("low precision", r.values().get("passes"));
+        double[] underflow = Experiments.column(r, "fp16", "underflow_fraction");
+        int pw = block(pooler, "layer1.weight");
+        int n = pooler.blocks().size();
+        assertEquals(1.0, underflow[pw], "unscaled");
+        assertEquals(1.0, underflow[n + pw], "at loss scale 1024 too");
+    }
+
     @Test
     void theAnalysisShowsTheUnderflowPerBlock() throws Exception {
-        AnalysisResult r = Experiments.analyze(Map.of("scale", 1024), pooler);
+        AnalysisResult r = Experiments.analyze(Map.of("scale", 1024, "passes", "fp64"), pooler);
         double[] blockColumn = Experiments.column(r, "fp16", "block");
         double[] scale = Experiments.column(r, "fp16", "scale");
         double[] underflow = Experiments.column(r, "fp16", "underflow_fraction");

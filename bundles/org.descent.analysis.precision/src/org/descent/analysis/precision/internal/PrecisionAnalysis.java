@@ -8,10 +8,12 @@ import java.util.Map;
 
 import org.descent.analysis.precision.FloatFormat;
 import org.descent.analysis.precision.GradientRounding;
+import org.descent.analysis.precision.SimulatedMixedPrecision;
 import org.descent.core.Analysis;
 import org.descent.core.AnalysisInput;
 import org.descent.core.AnalysisResult;
 import org.descent.core.Batch;
+import org.descent.core.MixedPrecisionPolicy;
 import org.descent.core.Model;
 import org.descent.core.ParameterBlock;
 import org.descent.core.Settings;
@@ -33,6 +35,7 @@ public final class PrecisionAnalysis implements Analysis {
     static final String ID = "precision";
 
     private List<FloatFormat> formats = List.of(FloatFormat.FP16, FloatFormat.BF16);
+    private boolean inFormat = true;
     private double scale = 65536;
 
     @Override
@@ -40,6 +43,7 @@ public final class PrecisionAnalysis implements Analysis {
         String f = settings.getString("format");
         formats = f.equals("both") ? List.of(FloatFormat.FP16, FloatFormat.BF16) : List.of(FloatFormat.fromId(f));
         scale = settings.getDouble("scale");
+        inFormat = settings.getString("passes").equals("format");
         if (!(scale > 0) || Double.isInfinite(scale)) {
             throw new IllegalArgumentException("analysis 'precision': option scale is " + scale
                     + ", expected a finite loss scale > 0");
@@ -63,8 +67,12 @@ public final class PrecisionAnalysis implements Analysis {
         r.put("scale", scale);
         r.put("loss_fp64", loss64);
         r.put("blocks", trainable.stream().map(ParameterBlock::name).toList());
-        r.line("Mixed precision at %s (%d rows; forward and backward in fp64 on rounded parameters)",
-                subject.label(), batch.size());
+        boolean inside = inFormat && subject.evaluator(1).simulate(new SimulatedMixedPrecision(FloatFormat.FP16));
+        r.put("passes", inside ? "low precision" : "fp64");
+        r.line("Mixed precision at %s (%d rows; %s)", subject.label(), batch.size(), inside
+                ? "forward and backward in the format: every layer's outputs and gradients rounded, products in fp64"
+                : inFormat ? "forward and backward in fp64 on rounded parameters: the model does not round inside its passes"
+                        : "forward and backward in fp64 on rounded parameters (--passes fp64)");
         r.line("fp64 loss %.9g", loss64);
         double[] scales = scale == 1 ? new double[] { 1 } : new double[] { 1, scale };
         for (FloatFormat format : formats) {
@@ -76,7 +84,8 @@ public final class PrecisionAnalysis implements Analysis {
                 format.round(rounded, b.offset(), b.offset() + b.size());
             }
             double[] gradient = new double[theta.length];
-            double loss = subject.objective(evaluator, rounded, batch, gradient);
+            double loss = inside ? simulated(subject, format, 1, rounded, batch, gradient)
+                    : subject.objective(evaluator, rounded.clone(), batch, gradient);
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("loss", loss);
             summary.put("loss_difference", loss - loss64);
@@ -90,10 +99,17 @@ public final class PrecisionAnalysis implements Analysis {
             List<double[]> rows = new ArrayList<>();
             for (double s : scales) {
                 double[] scaled = new double[gradient.length];
-                for (int i = 0; i < gradient.length; i++) {
-                    scaled[i] = gradient[i] * s;
+                if (inside) {
+                    // the pass itself carries the scale: small gradients survive or not inside it
+                    simulated(subject, format, s, rounded, batch, scaled);
+                } else {
+                    for (int i = 0; i < gradient.length; i++) {
+                        scaled[i] = gradient[i] * s;
+                    }
                 }
-                GradientRounding counts = GradientRounding.count(format, trainable, scaled);
+                // inside the pass, underflow leaves zeros where the fp64 gradient has none
+                GradientRounding counts = inside ? GradientRounding.compare(format, trainable, exact, scaled)
+                        : GradientRounding.count(format, trainable, scaled);
                 double[] unscaled = new double[gradient.length];
                 for (int i = 0; i < gradient.length; i++) {
                     unscaled[i] = format.round(scaled[i]) / s;
@@ -139,6 +155,20 @@ public final class PrecisionAnalysis implements Analysis {
                     "overflow_fraction", "relative_error"), rows, true));
         }
         return r;
+    }
+
+    /**
+     * The model's loss and its gradient at {@code parameters} from a pass in the format at a fixed loss
+     * scale (the gradient comes out multiplied by the scale). The experiment's penalties are left out:
+     * they are not computed in the passes.
+     */
+    private static double simulated(Subject subject, FloatFormat format, double scale, double[] parameters, Batch batch,
+            double[] gradient) {
+        SimulatedMixedPrecision policy = new SimulatedMixedPrecision(format);
+        policy.start(subject.blocks(), MixedPrecisionPolicy.LossScaling.fixed(scale));
+        Model.Evaluator ev = subject.evaluator(batch.size());
+        ev.simulate(policy);
+        return ev.lossAndGradient(parameters.clone(), batch, gradient);
     }
 
     /**
