@@ -104,7 +104,7 @@ class WorkbenchTest {
         Widgets.spin(100);
         assertTrue(details.getText().startsWith("Select a contribution"), details.getText());
         assertTrue(details.getText().contains("org.descent.core.optimizers (9)"), details.getText());
-        assertTrue(details.getText().contains("org.descent.core.analyses (0)"), details.getText());
+        assertTrue(details.getText().contains("org.descent.core.analyses (9)"), details.getText());
         try {
             filter.setText("plugin");
             Widgets.spin(100);
