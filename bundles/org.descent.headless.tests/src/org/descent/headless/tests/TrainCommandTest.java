@@ -72,6 +72,29 @@ class TrainCommandTest {
     }
 
     @Test
+    void lossScaleIsChosenOnTheCommandLine() throws Exception {
+        Path out = dir.resolve("fp16");
+        Result r = run("train", "--dataset", "digits", "--model", "mlp:hidden=16", "--loss", "cross-entropy", "--optimizer",
+                "adam", "--batch", "64", "--steps", "5", "--precision", "mixed-fp16", "--loss-scale", "1024", "--out",
+                out.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> scales = Files.readAllLines(out.resolve("probes.csv")).stream().filter(l -> l.contains(",loss_scale,"))
+                .toList();
+        assertEquals(5, scales.size());
+        assertTrue(scales.stream().allMatch(l -> l.endsWith(",1024.0")), scales.toString());
+        Result fp64 = run("train", "--dataset", "digits", "--model", "mlp", "--loss", "cross-entropy", "--optimizer", "adam",
+                "--loss-scale", "1024");
+        assertEquals(2, fp64.code());
+        assertTrue(fp64.err().contains("option '--loss-scale' is for --precision mixed-fp16 or mixed-bf16, not fp64"),
+                fp64.err());
+        Result bad = run("train", "--dataset", "digits", "--model", "mlp", "--loss", "cross-entropy", "--optimizer", "adam",
+                "--precision", "mixed-bf16", "--loss-scale", "-3");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("option '--loss-scale': '-3' is not valid, expected dynamic, dynamic:INITIAL, none or"
+                + " a scale > 0"), bad.err());
+    }
+
+    @Test
     void divergenceExitsWith3() {
         Result r = run("train", "--dataset", "bimodal", "--model", "mixture", "--loss", "mixture-nll", "--optimizer",
                 "gd:lr=50", "--json");

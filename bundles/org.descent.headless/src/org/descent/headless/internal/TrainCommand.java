@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import org.descent.core.ComponentSpec;
+import org.descent.core.MixedPrecisionPolicy;
 import org.descent.core.Precision;
 import org.descent.experiment.ResolvedExperiment;
 import org.descent.experiment.RunFolder;
@@ -28,12 +29,44 @@ public final class TrainCommand implements Command {
     @Override
     public int run(CommandContext context) throws Exception {
         Experiment e = experiment(context);
+        MixedPrecisionPolicy.LossScaling scaling = lossScaling(context, e);
         boolean json = context.has("json");
         return TrainingSession.run("train", (trainer, monitor) -> {
             ResolvedExperiment plan = ResolvedExperiment.resolve(e, context.registry(), null);
             RunFolder folder = folder(context, e);
-            return trainer.train(plan, folder, monitor);
+            return trainer.lossScaling(scaling).train(plan, folder, monitor);
         }, json, context.out(), context.err());
+    }
+
+    /**
+     * {@code --loss-scale dynamic[:INITIAL] | none | SCALE}: GradScaler's dynamic scaling (from 2^16
+     * or INITIAL), no scaling, or a static scale; for the mixed precisions only.
+     */
+    static MixedPrecisionPolicy.LossScaling lossScaling(CommandContext c, Experiment e) throws UsageException {
+        Optional<String> option = c.option("loss-scale");
+        if (option.isEmpty()) {
+            return MixedPrecisionPolicy.LossScaling.DEFAULT;
+        }
+        if (!e.getPrecision().getLiteral().startsWith("mixed-")) {
+            throw new UsageException("option '--loss-scale' is for --precision mixed-fp16 or mixed-bf16, not "
+                    + e.getPrecision().getLiteral());
+        }
+        String v = option.get();
+        try {
+            if (v.equals("none")) {
+                return MixedPrecisionPolicy.LossScaling.NONE;
+            }
+            if (v.equals("dynamic")) {
+                return MixedPrecisionPolicy.LossScaling.DEFAULT;
+            }
+            if (v.startsWith("dynamic:")) {
+                return MixedPrecisionPolicy.LossScaling.dynamic(Double.parseDouble(v.substring("dynamic:".length())));
+            }
+            return MixedPrecisionPolicy.LossScaling.fixed(Double.parseDouble(v));
+        } catch (IllegalArgumentException ex) {
+            throw new UsageException("option '--loss-scale': '" + v + "' is not valid, expected dynamic, dynamic:INITIAL,"
+                    + " none or a scale > 0" + (ex instanceof NumberFormatException ? "" : " (" + ex.getMessage() + ")"));
+        }
     }
 
     static RunFolder folder(CommandContext context, Experiment e) throws java.io.IOException, UsageException {
