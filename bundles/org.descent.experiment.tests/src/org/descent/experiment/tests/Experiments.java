@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.descent.core.ComponentSpec;
 import org.descent.core.RunListener;
 import org.descent.core.RunStatus;
 import org.descent.experiment.ExperimentException;
@@ -21,10 +20,10 @@ import org.descent.experiment.RunFolder;
 import org.descent.experiment.Trainer;
 import org.descent.experiment.TrainingResult;
 import org.descent.experiment.internal.Checkpoint;
+import org.descent.experiment.Components;
 import org.descent.experiment.model.Component;
 import org.descent.experiment.model.Experiment;
 import org.descent.experiment.model.ExperimentFactory;
-import org.descent.experiment.model.Setting;
 import org.descent.testing.Contributions;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.NullProgressMonitor;
@@ -36,16 +35,7 @@ final class Experiments {
     }
 
     static Component component(String spec) {
-        ComponentSpec s = ComponentSpec.parse(spec);
-        Component c = ExperimentFactory.eINSTANCE.createComponent();
-        c.setId(s.id());
-        s.values().forEach((k, v) -> {
-            Setting setting = ExperimentFactory.eINSTANCE.createSetting();
-            setting.setName(k);
-            setting.setValue(v);
-            c.getSettings().add(setting);
-        });
-        return c;
+        return Components.of(spec);
     }
 
     static Experiment experiment(String dataset, String model, String loss, String optimizer, long steps) {

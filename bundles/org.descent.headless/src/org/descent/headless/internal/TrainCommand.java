@@ -9,10 +9,10 @@ import org.descent.core.Precision;
 import org.descent.experiment.ResolvedExperiment;
 import org.descent.experiment.RunFolder;
 import org.descent.experiment.RunStore;
+import org.descent.experiment.Components;
 import org.descent.experiment.model.Component;
 import org.descent.experiment.model.Experiment;
 import org.descent.experiment.model.ExperimentFactory;
-import org.descent.experiment.model.Setting;
 import org.descent.headless.Command;
 import org.descent.headless.CommandContext;
 import org.descent.headless.UsageException;
@@ -145,16 +145,7 @@ public final class TrainCommand implements Command {
         } catch (IllegalArgumentException ex) {
             throw new UsageException("option '--" + option + "': " + ex.getMessage());
         }
-        ExperimentFactory f = ExperimentFactory.eINSTANCE;
-        Component comp = f.createComponent();
-        comp.setId(spec.id());
-        spec.values().forEach((k, v) -> {
-            Setting s = f.createSetting();
-            s.setName(k);
-            s.setValue(v);
-            comp.getSettings().add(s);
-        });
-        return comp;
+        return Components.of(spec);
     }
 
     private static long whole(CommandContext c, String option, String text, long min, long max, String orElse)

@@ -10,17 +10,16 @@ import java.util.Optional;
 import org.descent.core.Analysis;
 import org.descent.core.AnalysisInput;
 import org.descent.core.AnalysisResult;
-import org.descent.core.ComponentSpec;
 import org.descent.core.RunStatus;
 import org.descent.core.Subject;
 import org.descent.experiment.ResolvedExperiment;
 import org.descent.experiment.RunFolder;
 import org.descent.experiment.Trainer;
 import org.descent.experiment.TrainingResult;
+import org.descent.experiment.Components;
 import org.descent.experiment.model.Component;
 import org.descent.experiment.model.Experiment;
 import org.descent.experiment.model.ExperimentFactory;
-import org.descent.experiment.model.Setting;
 import org.descent.testing.Contributions;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.NullProgressMonitor;
@@ -32,16 +31,7 @@ final class Subjects {
     }
 
     static Component component(String spec) {
-        ComponentSpec s = ComponentSpec.parse(spec);
-        Component c = ExperimentFactory.eINSTANCE.createComponent();
-        c.setId(s.id());
-        s.values().forEach((k, v) -> {
-            Setting setting = ExperimentFactory.eINSTANCE.createSetting();
-            setting.setName(k);
-            setting.setValue(v);
-            c.getSettings().add(setting);
-        });
-        return c;
+        return Components.of(spec);
     }
 
     /** An MLP on the digits with Adam, minibatches of 64, a checkpoint every 10 steps. */
