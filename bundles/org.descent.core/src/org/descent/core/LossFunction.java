@@ -37,4 +37,16 @@ public interface LossFunction extends Configurable {
     default double correct(int n, DataShape shape, double[] outputs, double[] targets) {
         return Double.NaN;
     }
+
+    /**
+     * The loss' curvature in the outputs along a direction, for exact Hessian-vector products:
+     * writes {@code (∂²L/∂outputs²)·rOutputs}, the derivative of {@link #evaluate}'s gradient along
+     * {@code rOutputs} (same layout).
+     *
+     * @return false when the loss does not provide it (the default)
+     */
+    default boolean hessianVector(int n, DataShape shape, double[] outputs, double[] targets, double[] rOutputs,
+            double[] out) {
+        return false;
+    }
 }

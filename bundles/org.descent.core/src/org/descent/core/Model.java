@@ -82,6 +82,20 @@ public interface Model extends Configurable {
         }
 
         /**
+         * The exact product of the mean loss' Hessian with a direction, by forward-over-reverse
+         * differentiation (Pearlmutter's R-op): one forward and backward pass, then their
+         * directional derivatives along {@code v}.
+         *
+         * @param v a direction in parameter space (same layout as the parameters; zero on buffers)
+         * @param out receives the product (overwritten)
+         * @return false when this evaluator (one of its layers, or the loss) cannot; {@code out}
+         *         is then undefined
+         */
+        default boolean hessianVector(double[] parameters, Batch batch, double[] v, double[] out) {
+            return false;
+        }
+
+        /**
          * Mean loss and number of correct predictions of a batch in evaluation mode (the batch's
          * {@link Batch#training()} is false: no dropout, running statistics). The default scores
          * {@link #forward} against the batch's targets with the bound loss; models whose loss is

@@ -62,6 +62,14 @@ public interface Subject {
     double objective(Model.Evaluator evaluator, double[] parameters, Batch batch, double[] gradient);
 
     /**
+     * The experiment's penalties alone: adds their gradient to {@code gradient} and returns their
+     * value (0 without regularizers, the default).
+     */
+    default double penalties(double[] parameters, double[] gradient) {
+        return 0;
+    }
+
+    /**
      * The parameters at each saved checkpoint of the run, oldest first (empty for an experiment
      * that was not run).
      */

@@ -310,6 +310,15 @@ public final class Trainer {
             }
 
             @Override
+            public double penalties(double[] theta, double[] gradient) {
+                double value = 0;
+                for (ResolvedExperiment.Part<Regularizer> r : plan.regularizers()) {
+                    value += r.implementation().addPenalty(theta, gradient);
+                }
+                return value;
+            }
+
+            @Override
             public List<Point> trajectory() {
                 if (folder == null) {
                     return List.of();

@@ -12,11 +12,13 @@ import org.eclipse.core.runtime.OperationCanceledException;
 
 /**
  * The Hessian of a subject's training objective on one fixed batch, over its trainable
- * parameters (buffer blocks such as batch-norm running statistics are left out), as an operator:
- * Hessian-vector products by central differences of exact gradients,
- * {@code Hv ≈ (g(θ + hv) − g(θ − hv)) / 2h}, two gradient evaluations per product, with an
- * error estimate from a second step size; and the whole matrix column by column with Richardson
- * extrapolation (error O(h⁴)).
+ * parameters (buffer blocks such as batch-norm running statistics are left out), as an operator.
+ * Hessian-vector products are exact, by forward-over-reverse differentiation (the model's
+ * {@link org.descent.core.Model.Evaluator#hessianVector}; the penalties' curvature by central
+ * differences of their gradient), when the model and loss provide it; otherwise central
+ * differences of exact gradients, {@code Hv ≈ (g(θ + hv) − g(θ − hv)) / 2h}, two gradient
+ * evaluations per product, with an error estimate from a second step size. The whole matrix
+ * comes column by column: exact products, or Richardson-extrapolated differences (error O(h⁴)).
  */
 public final class HessianOperator implements LinearOperator {
 
@@ -38,6 +40,9 @@ public final class HessianOperator implements LinearOperator {
     private final double[] minus;
     private final double[] gPlus;
     private long gradients;
+    private final boolean exact;
+    private final double[] fullV;
+    private final double[] fullHv;
 
     /**
      * @param subject the model at a point
@@ -60,6 +65,9 @@ public final class HessianOperator implements LinearOperator {
         this.gPlus = new double[theta.length];
         this.gradient = new double[theta.length];
         this.value = objective(theta.clone(), gradient);
+        this.fullV = new double[theta.length];
+        this.fullHv = new double[theta.length];
+        this.exact = evaluator.hessianVector(theta.clone(), batch, fullV, fullHv);
         double s = 0;
         for (int i : index) {
             s += theta[i] * theta[i];
@@ -131,16 +139,70 @@ public final class HessianOperator implements LinearOperator {
         return objective(plus, work);
     }
 
+    /** Whether products are exact (forward-over-reverse) rather than central differences. */
+    public boolean exact() {
+        return exact;
+    }
+
     @Override
     public void apply(double[] v, double[] out) {
-        product(v, out, step(v));
+        if (!exact) {
+            product(v, out, step(v));
+            return;
+        }
+        java.util.Arrays.fill(fullV, 0);
+        for (int i = 0; i < index.length; i++) {
+            fullV[index[i]] = v[i];
+        }
+        evaluator.hessianVector(theta.clone(), batch, fullV, fullHv);
+        gradients++;
+        for (int i = 0; i < index.length; i++) {
+            out[i] = fullHv[index[i]];
+        }
+        penaltyCurvature(v, out);
+    }
+
+    /** Adds the penalties' Hessian times v, by central differences of their gradient (exact for L2). */
+    private void penaltyCurvature(double[] v, double[] out) {
+        double h = step(v);
+        if (h == 0) {
+            return;
+        }
+        System.arraycopy(theta, 0, plus, 0, theta.length);
+        System.arraycopy(theta, 0, minus, 0, theta.length);
+        for (int i = 0; i < index.length; i++) {
+            plus[index[i]] += h * v[i];
+            minus[index[i]] -= h * v[i];
+        }
+        java.util.Arrays.fill(gPlus, 0);
+        java.util.Arrays.fill(work, 0);
+        subject.penalties(plus, gPlus);
+        subject.penalties(minus, work);
+        for (int i = 0; i < index.length; i++) {
+            out[i] += (gPlus[index[i]] - work[index[i]]) / (2 * h);
+        }
     }
 
     /**
-     * Estimates the relative error of {@link #apply} at v: the products with steps h and 2h differ
-     * by about three times the truncation error of the one with h.
+     * Estimates the relative error of {@link #apply} at v. For central differences: the products
+     * with steps h and 2h differ by about three times the truncation error of the one with h. For
+     * exact products: their distance from the central difference, a check of both (it is the
+     * differences' own error).
      */
     public double relativeError(double[] v) {
+        if (exact) {
+            double[] a = new double[index.length];
+            double[] b = new double[index.length];
+            apply(v, a);
+            product(v, b, step(v));
+            double diff = 0;
+            double norm = 0;
+            for (int i = 0; i < a.length; i++) {
+                diff = Math.max(diff, Math.abs(a[i] - b[i]));
+                norm = Math.max(norm, Math.abs(a[i]));
+            }
+            return norm == 0 ? 0 : diff / norm;
+        }
         double h = step(v);
         double[] a = new double[index.length];
         double[] b = new double[index.length];
@@ -156,12 +218,17 @@ public final class HessianOperator implements LinearOperator {
     }
 
     /**
-     * The Hessian as a dense matrix over this operator's parameters, column by column with
-     * Richardson extrapolation of central differences (4 gradients a column), symmetrized.
+     * The Hessian as a dense matrix over this operator's parameters, column by column: exact
+     * products, or Richardson extrapolation of central differences (4 gradients a column);
+     * symmetrized.
      *
-     * @param error receives, at index 0, the largest estimated error of an entry
+     * @param error receives, at index 0, the largest estimated error of an entry (for exact
+     *            products, the largest asymmetry before symmetrizing)
      */
     public double[][] matrix(IProgressMonitor monitor, double[] error) {
+        if (exact) {
+            return exactMatrix(monitor, error);
+        }
         int n = index.length;
         double[][] h = new double[n][n];
         double[] d1 = new double[theta.length];
@@ -194,7 +261,38 @@ public final class HessianOperator implements LinearOperator {
         return h;
     }
 
-    /** Gradient evaluations so far (including the one at θ). */
+    /** Columns from exact products; the error is the largest asymmetry before symmetrizing (roundoff). */
+    private double[][] exactMatrix(IProgressMonitor monitor, double[] error) {
+        int n = index.length;
+        double[][] h = new double[n][n];
+        double[] e = new double[n];
+        double[] column = new double[n];
+        for (int j = 0; j < n; j++) {
+            if (monitor.isCanceled()) {
+                throw new OperationCanceledException();
+            }
+            e[j] = 1;
+            apply(e, column);
+            e[j] = 0;
+            for (int i = 0; i < n; i++) {
+                h[i][j] = column[i];
+            }
+            monitor.worked(1);
+        }
+        double worst = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                worst = Math.max(worst, Math.abs(h[i][j] - h[j][i]));
+                double s = (h[i][j] + h[j][i]) / 2;
+                h[i][j] = s;
+                h[j][i] = s;
+            }
+        }
+        error[0] = worst;
+        return h;
+    }
+
+    /** Gradient evaluations and exact products so far (including the gradient at θ). */
     public long gradients() {
         return gradients;
     }

@@ -84,6 +84,11 @@ record RowsSubject(Subject s, int rows) implements Subject {
     }
 
     @Override
+    public double penalties(double[] parameters, double[] gradient) {
+        return s.penalties(parameters, gradient);
+    }
+
+    @Override
     public List<Point> trajectory() {
         return s.trajectory();
     }

@@ -59,6 +59,35 @@ public final class CrossEntropy implements LossFunction {
         return sum / n;
     }
 
+    /** (diag(p) − p pᵀ) r / n per row, p the softmax of the row: the targets (and smoothing) drop out. */
+    @Override
+    public boolean hessianVector(int n, DataShape shape, double[] outputs, double[] targets, double[] rOutputs,
+            double[] out) {
+        int c = shape.classes();
+        double[] p = new double[c];
+        for (int r = 0; r < n; r++) {
+            int o = r * c;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < c; j++) {
+                max = Math.max(max, outputs[o + j]);
+            }
+            double z = 0;
+            for (int j = 0; j < c; j++) {
+                p[j] = Math.exp(outputs[o + j] - max);
+                z += p[j];
+            }
+            double pr = 0;
+            for (int j = 0; j < c; j++) {
+                p[j] /= z;
+                pr += p[j] * rOutputs[o + j];
+            }
+            for (int j = 0; j < c; j++) {
+                out[o + j] = p[j] * (rOutputs[o + j] - pr) / n;
+            }
+        }
+        return true;
+    }
+
     @Override
     public double correct(int n, DataShape shape, double[] outputs, double[] targets) {
         return Classes.argmaxCorrect(n, shape.classes(), outputs, targets);

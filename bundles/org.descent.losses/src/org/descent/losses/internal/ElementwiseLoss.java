@@ -36,6 +36,19 @@ abstract class ElementwiseLoss implements LossFunction {
     /** The derivative of {@link #value} with respect to the output. */
     abstract double derivative(double d);
 
+    /** The second derivative of {@link #value} (0 where it has a kink). */
+    abstract double second(double d);
+
+    @Override
+    public boolean hessianVector(int n, DataShape shape, double[] outputs, double[] targets, double[] rOutputs,
+            double[] out) {
+        int count = n * shape.targetDim();
+        for (int i = 0; i < count; i++) {
+            out[i] = second(outputs[i] - targets[i]) * rOutputs[i] / count;
+        }
+        return true;
+    }
+
     @Override
     public double evaluate(int n, DataShape shape, double[] outputs, double[] targets, double @Nullable [] gradient) {
         int count = n * shape.targetDim();

@@ -22,4 +22,9 @@ public final class Huber extends ElementwiseLoss {
     double derivative(double d) {
         return Math.abs(d) < delta ? d : delta * Math.signum(d);
     }
+
+    @Override
+    double second(double d) {
+        return Math.abs(d) < delta ? 1 : 0;
+    }
 }

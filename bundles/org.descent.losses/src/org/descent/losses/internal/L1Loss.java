@@ -12,4 +12,9 @@ public final class L1Loss extends ElementwiseLoss {
     double derivative(double d) {
         return Math.signum(d);
     }
+
+    @Override
+    double second(double d) {
+        return 0;
+    }
 }

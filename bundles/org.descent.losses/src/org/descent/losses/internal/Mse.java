@@ -12,4 +12,9 @@ public final class Mse extends ElementwiseLoss {
     double derivative(double d) {
         return 2 * d;
     }
+
+    @Override
+    double second(double d) {
+        return 2;
+    }
 }

@@ -11,14 +11,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.descent.analysis.curvature.HessianOperator;
+import org.descent.analysis.curvature.Lanczos;
 import org.descent.core.Analysis;
 import org.descent.core.AnalysisInput;
 import org.descent.core.AnalysisResult;
 import org.descent.core.Data;
 import org.descent.core.DataShape;
+import org.descent.core.LossFunction;
+import org.descent.core.Model;
+import org.descent.core.ParameterBlock;
+import org.descent.core.SplitMix64;
 import org.descent.core.Subject;
-import org.descent.testing.FixedSubject;
 import org.descent.testing.Contributions;
+import org.descent.testing.FixedSubject;
 import org.descent.testing.Fixture;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
@@ -89,7 +95,8 @@ class HessianTest {
             for (int i = 0; i < expected.length; i++) {
                 worst = Math.max(worst, Math.abs(spectrum.rows().get(i)[1] - expected[i]) / scale);
             }
-            assertTrue(worst <= 1e-8, name + ": largest eigenvalue error relative to |lambda|max " + worst);
+            assertTrue(worst <= 1e-12, name + ": largest eigenvalue error relative to |lambda|max " + worst);
+            assertEquals("exact (forward-over-reverse)", r.values().get("hvp_method"));
             assertEquals(((Number) c.get("trace")).doubleValue(), (Double) r.values().get("trace"), 1e-8 * Math.abs(
                     ((Number) c.get("trace")).doubleValue()), name + " trace");
             assertEquals(((Number) c.get("loss")).doubleValue(), (Double) r.values().get("loss"), 1e-12, name + " loss");
@@ -148,6 +155,7 @@ class HessianTest {
         assertEquals(2 / var, top[0], 1e-8 * (2 / var), "d2/dsigma2");
         assertEquals(1 / var, top[1], 1e-8 * (1 / var), "d2/dmu2");
         assertEquals("minimum (positive definite)", r.values().get("point"));
+        assertEquals("central differences", r.values().get("hvp_method"), "the gaussian density has no R-op");
         assertEquals(2.0, (Double) r.values().get("condition_number"), 1e-8);
         assertTrue((Double) r.values().get("gradient_norm") < 1e-12);
         // lr 4 is more than 2 / lambda_max = var: the analysis warns
@@ -229,5 +237,33 @@ class HessianTest {
                 () -> a.analyze(new AnalysisInput(Optional.empty(), Map.of()), new NullProgressMonitor()));
         assertNotNull(none.getMessage());
         assertTrue(none.getMessage().contains("--run DIR or --experiment FILE"), none.getMessage());
+    }
+
+    /** Forward-over-reverse products against central differences, for each nonlinearity and an elementwise loss. */
+    @Test
+    void exactProductsAgreeWithCentralDifferences() {
+        SplitMix64 random = new SplitMix64(9);
+        int rows = 12;
+        double[] x = new double[rows * 3];
+        double[] y = new double[rows * 2];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = random.nextGaussian();
+        }
+        for (int i = 0; i < y.length; i++) {
+            y[i] = random.nextGaussian();
+        }
+        Data data = new Data("random", new DataShape(rows, 3, 2, 0), x, y, List.of());
+        for (String activation : List.of("relu", "tanh", "sigmoid")) {
+            Map<String, Object> hp = Map.of("hidden", "5-4", "activation", activation);
+            Model m = Contributions.create("models", "mlp", hp, Model.class);
+            double[] theta = new double[ParameterBlock.total(m.bind(data.shape(), Contributions.create("losses", "mse",
+                    Map.of(), LossFunction.class)))];
+            m.initialise(theta, 4);
+            Subject s = new FixedSubject("mlp", hp, "mse", data, theta, Double.NaN);
+            HessianOperator h = new HessianOperator(s, s.batch(rows));
+            assertTrue(h.exact(), activation);
+            double[] v = Lanczos.randomUnit(h.dimension(), 3);
+            assertTrue(h.relativeError(v) < 1e-6, activation + ": exact against central differences " + h.relativeError(v));
+        }
     }
 }

@@ -169,6 +169,7 @@ public final class HessianAnalysis implements Analysis {
         String kind = classify(lambdaMin, lambdaMax, zeroTol * scale);
         boolean critical = gNorm <= gradTol;
         r.put("point", kind).put("critical", critical);
+        r.put("hvp_method", h.exact() ? "exact (forward-over-reverse)" : "central differences");
         r.put("hvp_relative_error", hvpError);
 
         // the 003 test of a gradient step
@@ -255,9 +256,9 @@ public final class HessianAnalysis implements Analysis {
         r.table("eigenvectors", new AnalysisResult.Table(vectorColumns, vectorRows, false));
 
         r.line("%d parameters, %d rows, %s; loss %.6g, gradient norm %.4g", n, batch.size(),
-                exact ? "exact Hessian (max entry error " + String.format(java.util.Locale.ROOT, "%.2g",
-                        (Double) r.values().get("hessian_entry_error")) + ")" : "Lanczos, " + r.values().get("lanczos_steps")
-                                + " steps",
+                exact ? "exact Hessian (" + (h.exact() ? "exact products, asymmetry " : "max entry error ")
+                        + String.format(java.util.Locale.ROOT, "%.2g", (Double) r.values().get("hessian_entry_error"))
+                        + ")" : "Lanczos, " + r.values().get("lanczos_steps") + " steps",
                 h.value(), gNorm);
         r.line("largest eigenvalues:  %s", format(top));
         r.line("smallest eigenvalues: %s", format(bottom));
@@ -273,8 +274,10 @@ public final class HessianAnalysis implements Analysis {
         if (Double.isFinite(lr)) {
             r.line("learning rate %.4g x lambda_max = %.4g (stable below 2)", lr, lr * lambdaMax);
         }
-        r.line("one Hessian-vector product costs %.2fx a gradient (%.3g s vs %.3g s); estimated relative error %.2g",
-                perHvp / perGradient, perHvp, perGradient, hvpError);
+        r.line(h.exact() ? "one exact Hessian-vector product (forward-over-reverse) costs %.2fx a gradient (%.3g s vs %.3g s);"
+                + " central differences agree within %.2g"
+                : "one Hessian-vector product (central differences) costs %.2fx a gradient (%.3g s vs %.3g s);"
+                        + " estimated relative error %.2g", perHvp / perGradient, perHvp, perGradient, hvpError);
         if (perBlock) {
             blocks(subject, batch, r, sub.split(10));
         }

@@ -72,6 +72,48 @@ public final class Dense extends Layer {
         }
     }
 
+    /** {@code ry = x·RWᵀ + rx·Wᵀ + Rb}. */
+    @Override
+    public boolean rForward(double[] p, double[] v, double[] x, double @Nullable [] rx, double[] y, double[] ry, int n) {
+        int w = offset();
+        if (bias) {
+            int b = w + outWidth * inWidth;
+            for (int r = 0; r < n; r++) {
+                System.arraycopy(v, b, ry, r * outWidth, outWidth);
+            }
+        }
+        gemm.multiply(false, true, n, outWidth, inWidth, x, 0, inWidth, v, w, inWidth, bias ? 1 : 0, ry, 0, outWidth);
+        if (rx != null) {
+            gemm.multiply(false, true, n, outWidth, inWidth, rx, 0, inWidth, p, w, inWidth, 1, ry, 0, outWidth);
+        }
+        return true;
+    }
+
+    /** {@code RdW = rdyᵀ·x + dyᵀ·rx}, {@code Rdb = Σ rdy}, {@code rdx = rdy·W + dy·RW}. */
+    @Override
+    public boolean rBackward(double[] p, double[] v, double[] x, double @Nullable [] rx, double[] y, double[] ry,
+            double[] dy, double[] rdy, double @Nullable [] rdx, double[] rg, int n) {
+        int w = offset();
+        gemm.multiply(true, false, outWidth, inWidth, n, rdy, 0, outWidth, x, 0, inWidth, 0, rg, w, inWidth);
+        if (rx != null) {
+            gemm.multiply(true, false, outWidth, inWidth, n, dy, 0, outWidth, rx, 0, inWidth, 1, rg, w, inWidth);
+        }
+        if (bias) {
+            int b = w + outWidth * inWidth;
+            java.util.Arrays.fill(rg, b, b + outWidth, 0);
+            for (int r = 0; r < n; r++) {
+                for (int o = 0; o < outWidth; o++) {
+                    rg[b + o] += rdy[r * outWidth + o];
+                }
+            }
+        }
+        if (rdx != null) {
+            gemm.multiply(false, false, n, inWidth, outWidth, rdy, 0, outWidth, p, w, inWidth, 0, rdx, 0, inWidth);
+            gemm.multiply(false, false, n, inWidth, outWidth, dy, 0, outWidth, v, w, inWidth, 1, rdx, 0, inWidth);
+        }
+        return true;
+    }
+
     @Override
     public void allocate(int maxBatch) {
         squaredX = new double[maxBatch * inWidth];

@@ -171,6 +171,29 @@ public abstract class Layer {
         return trainableCount() == 0;
     }
 
+    /**
+     * The forward pass' derivative along a direction (R-op): {@code ry} from the parameters'
+     * direction {@code v} and the input's derivative {@code rx} (null: zero, the data are fixed).
+     *
+     * @return false when the layer does not provide it (the default)
+     */
+    public boolean rForward(double[] p, double[] v, double[] x, double @Nullable [] rx, double[] y, double[] ry, int n) {
+        return false;
+    }
+
+    /**
+     * The backward pass' derivative along the same direction: from {@code rdy} (the derivative of
+     * {@code dy}) writes {@code rdx} unless null, and the derivative of the layer's parameter
+     * gradient into its blocks of {@code rg}. Called after {@link #rForward} and after the plain
+     * forward and backward passes, whose values it reads.
+     *
+     * @return false when the layer does not provide it (the default)
+     */
+    public boolean rBackward(double[] p, double[] v, double[] x, double @Nullable [] rx, double[] y, double[] ry,
+            double[] dy, double[] rdy, double @Nullable [] rdx, double[] rg, int n) {
+        return false;
+    }
+
     /** Standard deviation of the layer's weight gradient in {@code g}, or NaN without weights. */
     public double weightGradientStd(double[] g) {
         return Double.NaN;

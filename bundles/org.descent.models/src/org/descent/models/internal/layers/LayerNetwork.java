@@ -109,6 +109,7 @@ public abstract class LayerNetwork implements Model {
         private final double[] out;
         private final double[] dOut;
         private double[] lastParameters = new double[0];
+        private double[] work = new double[0];
         private @Nullable MixedPrecisionPolicy policy;
         private double @Nullable [] lastGradient;
 
@@ -184,6 +185,22 @@ public abstract class LayerNetwork implements Model {
             }
             java.util.Arrays.fill(gradient, 0);
             stack.exampleGradient(lastParameters, r, n, gradient);
+        }
+
+        @Override
+        public boolean hessianVector(double[] parameters, Batch batch, double[] v, double[] hv) {
+            int n = batch.size();
+            if (work.length < hv.length) {
+                work = new double[hv.length];
+            }
+            // the plain passes first: the R-op reads their activations and gradients
+            lossAndGradient(parameters, batch, work);
+            if (!stack.rForward(parameters, v, n)
+                    || !loss.hessianVector(n, shape, out, batch.targets(), stack.rOutput(), stack.rOutputGradient())) {
+                return false;
+            }
+            java.util.Arrays.fill(hv, 0);
+            return stack.rBackward(parameters, v, hv, n);
         }
 
         private int checkedBatch() {

@@ -14,6 +14,10 @@ public final class Stack {
     private final List<Layer> layers;
     private final double[][] act;
     private final double[][] grad;
+    /** Directional derivatives of the activations and of their gradients (R-op), allocated on first use. */
+    private final double[][] ract;
+    private final double[][] rgrad;
+    private int rCapacity;
     private int lastN;
     private @Nullable MixedPrecisionPolicy rounding;
     private boolean backwardDone;
@@ -25,6 +29,8 @@ public final class Stack {
         this.layers = List.copyOf(layers);
         this.act = new double[layers.size() + 1][];
         this.grad = new double[layers.size() + 1][];
+        this.ract = new double[layers.size() + 1][];
+        this.rgrad = new double[layers.size() + 1][];
     }
 
     public List<Layer> layers() {
@@ -152,6 +158,56 @@ public final class Stack {
             }
         }
         return null;
+    }
+
+    /**
+     * The forward pass' directional derivative along parameter direction {@code v} (inputs fixed),
+     * after {@link #forward}; {@link #rOutput()} then holds the outputs' derivative.
+     *
+     * @return false when a layer does not provide it
+     */
+    public boolean rForward(double[] p, double[] v, int n) {
+        int capacity = act[layers.size()].length / Math.max(1, layers.get(layers.size() - 1).out().size());
+        if (rCapacity < capacity) {
+            for (int i = 0; i < layers.size(); i++) {
+                ract[i + 1] = new double[act[i + 1].length];
+                rgrad[i + 1] = new double[grad[i + 1].length];
+            }
+            rCapacity = capacity;
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            if (!layers.get(i).rForward(p, v, act[i], ract[i], act[i + 1], ract[i + 1], n)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The outputs' directional derivative of the last {@link #rForward}. */
+    public double[] rOutput() {
+        return ract[layers.size()];
+    }
+
+    /** The buffer the caller fills with the derivative of d(loss)/d(output) before {@link #rBackward}. */
+    public double[] rOutputGradient() {
+        return rgrad[layers.size()];
+    }
+
+    /**
+     * The backward pass' directional derivative: writes the derivative of the parameter gradient
+     * into {@code rg} (the Hessian-vector product). After {@link #backward} and {@link #rForward}.
+     *
+     * @return false when a layer does not provide it
+     */
+    public boolean rBackward(double[] p, double[] v, double[] rg, int n) {
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            double @Nullable [] down = i == 0 ? null : rgrad[i];
+            if (!layers.get(i).rBackward(p, v, act[i], ract[i], act[i + 1], ract[i + 1], grad[i + 1], rgrad[i + 1], down,
+                    rg, n)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Activations of the last pass after layer {@code i} (0-based). */
