@@ -264,6 +264,16 @@ class HessianTest {
             assertTrue(h.exact(), activation);
             double[] v = Lanczos.randomUnit(h.dimension(), 3);
             assertTrue(h.relativeError(v) < 1e-6, activation + ": exact against central differences " + h.relativeError(v));
+            // an evaluator keeps the plain passes between products at one point, and only there
+            Model.Evaluator ev = s.evaluator(rows);
+            double[] other = theta.clone();
+            other[0] += 0.25;
+            double[] kept = new double[theta.length];
+            double[] fresh = new double[theta.length];
+            ev.hessianVector(theta.clone(), s.batch(rows), v, kept);
+            ev.hessianVector(other.clone(), s.batch(rows), v, kept);
+            s.evaluator(rows).hessianVector(other.clone(), s.batch(rows), v, fresh);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(fresh, kept, 0, activation + ": moved point");
         }
     }
 }

@@ -110,6 +110,14 @@ public abstract class LayerNetwork implements Model {
         private final double[] dOut;
         private double[] lastParameters = new double[0];
         private double[] work = new double[0];
+        /** Whether the stack still holds the plain passes at {@link #keptParameters} on the kept batch. */
+        private boolean passesKept;
+        private double[] keptParameters = new double[0];
+        private double[] keptInputs = new double[0];
+        private double[] keptTargets = new double[0];
+        private int keptRows;
+        private boolean keptTraining;
+        private long keptSeed;
         private @Nullable MixedPrecisionPolicy policy;
         private double @Nullable [] lastGradient;
 
@@ -130,12 +138,14 @@ public abstract class LayerNetwork implements Model {
         @Override
         public boolean simulate(@Nullable MixedPrecisionPolicy p) {
             policy = p;
+            passesKept = false;
             stack.rounding(p);
             return true;
         }
 
         @Override
         public double[] forward(double[] parameters, Batch batch) {
+            passesKept = false;
             int n = batch.size();
             double[] y = stack.forward(parameters, batch.inputs(), n, new Pass(batch.training(), new SplitMix64(batch.seed())));
             System.arraycopy(y, 0, out, 0, n * outputs);
@@ -193,8 +203,23 @@ public abstract class LayerNetwork implements Model {
             if (work.length < hv.length) {
                 work = new double[hv.length];
             }
-            // the plain passes first: the R-op reads their activations and gradients
-            lossAndGradient(parameters, batch, work);
+            // the plain passes first: the R-op reads their activations and gradients. Products at
+            // the same point and batch (Lanczos, Hutchinson) reuse them: only the R passes run
+            int in = batch.inputDim() * n;
+            int targets = batch.targetDim() * n;
+            if (!passesKept || n != keptRows || batch.training() != keptTraining || batch.seed() != keptSeed
+                    || !java.util.Arrays.equals(parameters, keptParameters)
+                    || !java.util.Arrays.equals(batch.inputs(), 0, in, keptInputs, 0, keptInputs.length)
+                    || !java.util.Arrays.equals(batch.targets(), 0, targets, keptTargets, 0, keptTargets.length)) {
+                lossAndGradient(parameters, batch, work);
+                keptParameters = parameters.clone();
+                keptInputs = java.util.Arrays.copyOf(batch.inputs(), in);
+                keptTargets = java.util.Arrays.copyOf(batch.targets(), targets);
+                keptRows = n;
+                keptTraining = batch.training();
+                keptSeed = batch.seed();
+                passesKept = true;
+            }
             if (!stack.rForward(parameters, v, n)
                     || !loss.hessianVector(n, shape, out, batch.targets(), stack.rOutput(), stack.rOutputGradient())) {
                 return false;
