@@ -157,6 +157,12 @@ public final class HessianAnalysis implements Analysis {
         double lambdaMax = top[0];
         double lambdaMin = bottom[0];
         double scale = Math.max(Math.abs(lambdaMax), Math.abs(lambdaMin));
+        if (exact && !h.exact() && (Double) r.values().get("hessian_entry_error") > 1e-6 * scale) {
+            r.warn(String.format(java.util.Locale.ROOT, "difference columns disagree by up to %.3g between step sizes: the"
+                    + " objective is not smooth at this point (ReLU or max-pooling kinks within a step), so the"
+                    + " eigenvalues are unreliable to that order; Lanczos (--method lanczos) uses smaller steps",
+                    (Double) r.values().get("hessian_entry_error")));
+        }
         r.put("top", list(top)).put("bottom", list(bottom));
         r.put("top_residuals", list(topResiduals)).put("bottom_residuals", list(bottomResiduals));
         r.put("lambda_max", lambdaMax).put("lambda_min", lambdaMin);
