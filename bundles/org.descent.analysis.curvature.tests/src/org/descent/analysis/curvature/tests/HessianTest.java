@@ -239,6 +239,35 @@ class HessianTest {
         assertTrue(none.getMessage().contains("--run DIR or --experiment FILE"), none.getMessage());
     }
 
+    /** Forward-over-reverse products of convolutional networks (conv, max and average pooling) and dropout. */
+    @Test
+    void exactProductsOfConvolutionsPoolingAndDropout() {
+        SplitMix64 random = new SplitMix64(10);
+        int rows = 6;
+        double[] x = new double[rows * 64];
+        double[] y = new double[rows];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = random.nextGaussian();
+        }
+        for (int i = 0; i < rows; i++) {
+            y[i] = i % 3;
+        }
+        Data data = new Data("images", new DataShape(rows, 64, 1, 3), x, y, List.of());
+        List<Map<String, Object>> models = List.of(Map.of("channels", "3-4", "hidden", "6", "activation", "tanh"),
+                Map.of("channels", "2-3", "pool", "avg"), Map.of("channels", "2", "dropout", 0.3));
+        for (Map<String, Object> hp : models) {
+            Model m = Contributions.create("models", "cnn", hp, Model.class);
+            double[] theta = new double[ParameterBlock.total(m.bind(data.shape(), Contributions.create("losses",
+                    "cross-entropy", Map.of(), LossFunction.class)))];
+            m.initialise(theta, 5);
+            Subject s = new FixedSubject("cnn", hp, "cross-entropy", data, theta, Double.NaN);
+            HessianOperator h = new HessianOperator(s, s.batch(rows));
+            assertTrue(h.exact(), hp.toString());
+            double[] v = Lanczos.randomUnit(h.dimension(), 7);
+            assertTrue(h.relativeError(v) < 1e-5, hp + ": exact against central differences " + h.relativeError(v));
+        }
+    }
+
     /** Forward-over-reverse products against central differences, for each nonlinearity and an elementwise loss. */
     @Test
     void exactProductsAgreeWithCentralDifferences() {

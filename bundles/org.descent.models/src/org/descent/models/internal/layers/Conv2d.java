@@ -26,6 +26,9 @@ public final class Conv2d extends Layer {
     private final int cols;
     private final int positions;
     private double[] part = new double[0];
+    private double[] rOut = new double[0];
+    private double[] rIn = new double[0];
+    private double[] rGradient = new double[0];
 
     public Conv2d(String name, Shape in, int cout, int k, int stride, int pad, boolean bias, Init init, Gemm gemm) {
         super(name, "conv2d", in, new Shape(cout, (in.h() + 2 * pad - k) / stride + 1, (in.w() + 2 * pad - k) / stride + 1));
@@ -218,6 +221,61 @@ public final class Conv2d extends Layer {
                 fold(dcol, dx, first, m);
             }
         }
+    }
+
+    /**
+     * {@code ry = conv(x; RW, Rb) + conv(rx; W)}: the layer is bilinear in its weights and input,
+     * so its own forward pass computes both terms (the second without the bias).
+     */
+    @Override
+    public boolean rForward(double[] p, double[] v, double[] x, double @Nullable [] rx, double[] y, double[] ry, int n) {
+        Pass none = new Pass(false, new SplitMix64(0));
+        forward(v, x, ry, n, none);
+        if (rx != null) {
+            int count = n * out.size();
+            if (rOut.length < count) {
+                rOut = new double[count];
+            }
+            forward(p, rx, rOut, n, none);
+            for (int i = 0; i < count; i++) {
+                double b = bias ? p[offset() + cout * cols + (i % out.size()) / positions] : 0;
+                ry[i] += rOut[i] - b;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code RdW = wgrad(rdy, x) + wgrad(dy, rx)}, {@code Rdb = Σ rdy}, {@code rdx = igrad(rdy; W) +
+     * igrad(dy; RW)}: two plain backward passes, the second with the direction as weights.
+     */
+    @Override
+    public boolean rBackward(double[] p, double[] v, double[] x, double @Nullable [] rx, double[] y, double[] ry,
+            double[] dy, double[] rdy, double @Nullable [] rdx, double[] rg, int n) {
+        backward(p, x, y, rdy, rdx, rg, n);
+        if (rx == null && rdx == null) {
+            return true;
+        }
+        int size = cout * cols + (bias ? cout : 0);
+        if (rGradient.length < offset() + size) {
+            rGradient = new double[offset() + size];
+        }
+        int inCount = n * in.size();
+        if (rdx != null && rIn.length < inCount) {
+            rIn = new double[inCount];
+        }
+        backward(v, rx == null ? x : rx, y, dy, rdx == null ? null : rIn, rGradient, n);
+        if (rx != null) {
+            for (int i = offset(); i < offset() + cout * cols; i++) {
+                rg[i] += rGradient[i];
+            }
+        }
+        if (rdx != null) {
+            for (int i = 0; i < inCount; i++) {
+                rdx[i] += rIn[i];
+            }
+        }
+        return true;
     }
 
     /** Example r's weight gradient {@code dz_r · col_rᵀ} and bias gradient into {@code part} (cout·cols + cout). */

@@ -38,6 +38,25 @@ public final class Dropout extends Layer {
         }
     }
 
+    /** Linear with the pass' mask: {@code ry = mask·rx}. */
+    @Override
+    public boolean rForward(double[] p, double[] v, double[] x, double @Nullable [] rx, double[] y, double[] ry, int n) {
+        if (rx == null) {
+            java.util.Arrays.fill(ry, 0, n * in.size(), 0);
+        } else {
+            backward(p, x, y, rx, ry, v, n);
+        }
+        return true;
+    }
+
+    /** {@code rdx = mask·rdy}. */
+    @Override
+    public boolean rBackward(double[] p, double[] v, double[] x, double @Nullable [] rx, double[] y, double[] ry,
+            double[] dy, double[] rdy, double @Nullable [] rdx, double[] rg, int n) {
+        backward(p, x, y, rdy, rdx, rg, n);
+        return true;
+    }
+
     @Override
     public void backward(double[] p, double[] x, double[] y, double[] dy, double @Nullable [] dx, double[] g, int n) {
         if (dx == null) {

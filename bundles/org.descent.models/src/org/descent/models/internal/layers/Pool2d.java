@@ -2,6 +2,7 @@ package org.descent.models.internal.layers;
 
 import java.util.Arrays;
 
+import org.descent.core.SplitMix64;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -69,6 +70,31 @@ public final class Pool2d extends Layer {
                 }
             }
         }
+    }
+
+    /** Linear given the windows' maxima of the plain pass: {@code ry} takes rx at them, or their averages. */
+    @Override
+    public boolean rForward(double[] p, double[] v, double[] x, double @Nullable [] rx, double[] y, double[] ry, int n) {
+        int count = n * out.size();
+        if (rx == null) {
+            Arrays.fill(ry, 0, count, 0);
+        } else if (max) {
+            for (int yi = 0; yi < count; yi++) {
+                ry[yi] = rx[argmax[yi]];
+            }
+        } else {
+            // average pooling does not record anything: its forward pass is the linear map itself
+            forward(p, rx, ry, n, new Pass(false, new SplitMix64(0)));
+        }
+        return true;
+    }
+
+    /** The plain backward map (the transpose of the same linear map) applied to rdy. */
+    @Override
+    public boolean rBackward(double[] p, double[] v, double[] x, double @Nullable [] rx, double[] y, double[] ry,
+            double[] dy, double[] rdy, double @Nullable [] rdx, double[] rg, int n) {
+        backward(p, x, y, rdy, rdx, rg, n);
+        return true;
     }
 
     @Override
