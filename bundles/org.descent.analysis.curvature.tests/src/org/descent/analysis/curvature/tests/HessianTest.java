@@ -239,7 +239,7 @@ class HessianTest {
         assertTrue(none.getMessage().contains("--run DIR or --experiment FILE"), none.getMessage());
     }
 
-    /** Forward-over-reverse products of convolutional networks (conv, max and average pooling) and dropout. */
+    /** Forward-over-reverse products of convolutional networks: conv, pooling, dropout, batch norm, residual blocks. */
     @Test
     void exactProductsOfConvolutionsPoolingAndDropout() {
         SplitMix64 random = new SplitMix64(10);
@@ -254,17 +254,22 @@ class HessianTest {
         }
         Data data = new Data("images", new DataShape(rows, 64, 1, 3), x, y, List.of());
         List<Map<String, Object>> models = List.of(Map.of("channels", "3-4", "hidden", "6", "activation", "tanh"),
-                Map.of("channels", "2-3", "pool", "avg"), Map.of("channels", "2", "dropout", 0.3));
-        for (Map<String, Object> hp : models) {
-            Model m = Contributions.create("models", "cnn", hp, Model.class);
+                Map.of("channels", "2-3", "pool", "avg"), Map.of("channels", "2", "dropout", 0.3),
+                Map.of("channels", "2-3", "batchnorm", true), Map.of("model", "resnet", "n", 1, "width", 4),
+                Map.of("model", "resnet", "n", 1, "width", 4, "shortcut", "b"));
+        for (Map<String, Object> spec : models) {
+            String id = (String) spec.getOrDefault("model", "cnn");
+            Map<String, Object> hp = new java.util.LinkedHashMap<>(spec);
+            hp.remove("model");
+            Model m = Contributions.create("models", id, hp, Model.class);
             double[] theta = new double[ParameterBlock.total(m.bind(data.shape(), Contributions.create("losses",
                     "cross-entropy", Map.of(), LossFunction.class)))];
             m.initialise(theta, 5);
-            Subject s = new FixedSubject("cnn", hp, "cross-entropy", data, theta, Double.NaN);
+            Subject s = new FixedSubject(id, hp, "cross-entropy", data, theta, Double.NaN);
             HessianOperator h = new HessianOperator(s, s.batch(rows));
-            assertTrue(h.exact(), hp.toString());
+            assertTrue(h.exact(), spec.toString());
             double[] v = Lanczos.randomUnit(h.dimension(), 7);
-            assertTrue(h.relativeError(v) < 1e-5, hp + ": exact against central differences " + h.relativeError(v));
+            assertTrue(h.relativeError(v) < 1e-5, spec + ": exact against central differences " + h.relativeError(v));
         }
     }
 

@@ -28,6 +28,8 @@ public final class BatchNorm extends Layer {
     private final double[] sumDy;
     private final double[] sumDyXhat;
     private final double[] exampleDy;
+    private double[] rxhat = new double[0];
+    private final double[] rInv;
     private final double[] exampleDyXhat;
     private boolean trained;
 
@@ -39,6 +41,7 @@ public final class BatchNorm extends Layer {
         this.sumDy = new double[channels];
         this.sumDyXhat = new double[channels];
         this.exampleDy = new double[channels];
+        this.rInv = new double[channels];
         this.exampleDyXhat = new double[channels];
     }
 
@@ -209,6 +212,104 @@ public final class BatchNorm extends Layer {
             exampleDy[c] = sd;
             exampleDyXhat[c] = sdx;
         }
+    }
+
+    /**
+     * In a training pass the statistics move with the input:
+     * {@code Rx̂ = inv·(rx − mean(rx) − x̂·mean(x̂·rx))}, {@code R inv = −inv²·mean(x̂·rx)}; with
+     * running statistics {@code Rx̂ = inv·rx}. Then {@code ry = Rγ·x̂ + γ·Rx̂ + Rβ}.
+     */
+    @Override
+    public boolean rForward(double[] p, double[] v, double[] x, double @Nullable [] rx, double[] y, double[] ry, int n) {
+        int gamma = offset();
+        int beta = gamma + channels;
+        int stride = channels * spatial;
+        int m = n * spatial;
+        if (rxhat.length < n * stride) {
+            rxhat = new double[n * stride];
+        }
+        for (int c = 0; c < channels; c++) {
+            double inv = invStd[c];
+            double meanRx = 0;
+            double meanXhatRx = 0;
+            if (rx != null && trained) {
+                for (int r = 0; r < n; r++) {
+                    int base = r * stride + c * spatial;
+                    for (int k = 0; k < spatial; k++) {
+                        meanRx += rx[base + k];
+                        meanXhatRx += xhat[base + k] * rx[base + k];
+                    }
+                }
+                meanRx /= m;
+                meanXhatRx /= m;
+            }
+            rInv[c] = rx != null && trained ? -inv * inv * meanXhatRx : 0;
+            for (int r = 0; r < n; r++) {
+                int base = r * stride + c * spatial;
+                for (int k = 0; k < spatial; k++) {
+                    int i = base + k;
+                    double rh = rx == null ? 0 : inv * (rx[i] - meanRx - xhat[i] * meanXhatRx);
+                    rxhat[i] = rh;
+                    ry[i] = v[gamma + c] * xhat[i] + p[gamma + c] * rh + v[beta + c];
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code Rdγ = Σ(rdy·x̂ + dy·Rx̂)}, {@code Rdβ = Σ rdy}, and with {@code D(dy) = dy − mean(dy) −
+     * x̂·mean(dy·x̂)}: {@code Rdx = (Rγ·inv + γ·R inv)·D(dy) + γ·inv·(rdy − mean(rdy) − Rx̂·mean(dy·x̂)
+     * − x̂·mean(rdy·x̂ + dy·Rx̂))}; with running statistics {@code Rdx = Rγ·inv·dy + γ·inv·rdy}.
+     */
+    @Override
+    public boolean rBackward(double[] p, double[] v, double[] x, double @Nullable [] rx, double[] y, double[] ry,
+            double[] dy, double[] rdy, double @Nullable [] rdx, double[] rg, int n) {
+        int gamma = offset();
+        int beta = gamma + channels;
+        int stride = channels * spatial;
+        int m = n * spatial;
+        for (int c = 0; c < channels; c++) {
+            double sRdy = 0;
+            double sRdyXhat = 0;
+            double sDyRxhat = 0;
+            double sDy = 0;
+            double sDyXhat = 0;
+            for (int r = 0; r < n; r++) {
+                int base = r * stride + c * spatial;
+                for (int k = 0; k < spatial; k++) {
+                    int i = base + k;
+                    sRdy += rdy[i];
+                    sRdyXhat += rdy[i] * xhat[i];
+                    sDyRxhat += dy[i] * rxhat[i];
+                    sDy += dy[i];
+                    sDyXhat += dy[i] * xhat[i];
+                }
+            }
+            rg[gamma + c] = sRdyXhat + sDyRxhat;
+            rg[beta + c] = sRdy;
+            if (rdx == null) {
+                continue;
+            }
+            double inv = invStd[c];
+            double g = p[gamma + c];
+            double rgamma = v[gamma + c];
+            for (int r = 0; r < n; r++) {
+                int base = r * stride + c * spatial;
+                for (int k = 0; k < spatial; k++) {
+                    int i = base + k;
+                    if (trained) {
+                        double d = dy[i] - sDy / m - xhat[i] * sDyXhat / m;
+                        double rd = rdy[i] - sRdy / m - rxhat[i] * sDyXhat / m - xhat[i] * (sRdyXhat + sDyRxhat) / m;
+                        rdx[i] = (rgamma * inv + g * rInv[c]) * d + g * inv * rd;
+                    } else {
+                        rdx[i] = rgamma * inv * dy[i] + g * inv * rdy[i];
+                    }
+                }
+            }
+        }
+        java.util.Arrays.fill(rg, beta + channels, beta + 3 * channels, 0);
+        return true;
     }
 
     @Override

@@ -220,12 +220,12 @@ public abstract class LayerNetwork implements Model {
                 keptSeed = batch.seed();
                 passesKept = true;
             }
-            if (!stack.rForward(parameters, v, n)
+            if (!stack.rForward(parameters, v, null, n)
                     || !loss.hessianVector(n, shape, out, batch.targets(), stack.rOutput(), stack.rOutputGradient())) {
                 return false;
             }
             java.util.Arrays.fill(hv, 0);
-            return stack.rBackward(parameters, v, hv, n);
+            return stack.rBackward(parameters, v, hv, null, n);
         }
 
         private int checkedBatch() {

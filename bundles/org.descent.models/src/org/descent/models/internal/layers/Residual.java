@@ -23,6 +23,8 @@ public final class Residual extends Layer {
     private double[] dsum = new double[0];
     private double[] dshort = new double[0];
     private double[] shortcut = new double[0];
+    private double[] rShortcut = new double[0];
+    private double[] rShortGradient = new double[0];
 
     /**
      * @param projection the shortcut stack for option B, or null for the identity or option A
@@ -194,6 +196,77 @@ public final class Residual extends Layer {
     public boolean exampleGradient(double[] p, double[] x, double[] y, double[] dy, int r, double scale, double[] out) {
         Stack s = projection;
         return main.exampleGradient(p, r, scale, out) && (s == null || s.exampleGradient(p, r, scale, out));
+    }
+
+    /** {@code ry = 1[sum > 0]·(RF + RS)}: the stacks' own R-ops, and the shortcut's linear map. */
+    @Override
+    public boolean rForward(double[] p, double[] v, double[] x, double @Nullable [] rx, double[] y, double[] ry, int n) {
+        if (!main.rForward(p, v, rx, n)) {
+            return false;
+        }
+        double[] rf = main.rOutput();
+        double @Nullable [] rs = null;
+        Stack s = projection;
+        int count = n * out.size();
+        if (s != null) {
+            if (!s.rForward(p, v, rx, n)) {
+                return false;
+            }
+            rs = s.rOutput();
+        } else if (rx != null) {
+            if (in.equals(out)) {
+                rs = rx;
+            } else {
+                if (rShortcut.length < count) {
+                    rShortcut = new double[count];
+                }
+                subsample(rx, rShortcut, n);
+                rs = rShortcut;
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            ry[i] = sum[i] > 0 ? rf[i] + (rs == null ? 0 : rs[i]) : 0;
+        }
+        return true;
+    }
+
+    /** The ReLU's derivative is a step: {@code R(dsum) = 1[sum > 0]·rdy}, then both stacks and the shortcut. */
+    @Override
+    public boolean rBackward(double[] p, double[] v, double[] x, double @Nullable [] rx, double[] y, double[] ry,
+            double[] dy, double[] rdy, double @Nullable [] rdx, double[] rg, int n) {
+        int count = n * out.size();
+        double[] rd = main.rOutputGradient();
+        for (int i = 0; i < count; i++) {
+            rd[i] = sum[i] > 0 ? rdy[i] : 0;
+        }
+        if (!main.rBackward(p, v, rg, rdx, n)) {
+            return false;
+        }
+        Stack s = projection;
+        int inCount = n * in.size();
+        if (s != null) {
+            System.arraycopy(rd, 0, s.rOutputGradient(), 0, count);
+            if (rdx != null && rShortGradient.length < inCount) {
+                rShortGradient = new double[inCount];
+            }
+            if (!s.rBackward(p, v, rg, rdx == null ? null : rShortGradient, n)) {
+                return false;
+            }
+            if (rdx != null) {
+                for (int i = 0; i < inCount; i++) {
+                    rdx[i] += rShortGradient[i];
+                }
+            }
+        } else if (rdx != null) {
+            if (in.equals(out)) {
+                for (int i = 0; i < inCount; i++) {
+                    rdx[i] += rd[i];
+                }
+            } else {
+                subsampleBackward(rd, rdx, n);
+            }
+        }
+        return true;
     }
 
     @Override

@@ -161,12 +161,13 @@ public final class Stack {
     }
 
     /**
-     * The forward pass' directional derivative along parameter direction {@code v} (inputs fixed),
-     * after {@link #forward}; {@link #rOutput()} then holds the outputs' derivative.
+     * The forward pass' directional derivative along parameter direction {@code v} and input
+     * direction {@code rx} (null: the inputs are fixed), after {@link #forward}; {@link #rOutput()}
+     * then holds the outputs' derivative.
      *
      * @return false when a layer does not provide it
      */
-    public boolean rForward(double[] p, double[] v, int n) {
+    public boolean rForward(double[] p, double[] v, double @Nullable [] rx, int n) {
         int capacity = act[layers.size()].length / Math.max(1, layers.get(layers.size() - 1).out().size());
         if (rCapacity < capacity) {
             for (int i = 0; i < layers.size(); i++) {
@@ -175,6 +176,7 @@ public final class Stack {
             }
             rCapacity = capacity;
         }
+        ract[0] = rx;
         for (int i = 0; i < layers.size(); i++) {
             if (!layers.get(i).rForward(p, v, act[i], ract[i], act[i + 1], ract[i + 1], n)) {
                 return false;
@@ -195,13 +197,14 @@ public final class Stack {
 
     /**
      * The backward pass' directional derivative: writes the derivative of the parameter gradient
-     * into {@code rg} (the Hessian-vector product). After {@link #backward} and {@link #rForward}.
+     * into {@code rg} (the Hessian-vector product) and, unless null, of the input gradient into
+     * {@code rdx}. After {@link #backward} and {@link #rForward}.
      *
      * @return false when a layer does not provide it
      */
-    public boolean rBackward(double[] p, double[] v, double[] rg, int n) {
+    public boolean rBackward(double[] p, double[] v, double[] rg, double @Nullable [] rdx, int n) {
         for (int i = layers.size() - 1; i >= 0; i--) {
-            double @Nullable [] down = i == 0 ? null : rgrad[i];
+            double @Nullable [] down = i == 0 ? rdx : rgrad[i];
             if (!layers.get(i).rBackward(p, v, act[i], ract[i], act[i + 1], ract[i + 1], grad[i + 1], rgrad[i + 1], down,
                     rg, n)) {
                 return false;
