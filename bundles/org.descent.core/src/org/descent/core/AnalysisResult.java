@@ -34,6 +34,23 @@ public final class AnalysisResult {
             }
             rows = Collections.unmodifiableList(new ArrayList<>(rows));
         }
+
+        /**
+         * The values of one column, top to bottom.
+         *
+         * @throws IllegalArgumentException naming the columns there are when there is no such one
+         */
+        public double[] column(String name) {
+            int c = columns.indexOf(name);
+            if (c < 0) {
+                throw new IllegalArgumentException("no column " + name + " in " + columns);
+            }
+            double[] v = new double[rows.size()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = rows.get(i)[c];
+            }
+            return v;
+        }
     }
 
     private final String analysis;

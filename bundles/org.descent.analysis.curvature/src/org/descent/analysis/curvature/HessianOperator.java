@@ -79,6 +79,25 @@ public final class HessianOperator implements LinearOperator {
         this.thetaNorm = Math.sqrt(s);
     }
 
+    /**
+     * The operator on the subject's default batch ({@link Subject#batch}
+     * of {@link Subject#batchSize} rows).
+     *
+     * @throws IllegalArgumentException when the model has no trainable parameters
+     */
+    public static HessianOperator of(Subject subject) {
+        HessianOperator h = new HessianOperator(subject, subject.batch(subject.batchSize()));
+        if (h.dimension() == 0) {
+            throw new IllegalArgumentException("the model has no trainable parameters");
+        }
+        return h;
+    }
+
+    /** The batch the objective is evaluated on. */
+    public Batch batch() {
+        return batch;
+    }
+
     /** Indices of the parameters of every non-buffer block, in order. */
     public static int[] trainable(List<ParameterBlock> blocks) {
         List<Integer> all = new ArrayList<>();

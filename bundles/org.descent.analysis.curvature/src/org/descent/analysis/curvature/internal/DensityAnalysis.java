@@ -44,12 +44,9 @@ public final class DensityAnalysis implements Analysis {
     @Override
     public AnalysisResult analyze(AnalysisInput input, IProgressMonitor monitor) {
         Subject subject = input.requireSubject(ID);
-        Batch batch = subject.batch(subject.batchSize());
-        HessianOperator h = new HessianOperator(subject, batch);
+        HessianOperator h = HessianOperator.of(subject);
+        Batch batch = h.batch();
         int n = h.dimension();
-        if (n == 0) {
-            throw new IllegalArgumentException("the model has no trainable parameters");
-        }
         SubMonitor sub = SubMonitor.convert(monitor, "Spectral density of " + subject.label(), probes);
         SplitMix64 random = new SplitMix64(seed);
         List<double[]> nodes = new ArrayList<>();

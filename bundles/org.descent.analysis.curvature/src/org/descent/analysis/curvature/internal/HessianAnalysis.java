@@ -60,12 +60,9 @@ public final class HessianAnalysis implements Analysis {
     @Override
     public AnalysisResult analyze(AnalysisInput input, IProgressMonitor monitor) {
         Subject subject = input.requireSubject(ID);
-        Batch batch = subject.batch(subject.batchSize());
-        HessianOperator h = new HessianOperator(subject, batch);
+        HessianOperator h = HessianOperator.of(subject);
+        Batch batch = h.batch();
         int n = h.dimension();
-        if (n == 0) {
-            throw new IllegalArgumentException("the model has no trainable parameters");
-        }
         int k = this.k == 0 ? Math.min(5, n) : this.k;
         if (k > n) {
             throw new IllegalArgumentException("option '--k': " + k + " eigenpairs asked, but the model has only " + n

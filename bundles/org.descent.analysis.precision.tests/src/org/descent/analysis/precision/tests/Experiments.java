@@ -93,15 +93,6 @@ final class Experiments {
 
     /** A column of a result's table. */
     static double[] column(AnalysisResult r, String table, String column) {
-        AnalysisResult.Table t = r.tables().get(table);
-        int c = t.columns().indexOf(column);
-        if (c < 0) {
-            throw new IllegalArgumentException("table " + table + " has no column " + column + ": " + t.columns());
-        }
-        double[] v = new double[t.rows().size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = t.rows().get(i)[c];
-        }
-        return v;
+        return r.tables().get(table).column(column);
     }
 }
