@@ -539,7 +539,8 @@ public final class Trainer {
         void start(@Nullable Checkpoint c) throws IOException {
             if (c == null) {
                 model.initialise(theta, e.getSeed());
-                if (precision == Precision.FP32) {
+                if (precision == Precision.FP32 || precision.isMixed()) {
+                    // fp32 runs and the mixed precisions' master weights live on the fp32 grid
                     roundToFloat(theta);
                 }
                 step = 0;
@@ -632,7 +633,7 @@ public final class Trainer {
                         saveBuffers();
                         optimizer.step(theta, grad, lr);
                         restoreBuffers();
-                        if (precision == Precision.FP32) {
+                        if (precision == Precision.FP32 || precision.isMixed()) {
                             roundToFloat(theta);
                         }
                     }
