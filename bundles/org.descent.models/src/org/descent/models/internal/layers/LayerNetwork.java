@@ -211,8 +211,9 @@ public abstract class LayerNetwork implements Model {
                     || !java.util.Arrays.equals(parameters, keptParameters)
                     || !java.util.Arrays.equals(batch.inputs(), 0, in, keptInputs, 0, keptInputs.length)
                     || !java.util.Arrays.equals(batch.targets(), 0, targets, keptTargets, 0, keptTargets.length)) {
-                lossAndGradient(parameters, batch, work);
+                // compared before the pass: a training pass writes batch norm's running statistics into them
                 keptParameters = parameters.clone();
+                lossAndGradient(parameters, batch, work);
                 keptInputs = java.util.Arrays.copyOf(batch.inputs(), in);
                 keptTargets = java.util.Arrays.copyOf(batch.targets(), targets);
                 keptRows = n;
