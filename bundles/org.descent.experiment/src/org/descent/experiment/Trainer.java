@@ -602,7 +602,8 @@ public final class Trainer {
                     boolean skip = policy != null && !policy.unscale(grad, step + 1);
                     double gradNorm = GradientClipping.norm(grad);
                     step++;
-                    if (!Double.isFinite(value) || !Double.isFinite(gradNorm)) {
+                    // an overflow that the loss scale caused is a skipped step, not divergence
+                    if (!Double.isFinite(value) || (!skip && !Double.isFinite(gradNorm))) {
                         status = RunStatus.DIVERGED;
                         message = "diverged at step " + step + ": " + (!Double.isFinite(value) ? "loss is " + value
                                 : "gradient norm is " + gradNorm);

@@ -57,6 +57,17 @@ class MixedPrecisionTrainingTest {
                 .map(c -> new double[] { Double.parseDouble(c[0]), Double.parseDouble(c[2]) }).toList();
     }
 
+    /** A scale so large that the fp16 passes overflow: steps are skipped and the scale backs off, the run does not diverge. */
+    @Test
+    void overflowInsideThePassesSkipsStepsAndDoesNotDiverge() throws Exception {
+        Path run = dir.resolve("huge");
+        train(new Trainer().lossScaling(LossScaling.dynamic(1e9)), digits(Precision.MIXED_FP16, 2), run);
+        List<double[]> skipped = probe(run, "skipped_step");
+        long count = skipped.stream().filter(r -> r[1] == 1).count();
+        assertTrue(count >= 10, "2^k back-offs from 1e9 into the fp16 range: " + count + " skipped");
+        assertTrue(skipped.get(skipped.size() - 1)[1] == 0, "the last steps are taken");
+    }
+
     @Test
     void mixedPrecisionReachesTheAccuracyOfFp32OnTheDigits() throws Exception {
         TrainingResult single = train(new Trainer(), digits(Precision.FP32, 8), dir.resolve("fp32"));
