@@ -89,47 +89,81 @@ public final class RunFolder {
     }
 
     /**
-     * The run's path through parameter space: the parameters of every step in {@code trajectory/}
-     * and of every checkpoint (runs written before {@code trajectory/} existed), oldest first.
+     * The run's path through parameter space: the parameters of every step in {@code trajectory/},
+     * and of every checkpoint whose step is not there (runs written before {@code trajectory/}
+     * existed), oldest first.
      *
      * @throws IOException naming a file that cannot be read
      */
     public List<Subject.Point> trajectory() throws IOException {
-        java.util.TreeMap<Long, double[]> points = new java.util.TreeMap<>();
-        for (Path p : checkpoints()) {
-            Checkpoint c = Checkpoint.read(p);
-            points.put(c.step(), c.parameters());
-        }
-        Path d = dir.resolve(TRAJECTORY);
-        if (Files.isDirectory(d)) {
-            List<Path> files;
-            try (Stream<Path> s = Files.list(d)) {
-                files = s.filter(p -> p.getFileName().toString().matches("step-\\d{12}\\.params")).sorted().toList();
-            }
-            for (Path p : files) {
-                try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(
-                        Files.newInputStream(p), 1 << 16))) {
-                    if (in.readInt() != TRAJECTORY_MAGIC) {
-                        throw new IOException(p + ": not a trajectory file");
-                    }
-                    long step = in.readLong();
-                    int n = in.readInt();
-                    if (n < 0) {
-                        throw new IOException(p + ": corrupt (" + n + " parameters)");
-                    }
-                    double[] v = new double[n];
-                    for (int i = 0; i < n; i++) {
-                        v[i] = in.readDouble();
-                    }
-                    points.putIfAbsent(step, v);
-                } catch (java.io.EOFException e) {
-                    throw new IOException(p + ": truncated", e);
-                }
-            }
-        }
         List<Subject.Point> result = new ArrayList<>();
-        points.forEach((step, v) -> result.add(new Subject.Point(step, v)));
+        for (long step : keptSteps()) {
+            result.add(new Subject.Point(step, parametersAt(step).orElseThrow()));
+        }
         return result;
+    }
+
+    /** The steps whose parameters the run keeps (trajectory and checkpoints), ascending, from the file names. */
+    public List<Long> keptSteps() throws IOException {
+        java.util.TreeSet<Long> steps = new java.util.TreeSet<>();
+        for (Path p : files(TRAJECTORY, "step-\\d{12}\\.params")) {
+            steps.add(stepOf(p));
+        }
+        for (Path p : checkpoints()) {
+            steps.add(stepOf(p));
+        }
+        return new ArrayList<>(steps);
+    }
+
+    /**
+     * The parameters of a step the run keeps: its trajectory file, else its checkpoint.
+     *
+     * @throws IOException naming a file that cannot be read
+     */
+    public Optional<double[]> parametersAt(long step) throws IOException {
+        Path t = dir.resolve(TRAJECTORY).resolve(String.format("step-%012d.params", step));
+        if (Files.isRegularFile(t)) {
+            return Optional.of(readTrajectoryPoint(t));
+        }
+        Path c = checkpointFile(step);
+        return Files.isRegularFile(c) ? Optional.of(Checkpoint.read(c).parameters()) : Optional.empty();
+    }
+
+    private static double[] readTrajectoryPoint(Path p) throws IOException {
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(
+                Files.newInputStream(p), 1 << 16))) {
+            if (in.readInt() != TRAJECTORY_MAGIC) {
+                throw new IOException(p + ": not a trajectory file");
+            }
+            in.readLong();
+            int n = in.readInt();
+            if (n < 0) {
+                throw new IOException(p + ": corrupt (" + n + " parameters)");
+            }
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = in.readDouble();
+            }
+            return v;
+        } catch (java.io.EOFException e) {
+            throw new IOException(p + ": truncated", e);
+        }
+    }
+
+    private List<Path> files(String folder, String pattern) throws IOException {
+        Path d = dir.resolve(folder);
+        if (!Files.isDirectory(d)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(d)) {
+            return s.filter(p -> p.getFileName().toString().matches(pattern)).sorted().toList();
+        }
+    }
+
+    /** The step in a {@code step-NNNNNNNNNNNN.*} file name. */
+    private static long stepOf(Path p) {
+        String name = p.getFileName().toString();
+        return Long.parseLong(name.substring(5, 17));
     }
 
     /**
@@ -251,13 +285,7 @@ public final class RunFolder {
 
     /** Checkpoint files, oldest first. */
     public List<Path> checkpoints() throws IOException {
-        Path d = dir.resolve(CHECKPOINTS);
-        if (!Files.isDirectory(d)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(d)) {
-            return s.filter(p -> p.getFileName().toString().matches("step-\\d{12}\\.ckpt")).sorted().toList();
-        }
+        return files(CHECKPOINTS, "step-\\d{12}\\.ckpt");
     }
 
     /** The newest checkpoint that reads completely, if any. */

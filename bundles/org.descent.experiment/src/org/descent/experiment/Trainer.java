@@ -297,10 +297,7 @@ public final class Trainer {
 
             @Override
             public double objective(Model.Evaluator evaluator, double[] theta, Batch batch, double[] gradient) {
-                double value = evaluator.lossAndGradient(theta, batch, gradient);
-                for (ResolvedExperiment.Part<Regularizer> r : plan.regularizers()) {
-                    value += r.implementation().addPenalty(theta, gradient);
-                }
+                double value = evaluator.lossAndGradient(theta, batch, gradient) + penalties(theta, gradient);
                 for (ParameterBlock b : s.blocks) {
                     if (b.buffer()) {
                         Arrays.fill(gradient, b.offset(), b.offset() + b.size(), 0);

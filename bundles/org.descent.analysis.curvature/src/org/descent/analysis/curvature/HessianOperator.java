@@ -47,6 +47,8 @@ public final class HessianOperator implements LinearOperator {
     private final boolean exact;
     private final double[] fullV;
     private final double[] fullHv;
+    /** The parameters handed to the evaluator, which a pass may write (running statistics). */
+    private final double[] thetaCopy;
 
     /**
      * @param subject the model at a point
@@ -71,6 +73,7 @@ public final class HessianOperator implements LinearOperator {
         this.value = objective(theta.clone(), gradient);
         this.fullV = new double[theta.length];
         this.fullHv = new double[theta.length];
+        this.thetaCopy = new double[theta.length];
         this.exact = evaluator.hessianVector(theta.clone(), batch, fullV, fullHv);
         double s = 0;
         for (int i : index) {
@@ -177,7 +180,8 @@ public final class HessianOperator implements LinearOperator {
         for (int i = 0; i < index.length; i++) {
             fullV[index[i]] = v[i];
         }
-        evaluator.hessianVector(theta.clone(), batch, fullV, fullHv);
+        System.arraycopy(theta, 0, thetaCopy, 0, theta.length);
+        evaluator.hessianVector(thetaCopy, batch, fullV, fullHv);
         gradients++;
         for (int i = 0; i < index.length; i++) {
             out[i] = fullHv[index[i]];
@@ -321,11 +325,7 @@ public final class HessianOperator implements LinearOperator {
     }
 
     private double step(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x * x;
-        }
-        double norm = Math.sqrt(s);
+        double norm = Math.sqrt(Lanczos.dot(v, v));
         if (norm == 0) {
             return 0;
         }

@@ -206,7 +206,8 @@ public final class Lanczos {
         }
     }
 
-    static double dot(double[] x, double[] y) {
+    /** The dot product, summed in index order. */
+    public static double dot(double[] x, double[] y) {
         double s = 0;
         for (int i = 0; i < x.length; i++) {
             s += x[i] * y[i];

@@ -382,17 +382,6 @@ final class NetworkSimplex {
         }
     }
 
-    /** Flow left on artificial arcs (zero for a balanced problem, up to rounding). */
-    double artificialFlow() {
-        double s = 0;
-        for (int u = 0; u < nodes; u++) {
-            if (pred[u] >= arcs) {
-                s += Math.abs(predFlow[u]);
-            }
-        }
-        return s;
-    }
-
     /**
      * The plan's tree arcs with positive mass as {@code (rows, cols, mass)} triplets, at most
      * {@code n + m − 1} of them.

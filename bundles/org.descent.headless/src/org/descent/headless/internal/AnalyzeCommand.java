@@ -2,7 +2,6 @@ package org.descent.headless.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -181,30 +180,26 @@ public final class AnalyzeCommand implements Command {
                     + RunFolder.RUN_FILE + ")");
         }
         Experiment e = EcoreUtil.copy(folder.readRun().getExperiment());
-        Checkpoint cp;
+        double[] parameters;
+        long at;
         if (c.has("step")) {
             long step = positiveOrZero(c, "step");
-            List<Long> steps = new ArrayList<>();
-            Checkpoint found = null;
-            for (Path p : folder.checkpoints()) {
-                Checkpoint k = Checkpoint.read(p);
-                steps.add(k.step());
-                if (k.step() == step) {
-                    found = k;
-                }
-            }
-            if (found == null) {
+            Optional<double[]> kept = folder.parametersAt(step);
+            if (kept.isEmpty()) {
+                List<Long> steps = folder.keptSteps();
                 throw new UsageException("option '--step': run " + folder.dir().getFileName() + " has no checkpoint at step "
                         + step + "; it has " + (steps.isEmpty() ? "none" : steps.toString()));
             }
-            cp = found;
+            parameters = kept.get();
+            at = step;
         } else {
-            cp = folder.latestCheckpoint().orElseThrow(
+            Checkpoint cp = folder.latestCheckpoint().orElseThrow(
                     () -> new UsageException(folder.dir() + " has no checkpoint to read parameters from"));
+            parameters = cp.parameters();
+            at = cp.step();
         }
         ResolvedExperiment plan = ResolvedExperiment.resolve(e, c.registry(), folder.runFile());
-        return new SubjectAndRun(withRows(new Trainer().subject(plan, folder, cp.parameters(), cp.step(), monitor), rows),
-                folder);
+        return new SubjectAndRun(withRows(new Trainer().subject(plan, folder, parameters, at, monitor), rows), folder);
     }
 
     /** The subject with its default batch set to {@code --rows} when given. */

@@ -81,7 +81,7 @@ public final class HessianAnalysis implements Analysis {
         AnalysisResult r = new AnalysisResult(ID);
         r.put("parameters", n).put("rows", batch.size()).put("method", exact ? "exact" : "lanczos");
         double[] g = h.gradient();
-        double gNorm = Math.sqrt(dot(g, g));
+        double gNorm = Math.sqrt(Lanczos.dot(g, g));
         double hvpError = h.relativeError(gNorm > 0 ? g : Lanczos.randomUnit(n, seed));
 
         double[] bottom;
@@ -92,23 +92,24 @@ public final class HessianAnalysis implements Analysis {
         double[] topResiduals;
         double trace;
         double traceError = 0;
-        int kk = Math.min(k, n);
+        double entryError = Double.NaN;
         if (exact) {
             double[] err = new double[1];
             double[][] matrix = h.matrix(sub.split(60).setWorkRemaining(n), err);
-            r.put("hessian_entry_error", err[0]);
+            entryError = err[0];
+            r.put("hessian_entry_error", entryError);
             trace = 0;
             for (int i = 0; i < n; i++) {
                 trace += matrix[i][i];
             }
             SymmetricEigen eig = SymmetricEigen.of(matrix, true, sub.split(20));
-            bottom = new double[kk];
-            top = new double[kk];
-            bottomVectors = new double[kk][];
-            topVectors = new double[kk][];
-            bottomResiduals = new double[kk];
-            topResiduals = new double[kk];
-            for (int i = 0; i < kk; i++) {
+            bottom = new double[k];
+            top = new double[k];
+            bottomVectors = new double[k][];
+            topVectors = new double[k][];
+            bottomResiduals = new double[k];
+            topResiduals = new double[k];
+            for (int i = 0; i < k; i++) {
                 bottom[i] = eig.value(i);
                 bottomVectors[i] = eig.vector(i);
                 top[i] = eig.value(n - 1 - i);
@@ -122,22 +123,21 @@ public final class HessianAnalysis implements Analysis {
             r.table("spectrum", new AnalysisResult.Table(List.of("index", "eigenvalue"), rows, false));
             r.put("lanczos_steps", 0);
         } else {
-            Lanczos.Result l = Lanczos.extremes(h, kk, steps, tol, seed, sub.split(70).setWorkRemaining(steps));
+            Lanczos.Result l = Lanczos.extremes(h, k, steps, tol, seed, sub.split(70).setWorkRemaining(steps));
             int m = l.values().length;
-            int lowCount = Math.min(kk, m);
-            bottom = new double[lowCount];
-            bottomVectors = new double[lowCount][];
-            bottomResiduals = new double[lowCount];
-            for (int i = 0; i < lowCount; i++) {
+            int count = Math.min(k, m);
+            bottom = new double[count];
+            bottomVectors = new double[count][];
+            bottomResiduals = new double[count];
+            for (int i = 0; i < count; i++) {
                 bottom[i] = l.values()[i];
                 bottomVectors[i] = l.vectors()[i];
                 bottomResiduals[i] = l.residuals()[i];
             }
-            int highCount = Math.min(kk, m);
-            top = new double[highCount];
-            topVectors = new double[highCount][];
-            topResiduals = new double[highCount];
-            for (int i = 0; i < highCount; i++) {
+            top = new double[count];
+            topVectors = new double[count][];
+            topResiduals = new double[count];
+            for (int i = 0; i < count; i++) {
                 top[i] = l.values()[m - 1 - i];
                 topVectors[i] = l.vectors()[m - 1 - i];
                 topResiduals[i] = l.residuals()[m - 1 - i];
@@ -154,11 +154,11 @@ public final class HessianAnalysis implements Analysis {
         double lambdaMax = top[0];
         double lambdaMin = bottom[0];
         double scale = Math.max(Math.abs(lambdaMax), Math.abs(lambdaMin));
-        if (exact && !h.exact() && (Double) r.values().get("hessian_entry_error") > 1e-6 * scale) {
+        if (exact && !h.exact() && entryError > 1e-6 * scale) {
             r.warn(String.format(java.util.Locale.ROOT, "difference columns disagree by up to %.3g between step sizes: the"
                     + " objective is not smooth at this point (ReLU or max-pooling kinks within a step), so the"
                     + " eigenvalues are unreliable to that order; Lanczos (--method lanczos) uses smaller steps",
-                    (Double) r.values().get("hessian_entry_error")));
+                    entryError));
         }
         r.put("top", list(top)).put("bottom", list(bottom));
         r.put("top_residuals", list(topResiduals)).put("bottom_residuals", list(bottomResiduals));
@@ -180,8 +180,8 @@ public final class HessianAnalysis implements Analysis {
         double eps = epsilon > 0 ? epsilon : Double.isFinite(lr) && lr > 0 ? lr : 1e-3;
         double[] hg = new double[n];
         h.apply(g, hg);
-        double gg = dot(g, g);
-        double gHg = dot(g, hg);
+        double gg = Lanczos.dot(g, g);
+        double gHg = Lanczos.dot(g, hg);
         double predicted = -eps * gg + 0.5 * eps * eps * gHg;
         double actual = h.valueAlong(g, -eps) - h.value();
         Map<String, Object> step = new LinkedHashMap<>();
@@ -266,7 +266,7 @@ public final class HessianAnalysis implements Analysis {
 
         r.line("%d parameters, %d rows, %s; loss %.6g, gradient norm %.4g", n, batch.size(),
                 exact ? "exact Hessian (" + (h.exact() ? "exact products, asymmetry " : "max entry error ")
-                        + String.format(java.util.Locale.ROOT, "%.2g", (Double) r.values().get("hessian_entry_error"))
+                        + String.format(java.util.Locale.ROOT, "%.2g", entryError)
                         + ")" : "Lanczos, " + r.values().get("lanczos_steps") + " steps",
                 h.value(), gNorm);
         r.line("largest eigenvalues:  %s", format(top));
@@ -363,21 +363,13 @@ public final class HessianAnalysis implements Analysis {
                 z[i] = r.nextDouble() < 0.5 ? -1 : 1;
             }
             h.apply(z, hz);
-            double t = dot(z, hz);
+            double t = Lanczos.dot(z, hz);
             sum += t;
             sumSq += t * t;
         }
         double mean = sum / samples;
         double var = samples > 1 ? Math.max(0, (sumSq - samples * mean * mean) / (samples - 1)) : Double.NaN;
         return new double[] { mean, Math.sqrt(var / samples) };
-    }
-
-    static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 
     private static List<Object> list(double[] v) {

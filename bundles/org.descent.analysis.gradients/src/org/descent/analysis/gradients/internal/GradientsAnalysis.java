@@ -53,8 +53,8 @@ public final class GradientsAnalysis implements Analysis {
         int n = batch.size();
         Model.Evaluator ev = subject.evaluator(n);
         if (!(ev instanceof Model.PerExample split)) {
-            throw new IllegalArgumentException("model '" + subject.model().getClass().getSimpleName().toLowerCase(Locale.ROOT)
-                    + "' does not split its gradient by example; models made of layers (mlp, cnn, resnet) do");
+            throw new IllegalArgumentException("the model of " + subject.label()
+                    + " does not split its gradient by example; models made of layers (mlp, cnn, resnet) do");
         }
         double[] theta = subject.parameters();
         int size = theta.length;
@@ -118,7 +118,6 @@ public final class GradientsAnalysis implements Analysis {
 
         List<Object> blocks = new ArrayList<>();
         List<double[]> entryRows = new ArrayList<>();
-        int index = 0;
         for (ParameterBlock b : subject.blocks()) {
             if (b.buffer()) {
                 continue;
@@ -138,7 +137,6 @@ public final class GradientsAnalysis implements Analysis {
             double blockTrace = n > 1 ? (ms * n - n * g2) / (n - 1) : Double.NaN;
             m.put("noise_scale", blockTrace / g2);
             blocks.add(m);
-            index++;
         }
         r.put("blocks", blocks);
         r.table("mean-squares", new AnalysisResult.Table(List.of("parameter", "mean_square", "batch_gradient"), entryRows,

@@ -60,12 +60,4 @@ public final class Directions {
         }
         return d;
     }
-
-    public static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
 }

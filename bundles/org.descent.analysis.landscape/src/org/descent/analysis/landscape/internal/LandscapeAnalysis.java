@@ -134,7 +134,7 @@ public final class LandscapeAnalysis implements Analysis {
             r.put("line", "interpolation");
             r.put("from_step", first.step());
             r.put("to_step", subject.step());
-            r.put("distance", Math.sqrt(Directions.dot(direction, direction)));
+            r.put("distance", Math.sqrt(Lanczos.dot(direction, direction)));
         } else {
             origin = theta;
             direction = Directions.filterNormalized(subject.blocks(), theta, new SplitMix64(seed), biases);
@@ -142,7 +142,7 @@ public final class LandscapeAnalysis implements Analysis {
             hi = range;
             r.put("line", "random");
             r.put("seed", seed);
-            r.put("direction_norm", Math.sqrt(Directions.dot(direction, direction)));
+            r.put("direction_norm", Math.sqrt(Lanczos.dot(direction, direction)));
         }
         List<Subject.Point> points = subject.trajectory();
         monitor.beginTask("Loss along a line", resolution + points.size());
@@ -172,7 +172,7 @@ public final class LandscapeAnalysis implements Analysis {
         }
         r.table("line", new AnalysisResult.Table(List.of("alpha", "loss"), rows, true));
 
-        double dd = Directions.dot(direction, direction);
+        double dd = Lanczos.dot(direction, direction);
         List<double[]> trajectory = new ArrayList<>();
         for (Subject.Point p : points) {
             if (monitor.isCanceled()) {
@@ -182,7 +182,7 @@ public final class LandscapeAnalysis implements Analysis {
             for (int j = 0; j < delta.length; j++) {
                 delta[j] = p.parameters()[j] - origin[j];
             }
-            double a = dd == 0 ? 0 : Directions.dot(delta, direction) / dd;
+            double a = dd == 0 ? 0 : Lanczos.dot(delta, direction) / dd;
             double residual = 0;
             double norm = 0;
             for (int j = 0; j < delta.length; j++) {
@@ -271,8 +271,9 @@ public final class LandscapeAnalysis implements Analysis {
             r.put("hessian_residuals", List.of(residuals[0], residuals[1]));
             r.put("hessian_products", l.steps());
             notes.add(String.format(Locale.ROOT,
-                    "Hessian by Lanczos: %d products of central differences; lambda1 = %.6g (residual %.2g), lambda2 = %.6g (residual %.2g)",
-                    l.steps(), values[0], residuals[0], values[1], residuals[1]));
+                    "Hessian by Lanczos: %d %s products; lambda1 = %.6g (residual %.2g), lambda2 = %.6g (residual %.2g)",
+                    l.steps(), hessian.exact() ? "exact (forward-over-reverse)" : "central-difference", values[0],
+                    residuals[0], values[1], residuals[1]));
             for (int k = 0; k < 2; k++) {
                 if (residuals[k] > 1e-3 * Math.max(Math.abs(values[0]), 1e-12)) {
                     r.warn(String.format(Locale.ROOT,
@@ -287,11 +288,11 @@ public final class LandscapeAnalysis implements Analysis {
             r.put("directions", "random");
             r.put("seed", seed);
             r.put("biases", biases);
-            r.put("direction_norms", List.of(Math.sqrt(Directions.dot(d1, d1)), Math.sqrt(Directions.dot(d2, d2))));
+            r.put("direction_norms", List.of(Math.sqrt(Lanczos.dot(d1, d1)), Math.sqrt(Lanczos.dot(d2, d2))));
         }
-        double g11 = Directions.dot(d1, d1);
-        double g12 = Directions.dot(d1, d2);
-        double g22 = Directions.dot(d2, d2);
+        double g11 = Lanczos.dot(d1, d1);
+        double g12 = Lanczos.dot(d1, d2);
+        double g22 = Lanczos.dot(d2, d2);
         double det = g11 * g22 - g12 * g12;
         if (!(det > 0)) {
             throw new IllegalArgumentException("analysis 'landscape': the two directions are parallel or zero (does "

@@ -45,7 +45,7 @@ public final class PrecisionAnalysis implements Analysis {
         scale = settings.getDouble("scale");
         inFormat = settings.getString("passes").equals("format");
         if (!(scale > 0) || Double.isInfinite(scale)) {
-            throw new IllegalArgumentException("analysis 'precision': option scale is " + scale
+            throw new IllegalArgumentException("analysis 'precision': option '--scale' is " + scale
                     + ", expected a finite loss scale > 0");
         }
     }
@@ -158,9 +158,9 @@ public final class PrecisionAnalysis implements Analysis {
     }
 
     /**
-     * The model's loss and its gradient at {@code parameters} from a pass in the format at a fixed loss
-     * scale (the gradient comes out multiplied by the scale). The experiment's penalties are left out:
-     * they are not computed in the passes.
+     * The objective and its gradient at {@code parameters} from a pass in the format at a fixed loss
+     * scale (the gradient comes out multiplied by the scale). The penalties are computed outside the
+     * passes and scaled with the loss, as in a mixed-precision run.
      */
     private static double simulated(Subject subject, FloatFormat format, double scale, double[] parameters, Batch batch,
             double[] gradient) {
@@ -168,7 +168,13 @@ public final class PrecisionAnalysis implements Analysis {
         policy.start(subject.blocks(), MixedPrecisionPolicy.LossScaling.fixed(scale));
         Model.Evaluator ev = subject.evaluator(batch.size());
         ev.simulate(policy);
-        return ev.lossAndGradient(parameters.clone(), batch, gradient);
+        double value = ev.lossAndGradient(parameters.clone(), batch, gradient);
+        double[] penalty = new double[gradient.length];
+        value += subject.penalties(parameters, penalty);
+        for (int i = 0; i < gradient.length; i++) {
+            gradient[i] += scale * penalty[i];
+        }
+        return value;
     }
 
     /**
