@@ -75,11 +75,43 @@ public final class HessianOperator implements LinearOperator {
         this.fullHv = new double[theta.length];
         this.thetaCopy = new double[theta.length];
         this.exact = evaluator.hessianVector(theta.clone(), batch, fullV, fullHv);
+        this.thetaNorm = norm(theta, index);
+    }
+
+    /** A diagonal block of a Hessian: the same point, batch and evaluator (and its kept passes). */
+    private HessianOperator(HessianOperator whole, int[] index) {
+        this.subject = whole.subject;
+        this.batch = whole.batch;
+        this.evaluator = whole.evaluator;
+        this.index = index.clone();
+        this.theta = whole.theta;
+        this.work = whole.work;
+        this.plus = whole.plus;
+        this.minus = whole.minus;
+        this.gPlus = whole.gPlus;
+        this.gradient = whole.gradient;
+        this.value = whole.value;
+        this.fullV = whole.fullV;
+        this.fullHv = whole.fullHv;
+        this.thetaCopy = whole.thetaCopy;
+        this.exact = whole.exact;
+        this.thetaNorm = norm(theta, index);
+    }
+
+    /**
+     * The Hessian restricted to some parameter indices (a block of it), sharing this operator's
+     * evaluation; used by one thread at a time, as this operator is.
+     */
+    public HessianOperator restrictedTo(int[] parameters) {
+        return new HessianOperator(this, parameters);
+    }
+
+    private static double norm(double[] theta, int[] index) {
         double s = 0;
         for (int i : index) {
             s += theta[i] * theta[i];
         }
-        this.thetaNorm = Math.sqrt(s);
+        return Math.sqrt(s);
     }
 
     /**

@@ -288,13 +288,13 @@ public final class HessianAnalysis implements Analysis {
                 : "one Hessian-vector product (central differences) costs %.2fx a gradient (%.3g s vs %.3g s);"
                         + " estimated relative error %.2g", perHvp / perGradient, perHvp, perGradient, hvpError);
         if (perBlock) {
-            blocks(subject, batch, r, sub.split(10));
+            blocks(subject, h, r, sub.split(10));
         }
         return r;
     }
 
     /** Extreme eigenvalues of each trainable block's diagonal block of the Hessian. */
-    private void blocks(Subject subject, Batch batch, AnalysisResult r, IProgressMonitor monitor) {
+    private void blocks(Subject subject, HessianOperator h, AnalysisResult r, IProgressMonitor monitor) {
         List<Object> info = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();
         int b = 0;
@@ -303,7 +303,7 @@ public final class HessianAnalysis implements Analysis {
             if (block.buffer()) {
                 continue;
             }
-            HessianOperator hb = new HessianOperator(subject, batch, HessianOperator.block(block));
+            HessianOperator hb = h.restrictedTo(HessianOperator.block(block));
             Lanczos.Result l = Lanczos.extremes(hb, 1, Math.min(steps, 100), tol, seed, monitor);
             double max = l.values()[l.values().length - 1];
             double min = l.values()[0];
