@@ -1,5 +1,6 @@
 package org.descent.ui.tests;
 
+import org.descent.testing.ui.Widgets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.descent.ui.tests;
+package org.descent.testing.ui;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,14 +17,14 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 
-/** Driving and capturing SWT widgets on the UI thread, without SWTBot. */
-final class Widgets {
+/** Driving and capturing SWT widgets on the UI thread, without SWTBot (for UI test bundles; needs SWT). */
+public final class Widgets {
 
     private Widgets() {
     }
 
     /** Runs the event loop for a while so that layouts, paints and async runnables happen. */
-    static void spin(long millis) {
+    public static void spin(long millis) {
         Display display = Display.getCurrent();
         long end = System.currentTimeMillis() + millis;
         while (System.currentTimeMillis() < end) {
@@ -40,7 +40,7 @@ final class Widgets {
     }
 
     /** Every control of a type below (and including) root, in tree order. */
-    static <T extends Control> List<T> findAll(Control root, Class<T> type) {
+    public static <T extends Control> List<T> findAll(Control root, Class<T> type) {
         List<T> found = new ArrayList<>();
         collect(root, type, found);
         return found;
@@ -63,7 +63,7 @@ final class Widgets {
      *
      * @return the file and the captured image data
      */
-    static ImageData screenshot(Shell shell, String name) throws IOException {
+    public static ImageData screenshot(Shell shell, String name) throws IOException {
         ImageData data = capture(shell);
         Path dir = Path.of(System.getProperty("descent.screenshots", "target/screenshots"));
         Files.createDirectories(dir);
@@ -74,7 +74,7 @@ final class Widgets {
     }
 
     /** What the screen shows of a shell. */
-    static ImageData capture(Shell shell) {
+    public static ImageData capture(Shell shell) {
         spin(300);
         Display display = shell.getDisplay();
         // The shell's bounds can include window-manager trim that is not drawn (no window manager
@@ -95,12 +95,12 @@ final class Widgets {
     }
 
     /** How many distinct pixel values an image has: a blank capture has one or two. */
-    static int distinctPixels(ImageData data) {
+    public static int distinctPixels(ImageData data) {
         return distinctPixels(data, new Rectangle(0, 0, data.width, data.height), 3);
     }
 
     /** Distinct pixel values inside a rectangle of the image, sampling every {@code step} pixels. */
-    static int distinctPixels(ImageData data, Rectangle r, int step) {
+    public static int distinctPixels(ImageData data, Rectangle r, int step) {
         java.util.Set<Integer> values = new java.util.HashSet<>();
         for (int y = Math.max(0, r.y); y < Math.min(data.height, r.y + r.height); y += step) {
             for (int x = Math.max(0, r.x); x < Math.min(data.width, r.x + r.width); x += step) {
