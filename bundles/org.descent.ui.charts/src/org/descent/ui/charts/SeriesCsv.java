@@ -1,0 +1,57 @@
+package org.descent.ui.charts;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+
+/**
+ * Series as CSV, one row per point: {@code series,<x title>,<y title>} then
+ * {@code name,x,y} rows, series after series, every point (not the decimated ones), values as
+ * {@link Double#toString(double)} writes them (they read back to the same doubles; NaN and
+ * infinities as {@code NaN}, {@code Infinity}). Without SWT, so a CLI can write what a chart
+ * exports.
+ */
+public final class SeriesCsv {
+
+    private SeriesCsv() {
+    }
+
+    /** Writes the series (name to data, in the map's order). */
+    public static void write(Writer out, String xTitle, String yTitle, Map<String, ? extends XYData> series)
+            throws IOException {
+        out.write("series," + cell(xTitle) + "," + cell(yTitle) + "\n");
+        StringBuilder line = new StringBuilder(64);
+        for (Map.Entry<String, ? extends XYData> e : series.entrySet()) {
+            String name = cell(e.getKey());
+            XYData d = e.getValue();
+            int n = d.size();
+            for (int i = 0; i < n; i++) {
+                line.setLength(0);
+                line.append(name).append(',').append(d.x(i)).append(',').append(d.y(i)).append('\n');
+                out.append(line);
+            }
+        }
+    }
+
+    /** Writes the series to a file, whole or not at all. */
+    public static void write(Path file, String xTitle, String yTitle, Map<String, ? extends XYData> series)
+            throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            write(w, xTitle, yTitle, series);
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** A CSV cell: quoted when it holds a comma, quote or line break. */
+    public static String cell(String text) {
+        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+            return text;
+        }
+        return '"' + text.replace("\"", "\"\"") + '"';
+    }
+}
