@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""The workloads of Descent's threading profiler (descent gil) in CPython.
+
+Runs the article's workloads (https://rohanvarma.me/GIL) sequentially, with threads and with
+multiprocessing, and prints one JSON object:
+{"python": VERSION, "switch_interval_s": S, "results": [{"variant": "seq"|"threads"|"processes",
+  "wall_s": [...], "cpu_s": [[per thread or process]...], "latency": {"n", "mean_s", "max_s"} | null}]}
+"""
+import argparse
+import json
+import multiprocessing
+import platform
+import select
+import sys
+import threading
+import time
+
+RESPONSE_TICKS = 100
+
+
+def count(n):
+    while n > 0:
+        n -= 1
+
+
+def wait(seconds):
+    select.select([], [], [], seconds)
+
+
+def rounds(n, seconds):
+    """n short waits; returns each wait's latency: from when it should have ended until we run."""
+    late = []
+    for _ in range(n):
+        due = time.perf_counter() + seconds
+        wait(seconds)
+        late.append(max(0.0, time.perf_counter() - due))
+        count(RESPONSE_TICKS)
+    return late
+
+
+def shares(args):
+    """(kind, argument) per thread or process."""
+    if args.workload == "cpu":
+        return [("cpu", args.count)] * args.threads
+    if args.workload == "io":
+        return [("io", args.io_seconds)] * args.threads
+    return [("cpu", args.count)] * (args.threads - 1) + [("rounds", (args.rounds, args.round_s))]
+
+
+def run_share(share):
+    """Runs one share; returns (cpu seconds of this thread, latencies or None)."""
+    kind, arg = share
+    start = time.thread_time()
+    late = None
+    if kind == "cpu":
+        count(arg)
+    elif kind == "io":
+        wait(arg)
+    else:
+        late = rounds(*arg)
+    return time.thread_time() - start, late
+
+
+def child(share, queue):
+    cpu, late = run_share(share)
+    queue.put((time.process_time(), late))
+
+
+def one(variant, args):
+    work = shares(args)
+    cpus = []
+    lates = []
+    start = time.perf_counter()
+    if variant == "seq":
+        for s in work:
+            cpu, late = run_share(s)
+            cpus.append(cpu)
+            if late is not None:
+                lates.extend(late)
+        cpus = [sum(cpus)]
+    elif variant == "threads":
+        results = [None] * len(work)
+
+        def body(i):
+            results[i] = run_share(work[i])
+
+        threads = [threading.Thread(target=body, args=(i,)) for i in range(len(work))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        for cpu, late in results:
+            cpus.append(cpu)
+            if late is not None:
+                lates.extend(late)
+    else:
+        ctx = multiprocessing.get_context("fork")
+        queue = ctx.Queue()
+        procs = [ctx.Process(target=child, args=(s, queue)) for s in work]
+        for p in procs:
+            p.start()
+        got = [queue.get() for _ in procs]
+        for p in procs:
+            p.join()
+        for cpu, late in got:
+            cpus.append(cpu)
+            if late is not None:
+                lates.extend(late)
+    wall = time.perf_counter() - start
+    latency = None
+    if lates:
+        latency = {"n": len(lates), "mean_s": sum(lates) / len(lates), "max_s": max(lates)}
+    return wall, cpus, latency
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--workload", choices=["cpu", "io", "mixed"], default="cpu")
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--count", type=int, default=10_000_000)
+    p.add_argument("--io-seconds", type=float, default=2.0)
+    p.add_argument("--rounds", type=int, default=200)
+    p.add_argument("--round-s", type=float, default=0.001)
+    p.add_argument("--switch-interval-s", type=float, default=0.005)
+    p.add_argument("--repeat", type=int, default=1)
+    p.add_argument("--variants", default="seq,threads,processes")
+    args = p.parse_args()
+    sys.setswitchinterval(args.switch_interval_s)
+    out = {"python": platform.python_version(), "executable": sys.executable,
+           "switch_interval_s": sys.getswitchinterval(), "results": []}
+    for variant in args.variants.split(","):
+        walls, cpus, latency = [], [], None
+        for _ in range(args.repeat):
+            wall, cpu, latency = one(variant, args)
+            walls.append(wall)
+            cpus.append(cpu)
+            print("descent-gil-progress " + variant, file=sys.stderr, flush=True)
+        out["results"].append({"variant": variant, "wall_s": walls, "cpu_s": cpus, "latency": latency})
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()
