@@ -1,0 +1,86 @@
+package org.descent.ui.profiler.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.descent.testing.ui.Widgets;
+import org.descent.ui.charts.LineChart;
+import org.descent.ui.profiler.internal.JvmView;
+import org.descent.ui.profiler.jvm.JvmActivity;
+import org.descent.ui.profiler.jvm.JvmActivity.ThreadActivity;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The JVM Threads view recording this JVM while two threads fight over a monitor. */
+class JvmViewTest {
+
+    @Test
+    void showsTheContendedThreadsBlockedOnTheirMonitorAndTheAllocationRate(@TempDir Path tmp) throws Exception {
+        JvmView view = Views.open(JvmView.ID, JvmView.class);
+        Button start = Views.button("Start recording");
+        assertFalse(view.recording(), "the view records before it is started");
+        Views.click(start);
+        assertTrue(view.recording());
+        assertEquals("Stop recording", start.getText());
+
+        Contention contention = new Contention().start("jvm-view-contender", 2, 2500);
+        Table table = Views.table("Waits most at");
+        int refreshes = 0;
+        JvmActivity before = view.shown();
+        while (contention.alive()) {
+            Widgets.spin(100);
+            if (view.shown() != before) {
+                refreshes++;
+                before = view.shown();
+            }
+        }
+        contention.join();
+        Widgets.spin(1200);
+        assertTrue(refreshes >= 4, "the view redrew " + refreshes + " times in 2.5 s");
+        Widgets.screenshot(Views.window().getShell(), "jvm-threads.png");
+        Views.click(start);
+        assertFalse(view.recording());
+        assertEquals("Start recording", start.getText());
+
+        JvmActivity shown = view.shown();
+        List<String> names = Views.column(table, "Thread");
+        for (String name : List.of("jvm-view-contender-1", "jvm-view-contender-2")) {
+            ThreadActivity t = shown.thread(name).orElseThrow(() -> new AssertionError("no row for " + name));
+            assertTrue(t.blocked() > 0.05 && t.blockedCount() > 0, t.toString());
+            TableItem row = table.getItem(names.indexOf(name));
+            int blockedColumn = Views.headers(table).indexOf("Blocked %");
+            assertTrue(Integer.parseInt(row.getText(blockedColumn)) > 0, row.getText(blockedColumn));
+            assertEquals("monitor Contention$SharedCounter", row.getText(Views.headers(table).indexOf("Waits most at")));
+            assertEquals("monitor " + Contention.SharedCounter.class.getName(), t.topWait());
+            assertTrue(row.getText(Views.headers(table).indexOf("Blocked n / s")).matches("\\d+ / \\d+\\.\\d\\d s"),
+                    row.getText(Views.headers(table).indexOf("Blocked n / s")));
+        }
+        assertTrue(shown.allocationRate() > 1, shown.summary());
+        String summary = Widgets.findAll(Views.window().getShell(), Label.class).stream().map(Label::getText)
+                .filter(s -> s.startsWith("Recorded: ")).findFirst().orElseThrow();
+        assertTrue(summary.matches("Recorded: .* allocation \\d+\\.\\d MB/s .*"), summary);
+
+        List<LineChart> charts = view.charts();
+        assertEquals(List.of("MB/s", "% of all cores", "pause (ms)"), charts.stream().map(LineChart::getYTitle).toList());
+        assertTrue(charts.get(0).getDrawnPoints("alloc") > 3, "allocation points drawn");
+        assertTrue(charts.get(1).getDrawnPoints("jvm") > 1, "CPU points drawn");
+
+        view.export(tmp);
+        List<String> rows = Files.readAllLines(tmp.resolve("jvm-threads.csv"));
+        assertEquals(shown.threads().size() + 1, rows.size());
+        assertTrue(rows.stream().anyMatch(r -> r.contains(",jvm-view-contender-1,")), rows.toString());
+        assertTrue(Files.readString(tmp.resolve("jvm-overall.csv")).contains(",alloc_mb_s,"));
+        ImageData image = Widgets.screenshot(Views.window().getShell(), "jvm-recorded.png");
+        assertTrue(Widgets.distinctPixels(image) > 16, "the screenshot is blank");
+    }
+}
