@@ -48,6 +48,7 @@ public final class TrainWorkload {
         e.setLoss(Components.of(LOSS));
         e.setOptimizer(Components.of(OPTIMIZER));
         e.setBatchSize(BATCH);
+        e.setSteps(1);
         e.setSeed(0);
         ResolvedExperiment plan = ResolvedExperiment.resolve(e, registry, null);
         return new TrainWorkload(new Trainer().subject(plan, null, null, 0, monitor));
