@@ -1,0 +1,137 @@
+package org.descent.ui.profiler.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.descent.profiler.Mode;
+import org.descent.profiler.ModeResult;
+import org.descent.profiler.Workload;
+import org.descent.testing.ui.Widgets;
+import org.descent.ui.profiler.internal.ProfilerView;
+import org.descent.ui.profiler.timeline.TimeRange;
+import org.descent.ui.profiler.timeline.TimelineCanvas;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Threading Profiler view running a small cpu workload in three modes. */
+class ProfilerViewTest {
+
+    private static final List<String> MODES = List.of("seq", "jvm", "gil-py3");
+
+    @Test
+    void runsTheModesAndShowsTableChartAndAZoomableTimeline(@TempDir Path tmp) throws Exception {
+        ProfilerView view = Views.open(ProfilerView.ID, ProfilerView.class);
+        view.choose(Workload.CPU, 2, List.of(Mode.SEQ, Mode.JVM, Mode.GIL_PY3), 1, 5_000_000);
+        Views.click(Views.button("&Run"));
+        assertTrue(view.running(), "the run did not start");
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (view.running() && System.currentTimeMillis() < deadline) {
+            Widgets.spin(100);
+        }
+        assertFalse(view.running(), "the run took over 2 minutes");
+        Widgets.spin(300);
+
+        Table table = Views.table("Wall median (s)");
+        assertEquals(MODES, Views.column(table, "Mode"));
+        assertEquals("1.00x", Views.column(table, "Speed-up").get(0));
+        assertEquals("-", Views.column(table, "Acquisitions").get(1), "jvm has no GIL");
+        assertTrue(Long.parseLong(Views.column(table, "Acquisitions").get(2)) > 1,
+                Views.column(table, "Acquisitions").toString());
+        assertTrue(Long.parseLong(Views.column(table, "Switches").get(2)) > 0, "gil-py3 never switched");
+        for (String wall : Views.column(table, "Wall median (s)")) {
+            assertTrue(Double.parseDouble(wall) > 0, wall);
+        }
+        List<ModeResult> rows = view.rows();
+        assertTrue(rows.stream().allMatch(r -> r.status() == ModeResult.Status.DONE && !r.explanation().isBlank()),
+                rows.toString());
+        assertEquals(MODES, Arrays.asList(view.speedupChart().getAxisSet().getXAxis(0).getCategorySeries()));
+        assertEquals(1.0, view.speedupChart().getSeriesSet().getSeries("speedup").getYSeries()[0], 1e-12);
+
+        TimelineCanvas timeline = view.timeline();
+        assertEquals(2, timeline.lanes().size(), "one lane per thread: " + timeline.lanes());
+        assertTrue(Widgets.findAll(Views.window().getShell(), Label.class).stream()
+                .anyMatch(l -> l.getText().matches("gil-py3: Recorder: \\d+ events, .* ns each .*")),
+                "no recorder overhead label");
+        TimeRange range = timeline.range();
+        assertTrue(range.whole());
+        Widgets.screenshot(Views.window().getShell(), "profiler-run.png");
+
+        Canvas canvas = timeline.getControl();
+        int width = canvas.getClientArea().width;
+        Event wheel = new Event();
+        wheel.x = width / 2;
+        wheel.y = 40;
+        wheel.count = 3;
+        canvas.notifyListeners(SWT.MouseVerticalWheel, wheel);
+        assertTrue(range.span() < 0.9 * range.total(), "the wheel did not zoom in: " + range);
+        double wheeled = range.span();
+        drag(canvas, width / 2, width * 3 / 4);
+        assertTrue(range.span() < 0.5 * wheeled, "dragging did not zoom to the range: " + range);
+        Widgets.spin(200);
+        Widgets.screenshot(Views.window().getShell(), "profiler-timeline-zoomed.png");
+        Views.click(Views.button("Reset &zoom"));
+        assertTrue(range.whole(), range.toString());
+
+        view.exportCsv(tmp.resolve("rows.csv"));
+        List<String> csv = Files.readAllLines(tmp.resolve("rows.csv"));
+        assertEquals(4, csv.size());
+        assertTrue(csv.get(0).startsWith("Mode,Wall min (s),Wall median (s),CPU (s),Speed-up,"), csv.get(0));
+        assertTrue(csv.get(3).startsWith("gil-py3,"), csv.get(3));
+        Path chart = view.exportPng(tmp.resolve("timeline.png"));
+        assertEquals("timeline-speedup.png", chart.getFileName().toString());
+        assertTrue(Files.size(tmp.resolve("timeline.png")) > 1000 && Files.size(chart) > 1000);
+        ImageData image = Widgets.capture(Views.window().getShell());
+        assertTrue(Widgets.distinctPixels(image) > 16, "the view is blank");
+    }
+
+    @Test
+    void cancelStopsTheRunAndKeepsTheFinishedModes() throws Exception {
+        ProfilerView view = Views.open(ProfilerView.ID, ProfilerView.class);
+        view.choose(Workload.CPU, 2, List.of(Mode.SEQ, Mode.JVM, Mode.GIL_PY2, Mode.GIL_PY3), 3, 50_000_000);
+        Views.click(Views.button("&Run"));
+        Widgets.spin(300);
+        assertTrue(view.running(), "the run ended before it could be cancelled");
+        Views.click(Views.button("&Cancel"));
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (view.running() && System.currentTimeMillis() < deadline) {
+            Widgets.spin(100);
+        }
+        assertFalse(view.running(), "cancel did not stop the run within 30 s");
+        Widgets.spin(200);
+        assertTrue(view.rows().size() < 4, view.rows().toString());
+        assertTrue(Widgets.findAll(Views.window().getShell(), Label.class).stream()
+                .anyMatch(l -> l.getText().startsWith("Cancelled: the table holds the modes that finished.")),
+                "no cancellation message");
+        assertTrue(Views.button("&Run").isEnabled());
+        assertFalse(Views.button("&Cancel").isEnabled());
+    }
+
+    private static void drag(Canvas canvas, int from, int to) {
+        Event down = new Event();
+        down.button = 1;
+        down.x = from;
+        down.y = 40;
+        canvas.notifyListeners(SWT.MouseDown, down);
+        Event move = new Event();
+        move.x = to;
+        move.y = 40;
+        canvas.notifyListeners(SWT.MouseMove, move);
+        Event up = new Event();
+        up.button = 1;
+        up.x = to;
+        up.y = 40;
+        canvas.notifyListeners(SWT.MouseUp, up);
+    }
+}
