@@ -62,7 +62,7 @@ class JvmRecorderTest {
             String csv = a.threadsCsv();
             assertTrue(csv.startsWith("thread_id,thread,state,samples,runnable,blocked,"), csv);
             assertTrue(csv.lines().anyMatch(l -> l.contains(",recorder-test-contender-1,")
-                    && l.endsWith(Contention.SharedCounter.class.getName() + ",")), csv);
+                    && l.endsWith(Contention.SharedCounter.class.getName() + ",,")), csv);
         }
     }
 }

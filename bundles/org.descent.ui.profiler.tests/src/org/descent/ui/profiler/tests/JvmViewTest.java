@@ -2,17 +2,30 @@ package org.descent.ui.profiler.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.descent.core.RunStatus;
+import org.descent.experiment.Components;
+import org.descent.experiment.LiveRuns;
+import org.descent.experiment.ResolvedExperiment;
+import org.descent.experiment.RunFolder;
+import org.descent.experiment.Trainer;
+import org.descent.experiment.TrainingResult;
+import org.descent.experiment.model.Experiment;
+import org.descent.experiment.model.ExperimentFactory;
+import org.descent.testing.Contributions;
 import org.descent.testing.ui.Widgets;
 import org.descent.ui.charts.LineChart;
 import org.descent.ui.profiler.internal.JvmView;
 import org.descent.ui.profiler.jvm.JvmActivity;
 import org.descent.ui.profiler.jvm.JvmActivity.ThreadActivity;
+import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Label;
@@ -20,9 +33,68 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
 
 /** The JVM Threads view recording this JVM while two threads fight over a monitor. */
 class JvmViewTest {
+
+    @Test
+    void namesTheThreadThatTrainsARunStartedInThisJvm(@TempDir Path tmp) throws Exception {
+        JvmView view = Views.open(JvmView.ID, JvmView.class);
+        LiveRuns liveRuns = service(LiveRuns.class);
+        Experiment e = ExperimentFactory.eINSTANCE.createExperiment();
+        e.setName("jvm view test");
+        e.setDataset(Components.of("bimodal"));
+        e.setModel(Components.of("gaussian"));
+        e.setLoss(Components.of("gaussian-nll"));
+        e.setOptimizer(Components.of("adam"));
+        e.setSteps(100_000_000L);
+        ResolvedExperiment plan = ResolvedExperiment.resolve(e, Contributions.registry(), null);
+        RunFolder folder = RunFolder.create(tmp.resolve("bimodal-run"));
+        NullProgressMonitor monitor = new NullProgressMonitor();
+        AtomicReference<TrainingResult> result = new AtomicReference<>();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        view.start();
+        try {
+            Thread trainer = new Thread(() -> {
+                try {
+                    result.set(new Trainer().listener(liveRuns.announce(folder)).train(plan, folder, monitor));
+                } catch (Exception x) {
+                    failure.set(x);
+                }
+            }, "jvm-view-trainer");
+            trainer.start();
+            Widgets.spin(2000);
+            monitor.setCanceled(true);
+            while (trainer.isAlive()) {
+                Widgets.spin(50);
+            }
+            Widgets.spin(1200);
+            Widgets.screenshot(Views.window().getShell(), "jvm-training.png");
+        } finally {
+            view.stop();
+        }
+        assertEquals(null, failure.get());
+        assertEquals(RunStatus.CANCELLED, result.get().status(), result.get().message());
+        ThreadActivity t = view.shown().thread("jvm-view-trainer").orElseThrow();
+        assertTrue(t.training().matches("bimodal-run at step \\d+"), t.training());
+        assertTrue(t.runnable() > 0.5, "the training thread ran: " + t);
+        Table table = Views.table("Training");
+        assertEquals("jvm-view-trainer", Views.column(table, "Thread").get(0), "training threads come first");
+        assertEquals(t.training(), Views.column(table, "Training").get(0));
+        assertTrue(view.shown().summary().contains("trained: " + t.training() + " on jvm-view-trainer"),
+                view.shown().summary());
+    }
+
+    private static <S> S service(Class<S> type) throws InterruptedException {
+        ServiceTracker<S, S> tracker = new ServiceTracker<>(FrameworkUtil.getBundle(JvmViewTest.class).getBundleContext(),
+                type, null);
+        tracker.open();
+        S s = tracker.waitForService(20_000);
+        assertNotNull(s, "no " + type.getName() + " service");
+        return s;
+    }
 
     @Test
     void showsTheContendedThreadsBlockedOnTheirMonitorAndTheAllocationRate(@TempDir Path tmp) throws Exception {

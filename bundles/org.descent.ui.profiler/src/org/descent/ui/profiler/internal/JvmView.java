@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.function.ToDoubleFunction;
 
+import org.descent.experiment.LiveRuns;
 import org.descent.ui.charts.LineChart;
 import org.descent.ui.charts.XYData;
 import org.descent.ui.profiler.jvm.JvmActivity;
@@ -66,6 +67,7 @@ public final class JvmView {
     private static final Pattern PACKAGE = Pattern.compile("\\b(?:[a-z_][\\w]*\\.)+(?=[A-Z])");
 
     private final JvmRecorder recorder = new JvmRecorder();
+    private AutoCloseable observation;
     private TableViewer viewer;
     private Button startStop;
     private Button export;
@@ -77,7 +79,8 @@ public final class JvmView {
     private final Runnable tick = this::tick;
 
     @PostConstruct
-    public void createControls(Composite parent) {
+    public void createControls(Composite parent, LiveRuns liveRuns) {
+        observation = recorder.observe(liveRuns);
         GridLayoutFactory.fillDefaults().numColumns(3).margins(6, 6).applyTo(parent);
         startStop = new Button(parent, SWT.PUSH);
         startStop.setText("Start recording");
@@ -94,9 +97,10 @@ public final class JvmView {
                 + JvmRecorder.MONITOR_THRESHOLD.toMillis() + " ms, allocation samples, thread states "
                 + 1000 / JvmRecorder.SAMPLE_PERIOD.toMillis() + " times a second). Events arrive about a second late.");
         GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(cost);
-        summary = new Label(parent, SWT.NONE);
-        summary.setText("Not recording. Start, then train (a run started from the editor trains in this JVM).");
-        GridDataFactory.fillDefaults().grab(true, false).span(3, 1).applyTo(summary);
+        summary = new Label(parent, SWT.WRAP);
+        summary.setText("Not recording. Start, then train: runs started from the editor train in this JVM, and "
+                + "their training threads are named in the table.");
+        GridDataFactory.fillDefaults().grab(true, false).span(3, 1).hint(400, SWT.DEFAULT).applyTo(summary);
 
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).span(3, 1).applyTo(sash);
@@ -123,6 +127,8 @@ public final class JvmView {
 
     private List<Column> columns() {
         return List.of(new Column("Thread", ThreadActivity::name, null, 170, "the thread's name"),
+                new Column("Training", ThreadActivity::training, null, 190,
+                        "the run it trained (started in this workbench) and its last step"),
                 new Column("State", t -> t.state() == null ? "" : t.state().toString(), null, 115,
                         "its state at the last sample (empty: seen only in events, e.g. a virtual thread)"),
                 new Column("Run %", t -> percent(t.runnable()), ThreadActivity::runnable, 55,
@@ -146,7 +152,7 @@ public final class JvmView {
                                 + " ms: how many, how long in all"),
                 new Column("Alloc MB/s", t -> String.format(Locale.ROOT, "%.2f", t.allocationRate(shown.completeSeconds())),
                         ThreadActivity::allocatedMB, 85, "mean allocation rate since recording started"),
-                new Column("Waits most at", t -> withoutPackages(t.topWait()), null, 330,
+                new Column("Waits most at", t -> withoutPackages(t.topWait()), null, 300,
                         "the contended monitor's class or the park site where it waited longest "
                                 + "(packages left out; the tooltip names them)"));
     }
@@ -196,8 +202,8 @@ public final class JvmView {
     }
 
     /**
-     * Sorts rows by the clicked column's key, larger first; before any click the threads that
-     * were blocked most come first, then the busiest.
+     * Sorts rows by the clicked column's key, larger first; before any click the training
+     * threads come first, then the threads that were blocked most, then the busiest.
      */
     private final class Sorter extends ViewerComparator {
         private @Nullable Column column;
@@ -215,7 +221,8 @@ public final class JvmView {
             ThreadActivity y = (ThreadActivity) b;
             Column c = column;
             if (c == null) {
-                return Comparator.comparingDouble(ThreadActivity::blocked)
+                return Comparator.comparing((ThreadActivity t) -> !t.training().isEmpty())
+                        .thenComparingDouble(ThreadActivity::blocked)
                         .thenComparingDouble(t -> Double.isNaN(t.cpu()) ? -1 : t.cpu())
                         .thenComparingDouble(ThreadActivity::runnable).reversed()
                         .thenComparingLong(ThreadActivity::id).compare(x, y);
@@ -285,6 +292,7 @@ public final class JvmView {
         shown = activity;
         viewer.setInput(activity.threads());
         summary.setText((recorder.running() ? "Recording: " : "Recorded: ") + activity.summary());
+        summary.getParent().layout();
         List<Point> alloc = activity.allocation();
         allocationChart.setSeries("alloc", "allocation (MB/s)",
                 XYData.of(alloc.stream().mapToDouble(Point::seconds).toArray(),
@@ -331,7 +339,8 @@ public final class JvmView {
     }
 
     @PreDestroy
-    public void dispose() {
+    public void dispose() throws Exception {
         recorder.stop();
+        observation.close();
     }
 }

@@ -43,11 +43,13 @@ public record JvmActivity(double seconds, double completeSeconds, List<ThreadAct
      * @param parkSites     where it parked (the blocking object's class and the first method
      *                      outside the locking code), most time first
      * @param allocatedMB   what it allocated, in MB
+     * @param training      the run it trained while recording, with its last step (e.g.
+     *                      "20261201-120000-digits at step 340"); empty if it trained none
      */
     public record ThreadActivity(long id, String name, Thread.@Nullable State state, long samples, double runnable,
             double blocked, double waiting, double timedWaiting, double cpu, long blockedCount, double blockedSeconds,
             long parkCount, double parkedSeconds, long waitCount, double waitSeconds, List<Site> monitors,
-            List<Site> parkSites, double allocatedMB) {
+            List<Site> parkSites, double allocatedMB, String training) {
 
         /** What it allocated per second of (complete) recording, in MB/s. */
         public double allocationRate(double completeSeconds) {
@@ -102,31 +104,34 @@ public record JvmActivity(double seconds, double completeSeconds, List<ThreadAct
         return gcs.stream().mapToDouble(GcPause::pauseMillis).sum();
     }
 
-    /** One line: duration, threads, allocation, GC, CPU. */
+    /** One line: duration, threads, allocation, GC, CPU, the runs that trained. */
     public String summary() {
         CpuPoint last = cpu.isEmpty() ? null : cpu.get(cpu.size() - 1);
+        List<String> training = threads.stream().filter(t -> !t.training().isEmpty())
+                .map(t -> t.training() + " on " + t.name()).toList();
         return String.format(Locale.ROOT,
-                "%.1f s recorded, %d threads, allocation %.1f MB/s (last 2 s: %.1f MB/s), %d GCs pausing %.1f ms, CPU %s",
+                "%.1f s recorded, %d threads, allocation %.1f MB/s (last 2 s: %.1f MB/s), %d GCs pausing %.1f ms, CPU %s; %s",
                 seconds, threads.size(), allocationRate(), recentAllocationRate(2), gcs.size(), gcPauseMillis(),
                 last == null ? "not yet read"
                         : String.format(Locale.ROOT, "JVM %.0f %% / machine %.0f %%", 100 * last.jvm(),
-                                100 * last.machine()));
+                                100 * last.machine()),
+                training.isEmpty() ? "no run trained in this JVM" : "trained: " + String.join(", ", training));
     }
 
     /** The thread table as CSV (times in seconds, fractions 0..1, CPU as a fraction of one core). */
     public String threadsCsv() {
         StringBuilder csv = new StringBuilder("thread_id,thread,state,samples,runnable,blocked,waiting,timed_waiting,"
                 + "cpu_cores,blocked_count,blocked_s,park_count,parked_s,wait_count,wait_s,allocated_mb,alloc_mb_s,"
-                + "top_monitor,top_park_site\n");
+                + "top_monitor,top_park_site,training\n");
         for (ThreadActivity t : threads) {
-            csv.append(String.format(Locale.ROOT, "%d,%s,%s,%d,%.4f,%.4f,%.4f,%.4f,%s,%d,%.4f,%d,%.4f,%d,%.4f,%.3f,%.3f,%s,%s%n",
+            csv.append(String.format(Locale.ROOT, "%d,%s,%s,%d,%.4f,%.4f,%.4f,%.4f,%s,%d,%.4f,%d,%.4f,%d,%.4f,%.3f,%.3f,%s,%s,%s%n",
                     t.id(), quote(t.name()), t.state() == null ? "" : t.state(), t.samples(), t.runnable(),
                     t.blocked(), t.waiting(), t.timedWaiting(),
                     Double.isNaN(t.cpu()) ? "" : String.format(Locale.ROOT, "%.4f", t.cpu()), t.blockedCount(),
                     t.blockedSeconds(), t.parkCount(), t.parkedSeconds(), t.waitCount(), t.waitSeconds(),
                     t.allocatedMB(), t.allocationRate(completeSeconds),
                     quote(t.monitors().isEmpty() ? "" : t.monitors().get(0).name()),
-                    quote(t.parkSites().isEmpty() ? "" : t.parkSites().get(0).name())));
+                    quote(t.parkSites().isEmpty() ? "" : t.parkSites().get(0).name()), quote(t.training())));
         }
         return csv.toString();
     }

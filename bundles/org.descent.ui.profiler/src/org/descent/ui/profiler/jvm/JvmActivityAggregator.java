@@ -58,6 +58,8 @@ public final class JvmActivityAggregator {
         double cpuSum;
         long cpuReadings;
         long allocatedBytes;
+        String run = "";
+        long step;
         final Wait blocked = new Wait();
         final Wait parked = new Wait();
         final Wait waited = new Wait();
@@ -133,6 +135,13 @@ public final class JvmActivityAggregator {
         s.cpuReadings++;
     }
 
+    /** A thread took a training step of a run (named by its folder). */
+    public synchronized void trainingStep(long id, String name, String run, long step) {
+        Stats s = stats(id, name);
+        s.run = run;
+        s.step = step;
+    }
+
     /** The JVM's and the machine's CPU load, fractions of all cores. */
     public synchronized void cpu(Instant at, double jvm, double machine) {
         cpu.add(new CpuPoint(seconds(at), jvm, machine));
@@ -161,7 +170,8 @@ public final class JvmActivityAggregator {
                     s.states[Thread.State.WAITING.ordinal()] / n, s.states[Thread.State.TIMED_WAITING.ordinal()] / n,
                     s.cpuReadings == 0 ? Double.NaN : s.cpuSum / s.cpuReadings, s.blocked.count,
                     s.blocked.nanos / 1e9, s.parked.count, s.parked.nanos / 1e9, s.waited.count, s.waited.nanos / 1e9,
-                    top(s.monitors), top(s.parkSites), s.allocatedBytes / 1e6));
+                    top(s.monitors), top(s.parkSites), s.allocatedBytes / 1e6,
+                    s.run.isEmpty() ? "" : s.run + " at step " + s.step));
         }
         long completeBuckets = (long) Math.floor(completeSeconds / BUCKET_SECONDS);
         List<Point> allocation = new ArrayList<>();

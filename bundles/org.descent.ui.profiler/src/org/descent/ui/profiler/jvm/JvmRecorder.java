@@ -6,11 +6,14 @@ import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.descent.core.RunListener;
+import org.descent.experiment.LiveRuns;
 import org.eclipse.jdt.annotation.Nullable;
 
 import jdk.jfr.consumer.RecordedClass;
@@ -55,6 +58,8 @@ public final class JvmRecorder implements AutoCloseable {
     private @Nullable RecordingStream stream;
     private @Nullable ScheduledExecutorService sampler;
     private JvmActivityAggregator aggregator = new JvmActivityAggregator(Instant.now());
+    /** The aggregator while recording, read without a lock by training threads; null when stopped. */
+    private volatile @Nullable JvmActivityAggregator live;
 
     /** The Flight Recorder events it enables. */
     public static Set<String> events() {
@@ -110,6 +115,7 @@ public final class JvmRecorder implements AutoCloseable {
         });
         x.scheduleAtFixedRate(() -> sample(a), 0, SAMPLE_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         aggregator = a;
+        live = a;
         stream = s;
         sampler = x;
     }
@@ -121,6 +127,7 @@ public final class JvmRecorder implements AutoCloseable {
 
     /** Stops recording, after the events still buffered have been delivered; keeps what it gathered. */
     public synchronized void stop() {
+        live = null;
         ScheduledExecutorService x = sampler;
         RecordingStream s = stream;
         if (x != null) {
@@ -137,6 +144,29 @@ public final class JvmRecorder implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /**
+     * Marks the threads that train runs announced to {@code liveRuns} (runs started in this JVM)
+     * while it records: their rows name the run and its step.
+     *
+     * @return closing it stops observing
+     */
+    public AutoCloseable observe(LiveRuns liveRuns) {
+        return liveRuns.observe(run -> {
+            String name = run.dir().getFileName().toString();
+            return new RunListener() {
+                @Override
+                public void step(long step, int epoch, double loss, double gradientNorm, double learningRate,
+                        Map<String, Double> probes) {
+                    JvmActivityAggregator a = live;
+                    if (a != null) {
+                        Thread t = Thread.currentThread();
+                        a.trainingStep(t.threadId(), t.getName(), name, step);
+                    }
+                }
+            };
+        });
     }
 
     /** What it gathered so far (or in its last recording, once stopped). */
