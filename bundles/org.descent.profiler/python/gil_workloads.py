@@ -128,14 +128,18 @@ def main():
     sys.setswitchinterval(args.switch_interval_s)
     out = {"python": platform.python_version(), "executable": sys.executable,
            "switch_interval_s": sys.getswitchinterval(), "results": []}
-    for variant in args.variants.split(","):
-        walls, cpus, latency = [], [], None
-        for _ in range(args.repeat):
+    variants = args.variants.split(",")
+    rows = {v: {"variant": v, "wall_s": [], "cpu_s": [], "latency": None} for v in variants}
+    # the variants take turns in every repeat, so that a machine that gets slower or faster
+    # during the run affects them alike
+    for _ in range(args.repeat):
+        for variant in variants:
             wall, cpu, latency = one(variant, args)
-            walls.append(wall)
-            cpus.append(cpu)
+            rows[variant]["wall_s"].append(wall)
+            rows[variant]["cpu_s"].append(cpu)
+            rows[variant]["latency"] = latency
             print("descent-gil-progress " + variant, file=sys.stderr, flush=True)
-        out["results"].append({"variant": variant, "wall_s": walls, "cpu_s": cpus, "latency": latency})
+    out["results"] = [rows[v] for v in variants]
     print(json.dumps(out))
 
 

@@ -1,7 +1,10 @@
 package org.descent.profiler;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.descent.core.ContributionRegistry;
@@ -21,7 +24,7 @@ import org.eclipse.jdt.annotation.Nullable;
  * Runs a workload in several execution modes side by side and measures each (see the package
  * documentation). Use from a Job: {@code new GilBench(registry).run(options, monitor, row -> ...)}.
  * Every repeat of every mode is a separate run; the modes run one after the other, never at the
- * same time.
+ * same time, and take turns in each repeat.
  */
 public final class GilBench {
 
@@ -44,7 +47,10 @@ public final class GilBench {
     /**
      * Runs every mode of the options {@link GilOptions#repeat()} times.
      *
-     * @param onResult called with each row as soon as it is finished, on the calling thread
+     * The modes take turns: every repeat runs each mode once, in the options' order.
+     *
+     * @param onResult called with each row, in order, once all repeats are done, on the calling thread
+     *        (progress shows as the monitor's sub-tasks, "repeat 2/3: jvm")
      * @return one row per mode; {@link Mode#CPYTHON} gives cpython-seq, cpython-threads and
      *         cpython-processes (or one skipped row)
      * @throws IllegalArgumentException for invalid options (naming the field)
@@ -70,41 +76,82 @@ public final class GilBench {
         }
         double nanosPerEvent = Recorder.nanosPerEvent(200_000);
         ThreadRunner threads = new ThreadRunner(options, train, nanosPerEvent);
-        List<ModeResult> rows = new ArrayList<>();
-        ModeResult seq = null;
-        ModeResult pySeq = null;
-        for (Mode mode : options.modes()) {
-            checkCancelled(m);
-            List<ModeResult> produced = new ArrayList<>();
-            switch (mode) {
-            case SEQ, JVM, VIRTUAL, GIL_PY2, GIL_PY3 -> {
-                List<Trial> trials = new ArrayList<>();
-                for (int i = 0; i < options.repeat(); i++) {
-                    progress.subTask(mode.id() + " " + (i + 1) + "/" + options.repeat());
-                    trials.add(threads.run(mode, m));
+        String trainLabel = train == null ? "" : train.label();
+        Map<Mode, String> skipped = new EnumMap<>(Mode.class);
+        Map<Mode, String> failed = new EnumMap<>(Mode.class);
+        Map<String, List<Trial>> trials = new LinkedHashMap<>();
+        try (ProcessRunner processes = new ProcessRunner(options); PythonRunner python = new PythonRunner(options)) {
+            if (options.modes().contains(Mode.PROCESS)) {
+                processes.prepare().ifPresent(reason -> skipped.put(Mode.PROCESS, reason));
+            }
+            if (options.modes().contains(Mode.CPYTHON)) {
+                python.prepare().ifPresent(reason -> skipped.put(Mode.CPYTHON, reason));
+            }
+            // the modes take turns in every repeat, so that a machine that gets slower or faster
+            // during the run affects them alike
+            for (int i = 0; i < options.repeat(); i++) {
+                for (Mode mode : options.modes()) {
+                    checkCancelled(m);
+                    progress.subTask("repeat " + (i + 1) + "/" + options.repeat() + ": " + mode.id());
+                    if (!skipped.containsKey(mode) && !failed.containsKey(mode)) {
+                        switch (mode) {
+                        case SEQ, JVM, VIRTUAL, GIL_PY2, GIL_PY3 -> add(trials, mode.id(), threads.run(mode, m));
+                        case PROCESS -> {
+                            try {
+                                add(trials, mode.id(), processes.trial(m));
+                            } catch (ProcessRunner.ChildFailed e) {
+                                failed.put(mode, e.getMessage());
+                            }
+                        }
+                        case CPYTHON -> {
+                            try {
+                                python.trial(m).forEach((label, t) -> add(trials, label, t));
+                            } catch (PythonRunner.PythonFailed e) {
+                                failed.put(mode, e.getMessage());
+                            }
+                        }
+                        }
+                    }
                     progress.worked(1);
                 }
-                produced.add(new ModeResult(mode, mode.id(), ModeResult.Status.DONE, "", trials, Double.NaN,
-                        Explanations.of(mode, mode.id(), options, train == null ? "" : train.label())));
             }
-            case PROCESS -> produced.add(new ProcessRunner(options).run(progress.split(options.repeat()), m));
-            case CPYTHON -> produced.addAll(new PythonRunner(options).run(progress.split(options.repeat()), m));
-            }
-            for (ModeResult r : produced) {
-                if (r.label().equals(Mode.SEQ.id())) {
-                    seq = r;
-                } else if (r.label().equals(PythonRunner.SEQUENTIAL)) {
-                    pySeq = r;
+            List<ModeResult> rows = new ArrayList<>();
+            for (Mode mode : options.modes()) {
+                String explanation = Explanations.of(mode, mode.id(), options, trainLabel);
+                if (skipped.containsKey(mode)) {
+                    rows.add(ModeResult.skipped(mode, mode.id(), skipped.get(mode), explanation));
+                } else if (failed.containsKey(mode)) {
+                    rows.add(new ModeResult(mode, mode.id(), ModeResult.Status.FAILED, failed.get(mode), List.of(),
+                            Double.NaN, explanation));
+                } else if (mode == Mode.CPYTHON) {
+                    for (Map.Entry<String, List<Trial>> e : trials.entrySet()) {
+                        if (e.getKey().startsWith(Mode.CPYTHON.id() + "-")) {
+                            rows.add(new ModeResult(mode, e.getKey(), ModeResult.Status.DONE, "", e.getValue(), Double.NaN,
+                                    Explanations.of(mode, e.getKey(), options, trainLabel) + " (Python "
+                                            + python.version() + ")"));
+                        }
+                    }
+                } else {
+                    rows.add(new ModeResult(mode, mode.id(), ModeResult.Status.DONE, "", trials.get(mode.id()),
+                            Double.NaN, explanation));
                 }
-                ModeResult base = r.mode() == Mode.CPYTHON ? pySeq : seq;
-                ModeResult done = r.status() == ModeResult.Status.DONE && base != null
-                        ? r.withSpeedup(base.wallMedianNanos() / r.wallMedianNanos())
-                        : r;
-                rows.add(done);
-                onResult.accept(done);
             }
+            List<ModeResult> done = new ArrayList<>();
+            for (ModeResult r : rows) {
+                String baseline = r.mode() == Mode.CPYTHON ? PythonRunner.SEQUENTIAL : Mode.SEQ.id();
+                List<Trial> base = trials.get(baseline);
+                ModeResult row = r.status() == ModeResult.Status.DONE && base != null
+                        ? r.withSpeedup(base.stream().mapToLong(Trial::wallNanos).min().orElseThrow() / r.wallMinNanos())
+                        : r;
+                done.add(row);
+                onResult.accept(row);
+            }
+            return new GilReport(options, done, Runtime.getRuntime().availableProcessors());
         }
-        return new GilReport(options, rows, Runtime.getRuntime().availableProcessors());
+    }
+
+    private static void add(Map<String, List<Trial>> trials, String label, Trial t) {
+        trials.computeIfAbsent(label, k -> new ArrayList<>()).add(t);
     }
 
     /** Why a mode's number is what it is, for these options (the text of {@link ModeResult#explanation()}). */

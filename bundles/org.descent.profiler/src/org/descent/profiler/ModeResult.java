@@ -17,8 +17,9 @@ import java.util.Map;
  * @param status done, skipped (could not run here) or failed
  * @param reason why it was skipped or failed; empty when done
  * @param trials every repeat, in the order run
- * @param speedup the baseline's median wall time over this row's (the baseline is {@code seq}, or
- *        {@code cpython-seq} for the CPython rows); NaN without a baseline
+ * @param speedup the baseline's shortest wall time over this row's (the baseline is {@code seq}, or
+ *        {@code cpython-seq} for the CPython rows; the shortest times are the least disturbed by other
+ *        work on the machine); NaN without a baseline
  * @param explanation why this number: what the mode does with this workload and what to expect
  */
 public record ModeResult(Mode mode, String label, Status status, String reason, List<Trial> trials, double speedup,

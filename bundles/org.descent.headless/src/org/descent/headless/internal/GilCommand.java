@@ -23,11 +23,13 @@ import org.descent.profiler.ModeResult;
 import org.descent.profiler.Timeline;
 import org.descent.profiler.Workload;
 import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.ProgressMonitorWrapper;
 
 /**
  * {@code descent gil --workload cpu|io|mixed|train --threads N --modes seq,jvm,... [--repeat N]
- * [--json]}: runs the threading profiler and prints one row per mode (text as each mode finishes,
- * or a JSON array at the end). Ctrl-C stops it with exit code 130.
+ * [--json]}: runs the threading profiler and prints one row per mode (a table and why each number
+ * is what it is, or a JSON array); each repeat of each mode is announced on standard error. Ctrl-C
+ * stops it with exit code 130.
  */
 public final class GilCommand implements Command {
 
@@ -49,7 +51,13 @@ public final class GilCommand implements Command {
         }
         GilReport report;
         try (CancelOnExit cancel = new CancelOnExit("descent-cancel-gil")) {
-            report = new GilBench(c.registry()).run(options, cancel.monitor(), row -> {
+            ProgressMonitorWrapper progress = new ProgressMonitorWrapper(cancel.monitor()) {
+                @Override
+                public void subTask(String name) {
+                    c.err().println("descent gil: " + name);
+                }
+            };
+            report = new GilBench(c.registry()).run(options, progress, row -> {
                 if (!json) {
                     out.println(row(row));
                     out.flush();

@@ -17,25 +17,25 @@ import java.util.stream.Stream;
 import org.descent.profiler.GilCounters;
 import org.descent.profiler.GilOptions;
 import org.descent.profiler.IoLatency;
-import org.descent.profiler.Mode;
-import org.descent.profiler.ModeResult;
 import org.descent.profiler.Timeline;
 import org.descent.profiler.Trial;
 import org.descent.profiler.Workload;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
-import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * The process mode: one child JVM per share, started from this JVM's {@code java} with
  * {@link ChildMain} on a class path of its own (a temporary folder holding copies of the two class
  * files it needs), all at once; the wall time runs from the first start to the last exit.
  */
-public final class ProcessRunner {
+public final class ProcessRunner implements AutoCloseable {
 
     private static final List<Class<?>> CLASSES = List.of(ChildMain.class, Kernels.class);
 
     private final GilOptions options;
+    private @Nullable Path java;
+    private @Nullable Path classes;
 
     public ProcessRunner(GilOptions options) {
         this.options = options;
@@ -52,52 +52,52 @@ public final class ProcessRunner {
         return Files.isExecutable(home) ? Optional.of(home) : Optional.empty();
     }
 
-    /** Runs the repeats; a skipped row when the workload or this JVM cannot start children. */
-    public ModeResult run(SubMonitor progress, IProgressMonitor monitor) throws IOException {
-        String label = Mode.PROCESS.id();
-        String explanation = Explanations.of(Mode.PROCESS, label, options, "");
+    /**
+     * Copies the child's class files into a temporary folder; {@link #close()} deletes it.
+     *
+     * @return why the mode cannot run here, or empty when it is ready
+     */
+    public Optional<String> prepare() throws IOException {
         if (options.workload() == Workload.TRAIN) {
-            return ModeResult.skipped(Mode.PROCESS, label, "the train workload needs Descent's plug-ins (data sets,"
-                    + " models), which a bare child JVM does not load; the process mode runs cpu, io and mixed",
-                    explanation);
+            return Optional.of("the train workload needs Descent's plug-ins (data sets, models), which a bare child JVM"
+                    + " does not load; the process mode runs cpu, io and mixed");
         }
-        Optional<Path> java = java();
-        if (java.isEmpty()) {
-            return ModeResult.skipped(Mode.PROCESS, label, "no java executable found (neither this process' command"
-                    + " nor java.home/bin/java)", explanation);
+        java = java().orElse(null);
+        if (java == null) {
+            return Optional.of("no java executable found (neither this process' command nor java.home/bin/java)");
         }
-        Path classes = Files.createTempDirectory("descent-gil-child");
-        try {
-            for (Class<?> c : CLASSES) {
-                String resource = c.getName().replace('.', '/') + ".class";
-                Path target = classes.resolve(resource);
-                Files.createDirectories(target.getParent());
-                try (InputStream in = c.getResourceAsStream("/" + resource)) {
-                    if (in == null) {
-                        return ModeResult.skipped(Mode.PROCESS, label, "cannot read the class file " + resource
-                                + " to give the child JVMs", explanation);
-                    }
-                    Files.copy(in, target);
+        Path dir = Files.createTempDirectory("descent-gil-child");
+        classes = dir;
+        for (Class<?> c : CLASSES) {
+            String resource = c.getName().replace('.', '/') + ".class";
+            Path target = dir.resolve(resource);
+            Files.createDirectories(target.getParent());
+            try (InputStream in = c.getResourceAsStream("/" + resource)) {
+                if (in == null) {
+                    return Optional.of("cannot read the class file " + resource + " to give the child JVMs");
+                }
+                Files.copy(in, target);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Deletes the temporary class folder. */
+    @Override
+    public void close() throws IOException {
+        Path dir = classes;
+        if (dir != null) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
                 }
             }
-            List<Trial> trials = new ArrayList<>();
-            for (int i = 0; i < options.repeat(); i++) {
-                progress.subTask("process " + (i + 1) + "/" + options.repeat());
-                trials.add(trial(java.get(), classes, monitor));
-                progress.worked(1);
-            }
-            return new ModeResult(Mode.PROCESS, label, ModeResult.Status.DONE, "", trials, Double.NaN, explanation);
-        } catch (ChildFailed e) {
-            return new ModeResult(Mode.PROCESS, label, ModeResult.Status.FAILED, e.getMessage(), List.of(), Double.NaN,
-                    explanation);
-        } finally {
-            try (Stream<Path> files = Files.walk(classes)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            classes = null;
         }
     }
 
-    private static final class ChildFailed extends Exception {
+    /** Thrown when a child JVM gives no result; the message says which and what it printed. */
+    public static final class ChildFailed extends Exception {
         private static final long serialVersionUID = 1L;
 
         ChildFailed(String message) {
@@ -131,7 +131,18 @@ public final class ProcessRunner {
         return shares;
     }
 
-    private Trial trial(Path java, Path classes, IProgressMonitor monitor) throws IOException, ChildFailed {
+    /**
+     * Runs one repeat: one child JVM per share, all started at once; the wall time runs from the
+     * first start to the last exit. Call {@link #prepare()} first.
+     *
+     * @throws OperationCanceledException when the monitor is cancelled (the children are killed)
+     */
+    public Trial trial(IProgressMonitor monitor) throws IOException, ChildFailed {
+        Path java = this.java;
+        Path classes = this.classes;
+        if (java == null || classes == null) {
+            throw new IllegalStateException("the process mode is not prepared");
+        }
         List<List<String>> shares = shares();
         List<Process> children = new ArrayList<>();
         long start = System.nanoTime();

@@ -6,7 +6,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,21 +17,19 @@ import java.util.concurrent.TimeUnit;
 import org.descent.profiler.GilCounters;
 import org.descent.profiler.GilOptions;
 import org.descent.profiler.IoLatency;
-import org.descent.profiler.Mode;
-import org.descent.profiler.ModeResult;
 import org.descent.profiler.Timeline;
 import org.descent.profiler.Trial;
 import org.descent.profiler.Workload;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
-import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * The cpython mode: runs the bundle's python/gil_workloads.py (the same workloads in CPython,
- * sequentially, with threading and with multiprocessing) and reads the JSON it prints.
+ * sequentially, with threading and with multiprocessing) once per repeat and reads the JSON it
+ * prints.
  */
-public final class PythonRunner {
+public final class PythonRunner implements AutoCloseable {
 
     /** Row labels of the three variants. */
     public static final String SEQUENTIAL = "cpython-seq";
@@ -40,6 +39,10 @@ public final class PythonRunner {
     static final Path DEFAULT_PYTHON = Path.of("/usr/bin/python3");
 
     private final GilOptions options;
+    private @Nullable Path python;
+    private @Nullable Path script;
+    private @Nullable Path errors;
+    private String version = "";
 
     public PythonRunner(GilOptions options) {
         this.options = options;
@@ -67,103 +70,124 @@ public final class PythonRunner {
         return Optional.empty();
     }
 
-    /** The three rows (cpython-seq, cpython-threads, cpython-processes), or one skipped or failed row. */
-    public List<ModeResult> run(SubMonitor progress, IProgressMonitor monitor) throws IOException {
-        String explanation = Mode.CPYTHON.description();
+    /**
+     * Finds the interpreter and copies the script into a temporary file; {@link #close()} deletes it.
+     *
+     * @return why the mode cannot run here, or empty when it is ready
+     */
+    public Optional<String> prepare() throws IOException {
         if (options.workload() == Workload.TRAIN) {
-            return List.of(ModeResult.skipped(Mode.CPYTHON, Mode.CPYTHON.id(), "the train workload is Descent's own"
-                    + " engine; CPython runs cpu, io and mixed", explanation));
+            return Optional.of("the train workload is Descent's own engine; CPython runs cpu, io and mixed");
         }
-        Optional<Path> python = python(options.python());
-        if (python.isEmpty()) {
-            Path given = options.python();
-            return List.of(ModeResult.skipped(Mode.CPYTHON, Mode.CPYTHON.id(), given != null
-                    ? "no executable python at " + given
-                    : "no python3 found (neither " + DEFAULT_PYTHON + " nor python3 on the PATH)", explanation));
+        Path given = options.python();
+        python = python(given).orElse(null);
+        if (python == null) {
+            return Optional.of(given != null ? "no executable python at " + given
+                    : "no python3 found (neither " + DEFAULT_PYTHON + " nor python3 on the PATH)");
         }
-        Path script = Files.createTempFile("descent-gil-", ".py");
-        Path errors = Files.createTempFile("descent-gil-", ".err");
-        try {
-            try (InputStream in = PythonRunner.class.getResourceAsStream("/" + SCRIPT)) {
-                if (in == null) {
-                    return List.of(failed("the bundle has no " + SCRIPT));
-                }
-                Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try (InputStream in = PythonRunner.class.getResourceAsStream("/" + SCRIPT)) {
+            if (in == null) {
+                return Optional.of("the bundle has no " + SCRIPT);
             }
-            List<String> command = List.of(python.get().toString(), script.toString(), "--workload",
-                    options.workload().id(), "--threads", Integer.toString(options.threads()), "--count",
-                    Long.toString(options.pythonCount()), "--io-seconds", seconds(options.ioWait().toNanos()),
-                    "--rounds", Integer.toString(options.ioRounds()), "--round-s",
-                    seconds(options.ioRoundWait().toNanos()), "--switch-interval-s",
-                    seconds(options.switchInterval().toNanos()), "--repeat", Integer.toString(options.repeat()));
-            Process p = new ProcessBuilder(command).redirectError(errors.toFile()).start();
-            String out;
-            try {
-                byte[] bytes;
-                try (InputStream stdout = p.getInputStream()) {
-                    while (!p.waitFor(50, TimeUnit.MILLISECONDS)) {
-                        if (monitor.isCanceled()) {
-                            throw new OperationCanceledException();
-                        }
-                    }
-                    bytes = stdout.readAllBytes();
-                }
-                out = new String(bytes, StandardCharsets.UTF_8);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new OperationCanceledException();
-            } finally {
-                p.destroyForcibly();
-            }
-            progress.worked(options.repeat());
-            if (p.exitValue() != 0) {
-                String err = Files.readString(errors).strip();
-                return List.of(failed(python.get() + " exited with " + p.exitValue()
-                        + (err.isEmpty() ? "" : ": " + last(err))));
-            }
-            return rows(out, python.get());
-        } finally {
-            Files.deleteIfExists(script);
-            Files.deleteIfExists(errors);
+            Path s = Files.createTempFile("descent-gil-", ".py");
+            script = s;
+            Files.copy(in, s, StandardCopyOption.REPLACE_EXISTING);
+        }
+        errors = Files.createTempFile("descent-gil-", ".err");
+        return Optional.empty();
+    }
+
+    /** The Python version of the last run, e.g. 3.11.2 (empty before the first). */
+    public String version() {
+        return version;
+    }
+
+    /** Thrown when the interpreter fails or prints no result; the message says what it printed. */
+    public static final class PythonFailed extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        PythonFailed(String message) {
+            super(message);
         }
     }
 
-    private List<ModeResult> rows(String out, Path python) {
+    /**
+     * Runs one repeat of the three variants (in one interpreter process, one after the other).
+     *
+     * @return a trial per row label: cpython-seq, cpython-threads, cpython-processes
+     * @throws OperationCanceledException when the monitor is cancelled (the interpreter is killed)
+     */
+    public Map<String, Trial> trial(IProgressMonitor monitor) throws IOException, PythonFailed {
+        Path py = python;
+        Path s = script;
+        Path err = errors;
+        if (py == null || s == null || err == null) {
+            throw new IllegalStateException("the cpython mode is not prepared");
+        }
+        List<String> command = List.of(py.toString(), s.toString(), "--workload", options.workload().id(), "--threads",
+                Integer.toString(options.threads()), "--count", Long.toString(options.pythonCount()), "--io-seconds",
+                seconds(options.ioWait().toNanos()), "--rounds", Integer.toString(options.ioRounds()), "--round-s",
+                seconds(options.ioRoundWait().toNanos()), "--switch-interval-s",
+                seconds(options.switchInterval().toNanos()), "--repeat", "1");
+        Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();
+        String out;
+        try (InputStream stdout = p.getInputStream()) {
+            while (!p.waitFor(50, TimeUnit.MILLISECONDS)) {
+                if (monitor.isCanceled()) {
+                    throw new OperationCanceledException();
+                }
+            }
+            out = new String(stdout.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OperationCanceledException();
+        } finally {
+            p.destroyForcibly();
+        }
+        if (p.exitValue() != 0) {
+            String text = Files.readString(err).strip();
+            throw new PythonFailed(py + " exited with " + p.exitValue() + (text.isEmpty() ? "" : ": " + last(text)));
+        }
+        return trials(out, py);
+    }
+
+    private Map<String, Trial> trials(String out, Path py) throws PythonFailed {
         Object parsed;
         try {
             parsed = JsonReader.parse(out.strip());
         } catch (IllegalArgumentException e) {
-            return List.of(failed(python + " printed no JSON: " + last(out)));
+            throw new PythonFailed(py + " printed no JSON (" + e.getMessage() + "): " + last(out));
         }
         if (!(parsed instanceof Map<?, ?> root) || !(root.get("results") instanceof List<?> results)) {
-            return List.of(failed(python + " printed JSON without results: " + last(out)));
+            throw new PythonFailed(py + " printed JSON without results: " + last(out));
         }
-        String version = String.valueOf(root.get("python"));
-        List<ModeResult> rows = new ArrayList<>();
+        version = String.valueOf(root.get("python"));
+        Map<String, Trial> trials = new LinkedHashMap<>();
         for (Object o : results) {
             Map<?, ?> r = (Map<?, ?>) o;
-            String label = "cpython-" + r.get("variant");
-            List<?> walls = (List<?>) r.get("wall_s");
-            List<?> cpus = (List<?>) r.get("cpu_s");
             IoLatency latency = IoLatency.NONE;
             if (r.get("latency") instanceof Map<?, ?> l) {
                 latency = new IoLatency(((Number) l.get("n")).intValue(), nanos(l.get("mean_s")), nanos(l.get("max_s")));
             }
-            List<Trial> trials = new ArrayList<>();
-            for (int i = 0; i < walls.size(); i++) {
-                List<Long> cpu = ((List<?>) cpus.get(i)).stream().map(c -> (long) nanos(c)).toList();
-                trials.add(new Trial((long) nanos(walls.get(i)), cpu, cpu.stream().mapToLong(Long::longValue).sum(),
-                        GilCounters.NONE, latency, Timeline.empty(), List.of(), List.of()));
-            }
-            rows.add(new ModeResult(Mode.CPYTHON, label, ModeResult.Status.DONE, "", trials, Double.NaN,
-                    Explanations.of(Mode.CPYTHON, label, options, "") + " (Python " + version + ")"));
+            double wall = nanos(((List<?>) r.get("wall_s")).get(0));
+            List<Long> cpu = ((List<?>) ((List<?>) r.get("cpu_s")).get(0)).stream().map(c -> (long) nanos(c)).toList();
+            trials.put("cpython-" + r.get("variant"), new Trial((long) wall, cpu,
+                    cpu.stream().mapToLong(Long::longValue).sum(), GilCounters.NONE, latency, Timeline.empty(), List.of(),
+                    List.of()));
         }
-        return rows;
+        return trials;
     }
 
-    private ModeResult failed(String reason) {
-        return new ModeResult(Mode.CPYTHON, Mode.CPYTHON.id(), ModeResult.Status.FAILED, reason, List.of(), Double.NaN,
-                Mode.CPYTHON.description());
+    /** Deletes the temporary script and error file. */
+    @Override
+    public void close() throws IOException {
+        for (Path p : new Path[] {script, errors}) {
+            if (p != null) {
+                Files.deleteIfExists(p);
+            }
+        }
+        script = null;
+        errors = null;
     }
 
     private static double nanos(@Nullable Object seconds) {
