@@ -24,7 +24,11 @@ import org.descent.experiment.model.ExperimentFactory;
 import org.descent.testing.Contributions;
 import org.descent.testing.ui.Widgets;
 import org.descent.ui.analysis.StoredAnalysis;
+import org.descent.core.MixedPrecisionPolicy.LossScaling;
+import org.descent.experiment.model.Precision;
 import org.descent.ui.analysis.internal.AnalysisView;
+import org.descent.ui.analysis.internal.Grid;
+import org.descent.ui.analysis.internal.ProbesFile;
 import org.descent.ui.analysis.internal.RaceView;
 import org.descent.ui.analysis.internal.ReportRenderer;
 import org.descent.ui.analysis.internal.Renderers;
@@ -52,6 +56,8 @@ class AnalysisViewsTest {
 
     private static Path store;
     private static RunFolder run;
+    private static RunFolder digits;
+    private static RunFolder mixed;
 
     /** 002's maximum likelihood fit as an experiment: N(μ, σ²) to the bimodal data, gd, checkpoints every 50 steps. */
     @BeforeAll
@@ -71,6 +77,36 @@ class AnalysisViewsTest {
         run = RunStore.standard().newRun("mle");
         TrainingResult r = new Trainer().train(plan, run, new NullProgressMonitor());
         assertEquals(RunStatus.DONE, r.status(), r.message());
+
+        Experiment d = digits(Precision.FP64);
+        d.getProbes().add(Components.of("dynamics:interval=10"));
+        d.setSteps(100);
+        digits = RunStore.standard().newRun("digits-dynamics");
+        TrainingResult rd = new Trainer().train(ResolvedExperiment.resolve(d, Contributions.registry(), null), digits,
+                new NullProgressMonitor());
+        assertEquals(RunStatus.DONE, rd.status(), rd.message());
+
+        Experiment m = digits(Precision.MIXED_FP16);
+        m.setEpochs(2);
+        mixed = RunStore.standard().newRun("digits-mixed-fp16");
+        TrainingResult rm = new Trainer().lossScaling(LossScaling.dynamic(1e9))
+                .train(ResolvedExperiment.resolve(m, Contributions.registry(), null), mixed, new NullProgressMonitor());
+        assertEquals(RunStatus.DONE, rm.status(), rm.message());
+    }
+
+    /** An MLP on the digits with Adam, minibatches of 64, a checkpoint every 20 steps. */
+    private static Experiment digits(Precision precision) {
+        Experiment e = ExperimentFactory.eINSTANCE.createExperiment();
+        e.setName("digits");
+        e.setDataset(Components.of("digits"));
+        e.setModel(Components.of("mlp:hidden=32"));
+        e.setLoss(Components.of("cross-entropy"));
+        e.setOptimizer(Components.of("adam:lr=3e-3"));
+        e.setBatchSize(64);
+        e.setSeed(3);
+        e.setCheckpointEvery(20);
+        e.setPrecision(precision);
+        return e;
     }
 
     @AfterAll
@@ -134,8 +170,9 @@ class AnalysisViewsTest {
             assertEquals(0.5, l.x()[0], 0.03, l.label() + " starts at the clicked x");
             assertEquals(2.5, l.y()[0], 0.03, l.label() + " starts at the clicked y");
         }
-        assertEquals(race.form().values().get("x0"), Double.toString(race.plot().drawn().get(0).x()[0])
-                .replaceAll("0+$", "").replaceAll("\\.$", ""), "the form shows the start");
+        assertEquals(Double.parseDouble(race.form().values().get("x0")), race.plot().drawn().get(0).x()[0], 0,
+                "the form shows the start");
+        assertEquals(Double.parseDouble(race.form().values().get("y0")), race.plot().drawn().get(0).y()[0], 0);
 
         race.setShown(25);
         for (Heatmap.Polyline l : race.plot().drawn()) {
@@ -167,32 +204,118 @@ class AnalysisViewsTest {
                 "analyses of a run only");
 
         StoredAnalysis hessian = runAndShow(v, "hessian", Map.of("k", "2"));
-        AnalysisResult.Table ev = hessian.table("eigenvalues");
         Chart chart = Widgets.findAll(v.canvas(), Chart.class).get(0);
-        ISeries<?> points = chart.getSeriesSet().getSeries("eigenvalues");
-        assertEquals(ev.rows().size(), points.getYSeries().length, "one point per eigenvalue");
-        assertEquals(ev.column("eigenvalue")[0], points.getYSeries()[0], 0);
-        assertEquals("rank", chart.getAxisSet().getXAxis(0).getTitle().getText());
+        ISeries<?> top = chart.getSeriesSet().getSeries("top");
+        List<?> expected = (List<?>) hessian.values().get("top");
+        assertEquals(expected.size(), top.getYSeries().length, "one marker per computed eigenvalue");
+        assertEquals(((Number) expected.get(0)).doubleValue(), top.getYSeries()[0], 0);
+        assertEquals(((Number) ((List<?>) hessian.values().get("bottom")).get(0)).doubleValue(),
+                chart.getSeriesSet().getSeries("bottom").getYSeries()[0], 0, "the smallest eigenvalue");
+        assertEquals("index in the spectrum (1 = largest)", chart.getAxisSet().getXAxis(0).getTitle().getText());
         Widgets.spin(200);
         Widgets.screenshot(shell(), "analysis-hessian.png");
 
-        StoredAnalysis landscape = runAndShow(v, "landscape", Map.of("resolution", "15", "directions", "pca"));
+        assertEquals(1, v.storedAnalyses().size());
+
+        v.setRun(digits);
+        StoredAnalysis landscape = runAndShow(v, "landscape", Map.of("resolution", "21"));
         Heatmap h = Widgets.findAll(v.canvas(), Heatmap.class).get(0);
-        assertEquals(15 * 15, landscape.table("surface").rows().size());
+        assertEquals(21 * 21, landscape.table("surface").rows().size());
         assertEquals(landscape.table("trajectory").rows().size(), h.getOverlays().get(0).x().length,
                 "every checkpoint's projection overlaid");
         assertTrue(h.getValueRange()[1] > h.getValueRange()[0] && h.getContourSegments() > 0);
         Widgets.spin(200);
         Widgets.screenshot(shell(), "analysis-landscape.png");
 
-        StoredAnalysis pca = runAndShow(v, "pca", Map.of("of", "trajectory", "k", "2"));
+        StoredAnalysis pca = runAndShow(v, "pca", Map.of("of", "data", "k", "2", "limit", "600"));
         Chart scatter = Widgets.findAll(v.canvas(), Chart.class).get(0);
-        assertEquals(pca.table("projections").rows().size(),
-                scatter.getSeriesSet().getSeries("points").getXSeries().length, "one point per checkpoint");
+        int drawn = 0;
+        for (ISeries<?> series : scatter.getSeriesSet().getSeries()) {
+            drawn += series.getXSeries().length;
+        }
+        assertEquals(10, scatter.getSeriesSet().getSeries().length, "one colour per digit");
+        assertEquals(pca.table("projections").rows().size(), drawn, "one point per row");
         Widgets.spin(200);
         Widgets.screenshot(shell(), "analysis-pca.png");
 
-        assertEquals(3, v.storedAnalyses().size(), "three results stored in the run's analyses/ folder");
+        StoredAnalysis density = runAndShow(v, "hessian-density", Map.of("probes", "2", "steps", "20"));
+        ISeries<?> curve = Widgets.findAll(v.canvas(), Chart.class).get(0).getSeriesSet().getSeries("density");
+        double[] d = density.table("density").column("density");
+        assertEquals(java.util.Arrays.stream(d).max().orElseThrow(),
+                java.util.Arrays.stream(curve.getYSeries()).max().orElseThrow(), 0, "the peak is drawn");
+        Widgets.spin(200);
+        Widgets.screenshot(shell(), "analysis-density.png");
+
+        StoredAnalysis gradients = runAndShow(v, "gradients", Map.of("repeats", "1"));
+        List<?> blocks = (List<?>) gradients.values().get("blocks");
+        ISeries<?> ms = Widgets.findAll(v.canvas(), Chart.class).get(0).getSeriesSet().getSeries("mean_of_squares");
+        assertEquals(blocks.size(), ms.getYSeries().length, "one bar per block");
+        assertEquals(((Number) ((Map<?, ?>) blocks.get(0)).get("mean_of_squares")).doubleValue(), ms.getYSeries()[0], 0);
+        assertEquals(blocks.size(), Widgets.findAll(v.canvas(), org.eclipse.swt.widgets.Table.class).get(0).getItemCount());
+        Widgets.spin(200);
+        Widgets.screenshot(shell(), "analysis-gradients.png");
+
+        assertEquals(List.of(AnalysisView.HISTOGRAMS), v.probeItems(), "the dynamics probe's histograms");
+        v.showProbes(AnalysisView.HISTOGRAMS);
+        List<Heatmap> maps = Widgets.findAll(v.canvas(), Heatmap.class);
+        assertEquals(2, maps.size(), "activations and gradients");
+        ProbesFile probes = ProbesFile.read(digits.probesFile());
+        Grid act = probes.histogram("act_hist", probes.parts("act_hist").get(0));
+        assertEquals(10, act.x().length, "100 steps sampled every 10");
+        assertEquals(act.max(), maps.get(0).getValueRange()[1], 0, "the largest fraction is the top of the colour scale");
+        Widgets.spin(200);
+        Widgets.screenshot(shell(), "analysis-histograms.png");
+
+        v.setRun(mixed);
+        assertEquals(List.of(AnalysisView.PRECISION), v.probeItems());
+        StoredAnalysis precision = runAndShow(v, "precision", Map.of("format", "fp16"));
+        Chart under = Widgets.findAll(v.canvas(), Chart.class).get(0);
+        AnalysisResult.Table fp16 = precision.table("fp16");
+        assertEquals(fp16.column("underflow_fraction")[0], under.getSeriesSet().getSeries("scale-0").getYSeries()[0], 0);
+        CTabFolder precisionTabs = Widgets.findAll(v.canvas(), CTabFolder.class).get(0);
+        assertEquals("Run: loss scale", precisionTabs.getItem(1).getText(), "the run's own loss scale beside it");
+        Widgets.spin(200);
+        Widgets.screenshot(shell(), "analysis-precision.png");
+        v.showProbes(AnalysisView.PRECISION);
+        Chart scale = Widgets.findAll(v.canvas(), Chart.class).get(0);
+        long skipped = java.util.Arrays.stream(probes(mixed, "skipped_step")).filter(x -> x == 1).count();
+        assertTrue(skipped >= 10, "backing off from 1e9 skips steps: " + skipped);
+        assertEquals(skipped, scale.getSeriesSet().getSeries("skipped").getXSeries().length, "every skipped step marked");
+        Widgets.spin(200);
+        Widgets.screenshot(shell(), "analysis-loss-scale.png");
+
+        v.setRun(run);
+        Path a = store.resolve("a.csv");
+        Path b = store.resolve("b.csv");
+        StringBuilder pa = new StringBuilder("x,y\n");
+        StringBuilder pb = new StringBuilder("x,y\n");
+        for (int i = 0; i < 12; i++) {
+            pa.append(Math.cos(i * Math.PI / 6)).append(',').append(Math.sin(i * Math.PI / 6)).append('\n');
+            pb.append(2 + 0.5 * Math.cos(i * Math.PI / 6 + 0.3)).append(',').append(0.5 * Math.sin(i * 0.5)).append('\n');
+        }
+        Files.writeString(a, pa);
+        Files.writeString(b, pb);
+        StoredAnalysis w = storeAndShow(v, "wasserstein", Map.of("a", a, "b", b));
+        Heatmap plan = Widgets.findAll(v.canvas(), Heatmap.class).get(0);
+        assertEquals(java.util.Arrays.stream(w.table("plan").column("mass")).max().orElseThrow(), plan.getValueRange()[1],
+                1e-15, "the largest transported mass tops the colour scale");
+        assertEquals(0, plan.getMissingCells());
+        Widgets.spin(200);
+        Widgets.screenshot(shell(), "analysis-wasserstein.png");
+
+        Path p = store.resolve("p.csv");
+        Path q = store.resolve("q.csv");
+        Files.writeString(p, "0.1\n0.2\n0.3\n0.4\n");
+        Files.writeString(q, "0.25\n0.25\n0.25\n0.25\n");
+        StoredAnalysis info = storeAndShow(v, "information", Map.of("a", p, "b", q));
+        ISeries<?> pa2 = Widgets.findAll(v.canvas(), Chart.class).get(0).getSeriesSet().getSeries("a");
+        assertEquals(0.4, pa2.getYSeries()[3], 1e-15);
+        assertEquals(7, Widgets.findAll(v.canvas(), org.eclipse.swt.widgets.Table.class).get(0).getItemCount(),
+                "entropies, cross-entropy, both KL and JS");
+        assertTrue(info.number("kl_ab") > 0);
+        Widgets.spin(200);
+        Widgets.screenshot(shell(), "analysis-information.png");
+        assertEquals(3, v.storedAnalyses().size(), "hessian, wasserstein and information stored with the run");
         assertInstanceOf(ReportRenderer.class, new Renderers().rendererFor("no-such-analysis"));
         Composite fallback = new Composite(v.canvas(), SWT.NONE);
         fallback.setLayout(new org.eclipse.swt.layout.FillLayout());
@@ -200,6 +323,21 @@ class AnalysisViewsTest {
         CTabFolder tabs = Widgets.findAll(fallback, CTabFolder.class).get(0);
         assertEquals(1 + hessian.tableNames().size(), tabs.getItemCount(), "the report and one tab per table");
         fallback.dispose();
+    }
+
+    /** A sample analysis as descent analyze ID --a A --b B --out RUN/analyses/... stores it, then shown. */
+    private static StoredAnalysis storeAndShow(AnalysisView v, String id, Map<String, Path> files) throws Exception {
+        AnalysisResult r = Contributions.create("analyses", id, Map.of(), org.descent.core.Analysis.class)
+                .analyze(new org.descent.core.AnalysisInput(java.util.Optional.empty(), files), new NullProgressMonitor());
+        Path saved = run.writeAnalysis(r);
+        v.refreshRuns();
+        v.show(saved);
+        assertEquals(id, v.shown().orElseThrow().analysis());
+        return v.shown().get();
+    }
+
+    private static double[] probes(RunFolder f, String name) throws Exception {
+        return ProbesFile.read(f.probesFile()).series().get(name).values();
     }
 
     private static StoredAnalysis runAndShow(AnalysisView v, String id, Map<String, String> options) throws Exception {

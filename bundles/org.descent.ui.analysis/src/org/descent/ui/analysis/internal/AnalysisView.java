@@ -47,6 +47,8 @@ import org.eclipse.swt.widgets.Label;
 public final class AnalysisView {
 
     public static final String ID = "org.descent.ui.analysis.views.analysis";
+    public static final String HISTOGRAMS = "training dynamics (probes.csv)";
+    public static final String PRECISION = "mixed precision (probes.csv)";
 
     private ContributionRegistry registry;
     private final Renderers renderers = new Renderers();
@@ -54,6 +56,9 @@ public final class AnalysisView {
     private final List<RunFolder> runList = new ArrayList<>();
     private org.eclipse.swt.widgets.List stored;
     private final List<Path> storedList = new ArrayList<>();
+    /** What the run's probes.csv holds that can be drawn, listed after the stored analyses. */
+    private final List<String> probeItems = new ArrayList<>();
+    private @Nullable ProbesFile probes;
     private Composite canvas;
     private Label status;
     private Button runButton;
@@ -86,8 +91,10 @@ public final class AnalysisView {
         stored = new org.eclipse.swt.widgets.List(sash, SWT.BORDER | SWT.SINGLE | SWT.V_SCROLL);
         stored.addListener(SWT.Selection, e -> {
             int i = stored.getSelectionIndex();
-            if (i >= 0) {
+            if (i >= 0 && i < storedList.size()) {
                 show(storedList.get(i));
+            } else if (i >= storedList.size()) {
+                showProbes(probeItems.get(i - storedList.size()));
             }
         });
         canvas = new Composite(sash, SWT.NONE);
@@ -169,6 +176,45 @@ public final class AnalysisView {
             status.setText(e.getMessage());
         }
         storedList.forEach(p -> stored.add(p.getFileName().toString()));
+        probeItems.clear();
+        probes = null;
+        if (java.nio.file.Files.isRegularFile(r.probesFile())) {
+            try {
+                ProbesFile p = ProbesFile.read(r.probesFile());
+                probes = p;
+                if (RunProbes.hasHistograms(p)) {
+                    probeItems.add(HISTOGRAMS);
+                }
+                if (RunProbes.hasPrecision(p)) {
+                    probeItems.add(PRECISION);
+                }
+            } catch (IOException e) {
+                status.setText(e.getMessage());
+            }
+        }
+        probeItems.forEach(stored::add);
+    }
+
+    /** The entries drawn from the run's probes.csv, as listed. */
+    public List<String> probeItems() {
+        return List.copyOf(probeItems);
+    }
+
+    /** Draws what the run's probes.csv holds: {@link #HISTOGRAMS} or {@link #PRECISION}. */
+    public void showProbes(String item) {
+        clearCanvas();
+        shown = null;
+        ProbesFile p = probes;
+        if (p != null) {
+            if (item.equals(HISTOGRAMS)) {
+                RunProbes.histograms(canvas, p);
+            } else {
+                RunProbes.precision(canvas, p);
+            }
+            stored.select(storedList.size() + probeItems.indexOf(item));
+            status.setText(item);
+        }
+        canvas.layout(true, true);
     }
 
     /** The stored analyses listed, newest first. */

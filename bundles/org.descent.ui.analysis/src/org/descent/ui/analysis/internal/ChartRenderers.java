@@ -30,29 +30,55 @@ public final class ChartRenderers {
         tabs.setSelection(0);
     }
 
-    /** {@code hessian}: the computed eigenvalues by rank as a stem plot. */
+    /**
+     * {@code hessian}: the largest and the smallest eigenvalues at their places in the spectrum
+     * (index 1 the largest, n the smallest, n the number of parameters) as bars with a marker on top.
+     */
     public static final class Hessian implements AnalysisRenderer {
         @Override
         public void render(Composite parent, StoredAnalysis result) throws IOException {
             ChartRenderers.render(parent, result, "Eigenvalues", (area, r) -> {
-                AnalysisResult.Table t = r.table("eigenvalues");
-                double[] rank = t.column("rank");
-                double[] ev = t.column("eigenvalue");
-                LineChart c = new LineChart(area, "Hessian eigenvalues", "rank",
-                        "eigenvalue λ");
-                double[] sx = new double[3 * rank.length];
-                double[] sy = new double[3 * rank.length];
-                for (int i = 0; i < rank.length; i++) {
-                    sx[3 * i] = rank[i];
-                    sx[3 * i + 1] = rank[i];
-                    sx[3 * i + 2] = rank[i];
-                    sy[3 * i] = 0;
-                    sy[3 * i + 1] = ev[i];
-                    sy[3 * i + 2] = Double.NaN;
+                double n = r.number("parameters");
+                double[] top = numbers(r.values().get("top"));
+                double[] bottom = numbers(r.values().get("bottom"));
+                LineChart c = new LineChart(area, String.format(java.util.Locale.ROOT,
+                        "Hessian eigenvalues: the %d largest and the %d smallest of %d", top.length, bottom.length,
+                        (long) n), "index in the spectrum (1 = largest)", "eigenvalue λ");
+                double[] topX = new double[top.length];
+                for (int i = 0; i < top.length; i++) {
+                    topX[i] = i + 1;
                 }
-                c.setSeries("stems", "stems", XYData.of(sx, sy), LineChart.color(7), LineChart.Style.LINE);
-                c.setSeries("eigenvalues", "λ by rank", XYData.of(rank, ev), LineChart.color(0), LineChart.Style.POINTS);
+                double[] bottomX = new double[bottom.length];
+                for (int i = 0; i < bottom.length; i++) {
+                    bottomX[i] = n - i;
+                }
+                bars(c, "top-bars", topX, top, LineChart.color(0));
+                bars(c, "bottom-bars", bottomX, bottom, LineChart.color(1));
+                c.setSeries("top", "largest", XYData.of(topX, top), LineChart.color(0), LineChart.Style.POINTS);
+                c.setSeries("bottom", "smallest", XYData.of(bottomX, bottom), LineChart.color(1),
+                        LineChart.Style.POINTS);
             });
+        }
+
+        static void bars(LineChart c, String id, double[] x, double[] y, org.eclipse.swt.graphics.RGB color) {
+            org.eclipse.swtchart.IBarSeries<?> b = (org.eclipse.swtchart.IBarSeries<?>) c.getChart().getSeriesSet()
+                    .createSeries(org.eclipse.swtchart.ISeries.SeriesType.BAR, id);
+            b.setXSeries(x);
+            b.setYSeries(y);
+            b.setBarColor(new org.eclipse.swt.graphics.Color(color));
+            b.setBarPadding(70);
+            b.setVisibleInLegend(false);
+        }
+
+        private static double[] numbers(@org.eclipse.jdt.annotation.Nullable Object list) {
+            if (!(list instanceof java.util.List<?> l)) {
+                return new double[0];
+            }
+            double[] v = new double[l.size()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = l.get(i) instanceof Number num ? num.doubleValue() : Double.NaN;
+            }
+            return v;
         }
     }
 
@@ -147,16 +173,120 @@ public final class ChartRenderers {
         }
     }
 
-    /** {@code gradients}: each example's gradient norm. */
+    /**
+     * {@code gradients}: per block the mean of the per-example squared gradients against the square
+     * of the mean gradient (bars by block, with the block table beside), and each example's norm.
+     */
     public static final class Gradients implements AnalysisRenderer {
         @Override
         public void render(Composite parent, StoredAnalysis result) throws IOException {
-            ChartRenderers.render(parent, result, "Gradients", (area, r) -> {
-                AnalysisResult.Table t = r.table("examples");
-                LineChart c = new LineChart(area, "Per-example gradient norms", "example", "‖∇ℓᵢ‖");
-                c.setSeries("norms", "gradient norm", XYData.of(t.column("example"), t.column("gradient_norm")), null,
+            ChartRenderers.render(parent, result, "Blocks", (area, r) -> {
+                java.util.List<?> blocks = r.values().get("blocks") instanceof java.util.List<?> l ? l : java.util.List.of();
+                org.eclipse.swt.custom.SashForm sash = new org.eclipse.swt.custom.SashForm(area, SWT.VERTICAL);
+                String[] columns = { "block", "size", "mean_of_squares", "square_of_mean", "noise_scale" };
+                java.util.List<String[]> rows = new java.util.ArrayList<>();
+                double[] x = new double[blocks.size()];
+                double[] ms = new double[blocks.size()];
+                double[] sm = new double[blocks.size()];
+                for (int i = 0; i < x.length; i++) {
+                    java.util.Map<?, ?> b = (java.util.Map<?, ?>) blocks.get(i);
+                    x[i] = i + 1;
+                    ms[i] = b.get("mean_of_squares") instanceof Number n ? n.doubleValue() : Double.NaN;
+                    sm[i] = b.get("square_of_mean") instanceof Number n ? n.doubleValue() : Double.NaN;
+                    String[] cells = new String[columns.length];
+                    cells[0] = (i + 1) + ": " + b.get("block");
+                    for (int c = 1; c < columns.length; c++) {
+                        cells[c] = b.get(columns[c]) instanceof Number n ? Tables.format(n.doubleValue()) : "";
+                    }
+                    rows.add(cells);
+                }
+                LineChart c = new LineChart(sash, "Per-block gradient: mean of squares and square of the mean",
+                        "block (numbered as in the table below)", "per entry");
+                Hessian.bars(c, "mean-of-squares-bars", x, ms, LineChart.color(0));
+                c.setSeries("mean_of_squares", "mean of per-example squares", XYData.of(x, ms), LineChart.color(0),
                         LineChart.Style.POINTS);
+                c.setSeries("square_of_mean", "square of the batch gradient", XYData.of(x, sm), LineChart.color(1),
+                        LineChart.Style.POINTS);
+                Tables.ofText(sash, columns, rows);
+                sash.setWeights(65, 35);
             });
+        }
+    }
+
+    /** {@code information}: the two distributions by outcome, then the measures in the report and table. */
+    public static final class Information implements AnalysisRenderer {
+        @Override
+        public void render(Composite parent, StoredAnalysis result) throws IOException {
+            ChartRenderers.render(parent, result, "Distributions", (area, r) -> {
+                org.eclipse.swt.custom.SashForm sash = new org.eclipse.swt.custom.SashForm(area, SWT.VERTICAL);
+                AnalysisResult.Table t = r.table("distributions");
+                LineChart c = new LineChart(sash, "The distributions a and b", "outcome", "probability");
+                c.setSeries("a", "a", XYData.of(t.column("outcome"), t.column("a")), LineChart.color(0), LineChart.Style.LINE);
+                c.setSeries("b", "b", XYData.of(t.column("outcome"), t.column("b")), LineChart.color(1), LineChart.Style.DASHED);
+                String unit = r.string("base", "nats");
+                String[] keys = { "entropy_a", "entropy_b", "cross_entropy_ab", "kl_ab", "kl_ba", "js_divergence",
+                        "js_distance" };
+                java.util.List<String[]> rows = new java.util.ArrayList<>();
+                for (String k : keys) {
+                    Object v = r.values().get(k);
+                    rows.add(new String[] { k, v instanceof Number n ? Tables.format(n.doubleValue()) : "∞ (see report)",
+                            k.equals("js_distance") ? "" : unit });
+                }
+                Tables.ofText(sash, new String[] { "measure", "value", "unit" }, rows);
+            });
+        }
+    }
+
+    /**
+     * {@code precision}: each format's gradient underflow per block (bars, at each scale), and when
+     * the run was trained in mixed precision, its loss scale, skipped steps and underflow by step.
+     */
+    public static final class Precision implements AnalysisRenderer {
+        @Override
+        public void render(Composite parent, StoredAnalysis result) throws IOException {
+            CTabFolder tabs = new CTabFolder(parent, SWT.BORDER | SWT.BOTTOM);
+            java.util.List<?> blocks = result.values().get("blocks") instanceof java.util.List<?> l ? l : java.util.List.of();
+            for (String format : result.tableNames()) {
+                AnalysisResult.Table t = result.table(format);
+                if (!t.columns().contains("underflow_fraction")) {
+                    continue;
+                }
+                Composite area = ReportRenderer.chartTab(tabs, format + " underflow");
+                LineChart c = new LineChart(area, format + ": gradient entries that underflow to zero",
+                        "block (1 = " + (blocks.isEmpty() ? "first" : blocks.get(0)) + ")", "fraction of entries");
+                double[] block = t.column("block");
+                double[] scale = t.column("scale");
+                double[] under = t.column("underflow_fraction");
+                java.util.TreeSet<Double> scales = new java.util.TreeSet<>();
+                for (double s : scale) {
+                    scales.add(s);
+                }
+                int k = 0;
+                for (double s : scales) {
+                    int n = 0;
+                    for (double v : scale) {
+                        n += v == s ? 1 : 0;
+                    }
+                    double[] x = new double[n];
+                    double[] y = new double[n];
+                    for (int i = 0, j = 0; i < scale.length; i++) {
+                        if (scale[i] == s) {
+                            x[j] = block[i] + 1;
+                            y[j++] = under[i];
+                        }
+                    }
+                    Hessian.bars(c, "bars-" + k, x, y, LineChart.color(k));
+                    c.setSeries("scale-" + k, "loss scale " + Tables.format(s), XYData.of(x, y), LineChart.color(k),
+                            LineChart.Style.POINTS);
+                    k++;
+                }
+            }
+            java.util.Optional<ProbesFile> probes = RunProbes.ofAnalysisFolder(result.folder());
+            if (probes.isPresent() && RunProbes.hasPrecision(probes.get())) {
+                RunProbes.precision(ReportRenderer.chartTab(tabs, "Run: loss scale"), probes.get());
+            }
+            ReportRenderer.addReportAndTables(tabs, result);
+            tabs.setSelection(0);
         }
     }
 

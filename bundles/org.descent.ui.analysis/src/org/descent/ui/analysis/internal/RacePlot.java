@@ -49,7 +49,7 @@ public final class RacePlot {
             z = positive(z);
         }
         heatmap.setTitles(race.string("problem", "race") + ": f(" + xName + ", " + yName + ") = "
-                + race.string("function", ""), xName, yName, log ? "f (log scale)" : "f");
+                + race.string("function", ""), xName, yName, "f");
         heatmap.setData(g.x(), g.y(), z);
         heatmap.setLogColors(log);
         heatmap.setContours(14);

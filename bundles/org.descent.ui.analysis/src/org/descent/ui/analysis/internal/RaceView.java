@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -76,8 +75,8 @@ public final class RaceView {
         Composite left = new Composite(scroll, SWT.NONE);
         GridLayoutFactory.fillDefaults().margins(6, 6).applyTo(left);
         Label hint = new Label(left, SWT.WRAP);
-        hint.setText("Optimizers in the command line's syntax (sgd:lr=0.001,adam:lr=0.05); click the plot to start there.");
-        GridDataFactory.fillDefaults().grab(true, false).hint(280, SWT.DEFAULT).applyTo(hint);
+        hint.setText("Optimizers as on the command line:\nsgd:lr=0.001,adam:lr=0.05 (empty: the problem's\nline-up). Click the plot to start there.");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(hint);
         form = new HyperparameterForm(left, race, Map.of());
         GridDataFactory.fillDefaults().grab(true, false).applyTo(form.getControl());
         form.addListener((name, text, problem) -> {
@@ -121,7 +120,7 @@ public final class RaceView {
         csv.setText("Export &CSV…");
         csv.setToolTipText("The trajectories as drawn: optimizer, step, x, y, f");
         csv.addListener(SWT.Selection, e -> export(right, "*.csv"));
-        sash.setWeights(30, 70);
+        sash.setWeights(37, 63);
         compute();
     }
 
@@ -155,10 +154,14 @@ public final class RaceView {
     /** Sets the start to a point and runs the race again from there. */
     public void startAt(double[] point) {
         Map<String, String> v = new LinkedHashMap<>(form.values());
-        v.put("x0", String.format(Locale.ROOT, "%.4g", point[0]));
-        v.put("y0", String.format(Locale.ROOT, "%.4g", point[1]));
+        v.put("x0", fourDigits(point[0]));
+        v.put("y0", fourDigits(point[1]));
         form.setValues(v);
         compute();
+    }
+
+    private static String fourDigits(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     /** Draws the trajectories up to this step. */

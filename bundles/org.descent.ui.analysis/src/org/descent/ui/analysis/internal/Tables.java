@@ -20,7 +20,7 @@ public final class Tables {
 
     /** A table widget with the columns and (up to {@link #MAX_ROWS}) rows of an analysis table. */
     public static Table of(Composite parent, AnalysisResult.Table t) {
-        Table table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL | SWT.VIRTUAL);
+        Table table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         for (String c : t.columns()) {
@@ -36,6 +36,25 @@ public final class Tables {
                 cells[c] = format(r[c]);
             }
             new TableItem(table, SWT.NONE).setText(cells);
+        }
+        return table;
+    }
+
+    /** A table widget of text rows. */
+    public static Table ofText(Composite parent, String[] columns, java.util.List<String[]> rows) {
+        Table table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        for (String c : columns) {
+            TableColumn col = new TableColumn(table, SWT.LEFT);
+            col.setText(c);
+        }
+        for (String[] r : rows) {
+            new TableItem(table, SWT.NONE).setText(r);
+        }
+        for (TableColumn col : table.getColumns()) {
+            col.pack();
+            col.setWidth(Math.max(col.getWidth() + 12, 90));
         }
         return table;
     }
