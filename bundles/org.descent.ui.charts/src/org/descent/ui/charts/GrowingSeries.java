@@ -102,37 +102,40 @@ public final class GrowingSeries implements XYData {
         if (!ascending || n <= 2L * buckets + 2 || n <= 3L * blocks + 2) {
             return Decimation.minMax(this, buckets, positiveOnly);
         }
-        int[] picked = new int[3 * blocks + 2];
-        int k = 0;
+        // blocks hold consecutive points, so the picked indices ascend block by block: no sort needed
+        double[] px = new double[2 * blocks + 2];
+        double[] py = new double[px.length];
+        int m = 0;
+        int previous = -1;
         int first = positiveOnly ? firstPositive : firstFinite;
         int last = positiveOnly ? lastPositive : lastFinite;
         if (first >= 0) {
-            picked[k++] = first;
+            px[m] = s.x[first];
+            py[m++] = s.y[first];
+            previous = first;
         }
         for (int b = 0; b < blocks; b++) {
             int lo = positiveOnly ? blockMinPositive[b] : blockMin[b];
             int hi = blockMax[b];
-            if (lo >= 0) {
-                picked[k++] = lo;
+            if (hi >= 0 && positiveOnly && !(s.y[hi] > 0)) {
+                hi = -1;
             }
-            if (hi >= 0 && hi != lo && (!positiveOnly || s.y[hi] > 0)) {
-                picked[k++] = hi;
+            int a = lo < 0 ? hi : hi < 0 ? lo : Math.min(lo, hi);
+            int c = lo < 0 ? hi : hi < 0 ? lo : Math.max(lo, hi);
+            if (a > previous) {
+                px[m] = s.x[a];
+                py[m++] = s.y[a];
+                previous = a;
+            }
+            if (c > previous) {
+                px[m] = s.x[c];
+                py[m++] = s.y[c];
+                previous = c;
             }
         }
-        if (last >= 0) {
-            picked[k++] = last;
-        }
-        Arrays.sort(picked, 0, k);
-        double[] px = new double[k];
-        double[] py = new double[k];
-        int m = 0;
-        for (int i = 0; i < k; i++) {
-            if (m > 0 && picked[i] == picked[i - 1]) {
-                continue;
-            }
-            px[m] = s.x[picked[i]];
-            py[m] = s.y[picked[i]];
-            m++;
+        if (last > previous) {
+            px[m] = s.x[last];
+            py[m++] = s.y[last];
         }
         Decimation.Result r = Decimation.minMax(XYData.of(Arrays.copyOf(px, m), Arrays.copyOf(py, m)), buckets,
                 positiveOnly);

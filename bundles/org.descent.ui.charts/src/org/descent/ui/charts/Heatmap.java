@@ -680,16 +680,21 @@ public final class Heatmap extends Canvas {
 
     /**
      * Writes the grid as CSV, one row per cell: {@code <x title>,<y title>,<value title>}, then
-     * x, y and value (as {@link Double#toString(double)} writes them), y-major.
+     * x, y and value (as {@link SeriesCsv#number(StringBuilder, double)} writes them), y-major.
      */
     public void exportCsv(Path file) throws IOException {
         checkWidget();
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            StringBuilder line = new StringBuilder(64);
             w.write(SeriesCsv.cell(xTitle) + "," + SeriesCsv.cell(yTitle) + "," + SeriesCsv.cell(valueTitle) + "\n");
             for (int j = 0; j < ys.length; j++) {
                 for (int i = 0; i < xs.length; i++) {
-                    w.write(xs[i] + "," + ys[j] + "," + zs[j][i] + "\n");
+                    line.setLength(0);
+                    SeriesCsv.number(line, xs[i]).append(',');
+                    SeriesCsv.number(line, ys[j]).append(',');
+                    SeriesCsv.number(line, zs[j][i]).append('\n');
+                    w.append(line);
                 }
             }
         }

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.events.PaintEvent;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.FontData;
@@ -28,6 +29,7 @@ import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swtchart.Chart;
+import org.eclipse.swtchart.ICustomPaintListener;
 import org.eclipse.swtchart.IAxis;
 import org.eclipse.swtchart.ILineSeries;
 import org.eclipse.swtchart.ILineSeries.PlotSymbolType;
@@ -93,6 +95,8 @@ public final class LineChart {
     private long dropped;
     private long droppedNonPositive;
     private int lastWidth = -1;
+    private String emptyText = "No data";
+    private boolean empty = true;
 
     /**
      * Creates the chart.
@@ -137,6 +141,23 @@ public final class LineChart {
             }
         });
         installMenu();
+        chart.getPlotArea().addCustomPaintListener(new ICustomPaintListener() {
+            @Override
+            public void paintControl(PaintEvent e) {
+                if (empty) {
+                    e.gc.setFont(axisFont);
+                    e.gc.setForeground(display.getSystemColor(SWT.COLOR_DARK_GRAY));
+                    Point p = chart.getPlotArea().getSize();
+                    Point t = e.gc.textExtent(emptyText);
+                    e.gc.drawText(emptyText, (p.x - t.x) / 2, (p.y - t.y) / 2, true);
+                }
+            }
+
+            @Override
+            public boolean drawBehindSeries() {
+                return false;
+            }
+        });
     }
 
     private static Font font(Display display, int height, int style) {
@@ -244,6 +265,27 @@ public final class LineChart {
         return (ILineSeries<?>) chart.getSeriesSet().getSeries(id);
     }
 
+    /**
+     * Shows or hides a series' entry in the legend (for example when several series of one run
+     * share its colour and the axis title tells them apart).
+     */
+    public void setVisibleInLegend(String id, boolean visible) {
+        ISeries<?> s = chart.getSeriesSet().getSeries(id);
+        if (s == null) {
+            throw new IllegalArgumentException("no series '" + id + "' in chart '" + chart.getTitle().getText() + "'");
+        }
+        if (s.isVisibleInLegend() != visible) {
+            s.setVisibleInLegend(visible);
+            chart.redraw();
+        }
+    }
+
+    /** The text drawn in the plot while no series has a point to draw ("No data" unless set). */
+    public void setEmptyText(String text) {
+        emptyText = text;
+        chart.redraw();
+    }
+
     /** Removes a series; returns whether there was one with this id. */
     public boolean removeSeries(String id) {
         if (series.remove(id) == null) {
@@ -272,6 +314,11 @@ public final class LineChart {
     public @Nullable XYData getData(String id) {
         Entry e = series.get(id);
         return e == null ? null : e.data;
+    }
+
+    /** Whether the last refresh had no point to draw (the plot shows the empty text). */
+    public boolean isEmpty() {
+        return empty;
     }
 
     /** The points of a series that the last refresh drew (after decimation), 0 when there is no such series. */
@@ -312,17 +359,20 @@ public final class LineChart {
         lastWidth = width;
         long d = 0;
         long dn = 0;
+        boolean none = true;
         for (Entry e : series.values()) {
             Decimation.Result r = e.data.decimate(Math.max(1, width), logScale);
             ILineSeries<?> s = line(e.id);
             s.setXSeries(r.x());
             s.setYSeries(r.y());
             e.drawn = r.size();
+            none &= r.size() == 0;
             d += r.dropped();
             dn += r.droppedNonPositive();
         }
         dropped = d;
         droppedNonPositive = dn;
+        empty = none;
         updateAxisTitles();
         adjustRange();
         chart.redraw();
@@ -334,6 +384,13 @@ public final class LineChart {
     }
 
     private void adjustRange() {
+        if (empty) {
+            // no stale ranges of earlier data: an empty plot from 1 to 10
+            for (IAxis axis : chart.getAxisSet().getAxes()) {
+                axis.setRange(new Range(1, 10));
+            }
+            return;
+        }
         chart.getAxisSet().adjustRange();
         // a single point or a flat line gives an empty range: widen it so the series is visible
         for (IAxis axis : chart.getAxisSet().getAxes()) {

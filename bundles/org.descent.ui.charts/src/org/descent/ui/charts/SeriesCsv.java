@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Series as CSV, one row per point: {@code series,<x title>,<y title>} then
  * {@code name,x,y} rows, series after series, every point (not the decimated ones), values as
- * {@link Double#toString(double)} writes them (they read back to the same doubles; NaN and
+ * {@link #number(StringBuilder, double)} writes them (they read back to the same doubles; NaN and
  * infinities as {@code NaN}, {@code Infinity}). Without SWT, so a CLI can write what a chart
  * exports.
  */
@@ -31,7 +31,9 @@ public final class SeriesCsv {
             int n = d.size();
             for (int i = 0; i < n; i++) {
                 line.setLength(0);
-                line.append(name).append(',').append(d.x(i)).append(',').append(d.y(i)).append('\n');
+                line.append(name).append(',');
+                number(line, d.x(i)).append(',');
+                number(line, d.y(i)).append('\n');
                 out.append(line);
             }
         }
@@ -45,6 +47,17 @@ public final class SeriesCsv {
             write(w, xTitle, yTitle, series);
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Appends a number as it reads back exactly: whole numbers below 2^53 without a fraction
+     * ({@code 100}, as metrics.csv writes steps), others as {@link Double#toString(double)}.
+     */
+    public static StringBuilder number(StringBuilder out, double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 0x1p53 && !(v == 0 && 1 / v < 0)) {
+            return out.append((long) v);
+        }
+        return out.append(v);
     }
 
     /** A CSV cell: quoted when it holds a comma, quote or line break. */

@@ -1,0 +1,241 @@
+package org.descent.ui.monitor.data;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import org.descent.experiment.ExperimentException;
+import org.descent.experiment.RunFolder;
+import org.descent.experiment.model.Run;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * Follows a run through its files (a run of another process, or a finished one): each
+ * {@link #poll()} reads only the bytes appended to metrics.csv and probes.csv since the last one
+ * (it remembers the offsets; a line still being written waits for its end). A file that was
+ * replaced or cut (a resumed run rewrites metrics.csv) is read again from the start into fresh
+ * series. Rows that do not parse are skipped and reported by {@link #problems()}. Polls from
+ * several threads (a reader thread, a refresh on demand) take turns.
+ */
+public final class CsvFollower {
+
+    /** Columns of metrics.csv that are no series of their own. */
+    private static final List<String> NOT_SERIES = List.of("step", "epoch", "wall_s");
+    private static final int CHUNK = 1 << 20;
+
+    /** One file followed from an offset. */
+    private final class Tail {
+        final Path file;
+        final boolean probes;
+        long offset;
+        long line;
+        @Nullable
+        Object fileKey;
+        List<String> header = List.of();
+
+        Tail(Path file, boolean probes) {
+            this.file = file;
+            this.probes = probes;
+        }
+
+        void reset() {
+            offset = 0;
+            line = 0;
+            header = List.of();
+        }
+
+        /** Reads what was appended; returns whether rows were added, or throws {@link Restart}. */
+        boolean read() throws IOException {
+            BasicFileAttributes a;
+            try {
+                a = Files.readAttributes(file, BasicFileAttributes.class);
+            } catch (NoSuchFileException e) {
+                return false;
+            }
+            Object key = a.fileKey();
+            if (offset > 0 && (a.size() < offset || !Objects.equals(key, fileKey))) {
+                throw new Restart();
+            }
+            fileKey = key;
+            if (a.size() == offset) {
+                return false;
+            }
+            boolean added = false;
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                ByteBuffer buf = ByteBuffer.allocate((int) Math.min(CHUNK, a.size() - offset));
+                while (true) {
+                    buf.clear();
+                    int n = ch.read(buf, offset);
+                    if (n <= 0) {
+                        break;
+                    }
+                    byte[] bytes = buf.array();
+                    int end = n - 1;
+                    while (end >= 0 && bytes[end] != '\n') {
+                        end--;
+                    }
+                    if (end < 0) {
+                        // no complete line yet: it is still being written (read again next time)
+                        break;
+                    }
+                    offset += end + 1;
+                    added |= lines(new String(bytes, 0, end + 1, StandardCharsets.UTF_8));
+                }
+            }
+            return added;
+        }
+
+        /** Handles complete lines (the text ends with a line break). */
+        private boolean lines(String text) {
+            boolean added = false;
+            int start = 0;
+            for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+                int end = nl > start && text.charAt(nl - 1) == '\r' ? nl - 1 : nl;
+                String row = text.substring(start, end);
+                start = nl + 1;
+                line++;
+                if (line == 1) {
+                    header = List.of(row.split(",", -1));
+                } else if (!row.isEmpty()) {
+                    added |= probes ? probeRow(this, row) : metricsRow(this, row);
+                }
+            }
+            return added;
+        }
+    }
+
+    /** A followed file was replaced or cut: read everything again. */
+    private static final class Restart extends IOException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private final RunFolder folder;
+    private final String label;
+    private final Tail metrics;
+    private final Tail probes;
+    private final List<String> problems = new ArrayList<>();
+    private volatile RunSeries series;
+    private long lastStatusCheck;
+
+    public CsvFollower(RunFolder folder, String label) {
+        this.folder = folder;
+        this.label = label;
+        this.metrics = new Tail(folder.metricsFile(), false);
+        this.probes = new Tail(folder.probesFile(), true);
+        this.series = new RunSeries(folder.dir(), label, 1 << 12);
+    }
+
+    /** The series read so far (a new object after a restart). */
+    public RunSeries series() {
+        return series;
+    }
+
+    /** Rows skipped so far, each naming its file, line and what was wrong (at most 20 kept). */
+    public synchronized List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /**
+     * Reads the rows appended since the last poll.
+     *
+     * @return whether any series grew (or was read again)
+     * @throws IOException naming the file that cannot be read
+     */
+    public synchronized boolean poll() throws IOException {
+        boolean changed;
+        try {
+            changed = metrics.read() | probes.read();
+        } catch (Restart r) {
+            metrics.reset();
+            probes.reset();
+            metrics.fileKey = null;
+            probes.fileKey = null;
+            series = new RunSeries(folder.dir(), label, 1 << 12);
+            metrics.read();
+            probes.read();
+            changed = true;
+        }
+        long now = System.nanoTime();
+        if (changed || now - lastStatusCheck > 1_000_000_000L || series.status().isEmpty()) {
+            lastStatusCheck = now;
+            readStatus();
+        }
+        return changed;
+    }
+
+    private void readStatus() {
+        if (!folder.isRun()) {
+            return;
+        }
+        try {
+            Run run = folder.readRun();
+            String s = RunFolder.effectiveStatus(run).getLiteral();
+            String message = run.getMessage();
+            series.setStatus(message == null || message.isEmpty() ? s : s + ": " + message);
+        } catch (ExperimentException e) {
+            // run.descent is replaced atomically, but a file being written by an older version may not read: keep the last status
+        }
+    }
+
+    private boolean metricsRow(Tail t, String text) {
+        String[] cells = text.split(",", -1);
+        if (cells.length != t.header.size()) {
+            problem(t, "has " + cells.length + " cells, the header has " + t.header.size());
+            return false;
+        }
+        double step;
+        try {
+            step = Double.parseDouble(cells[0]);
+        } catch (NumberFormatException e) {
+            problem(t, "step '" + cells[0] + "' is not a number");
+            return false;
+        }
+        RunSeries s = series;
+        for (int c = 1; c < cells.length; c++) {
+            String name = t.header.get(c);
+            if (cells[c].isEmpty() || NOT_SERIES.contains(name)) {
+                continue;
+            }
+            try {
+                s.metric(name).append(step, Double.parseDouble(cells[c]));
+            } catch (NumberFormatException e) {
+                problem(t, "column " + name + ": '" + cells[c] + "' is not a number");
+            }
+        }
+        return true;
+    }
+
+    private boolean probeRow(Tail t, String text) {
+        int first = text.indexOf(',');
+        int last = text.lastIndexOf(',');
+        if (first <= 0 || last <= first) {
+            problem(t, "expected step,name,value");
+            return false;
+        }
+        try {
+            double step = Double.parseDouble(text.substring(0, first));
+            double value = Double.parseDouble(text.substring(last + 1));
+            series.probe(text.substring(first + 1, last)).append(step, value);
+            return true;
+        } catch (NumberFormatException e) {
+            problem(t, "expected step,name,value with numbers for step and value");
+            return false;
+        }
+    }
+
+    private synchronized void problem(Tail t, String what) {
+        if (problems.size() < 20) {
+            problems.add(String.format(Locale.ROOT, "%s line %d: %s; row skipped", t.file, t.line, what));
+        }
+    }
+}

@@ -1,0 +1,441 @@
+package org.descent.ui.monitor.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.descent.experiment.RunFolder;
+import org.descent.experiment.RunStore;
+import org.descent.ui.monitor.data.RunTable;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
+import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.nebula.widgets.nattable.NatTable;
+import org.eclipse.nebula.widgets.nattable.config.ConfigRegistry;
+import org.eclipse.nebula.widgets.nattable.config.DefaultNatTableStyleConfiguration;
+import org.eclipse.nebula.widgets.nattable.data.IColumnAccessor;
+import org.eclipse.nebula.widgets.nattable.data.IDataProvider;
+import org.eclipse.nebula.widgets.nattable.data.ListDataProvider;
+import org.eclipse.nebula.widgets.nattable.filterrow.FilterRowHeaderComposite;
+import org.eclipse.nebula.widgets.nattable.filterrow.IFilterStrategy;
+import org.eclipse.nebula.widgets.nattable.filterrow.config.DefaultFilterRowConfiguration;
+import org.eclipse.nebula.widgets.nattable.grid.data.DefaultColumnHeaderDataProvider;
+import org.eclipse.nebula.widgets.nattable.grid.data.DefaultCornerDataProvider;
+import org.eclipse.nebula.widgets.nattable.grid.data.DefaultRowHeaderDataProvider;
+import org.eclipse.nebula.widgets.nattable.grid.layer.ColumnHeaderLayer;
+import org.eclipse.nebula.widgets.nattable.grid.layer.CornerLayer;
+import org.eclipse.nebula.widgets.nattable.grid.layer.DefaultColumnHeaderDataLayer;
+import org.eclipse.nebula.widgets.nattable.grid.layer.DefaultRowHeaderDataLayer;
+import org.eclipse.nebula.widgets.nattable.grid.layer.GridLayer;
+import org.eclipse.nebula.widgets.nattable.grid.layer.RowHeaderLayer;
+import org.eclipse.nebula.widgets.nattable.hideshow.ColumnHideShowLayer;
+import org.eclipse.nebula.widgets.nattable.layer.DataLayer;
+import org.eclipse.nebula.widgets.nattable.layer.event.RowStructuralRefreshEvent;
+import org.eclipse.nebula.widgets.nattable.selection.RowSelectionProvider;
+import org.eclipse.nebula.widgets.nattable.selection.SelectionLayer;
+import org.eclipse.nebula.widgets.nattable.selection.command.SelectRowsCommand;
+import org.eclipse.nebula.widgets.nattable.sort.ISortModel;
+import org.eclipse.nebula.widgets.nattable.sort.SortDirectionEnum;
+import org.eclipse.nebula.widgets.nattable.sort.SortHeaderLayer;
+import org.eclipse.nebula.widgets.nattable.sort.command.SortColumnCommand;
+import org.eclipse.nebula.widgets.nattable.sort.config.SingleClickSortConfiguration;
+import org.eclipse.nebula.widgets.nattable.viewport.ViewportLayer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+/**
+ * The runs of the run store side by side in a NatTable: one row per run, a column per
+ * hyperparameter and per result ({@link RunTable}), sorted by clicking a column header (again for
+ * descending, a third time for the original order) and filtered by the row under the headers
+ * (text, or {@code <0.5}, {@code >=100}, ... for numbers). The hyperparameters that differ among
+ * the selected runs are listed below the table; "Only differing columns" hides the hyperparameters
+ * that all runs shown share; "Overlay in Monitor" shows the selected runs' curves in the monitor.
+ */
+public final class ComparisonView {
+
+    public static final String ID = "org.descent.ui.monitor.views.comparison";
+
+    @Inject
+    @Optional
+    private @Nullable ESelectionService selectionService;
+    @Inject
+    @Optional
+    private @Nullable EPartService partService;
+
+    private RunTable table = RunTable.read(List.of());
+    private final List<RunTable.Row> visible = new ArrayList<>();
+    private Composite root;
+    private Composite tableArea;
+    private NatTable natTable;
+    private DataLayer bodyData;
+    private SelectionLayer selectionLayer;
+    private ColumnHideShowLayer hideShow;
+    private SortHeaderLayer<RunTable.Row> sortHeader;
+    private FilterRowHeaderComposite<RunTable.Row> filterHeader;
+    private RowSelectionProvider<RunTable.Row> selection;
+    private Button onlyDiffering;
+    private Label summary;
+    private Text diff;
+
+    @PostConstruct
+    public void createControls(Composite parent) {
+        root = parent;
+        GridLayoutFactory.fillDefaults().margins(4, 4).applyTo(parent);
+        Composite bar = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(4).applyTo(bar);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
+        Button refresh = new Button(bar, SWT.PUSH);
+        refresh.setText("&Refresh");
+        refresh.setToolTipText("Read the run store again");
+        refresh.addListener(SWT.Selection, e -> setRuns(readStore()));
+        Button overlay = new Button(bar, SWT.PUSH);
+        overlay.setText("&Overlay in Monitor");
+        overlay.setToolTipText("Show the training curves of the selected runs in the Monitor");
+        overlay.addListener(SWT.Selection, e -> overlaySelected());
+        onlyDiffering = new Button(bar, SWT.CHECK);
+        onlyDiffering.setText("Only &differing hyperparameters");
+        onlyDiffering.setToolTipText("Hide the hyperparameter columns in which all runs shown have the same value");
+        onlyDiffering.addListener(SWT.Selection, e -> updateHiddenColumns());
+        summary = new Label(bar, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.END, SWT.CENTER).applyTo(summary);
+
+        SashForm sash = new SashForm(parent, SWT.VERTICAL);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
+        tableArea = new Composite(sash, SWT.NONE);
+        GridLayoutFactory.fillDefaults().applyTo(tableArea);
+        diff = new Text(sash, SWT.BORDER | SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL);
+        sash.setWeights(75, 25);
+        setRuns(readStore());
+    }
+
+    private static List<RunFolder> readStore() {
+        RunStore store = MonitorView.runStore();
+        try {
+            return store.runs();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** Shows these runs (re-reading their run files). */
+    public void setRuns(List<RunFolder> runs) {
+        table = RunTable.read(runs);
+        visible.clear();
+        visible.addAll(table.rows());
+        if (natTable != null) {
+            natTable.dispose();
+        }
+        natTable = createTable(tableArea);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(natTable);
+        tableArea.layout(true, true);
+        updateHiddenColumns();
+        updateDiff();
+    }
+
+    private NatTable createTable(Composite parent) {
+        List<RunTable.Column> columns = table.columns();
+        IColumnAccessor<RunTable.Row> accessor = new IColumnAccessor<>() {
+            @Override
+            public Object getDataValue(RunTable.Row row, int column) {
+                return row.text(columns.get(column).name());
+            }
+
+            @Override
+            public void setDataValue(RunTable.Row row, int column, Object value) {
+                throw new UnsupportedOperationException("the comparison is read-only");
+            }
+
+            @Override
+            public int getColumnCount() {
+                return columns.size();
+            }
+        };
+        ListDataProvider<RunTable.Row> body = new ListDataProvider<>(visible, accessor);
+        bodyData = new DataLayer(body, 110, 22);
+        GC gc = new GC(parent);
+        try {
+            for (int c = 0; c < columns.size(); c++) {
+                int w = gc.textExtent(columns.get(c).name()).x;
+                for (RunTable.Row r : visible) {
+                    w = Math.max(w, gc.textExtent(r.text(columns.get(c).name())).x);
+                }
+                bodyData.setColumnWidthByPosition(c, Math.max(60, Math.min(280, w + 16)));
+            }
+        } finally {
+            gc.dispose();
+        }
+        hideShow = new ColumnHideShowLayer(bodyData);
+        selectionLayer = new SelectionLayer(hideShow);
+        ViewportLayer viewport = new ViewportLayer(selectionLayer);
+
+        String[] names = columns.stream().map(RunTable.Column::name).toArray(String[]::new);
+        IDataProvider headerData = new DefaultColumnHeaderDataProvider(names);
+        DataLayer headerDataLayer = new DefaultColumnHeaderDataLayer(headerData);
+        ColumnHeaderLayer header = new ColumnHeaderLayer(headerDataLayer, viewport, selectionLayer);
+        ConfigRegistry config = new ConfigRegistry();
+        sortHeader = new SortHeaderLayer<>(header, new SortModel(), false);
+        filterHeader = new FilterRowHeaderComposite<>(new FilterStrategy(), sortHeader, headerData, config);
+
+        IDataProvider rowHeaderData = new DefaultRowHeaderDataProvider(body);
+        RowHeaderLayer rowHeader = new RowHeaderLayer(new DefaultRowHeaderDataLayer(rowHeaderData), viewport,
+                selectionLayer);
+        CornerLayer corner = new CornerLayer(new DataLayer(new DefaultCornerDataProvider(headerData, rowHeaderData)),
+                rowHeader, filterHeader);
+        GridLayer grid = new GridLayer(viewport, filterHeader, rowHeader, corner);
+
+        NatTable t = new NatTable(parent, grid, false);
+        t.setConfigRegistry(config);
+        t.addConfiguration(new DefaultNatTableStyleConfiguration());
+        t.addConfiguration(new SingleClickSortConfiguration());
+        t.addConfiguration(new DefaultFilterRowConfiguration());
+        t.configure();
+        selection = new RowSelectionProvider<>(selectionLayer, body, false);
+        selection.addSelectionChangedListener(e -> {
+            updateDiff();
+            ESelectionService s = selectionService;
+            if (s != null) {
+                s.setSelection(new StructuredSelection(selectedRuns()));
+            }
+        });
+        return t;
+    }
+
+    /** Sorting through {@link RunTable}. */
+    private final class SortModel implements ISortModel {
+
+        @Override
+        public List<Integer> getSortedColumnIndexes() {
+            String c = table.sortColumn();
+            return c == null ? List.of() : List.of(table.columnIndex(c));
+        }
+
+        @Override
+        public boolean isColumnIndexSorted(int column) {
+            return getSortedColumnIndexes().contains(column);
+        }
+
+        @Override
+        public SortDirectionEnum getSortDirection(int column) {
+            if (!isColumnIndexSorted(column)) {
+                return SortDirectionEnum.NONE;
+            }
+            return table.isAscending() ? SortDirectionEnum.ASC : SortDirectionEnum.DESC;
+        }
+
+        @Override
+        public int getSortOrder(int column) {
+            return isColumnIndexSorted(column) ? 0 : -1;
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        public List<Comparator> getComparatorsForColumnIndex(int column) {
+            return List.of(getColumnComparator(column));
+        }
+
+        @Override
+        public Comparator<?> getColumnComparator(int column) {
+            return RunTable::compare;
+        }
+
+        @Override
+        public void sort(int column, SortDirectionEnum direction, boolean accumulate) {
+            table.sort(direction == SortDirectionEnum.NONE ? null : table.columns().get(column).name(),
+                    direction != SortDirectionEnum.DESC);
+            rowsChanged();
+        }
+
+        @Override
+        public void clear() {
+            table.sort(null, true);
+            rowsChanged();
+        }
+    }
+
+    /** Filtering through {@link RunTable}: the filter row's text per column. */
+    private final class FilterStrategy implements IFilterStrategy<RunTable.Row> {
+        @Override
+        public void applyFilter(Map<Integer, Object> filters) {
+            table.clearFilters();
+            filters.forEach((column, value) -> {
+                if (value != null) {
+                    table.setFilter(table.columns().get(column).name(), value.toString());
+                }
+            });
+            rowsChanged();
+        }
+    }
+
+    private void rowsChanged() {
+        selectionLayer.clear(false);
+        visible.clear();
+        visible.addAll(table.rows());
+        bodyData.fireLayerEvent(new RowStructuralRefreshEvent(bodyData));
+        updateHiddenColumns();
+        updateDiff();
+    }
+
+    private void updateHiddenColumns() {
+        if (hideShow == null) {
+            return;
+        }
+        hideShow.showAllColumns();
+        if (onlyDiffering.getSelection()) {
+            List<RunTable.Column> differing = table.differing(visible);
+            List<Integer> hide = new ArrayList<>();
+            for (int i = 0; i < table.columns().size(); i++) {
+                RunTable.Column c = table.columns().get(i);
+                if (c.kind() == RunTable.Kind.HYPERPARAMETER && !differing.contains(c)) {
+                    hide.add(i);
+                }
+            }
+            hideShow.hideColumnIndexes(hide);
+        }
+        natTable.refresh();
+    }
+
+    private void updateDiff() {
+        List<RunTable.Row> rows = selectedRows();
+        summary.setText(String.format(Locale.ROOT, "%d of %d runs shown, %d selected", visible.size(),
+                table.allRows().size(), rows.size()));
+        summary.getParent().layout();
+        diff.setText(rows.isEmpty() ? "Select runs to compare their hyperparameters." : table.diff(rows));
+    }
+
+    /** The rows selected, in table order. */
+    @SuppressWarnings("unchecked")
+    public List<RunTable.Row> selectedRows() {
+        if (selection == null) {
+            return List.of();
+        }
+        List<RunTable.Row> rows = new ArrayList<>(((IStructuredSelection) selection.getSelection()).toList());
+        rows.sort(Comparator.comparingInt(visible::indexOf));
+        return rows;
+    }
+
+    private List<RunFolder> selectedRuns() {
+        return selectedRows().stream().map(RunTable.Row::folder).toList();
+    }
+
+    /** Shows the selected runs' curves in the Monitor view (opened when needed). */
+    public void overlaySelected() {
+        List<RunFolder> runs = selectedRuns();
+        if (runs.isEmpty()) {
+            diff.setText("Select the runs to overlay in the Monitor first.");
+            return;
+        }
+        try {
+            IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+            page.showView(MonitorView.ID, null, IWorkbenchPage.VIEW_VISIBLE);
+        } catch (PartInitException e) {
+            diff.setText("Cannot open the Monitor: " + e.getMessage());
+            return;
+        }
+        EPartService parts = partService;
+        MPart part = parts == null ? null : parts.findPart(MonitorView.ID);
+        if (part != null && part.getObject() instanceof MonitorView monitor) {
+            monitor.show(runs);
+        }
+    }
+
+    /** Sorts by a column through the sort header, as a click on its header does. */
+    public void sortBy(String column, SortDirectionEnum direction) {
+        int index = index(column);
+        natTable.doCommand(new SortColumnCommand(sortHeader, hideShow.getColumnPositionByIndex(index), false,
+                direction));
+    }
+
+    /** Filters a column through the filter row, as typing into it does; empty text removes the filter. */
+    public void filter(String column, String text) {
+        filterHeader.getFilterRowDataLayer().getFilterRowDataProvider().setDataValue(index(column), 0,
+                text.isEmpty() ? null : text);
+    }
+
+    /** Selects rows by their position in the table. */
+    public void selectRows(int... positions) {
+        selectionLayer.clear(false);
+        natTable.doCommand(new SelectRowsCommand(selectionLayer, 0, positions, false, true, positions[0]));
+    }
+
+    private int index(String column) {
+        int i = table.columnIndex(column);
+        if (i < 0) {
+            throw new IllegalArgumentException("no column '" + column + "'");
+        }
+        return i;
+    }
+
+    /** The text of a body cell, by column name and row position, as NatTable's selection layer holds it. */
+    public String cellText(String column, int row) {
+        int position = hideShow.getColumnPositionByIndex(index(column));
+        if (position < 0) {
+            throw new IllegalArgumentException("column '" + column + "' is hidden");
+        }
+        return String.valueOf(selectionLayer.getDataValueByPosition(position, row));
+    }
+
+    /** The table's data (rows, columns, sort and filters). */
+    public RunTable table() {
+        return table;
+    }
+
+    /** The rows shown, in order. */
+    public List<RunTable.Row> visibleRows() {
+        return List.copyOf(visible);
+    }
+
+    /** The NatTable control. */
+    public NatTable natTable() {
+        return natTable;
+    }
+
+    /** The difference text shown below the table. */
+    public String diffText() {
+        return diff.getText();
+    }
+
+    /** Hides hyperparameter columns that all runs shown share (as the check box does). */
+    public void setOnlyDiffering(boolean on) {
+        onlyDiffering.setSelection(on);
+        updateHiddenColumns();
+    }
+
+    /** The column headers shown now, in order. */
+    public List<String> shownColumns() {
+        List<String> out = new ArrayList<>();
+        for (int p = 0; p < hideShow.getColumnCount(); p++) {
+            out.add(table.columns().get(hideShow.getColumnIndexByPosition(p)).name());
+        }
+        return out;
+    }
+
+    @Focus
+    public void setFocus() {
+        if (natTable != null && !natTable.isDisposed()) {
+            natTable.setFocus();
+        } else {
+            root.setFocus();
+        }
+    }
+}
