@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * A contended workload: threads that take turns on one monitor, each holding it about
  * {@link #HOLD_NANOS} while it allocates (arrays kept in a volatile field, so that the JIT
- * cannot drop them), so the others wait to enter it.
+ * cannot drop them), then working {@link #OUTSIDE_NANOS} outside it, so that a waiting thread
+ * gets the monitor (Java's monitors are not fair: a thread that re-enters at once could keep it)
+ * and the one that left waits for it on its return.
  */
 final class Contention {
 
@@ -16,6 +18,8 @@ final class Contention {
     }
 
     static final long HOLD_NANOS = 10_000_000L;
+
+    static final long OUTSIDE_NANOS = 3_000_000L;
 
     static volatile Object sink = new Object();
 
@@ -29,18 +33,23 @@ final class Contention {
             Thread t = new Thread(() -> {
                 while (System.nanoTime() < end) {
                     synchronized (counter) {
-                        long until = System.nanoTime() + HOLD_NANOS;
-                        while (System.nanoTime() < until) {
-                            sink = new long[256];
-                            counter.ticks++;
-                        }
+                        work(HOLD_NANOS);
+                        counter.ticks++;
                     }
+                    work(OUTSIDE_NANOS);
                 }
             }, prefix + "-" + i);
             threads.add(t);
             t.start();
         }
         return this;
+    }
+
+    private static void work(long nanos) {
+        long until = System.nanoTime() + nanos;
+        while (System.nanoTime() < until) {
+            sink = new long[256];
+        }
     }
 
     boolean alive() {

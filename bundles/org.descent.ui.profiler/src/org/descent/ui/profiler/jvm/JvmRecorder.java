@@ -79,10 +79,11 @@ public final class JvmRecorder implements AutoCloseable {
         JvmActivityAggregator a = new JvmActivityAggregator(Instant.now());
         RecordingStream s = new RecordingStream();
         try {
-            s.enable("jdk.JavaMonitorEnter").withThreshold(MONITOR_THRESHOLD);
-            s.enable("jdk.JavaMonitorWait").withThreshold(PARK_THRESHOLD);
+            // stack traces only where they name something (the park site): they are the costly part
+            s.enable("jdk.JavaMonitorEnter").withThreshold(MONITOR_THRESHOLD).withoutStackTrace();
+            s.enable("jdk.JavaMonitorWait").withThreshold(PARK_THRESHOLD).withoutStackTrace();
             s.enable("jdk.ThreadPark").withThreshold(PARK_THRESHOLD).withStackTrace();
-            s.enable("jdk.ObjectAllocationSample").with("throttle", "150/s");
+            s.enable("jdk.ObjectAllocationSample").with("throttle", "150/s").withoutStackTrace();
             s.enable("jdk.ThreadCPULoad").withPeriod(CPU_PERIOD);
             s.enable("jdk.CPULoad").withPeriod(CPU_PERIOD);
             s.enable("jdk.GarbageCollection");
