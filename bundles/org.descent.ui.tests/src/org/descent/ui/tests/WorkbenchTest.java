@@ -13,7 +13,7 @@ import org.descent.core.Contribution;
 import org.descent.core.ContributionRegistry;
 import org.descent.ui.internal.AboutDescentDialog;
 import org.descent.ui.internal.ContributionsView;
-import org.descent.ui.internal.DescentPerspective;
+import org.descent.ui.internal.Perspectives;
 import org.eclipse.core.commands.Command;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.widgets.Label;
@@ -63,10 +63,10 @@ class WorkbenchTest {
     }
 
     @Test
-    void opensInTheDescentPerspectiveWithTheContributionsView() {
+    void opensInTheExperimentPerspectiveWithTheContributionsView() {
         IWorkbenchPage page = window.getActivePage();
-        assertEquals(DescentPerspective.ID, page.getPerspective().getId());
-        assertEquals("Descent", page.getPerspective().getLabel());
+        assertEquals(Perspectives.EXPERIMENT, page.getPerspective().getId());
+        assertEquals("Experiment", page.getPerspective().getLabel());
         assertTrue(window.getShell().getText().startsWith("Descent 0.1.0"), window.getShell().getText());
         IViewPart view = page.findView(ContributionsView.ID);
         assertNotNull(view, "the Contributions view is not open");

@@ -25,9 +25,10 @@ final class DescentWindowAdvisor extends WorkbenchWindowAdvisor {
     public void preWindowOpen() {
         IWorkbenchWindowConfigurer configurer = getWindowConfigurer();
         configurer.setInitialSize(new Point(1280, 800));
-        configurer.setShowCoolBar(false);
+        configurer.setShowCoolBar(true);
         configurer.setShowStatusLine(true);
-        configurer.setShowPerspectiveBar(false);
+        configurer.setShowPerspectiveBar(true);
+        configurer.setShowProgressIndicator(true);
         configurer.setTitle("Descent " + Descent.displayVersion());
     }
 

@@ -1,0 +1,721 @@
+package org.descent.ui.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import org.descent.core.RunListener;
+import org.descent.core.RunStatus;
+import org.descent.experiment.ExperimentException;
+import org.descent.experiment.ExperimentFiles;
+import org.descent.experiment.LiveRuns;
+import org.descent.experiment.RunFolder;
+import org.descent.experiment.RunStore;
+import org.descent.experiment.model.Component;
+import org.descent.experiment.model.Experiment;
+import org.descent.experiment.model.Metric;
+import org.descent.experiment.model.Run;
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IAction;
+import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
+import org.eclipse.jface.viewers.IElementComparer;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.ITreeContentProvider;
+import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.jface.viewers.TreeViewerColumn;
+import org.eclipse.jface.window.Window;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IEditorReference;
+import org.eclipse.ui.ISharedImages;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.part.ViewPart;
+
+/**
+ * The experiments folder and the run store as a tree: experiment files, and runs with a status
+ * icon, steps and final loss (live values while a run trains in this JVM). Open, rename,
+ * delete (after confirmation; a run's folder goes with all it holds), cancel and refresh; the
+ * tree follows live runs and polls the folders once a second for runs started elsewhere. Its
+ * selection ({@link RunFolder} for runs, {@link Path} for experiment files) is published for
+ * other views.
+ */
+public final class NavigatorView extends ViewPart {
+
+    public static final String ID = Perspectives.NAVIGATOR_VIEW;
+
+    /** The tree's two roots. */
+    public enum Category {
+        EXPERIMENTS("Experiments"), RUNS("Runs");
+
+        private final String label;
+
+        Category(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** Answers a yes/no question (the delete confirmation); replaced by tests. */
+    @FunctionalInterface
+    public interface Confirmation {
+        boolean confirm(String title, String question);
+    }
+
+    /** Asks for a name (rename); replaced by tests. Null: the user cancelled. */
+    @FunctionalInterface
+    public interface NameInput {
+        @Nullable
+        String ask(String title, String question, String initial);
+    }
+
+    /** A run file read once per modification. */
+    private record Cached(FileTime modified, @Nullable Run run, String error) {
+    }
+
+    /** What a run training in this JVM has reported so far. */
+    private record Live(long step, double loss) {
+    }
+
+    private static final int POLL_MS = 1000;
+
+    private TreeViewer viewer;
+    private StatusImages statusImages;
+    private final Map<Path, Cached> runs = new ConcurrentHashMap<>();
+    private final Map<Path, Live> live = new ConcurrentHashMap<>();
+    private volatile boolean changed;
+    private String listing = "";
+    private @Nullable AutoCloseable observation;
+    private Runnable poll;
+    private Confirmation confirmation = (title, question) -> MessageDialog.openConfirm(getSite().getShell(), title,
+            question);
+    private NameInput nameInput = (title, question, initial) -> {
+        InputDialog d = new InputDialog(getSite().getShell(), title, question, initial,
+                s -> s.isBlank() || !s.matches("[A-Za-z0-9._ -]+") ? "Use letters, digits, '.', '_', '-' and spaces" : null);
+        return d.open() == Window.OK ? d.getValue().strip() : null;
+    };
+
+    private Action openAction;
+    private Action renameAction;
+    private Action deleteAction;
+    private Action cancelAction;
+    private Action refreshAction;
+    private Action newAction;
+    private Action monitorAction;
+
+    @Override
+    public void createPartControl(Composite parent) {
+        statusImages = new StatusImages(parent.getDisplay());
+        viewer = new TreeViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        Tree tree = viewer.getTree();
+        tree.setHeaderVisible(true);
+        tree.setLinesVisible(false);
+        viewer.setComparer(new IElementComparer() {
+            @Override
+            public boolean equals(Object a, Object b) {
+                return key(a).equals(key(b));
+            }
+
+            @Override
+            public int hashCode(Object element) {
+                return key(element).hashCode();
+            }
+        });
+        column("Name", 220, this::name, this::image);
+        column("Status", 90, this::status, e -> null);
+        column("Steps", 70, this::steps, e -> null);
+        column("Loss", 90, this::loss, e -> null);
+        ColumnViewerToolTipSupport.enableFor(viewer);
+        viewer.setContentProvider(new Content());
+        viewer.setInput(Category.values());
+        viewer.expandAll();
+        getSite().setSelectionProvider(viewer);
+        createActions();
+        viewer.addDoubleClickListener(e -> openAction.run());
+        viewer.addSelectionChangedListener(e -> updateActions());
+        tree.addListener(SWT.KeyDown, e -> {
+            if (e.keyCode == SWT.DEL) {
+                deleteAction.run();
+            } else if (e.keyCode == SWT.F2) {
+                renameAction.run();
+            } else if (e.keyCode == SWT.F5) {
+                refreshAction.run();
+            }
+        });
+        observation = Services.get(LiveRuns.class).observe(this::observe);
+        poll = this::poll;
+        parent.getDisplay().timerExec(POLL_MS, poll);
+        updateActions();
+    }
+
+    private static Object key(Object element) {
+        return element instanceof RunFolder f ? f.dir() : element;
+    }
+
+    private void column(String header, int width, java.util.function.Function<Object, String> text,
+            java.util.function.Function<Object, @Nullable Image> image) {
+        TreeViewerColumn c = new TreeViewerColumn(viewer, header.equals("Name") ? SWT.LEFT : SWT.RIGHT);
+        c.getColumn().setText(header);
+        c.getColumn().setWidth(width);
+        c.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return text.apply(element);
+            }
+
+            @Override
+            public @Nullable Image getImage(Object element) {
+                return image.apply(element);
+            }
+
+            @Override
+            public String getToolTipText(Object element) {
+                return tooltip(element);
+            }
+        });
+    }
+
+    // ---- content
+
+    private final class Content implements ITreeContentProvider {
+        @Override
+        public Object[] getElements(Object input) {
+            return Category.values();
+        }
+
+        @Override
+        public Object[] getChildren(Object parent) {
+            if (parent == Category.EXPERIMENTS) {
+                return experiments().toArray();
+            }
+            if (parent == Category.RUNS) {
+                List<RunFolder> all = new ArrayList<>(runFolders());
+                java.util.Collections.reverse(all);
+                return all.toArray();
+            }
+            return new Object[0];
+        }
+
+        @Override
+        public @Nullable Object getParent(Object element) {
+            return element instanceof RunFolder ? Category.RUNS : element instanceof Path ? Category.EXPERIMENTS : null;
+        }
+
+        @Override
+        public boolean hasChildren(Object element) {
+            return element instanceof Category;
+        }
+    }
+
+    private List<Path> experiments() {
+        Path dir = DescentPreferences.experimentsFolder();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith("." + ExperimentFiles.EXTENSION)
+                    && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException e) {
+            ILog.of(NavigatorView.class).log(Status.warning("Cannot list the experiments in " + dir, e));
+            return List.of();
+        }
+    }
+
+    private List<RunFolder> runFolders() {
+        RunStore store = DescentPreferences.runStore();
+        try {
+            return store.runs();
+        } catch (IOException e) {
+            ILog.of(NavigatorView.class).log(Status.warning("Cannot list the runs in " + store.root(), e));
+            return List.of();
+        }
+    }
+
+    /** The run file's content, read again only when the file changed. */
+    private @Nullable Run run(RunFolder f) {
+        Path file = f.runFile();
+        try {
+            FileTime t = Files.getLastModifiedTime(file);
+            Cached c = runs.get(file);
+            if (c == null || !c.modified().equals(t)) {
+                try {
+                    c = new Cached(t, f.readRun(), "");
+                } catch (ExperimentException e) {
+                    c = new Cached(t, null, String.join("\n", e.problems()));
+                }
+                runs.put(file, c);
+            }
+            return c.run();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The status to show: running while training in this JVM, else what the run file says. */
+    public RunStatus statusOf(RunFolder f) {
+        if (live.containsKey(f.dir())) {
+            return RunStatus.RUNNING;
+        }
+        Run r = run(f);
+        if (r == null) {
+            return RunStatus.FAILED;
+        }
+        return RunStatus.valueOf(RunFolder.effectiveStatus(r).getLiteral().toUpperCase(Locale.ROOT));
+    }
+
+    private String name(Object e) {
+        if (e instanceof Category c) {
+            return c.label();
+        }
+        if (e instanceof RunFolder f) {
+            return f.dir().getFileName().toString();
+        }
+        if (e instanceof Path p) {
+            return new ExperimentEditorInput(p).getName();
+        }
+        return String.valueOf(e);
+    }
+
+    private @Nullable Image image(Object e) {
+        ISharedImages shared = PlatformUI.getWorkbench().getSharedImages();
+        if (e instanceof Category) {
+            return shared.getImage(ISharedImages.IMG_OBJ_FOLDER);
+        }
+        if (e instanceof RunFolder f) {
+            return statusImages.get(statusOf(f));
+        }
+        return shared.getImage(ISharedImages.IMG_OBJ_FILE);
+    }
+
+    private String status(Object e) {
+        return e instanceof RunFolder f ? statusOf(f).id() : "";
+    }
+
+    private String steps(Object e) {
+        if (e instanceof RunFolder f) {
+            Live l = live.get(f.dir());
+            if (l != null) {
+                return Long.toString(l.step());
+            }
+            Run r = run(f);
+            return r == null ? "" : Long.toString(r.getStep());
+        }
+        if (e instanceof Category c) {
+            return c == Category.RUNS ? runFolders().size() + " runs" : experiments().size() + " files";
+        }
+        return "";
+    }
+
+    private String loss(Object e) {
+        if (!(e instanceof RunFolder f)) {
+            return "";
+        }
+        Live l = live.get(f.dir());
+        double loss = Double.NaN;
+        if (l != null) {
+            loss = l.loss();
+        } else {
+            Run r = run(f);
+            if (r != null) {
+                loss = metric(r, "train_loss", metric(r, "last_step_loss", Double.NaN));
+            }
+        }
+        return Double.isNaN(loss) ? "" : String.format(Locale.ROOT, "%.5g", loss);
+    }
+
+    private static double metric(Run r, String name, double otherwise) {
+        for (Metric m : r.getMetrics()) {
+            if (name.equals(m.getName())) {
+                return m.getValue();
+            }
+        }
+        return otherwise;
+    }
+
+    private String tooltip(Object e) {
+        if (e instanceof RunFolder f) {
+            Run r = run(f);
+            Cached c = runs.get(f.runFile());
+            if (r == null) {
+                return f.dir() + (c == null ? "" : "\n" + c.error());
+            }
+            String message = live.containsKey(f.dir()) ? "training in this workbench" : String.valueOf(r.getMessage());
+            return f.dir().getFileName() + ": " + statusOf(f).id() + ", " + message + "\n" + describe(r.getExperiment())
+                    + "\n" + f.dir();
+        }
+        if (e instanceof Path p) {
+            return p.toString();
+        }
+        if (e == Category.RUNS) {
+            return "Run store " + DescentPreferences.runStore().root();
+        }
+        return "Experiments folder " + DescentPreferences.experimentsFolder();
+    }
+
+    /** "bimodal · gaussian · gaussian-nll · adam(lr=0.05) · 500 steps". */
+    static String describe(@Nullable Experiment x) {
+        if (x == null) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (Component c : List.of(x.getDataset(), x.getModel(), x.getLoss(), x.getOptimizer())) {
+            if (c != null) {
+                String settings = String.join(",", c.getSettings().stream().map(s -> s.getName() + "=" + s.getValue())
+                        .toList());
+                parts.add(c.getId() + (settings.isEmpty() ? "" : "(" + settings + ")"));
+            }
+        }
+        parts.add(x.getSteps() > 0 ? x.getSteps() + " steps" : x.getEpochs() + " epochs");
+        return String.join(" \u00B7 ", parts);
+    }
+
+    // ---- following runs
+
+    private @Nullable RunListener observe(RunFolder f) {
+        Path dir = f.dir();
+        live.put(dir, new Live(0, Double.NaN));
+        changed = true;
+        return new RunListener() {
+            @Override
+            public void step(long step, int epoch, double loss, double gradientNorm, double learningRate,
+                    Map<String, Double> probes) {
+                live.put(dir, new Live(step, loss));
+                changed = true;
+            }
+
+            @Override
+            public void status(RunStatus status, String message) {
+                if (status.isFinal()) {
+                    live.remove(dir);
+                    changed = true;
+                }
+            }
+        };
+    }
+
+    /** Refreshes when a live run reported something or the folders changed. */
+    private void poll() {
+        Tree tree = viewer.getTree();
+        if (tree.isDisposed()) {
+            return;
+        }
+        String now = signature();
+        if (changed || !now.equals(listing)) {
+            refresh();
+        }
+        tree.getDisplay().timerExec(live.isEmpty() ? POLL_MS : POLL_MS / 4, poll);
+    }
+
+    /** Names and modification times of the experiment files and run files. */
+    private String signature() {
+        StringBuilder sb = new StringBuilder();
+        for (Path p : experiments()) {
+            sb.append(p).append('\n');
+        }
+        for (RunFolder f : runFolders()) {
+            try {
+                sb.append(f.dir()).append(Files.getLastModifiedTime(f.runFile())).append('\n');
+            } catch (IOException e) {
+                sb.append(f.dir()).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Reads the folders again and redraws the tree. */
+    public void refresh() {
+        changed = false;
+        listing = signature();
+        viewer.refresh();
+        viewer.expandToLevel(2);
+        updateActions();
+    }
+
+    // ---- actions
+
+    private void createActions() {
+        ISharedImages shared = PlatformUI.getWorkbench().getSharedImages();
+        openAction = action("&Open", "Open the experiment, or a run's experiment read-only", this::open);
+        newAction = action("&New Experiment...", "Create an experiment file in the experiments folder",
+                () -> NewExperimentHandler.create(getSite().getShell(), getSite().getPage()));
+        newAction.setImageDescriptor(shared.getImageDescriptor(ISharedImages.IMG_OBJ_ADD));
+        renameAction = action("Re&name...", "Rename the experiment file or run folder (F2)", this::rename);
+        deleteAction = action("&Delete...", "Delete the experiment file or the run folder with all it holds", this::delete);
+        deleteAction.setImageDescriptor(shared.getImageDescriptor(ISharedImages.IMG_TOOL_DELETE));
+        cancelAction = action("&Cancel Run", "Stop the selected runs that are training in this workbench", this::cancel);
+        cancelAction.setImageDescriptor(shared.getImageDescriptor(ISharedImages.IMG_ELCL_STOP));
+        refreshAction = action("&Refresh", "Read the experiments folder and the run store again (F5)", this::refresh);
+        refreshAction.setImageDescriptor(shared.getImageDescriptor(ISharedImages.IMG_ELCL_SYNCED));
+        monitorAction = action("Show in &Monitor", "Show the selected run in the live monitor", this::showInMonitor);
+
+        MenuManager menu = new MenuManager();
+        menu.setRemoveAllWhenShown(true);
+        menu.addMenuListener(m -> fillMenu(m));
+        viewer.getControl().setMenu(menu.createContextMenu(viewer.getControl()));
+        getSite().registerContextMenu(menu, viewer);
+        IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
+        toolbar.add(newAction);
+        toolbar.add(cancelAction);
+        toolbar.add(deleteAction);
+        toolbar.add(refreshAction);
+    }
+
+    private void fillMenu(IMenuManager m) {
+        m.add(openAction);
+        m.add(monitorAction);
+        m.add(newAction);
+        m.add(new Separator());
+        m.add(renameAction);
+        m.add(deleteAction);
+        m.add(cancelAction);
+        m.add(new Separator());
+        m.add(refreshAction);
+        m.add(new Separator(org.eclipse.ui.IWorkbenchActionConstants.MB_ADDITIONS));
+    }
+
+    private static Action action(String text, String tooltip, Runnable run) {
+        Action a = new Action(text) {
+            @Override
+            public void run() {
+                if (isEnabled()) {
+                    run.run();
+                }
+            }
+        };
+        a.setToolTipText(tooltip);
+        return a;
+    }
+
+    private void updateActions() {
+        List<Object> selected = selection();
+        boolean items = !selected.isEmpty() && selected.stream().noneMatch(Category.class::isInstance);
+        openAction.setEnabled(items);
+        deleteAction.setEnabled(items);
+        renameAction.setEnabled(items && selected.size() == 1);
+        cancelAction.setEnabled(selected.stream().anyMatch(o -> o instanceof RunFolder f && live.containsKey(f.dir())));
+        monitorAction.setEnabled(selected.stream().anyMatch(RunFolder.class::isInstance));
+    }
+
+    private List<Object> selection() {
+        return List.of(((IStructuredSelection) viewer.getSelection()).toArray());
+    }
+
+    private void open() {
+        IWorkbenchPage page = getSite().getPage();
+        for (Object o : selection()) {
+            Path file = o instanceof RunFolder f ? f.runFile() : o instanceof Path p ? p : null;
+            if (file == null) {
+                continue;
+            }
+            try {
+                page.openEditor(new ExperimentEditorInput(file), ExperimentEditor.ID);
+            } catch (PartInitException e) {
+                ILog.of(NavigatorView.class).log(e.getStatus());
+                MessageDialog.openError(getSite().getShell(), "Cannot open " + file.getFileName(),
+                        file + " cannot be opened:\n" + e.getStatus().getMessage());
+            }
+        }
+    }
+
+    private void showInMonitor() {
+        try {
+            getSite().getPage().showView(Perspectives.MONITOR_VIEW);
+        } catch (PartInitException e) {
+            StatusLine.show("The monitor view is not installed (bundle org.descent.ui.monitor): "
+                    + e.getStatus().getMessage(), true);
+        }
+    }
+
+    /** Deletes the selected experiments and runs after asking; live runs are left alone. */
+    public void delete() {
+        List<Object> selected = selection().stream().filter(o -> o instanceof Path || o instanceof RunFolder).toList();
+        if (selected.isEmpty()) {
+            return;
+        }
+        List<Object> training = selected.stream().filter(o -> o instanceof RunFolder f && live.containsKey(f.dir()))
+                .toList();
+        if (!training.isEmpty()) {
+            MessageDialog.openInformation(getSite().getShell(), "Runs are training",
+                    "Cancel these runs before deleting them:\n" + String.join("\n", training.stream().map(this::name)
+                            .toList()));
+            return;
+        }
+        String what = selected.size() == 1 ? describeForDelete(selected.get(0))
+                : selected.size() + " items:\n" + String.join("\n", selected.stream().map(this::describeForDelete)
+                        .toList());
+        if (!confirmation.confirm("Delete", "Delete " + what + "?\n\nThis cannot be undone.")) {
+            return;
+        }
+        List<String> failed = new ArrayList<>();
+        for (Object o : selected) {
+            Path target = o instanceof RunFolder f ? f.dir() : (Path) o;
+            try {
+                closeEditorsOf(target);
+                deleteRecursively(target);
+            } catch (IOException e) {
+                ILog.of(NavigatorView.class).log(Status.error("Cannot delete " + target, e));
+                failed.add(target + ": " + e.getMessage());
+            }
+        }
+        refresh();
+        if (!failed.isEmpty()) {
+            MessageDialog.openError(getSite().getShell(), "Delete failed",
+                    "These could not be deleted (details in the log):\n" + String.join("\n", failed));
+        }
+    }
+
+    private String describeForDelete(Object o) {
+        return o instanceof RunFolder f ? "run " + name(f) + " (its folder " + f.dir() + " with metrics, checkpoints and analyses)"
+                : "experiment " + name(o) + " (" + o + ")";
+    }
+
+    /** Closes the editors showing a file, or any file below a folder, without saving. */
+    private void closeEditorsOf(Path target) {
+        IWorkbenchPage page = getSite().getPage();
+        List<IEditorReference> close = new ArrayList<>();
+        for (IEditorReference ref : page.getEditorReferences()) {
+            IEditorPart editor = ref.getEditor(false);
+            if (editor instanceof ExperimentEditor x && x.file().startsWith(target)) {
+                close.add(ref);
+            }
+        }
+        page.closeEditors(close.toArray(IEditorReference[]::new), false);
+    }
+
+    /** Deletes a file, or a folder with everything in it. */
+    static void deleteRecursively(Path target) throws IOException {
+        if (!Files.exists(target)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(target)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** Renames the selected experiment file or run folder. */
+    public void rename() {
+        List<Object> selected = selection();
+        if (selected.size() != 1) {
+            return;
+        }
+        Object o = selected.get(0);
+        if (o instanceof RunFolder f && live.containsKey(f.dir())) {
+            MessageDialog.openInformation(getSite().getShell(), "Run is training",
+                    "Wait for " + name(f) + " to end, or cancel it, before renaming it.");
+            return;
+        }
+        if (!(o instanceof RunFolder) && !(o instanceof Path)) {
+            return;
+        }
+        String old = name(o);
+        String chosen = nameInput.ask("Rename", "New name for " + old + ":", old);
+        if (chosen == null || chosen.equals(old)) {
+            return;
+        }
+        Path source = o instanceof RunFolder f ? f.dir() : (Path) o;
+        Path target = o instanceof RunFolder ? source.resolveSibling(chosen)
+                : source.resolveSibling(chosen + "." + ExperimentFiles.EXTENSION);
+        IWorkbenchPage page = getSite().getPage();
+        for (IEditorReference ref : page.getEditorReferences()) {
+            if (ref.getEditor(false) instanceof ExperimentEditor x && x.file().startsWith(source) && x.isDirty()) {
+                MessageDialog.openInformation(getSite().getShell(), "Unsaved changes",
+                        "Save or close the editor of " + old + " before renaming it.");
+                return;
+            }
+        }
+        try {
+            if (Files.exists(target)) {
+                throw new IOException(target + " exists already");
+            }
+            closeEditorsOf(source);
+            Files.move(source, target);
+        } catch (IOException e) {
+            ILog.of(NavigatorView.class).log(Status.error("Cannot rename " + source, e));
+            MessageDialog.openError(getSite().getShell(), "Cannot rename " + old,
+                    "Renaming " + source + " to " + target.getFileName() + " failed: " + e.getMessage());
+        }
+        refresh();
+    }
+
+    private void cancel() {
+        for (Object o : selection()) {
+            if (o instanceof RunFolder f) {
+                for (Job j : Job.getJobManager().find(RunJob.FAMILY)) {
+                    if (j instanceof RunJob r && r.folder().dir().equals(f.dir())) {
+                        r.cancel();
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void setFocus() {
+        viewer.getControl().setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        AutoCloseable o = observation;
+        if (o != null) {
+            try {
+                o.close();
+            } catch (Exception e) {
+                ILog.of(NavigatorView.class).log(Status.warning("Could not stop following live runs", e));
+            }
+        }
+        if (statusImages != null) {
+            statusImages.dispose();
+        }
+        super.dispose();
+    }
+
+    // ---- for tests
+
+    public TreeViewer viewer() {
+        return viewer;
+    }
+
+    /** Replaces the delete confirmation (tests answer it; the workbench asks the user). */
+    public void setConfirmation(Confirmation c) {
+        confirmation = c;
+    }
+
+    /** Replaces the rename dialog. */
+    public void setNameInput(NameInput n) {
+        nameInput = n;
+    }
+
+    /** The Delete action, as the context menu, toolbar and Delete key run it. */
+    public IAction deleteAction() {
+        return deleteAction;
+    }
+}

@@ -1,0 +1,112 @@
+package org.descent.ui.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import org.descent.core.RunListener;
+import org.descent.core.RunStatus;
+import org.descent.experiment.ExperimentException;
+import org.descent.experiment.LiveRuns;
+import org.descent.experiment.ResolvedExperiment;
+import org.descent.experiment.RunFolder;
+import org.descent.experiment.Trainer;
+import org.descent.experiment.TrainingResult;
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * Trains one run of a resolved experiment in the background, announced to {@link LiveRuns} so
+ * that views follow it; the job's monitor shows steps done and cancels the run. Several run
+ * jobs can go at once.
+ */
+public final class RunJob extends Job {
+
+    /** The family of every run job, for {@code Job.getJobManager().find(RunJob.FAMILY)}. */
+    public static final Object FAMILY = RunJob.class;
+
+    /** How a run ended, for a notification. */
+    public record Outcome(RunFolder folder, RunStatus status, String summary) {
+    }
+
+    private final ResolvedExperiment plan;
+    private final RunFolder folder;
+    private final LiveRuns liveRuns;
+    private final Consumer<Outcome> whenDone;
+    private volatile @Nullable Outcome outcome;
+
+    public RunJob(String experimentName, ResolvedExperiment plan, RunFolder folder, LiveRuns liveRuns,
+            Consumer<Outcome> whenDone) {
+        super("Training " + experimentName + " (" + folder.dir().getFileName() + ")");
+        this.plan = plan;
+        this.folder = folder;
+        this.liveRuns = liveRuns;
+        this.whenDone = whenDone;
+    }
+
+    public RunFolder folder() {
+        return folder;
+    }
+
+    /** How the run ended, once it has. */
+    public @Nullable Outcome outcome() {
+        return outcome;
+    }
+
+    @Override
+    public boolean belongsTo(Object family) {
+        return family == FAMILY;
+    }
+
+    @Override
+    protected IStatus run(IProgressMonitor monitor) {
+        RunListener listener = liveRuns.announce(folder);
+        Outcome o;
+        try {
+            TrainingResult r = new Trainer().listener(listener).train(plan, folder, monitor);
+            o = new Outcome(folder, r.status(), summary(r));
+        } catch (ExperimentException | IOException | RuntimeException e) {
+            String why = e instanceof ExperimentException x ? String.join("; ", x.problems()) : String.valueOf(e.getMessage());
+            listener.status(RunStatus.FAILED, why);
+            ILog.of(RunJob.class).log(Status.error("Run " + folder.dir() + " failed: " + why, e));
+            removeIfEmpty();
+            o = new Outcome(folder, RunStatus.FAILED, folder.dir().getFileName() + " failed: " + why);
+        }
+        outcome = o;
+        whenDone.accept(o);
+        return o.status() == RunStatus.CANCELLED ? Status.CANCEL_STATUS : Status.OK_STATUS;
+    }
+
+    /** "run-name: done after 500 steps, loss 1.4189 (budget of 500 steps reached)". */
+    static String summary(TrainingResult r) {
+        String name = r.folder().dir().getFileName().toString();
+        String how = switch (r.status()) {
+        case DONE -> "done after " + r.steps() + " steps";
+        case DIVERGED -> "diverged at step " + r.steps();
+        case CANCELLED -> "cancelled at step " + r.steps();
+        default -> r.status().id() + " at step " + r.steps();
+        };
+        Double loss = r.metrics().getOrDefault("train_loss", r.finalLoss());
+        String lossText = Double.isFinite(loss) ? String.format(Locale.ROOT, ", loss %.6g", loss) : "";
+        return name + ": " + how + lossText + " (" + r.message() + ")";
+    }
+
+    /** A run that failed before writing anything leaves no empty folder behind. */
+    private void removeIfEmpty() {
+        if (folder.isRun()) {
+            return;
+        }
+        try (var s = Files.walk(folder.dir())) {
+            if (s.allMatch(Files::isDirectory)) {
+                NavigatorView.deleteRecursively(folder.dir());
+            }
+        } catch (IOException e) {
+            ILog.of(RunJob.class).log(Status.warning("Could not remove the empty run folder " + folder.dir(), e));
+        }
+    }
+}
