@@ -23,6 +23,13 @@ def count(n):
         n -= 1
 
 
+def count_until(n, done):
+    """count(n), then keep counting until done() (the I/O thread has finished its rounds)."""
+    count(n)
+    while not done():
+        count(10_000)
+
+
 def wait(seconds):
     select.select([], [], [], seconds)
 
@@ -44,25 +51,31 @@ def shares(args):
         return [("cpu", args.count)] * args.threads
     if args.workload == "io":
         return [("io", args.io_seconds)] * args.threads
-    return [("cpu", args.count)] * (args.threads - 1) + [("rounds", (args.rounds, args.round_s))]
+    # mixed: the CPU-bound shares count until the I/O share is done (all its waits end under load)
+    return [("cpu-until", args.count)] * (args.threads - 1) + [("rounds", (args.rounds, args.round_s))]
 
 
-def run_share(share):
-    """Runs one share; returns (cpu seconds of this thread, latencies or None)."""
+def run_share(share, done, finished):
+    """Runs one share; returns (cpu seconds of this thread, latencies or None).
+
+    done() says whether the I/O share has finished; finished() tells that it has."""
     kind, arg = share
     start = time.thread_time()
     late = None
     if kind == "cpu":
         count(arg)
+    elif kind == "cpu-until":
+        count_until(arg, done)
     elif kind == "io":
         wait(arg)
     else:
         late = rounds(*arg)
+        finished()
     return time.thread_time() - start, late
 
 
-def child(share, queue):
-    cpu, late = run_share(share)
+def child(share, event, queue):
+    cpu, late = run_share(share, event.is_set, event.set)
     queue.put((time.process_time(), late))
 
 
@@ -72,17 +85,19 @@ def one(variant, args):
     lates = []
     start = time.perf_counter()
     if variant == "seq":
+        # one after the other: the I/O share cannot overlap the CPU-bound ones
         for s in work:
-            cpu, late = run_share(s)
+            cpu, late = run_share(s, lambda: True, lambda: None)
             cpus.append(cpu)
             if late is not None:
                 lates.extend(late)
         cpus = [sum(cpus)]
     elif variant == "threads":
         results = [None] * len(work)
+        io_done = [False]
 
         def body(i):
-            results[i] = run_share(work[i])
+            results[i] = run_share(work[i], lambda: io_done[0], lambda: io_done.__setitem__(0, True))
 
         threads = [threading.Thread(target=body, args=(i,)) for i in range(len(work))]
         for t in threads:
@@ -96,7 +111,8 @@ def one(variant, args):
     else:
         ctx = multiprocessing.get_context("fork")
         queue = ctx.Queue()
-        procs = [ctx.Process(target=child, args=(s, queue)) for s in work]
+        event = ctx.Event()
+        procs = [ctx.Process(target=child, args=(s, event, queue)) for s in work]
         for p in procs:
             p.start()
         got = [queue.get() for _ in procs]

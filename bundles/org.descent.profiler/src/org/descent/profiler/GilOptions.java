@@ -15,7 +15,8 @@ import org.eclipse.jdt.annotation.Nullable;
  *        CPU-bound threads and one I/O-bound thread, so at least 2)
  * @param modes the modes to run, in this order
  * @param repeat repeats of each mode (min and median are reported)
- * @param count cpu and mixed: countdown ticks per CPU-bound thread (the article's n)
+ * @param count cpu and mixed: countdown ticks per CPU-bound thread (the article's n; mixed: at least
+ *        these, then on until the I/O thread is done)
  * @param ioWait io: the blocking wait of each thread (the article: 2 s)
  * @param ioRounds mixed: short blocking waits the I/O-bound thread makes
  * @param ioRoundWait mixed: the length of each of those waits

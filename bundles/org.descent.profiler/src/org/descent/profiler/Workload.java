@@ -12,7 +12,9 @@ public enum Workload {
     IO("io", "blocking wait (I/O-bound), as select() with a timeout"),
     /**
      * CPU-bound countdown threads beside one I/O-bound thread that repeatedly waits briefly and must
-     * then get the interpreter back: its response latency shows the convoy effect.
+     * then get the interpreter back: its response latency shows the convoy effect. The CPU-bound
+     * threads count at least their ticks and go on until the I/O thread is done, so that every wait
+     * ends while they run (except in seq, where nothing overlaps).
      */
     MIXED("mixed", "CPU-bound countdown threads beside one I/O thread doing short waits (convoy effect)"),
     /** Descent's own training step (forward, backward, SGD update) on a small model, split across threads. */

@@ -1,16 +1,19 @@
 package org.descent.profiler.internal;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The main class of a child JVM of the process mode: runs one share of a workload and prints one
  * line, {@value #MARKER} followed by key=value pairs (wall_ns, cpu_ns, total_cpu_ns, hash, and for
  * rounds lat_n, lat_mean_ns, lat_max_ns). JDK only, so that it runs from a copy of its class file.
  * <p>
- * Arguments: {@code cpu COUNT SEED}, {@code io NANOS} or {@code rounds COUNT NANOS RESPONSE_TICKS}.
+ * Arguments: {@code cpu COUNT SEED [until-eof]} (until-eof: then keep counting until standard
+ * input ends), {@code io NANOS} or {@code rounds COUNT NANOS RESPONSE_TICKS}.
  */
 public final class ChildMain {
 
@@ -27,7 +30,12 @@ public final class ChildMain {
         long hash = 0;
         String extra = "";
         switch (args[0]) {
-        case "cpu" -> hash = Kernels.countdown(Long.parseLong(args[1]), Long.parseLong(args[2]));
+        case "cpu" -> {
+            hash = Kernels.countdown(Long.parseLong(args[1]), Long.parseLong(args[2]));
+            if (args.length > 3 && args[3].equals("until-eof")) {
+                hash = untilEndOfInput(hash);
+            }
+        }
         case "io" -> sleep(Long.parseLong(args[1]));
         case "rounds" -> {
             int rounds = Integer.parseInt(args[1]);
@@ -52,6 +60,28 @@ public final class ChildMain {
         long total = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
         System.out.println(MARKER + " wall_ns=" + wall + " cpu_ns=" + cpu + " total_cpu_ns=" + total + " hash=" + hash
                 + extra);
+    }
+
+    /** Keeps counting until standard input ends (the parent closes it when the I/O child is done). */
+    private static long untilEndOfInput(long seed) throws InterruptedException {
+        AtomicBoolean ended = new AtomicBoolean();
+        Thread reader = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // wait for the end
+                }
+            } catch (IOException e) {
+                // closed: the end as well
+            }
+            ended.set(true);
+        }, "stdin");
+        reader.setDaemon(true);
+        reader.start();
+        long h = seed;
+        while (!ended.get()) {
+            h = Kernels.countdown(1 << 14, h);
+        }
+        return h;
     }
 
     private static void sleep(long nanos) throws InterruptedException {

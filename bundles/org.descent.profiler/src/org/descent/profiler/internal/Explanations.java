@@ -40,6 +40,8 @@ public final class Explanations {
                                 + "x, nothing serializes them.";
         case "virtual" -> w == Workload.IO ? n + " virtual threads unmount from their carrier while they wait, so even"
                 + " thousands of waits overlap on a few carriers: " + ioExpect
+                : w == Workload.MIXED ? "Virtual threads: the I/O thread unmounts while it waits and runs again as soon"
+                        + " as a carrier is free (" + cores + " carrier(s), one busy counting): latency ≈ the wake-up delay."
                 : "Virtual threads run on a carrier pool of " + cores + " thread(s): CPU-bound work scales as platform"
                         + " threads, ≈ " + parallel + "x.";
         case "gil-py2" -> w == Workload.IO ? "The lock is released around each blocking wait, so " + ioExpect
@@ -49,7 +51,8 @@ public final class Explanations {
                         + " cores."
                         : "Convoy: after each short wait the I/O thread must win the lock back from the CPU-bound thread,"
                                 + " which releases it every " + o.checkInterval() + " ticks but re-takes it at once;"
-                                + " the I/O thread loses most battles, so its latency grows.";
+                                + " each battle the I/O thread loses is a failed wake-up (FAILWAKE) and adds to its"
+                                + " latency.";
         case "gil-py3" -> w == Workload.IO ? "The lock is released around each blocking wait, so " + ioExpect
                 : cpu ? n + " threads under one lock run one at a time: ≈ sequential (≤ 1x). A waiter waits "
                         + millis(o.switchInterval().toNanos()) + " ms, sets a drop request and the holder hands the lock"
@@ -59,17 +62,22 @@ public final class Explanations {
                                 + " its latency is ≈ the switch interval while a CPU-bound thread runs.";
         case "process" -> w == Workload.IO ? n + " child JVMs wait at the same time: " + ioExpect
                 + " Each child's start (≈ 0.1 s) is in the wall time."
+                : w == Workload.MIXED ? "The CPU-bound and the I/O child JVMs run in parallel, nothing shared: the I/O"
+                        + " child's latency ≈ the wake-up delay; the children's start is in the wall time."
                 : n + " child JVMs, each with its own heap and JIT, run in parallel: ≈ " + parallel
                         + "x less each child's start-up (≈ 0.1 s), which is in the wall time.";
-        case PythonRunner.SEQUENTIAL -> "CPython baseline: " + (w == Workload.IO ? n + " select() waits" : "the countdowns")
+        case PythonRunner.SEQUENTIAL -> "CPython baseline: " + (w == Workload.IO ? n + " select() waits"
+                : w == Workload.MIXED ? "the countdown, then the short waits" : "the countdowns")
                 + " one after the other in one interpreter.";
         case PythonRunner.THREADS -> w == Workload.IO ? "CPython threads release the GIL in select(), so " + ioExpect
-                : w == Workload.MIXED ? "CPython threads: the I/O thread must get the GIL back after every wait (the"
-                        + " switch interval, " + millis(o.switchInterval().toNanos()) + " ms in the emulation; CPython's"
-                        + " own setting here)."
+                : w == Workload.MIXED ? "Convoy in CPython: after every wait the I/O thread must get the GIL back"
+                        + " from the counting thread: it waits a switch interval (set to "
+                        + millis(o.switchInterval().toNanos()) + " ms, as gil-py3) and asks for it: latency ≈ the"
+                        + " switch interval."
                         : "CPython threads share one GIL: the countdowns run one at a time, ≈ sequential (the article:"
                                 + " 1.53 s sequential vs 1.57 s threaded).";
         case PythonRunner.PROCESSES -> w == Workload.IO ? "CPython processes wait at the same time: " + ioExpect
+                : w == Workload.MIXED ? "multiprocessing: the I/O process has its own GIL and answers at once."
                 : "multiprocessing: each process has its own interpreter and GIL: ≈ " + parallel
                         + "x less process start (the article's ~2x).";
         default -> mode.description();

@@ -121,7 +121,7 @@ public final class ProcessRunner implements AutoCloseable {
         }
         case MIXED -> {
             for (int i = 0; i < n - 1; i++) {
-                shares.add(List.of("cpu", Long.toString(options.count()), Integer.toString(i)));
+                shares.add(List.of("cpu", Long.toString(options.count()), Integer.toString(i), "until-eof"));
             }
             shares.add(List.of("rounds", Integer.toString(options.ioRounds()),
                     Long.toString(options.ioRoundWait().toNanos()), Integer.toString(ThreadRunner.RESPONSE_TICKS)));
@@ -153,21 +153,37 @@ public final class ProcessRunner implements AutoCloseable {
                 command.addAll(share);
                 children.add(new ProcessBuilder(command).redirectErrorStream(true).start());
             }
-            List<String> outputs = new ArrayList<>();
-            for (Process p : children) {
+            // the I/O child (mixed) first: then the CPU-bound children, which count until it is done,
+            // are told so by the end of their standard input
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < shares.size(); i++) {
+                if (shares.get(i).get(0).equals("rounds")) {
+                    order.add(0, i);
+                } else {
+                    order.add(i);
+                }
+            }
+            String[] outputs = new String[shares.size()];
+            for (int i : order) {
+                Process p = children.get(i);
                 while (!p.waitFor(50, TimeUnit.MILLISECONDS)) {
                     if (monitor.isCanceled()) {
                         throw new OperationCanceledException();
                     }
                 }
-                outputs.add(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                outputs[i] = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (shares.get(i).get(0).equals("rounds")) {
+                    for (Process other : children) {
+                        other.getOutputStream().close();
+                    }
+                }
             }
             long wall = System.nanoTime() - start;
             List<Long> cpu = new ArrayList<>();
             long totalCpu = 0;
             IoLatency latency = IoLatency.NONE;
-            for (int i = 0; i < outputs.size(); i++) {
-                Map<String, String> v = parse(outputs.get(i), children.get(i).exitValue(), shares.get(i));
+            for (int i = 0; i < outputs.length; i++) {
+                Map<String, String> v = parse(outputs[i], children.get(i).exitValue(), shares.get(i));
                 cpu.add(Long.parseLong(v.get("cpu_ns")));
                 totalCpu += Math.max(0, Long.parseLong(v.get("total_cpu_ns")));
                 if (v.containsKey("lat_n")) {

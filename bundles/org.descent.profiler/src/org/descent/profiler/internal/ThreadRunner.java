@@ -66,7 +66,7 @@ public final class ThreadRunner {
         };
         boolean locked = mode.emulatesGil();
         long[] latencies = new long[options.workload() == org.descent.profiler.Workload.MIXED ? options.ioRounds() : 0];
-        List<Task> tasks = tasks(locked, latencies);
+        List<Task> tasks = tasks(locked, mode != Mode.SEQ, latencies);
         AtomicBoolean cancelled = new AtomicBoolean();
         List<Worker> workers = new ArrayList<>();
         List<List<Task>> assigned = new ArrayList<>();
@@ -151,7 +151,10 @@ public final class ThreadRunner {
         }
     }
 
-    private List<Task> tasks(boolean locked, long[] latencies) {
+    /**
+     * @param concurrent whether the tasks run at the same time (not in seq)
+     */
+    private List<Task> tasks(boolean locked, boolean concurrent, long[] latencies) {
         List<Task> tasks = new ArrayList<>();
         int n = options.threads();
         switch (options.workload()) {
@@ -171,8 +174,20 @@ public final class ThreadRunner {
             }
         }
         case MIXED -> {
+            // the CPU-bound threads keep counting until the I/O thread is done, so that every one of
+            // its waits ends while they run (one after the other in seq: no overlap there)
+            AtomicBoolean ioDone = new AtomicBoolean(!concurrent);
             for (int i = 0; i < n - 1; i++) {
-                tasks.add(countdown("cpu " + i, locked));
+                long count = options.count();
+                tasks.add(task("cpu " + i, w -> {
+                    w.start();
+                    long h = ticks(w, count, w.index, locked);
+                    while (!ioDone.get() && !w.cancelled()) {
+                        h = ticks(w, CHECK_EVERY, h, locked);
+                    }
+                    w.hash += h;
+                    w.finish();
+                }));
             }
             long nanos = options.ioRoundWait().toNanos();
             tasks.add(task("io", w -> {
@@ -183,6 +198,7 @@ public final class ThreadRunner {
                     latencies[r] = Math.max(0, System.nanoTime() - due);
                     w.hash += ticks(w, RESPONSE_TICKS, r, locked);
                 }
+                ioDone.set(true);
                 w.finish();
             }));
         }
