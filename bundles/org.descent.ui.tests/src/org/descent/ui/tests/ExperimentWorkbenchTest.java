@@ -119,7 +119,7 @@ class ExperimentWorkbenchTest {
     }
 
     private static List<String> row(RunFolder f) throws Exception {
-        String name = f.dir().getFileName().toString();
+        String name = NavigatorView.label(f);
         return rows(1).stream().filter(r -> r.get(0).equals(name)).findFirst().orElse(List.of());
     }
 
@@ -148,7 +148,7 @@ class ExperimentWorkbenchTest {
         assertEquals("500", ((Text) editor.trainingForm().control("steps")).getText());
         assertFalse(editor.isDirty());
         assertTrue(rows(0).stream().anyMatch(r -> r.get(0).equals("gaussian-mle")), rows(0).toString());
-        ImageData image = Widgets.screenshot(window.getShell(), "perspective-experiment.png");
+        ImageData image = Widgets.screenshot(window.getShell(), "editor-sample-first-start.png");
         assertTrue(Widgets.distinctPixels(image) > 8);
     }
 
@@ -297,6 +297,11 @@ class ExperimentWorkbenchTest {
         type(editor.trainingForm(), "seed", "7");
         ((Button) editor.form("optimizer").control("amsgrad")).setSelection(true);
         editor.form("optimizer").control("amsgrad").notifyListeners(SWT.Selection, null);
+        Button addProbe = Widgets.findAll(window.getShell(), Button.class).stream()
+                .filter(b -> b.getText().equals("Add probe")).findFirst().orElseThrow();
+        addProbe.notifyListeners(SWT.Selection, null);
+        assertEquals(1, editor.experiment().getProbes().size());
+        String probe = editor.experiment().getProbes().get(0).getId();
         assertTrue(editor.isDirty());
         editor.doSave(null);
         assertFalse(editor.isDirty());
@@ -308,6 +313,7 @@ class ExperimentWorkbenchTest {
         assertEquals("0.02", ((Text) reopened.form("optimizer").control("lr")).getText());
         assertTrue(((Button) reopened.form("optimizer").control("amsgrad")).getSelection());
         assertEquals("7", ((Text) reopened.trainingForm().control("seed")).getText());
+        assertEquals(probe, reopened.experiment().getProbes().get(0).getId());
         assertEquals("Ready to run.", reopened.message());
         page.closeEditor(reopened, false);
         page.openEditor(new ExperimentEditorInput(DescentPreferences.experimentsFolder().resolve("gaussian-mle.descent")),
@@ -358,7 +364,8 @@ class ExperimentWorkbenchTest {
         });
         navigator.deleteAction().run();
         assertEquals(1, questions.size());
-        assertTrue(questions.get(0).contains("Delete run " + run.dir().getFileName()), questions.get(0));
+        assertTrue(questions.get(0).contains("Delete run " + NavigatorView.label(run)), questions.get(0));
+        assertTrue(questions.get(0).contains(run.dir().toString()), questions.get(0));
         assertTrue(Files.isDirectory(run.dir()), "answered no, yet deleted");
         navigator.setConfirmation((title, question) -> {
             questions.add(question);

@@ -130,7 +130,7 @@ public final class ContributionsView {
         }
         List<ContributionProblem> problems = registry.problems();
         if (!problems.isEmpty()) {
-            sb.append("\nLeft out because their declaration is broken (details in the Error Log):\n");
+            sb.append("\nLeft out because their declaration is broken (details in the workspace log, .metadata/.log):\n");
             for (ContributionProblem p : problems) {
                 sb.append("  ").append(p).append('\n');
             }

@@ -25,7 +25,7 @@ final class DescentWindowAdvisor extends WorkbenchWindowAdvisor {
     public void preWindowOpen() {
         IWorkbenchWindowConfigurer configurer = getWindowConfigurer();
         configurer.setInitialSize(new Point(1280, 800));
-        configurer.setShowCoolBar(true);
+        configurer.setShowCoolBar(false);
         configurer.setShowStatusLine(true);
         configurer.setShowPerspectiveBar(true);
         configurer.setShowProgressIndicator(true);

@@ -10,9 +10,9 @@ public final class ExperimentPerspective implements IPerspectiveFactory {
     @Override
     public void createInitialLayout(IPageLayout layout) {
         layout.setEditorAreaVisible(true);
-        Perspectives.common(layout, 0.24f);
+        Perspectives.common(layout, 0.28f);
         IFolderLayout bottom = layout.createFolder("org.descent.ui.folders.experiment.bottom", IPageLayout.BOTTOM,
-                0.68f, layout.getEditorArea());
+                0.72f, layout.getEditorArea());
         bottom.addView(Perspectives.CONTRIBUTIONS_VIEW);
         bottom.addPlaceholder(Perspectives.MONITOR_VIEW);
     }

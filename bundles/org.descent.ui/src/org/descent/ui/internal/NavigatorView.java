@@ -147,10 +147,11 @@ public final class NavigatorView extends ViewPart {
                 return key(element).hashCode();
             }
         });
-        column("Name", 220, this::name, this::image);
-        column("Status", 90, this::status, e -> null);
-        column("Steps", 70, this::steps, e -> null);
-        column("Loss", 90, this::loss, e -> null);
+        column("Name", 180, this::name, this::image);
+        column("Status", 72, this::status, e -> null);
+        column("Steps", 54, this::steps, e -> null);
+        column("Loss", 62, this::loss, e -> null);
+        tree.addListener(SWT.Resize, e -> fitNameColumn());
         ColumnViewerToolTipSupport.enableFor(viewer);
         viewer.setContentProvider(new Content());
         viewer.setInput(Category.values());
@@ -172,6 +173,16 @@ public final class NavigatorView extends ViewPart {
         poll = this::poll;
         parent.getDisplay().timerExec(POLL_MS, poll);
         updateActions();
+    }
+
+    /** The name column takes the width the other columns leave. */
+    private void fitNameColumn() {
+        Tree tree = viewer.getTree();
+        int others = 0;
+        for (int i = 1; i < tree.getColumnCount(); i++) {
+            others += tree.getColumn(i).getWidth();
+        }
+        tree.getColumn(0).setWidth(Math.max(120, tree.getClientArea().width - others));
     }
 
     private static Object key(Object element) {
@@ -294,12 +305,25 @@ public final class NavigatorView extends ViewPart {
             return c.label();
         }
         if (e instanceof RunFolder f) {
-            return f.dir().getFileName().toString();
+            return label(f);
         }
         if (e instanceof Path p) {
             return new ExperimentEditorInput(p).getName();
         }
         return String.valueOf(e);
+    }
+
+    private static final java.util.regex.Pattern RUN_NAME = java.util.regex.Pattern
+            .compile("(\\d{8})-(\\d{2})(\\d{2})(\\d{2})-(.+)");
+
+    /**
+     * A run's label in the tree: "gaussian-mle 21:39:57" for the store's
+     * {@code yyyyMMdd-HHmmss-label} folders (the tooltip has the whole name), else the folder name.
+     */
+    public static String label(RunFolder f) {
+        String name = f.dir().getFileName().toString();
+        java.util.regex.Matcher m = RUN_NAME.matcher(name);
+        return m.matches() ? m.group(5) + " " + m.group(2) + ":" + m.group(3) + ":" + m.group(4) : name;
     }
 
     private @Nullable Image image(Object e) {
@@ -327,7 +351,8 @@ public final class NavigatorView extends ViewPart {
             return r == null ? "" : Long.toString(r.getStep());
         }
         if (e instanceof Category c) {
-            return c == Category.RUNS ? runFolders().size() + " runs" : experiments().size() + " files";
+            int n = c == Category.RUNS ? runFolders().size() : experiments().size();
+            return n + (c == Category.RUNS ? (n == 1 ? " run" : " runs") : (n == 1 ? " file" : " files"));
         }
         return "";
     }
