@@ -131,6 +131,9 @@ public final class GilBench {
                                             + python.version() + ")"));
                         }
                     }
+                    python.processesLeftOut().ifPresent(reason -> rows.add(ModeResult.skipped(mode,
+                            PythonRunner.PROCESSES, reason, Explanations.of(mode, PythonRunner.PROCESSES, options,
+                                    trainLabel))));
                 } else {
                     rows.add(new ModeResult(mode, mode.id(), ModeResult.Status.DONE, "", trials.get(mode.id()),
                             Double.NaN, explanation));

@@ -36,6 +36,8 @@ public record GilOptions(Workload workload, int threads, List<Mode> modes, int r
 
     /** Countdown ticks per thread by default: about 0.45 s per thread on this project's 2-core test machine. */
     public static final long DEFAULT_COUNT = 50_000_000L;
+    /** Most child processes the process mode and CPython's multiprocessing start. */
+    public static final int MAX_PROCESSES = 64;
     /** Python's countdown per thread by default: about 0.5 s per thread with CPython 3.11. */
     public static final long DEFAULT_PYTHON_COUNT = 25_000_000L;
 

@@ -67,6 +67,16 @@ class GilBenchTest {
     }
 
     @Test
+    void tooManyProcessesAreSkipped() throws Exception {
+        GilReport report = new GilBench(null).run(small().withWorkload(Workload.IO).withIoWait(java.time.Duration.ZERO)
+                .withThreads(GilOptions.MAX_PROCESSES + 1).withModes(List.of(Mode.JVM, Mode.PROCESS)), null);
+        assertEquals(ModeResult.Status.DONE, report.result("jvm").orElseThrow().status());
+        ModeResult p = report.result("process").orElseThrow();
+        assertEquals(ModeResult.Status.SKIPPED, p.status());
+        assertTrue(p.reason().contains("at most " + GilOptions.MAX_PROCESSES), p.reason());
+    }
+
+    @Test
     void processModeRunsOneChildJvmPerShare() throws Exception {
         GilReport report = new GilBench(null).run(small().withThreads(2).withModes(List.of(Mode.PROCESS)), null);
         ModeResult p = report.results().get(0);

@@ -62,6 +62,10 @@ public final class ProcessRunner implements AutoCloseable {
             return Optional.of("the train workload needs Descent's plug-ins (data sets, models), which a bare child JVM"
                     + " does not load; the process mode runs cpu, io and mixed");
         }
+        if (options.threads() > GilOptions.MAX_PROCESSES) {
+            return Optional.of(options.threads() + " child JVMs are too many; the process mode starts at most "
+                    + GilOptions.MAX_PROCESSES);
+        }
         java = java().orElse(null);
         if (java == null) {
             return Optional.of("no java executable found (neither this process' command nor java.home/bin/java)");

@@ -97,6 +97,19 @@ public final class PythonRunner implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** The variants run: seq, threads and, for at most {@link GilOptions#MAX_PROCESSES} threads, processes. */
+    public List<String> variants() {
+        return options.threads() <= GilOptions.MAX_PROCESSES ? List.of("seq", "threads", "processes")
+                : List.of("seq", "threads");
+    }
+
+    /** Why cpython-processes is left out, or empty when it runs. */
+    public Optional<String> processesLeftOut() {
+        return variants().contains("processes") ? Optional.empty()
+                : Optional.of(options.threads() + " processes are too many; multiprocessing starts at most "
+                        + GilOptions.MAX_PROCESSES);
+    }
+
     /** The Python version of the last run, e.g. 3.11.2 (empty before the first). */
     public String version() {
         return version;
@@ -112,7 +125,7 @@ public final class PythonRunner implements AutoCloseable {
     }
 
     /**
-     * Runs one repeat of the three variants (in one interpreter process, one after the other).
+     * Runs one repeat of the {@link #variants()} (in one interpreter process, one after the other).
      *
      * @return a trial per row label: cpython-seq, cpython-threads, cpython-processes
      * @throws OperationCanceledException when the monitor is cancelled (the interpreter is killed)
@@ -128,7 +141,8 @@ public final class PythonRunner implements AutoCloseable {
                 Integer.toString(options.threads()), "--count", Long.toString(options.pythonCount()), "--io-seconds",
                 seconds(options.ioWait().toNanos()), "--rounds", Integer.toString(options.ioRounds()), "--round-s",
                 seconds(options.ioRoundWait().toNanos()), "--switch-interval-s",
-                seconds(options.switchInterval().toNanos()), "--repeat", "1");
+                seconds(options.switchInterval().toNanos()), "--repeat", "1", "--variants",
+                String.join(",", variants()));
         Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();
         String out;
         try (InputStream stdout = p.getInputStream()) {
