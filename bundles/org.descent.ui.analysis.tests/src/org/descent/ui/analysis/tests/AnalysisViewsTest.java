@@ -31,6 +31,8 @@ import org.descent.ui.analysis.internal.Grid;
 import org.descent.ui.analysis.internal.ProbesFile;
 import org.descent.ui.analysis.internal.RaceView;
 import org.descent.ui.analysis.internal.ReportRenderer;
+import org.descent.ui.analysis.internal.RunAnalysisDialog;
+import org.descent.ui.forms.HyperparameterForm;
 import org.descent.ui.analysis.internal.Renderers;
 import org.descent.ui.charts.Heatmap;
 import org.eclipse.core.runtime.NullProgressMonitor;
@@ -143,9 +145,13 @@ class AnalysisViewsTest {
         RaceView race = view(RaceView.ID, RaceView.class);
         spinUntil(race::isUpToDate, 20000, "the first race");
         List<Heatmap.Polyline> lines = race.plot().drawn();
-        assertEquals(List.of("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"),
-                lines.stream().map(Heatmap.Polyline::label).toList(), "rosenbrock's line-up, none diverged");
         StoredAnalysis result = race.result().orElseThrow();
+        AnalysisResult.Table summary = result.table("summary");
+        List<String> ids = List.of("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam");
+        for (int i = 0; i < ids.size(); i++) {
+            assertEquals(ids.get(i) + String.format(java.util.Locale.ROOT, "  f = %.3g", summary.column("final_f")[i]),
+                    lines.get(i).label(), "rosenbrock's line-up, none diverged, the final value in the legend");
+        }
         for (Heatmap.Polyline l : lines) {
             assertEquals(1001, l.x().length, l.label() + ": the start and 1000 steps");
             assertEquals(-1.2, l.x()[0], 0);
@@ -173,6 +179,18 @@ class AnalysisViewsTest {
         assertEquals(Double.parseDouble(race.form().values().get("x0")), race.plot().drawn().get(0).x()[0], 0,
                 "the form shows the start");
         assertEquals(Double.parseDouble(race.form().values().get("y0")), race.plot().drawn().get(0).y()[0], 0);
+
+        race.setPlaying(true);
+        Widgets.spin(400);
+        int playing = race.plot().shown();
+        assertTrue(playing > 0 && playing < 1000, "the animation starts over and advances: step " + playing);
+        Widgets.spin(200);
+        assertTrue(race.plot().shown() > playing, "and goes on");
+        race.setPlaying(false);
+        Widgets.spin(100);
+        int paused = race.plot().shown();
+        Widgets.spin(200);
+        assertEquals(paused, race.plot().shown(), "paused");
 
         race.setShown(25);
         for (Heatmap.Polyline l : race.plot().drawn()) {
@@ -203,14 +221,31 @@ class AnalysisViewsTest {
         assertTrue(v.runAnalyses().stream().noneMatch(c -> c.id().equals("race") || c.id().equals("wasserstein")),
                 "analyses of a run only");
 
-        StoredAnalysis hessian = runAndShow(v, "hessian", Map.of("k", "2"));
+        RunAnalysisDialog dialog = new RunAnalysisDialog(shell(), v.runAnalyses(), "mle");
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        int hessianIndex = v.runAnalyses().stream().map(Contribution::id).toList().indexOf("hessian");
+        dialog.select(hessianIndex);
+        HyperparameterForm form = dialog.form();
+        assertTrue(form != null && form.declarations().stream().anyMatch(h -> h.name().equals("k")),
+                "the form is generated from hessian's declarations");
+        ((org.eclipse.swt.widgets.Text) form.control("k")).setText("-3");
+        Widgets.spin(50);
+        assertTrue(!form.isValid(), "k = -3 is refused");
+        Widgets.screenshot(dialog.getShell(), "analysis-run-dialog.png");
+        ((org.eclipse.swt.widgets.Text) form.control("k")).setText("2");
+        Widgets.spin(50);
+        dialog.getShell().getDefaultButton().notifyListeners(SWT.Selection, new Event());
+        assertEquals("hessian", dialog.chosen().id());
+        assertEquals("2", dialog.values().get("k"));
+
+        StoredAnalysis hessian = runAndShow(v, "hessian", dialog.values());
         Chart chart = Widgets.findAll(v.canvas(), Chart.class).get(0);
         ISeries<?> top = chart.getSeriesSet().getSeries("top");
         List<?> expected = (List<?>) hessian.values().get("top");
         assertEquals(expected.size(), top.getYSeries().length, "one marker per computed eigenvalue");
         assertEquals(((Number) expected.get(0)).doubleValue(), top.getYSeries()[0], 0);
-        assertEquals(((Number) ((List<?>) hessian.values().get("bottom")).get(0)).doubleValue(),
-                chart.getSeriesSet().getSeries("bottom").getYSeries()[0], 0, "the smallest eigenvalue");
+        assertEquals(null, chart.getSeriesSet().getSeries("bottom"), "two parameters: the whole spectrum, drawn once");
         assertEquals("index in the spectrum (1 = largest)", chart.getAxisSet().getXAxis(0).getTitle().getText());
         Widgets.spin(200);
         Widgets.screenshot(shell(), "analysis-hessian.png");
@@ -300,6 +335,9 @@ class AnalysisViewsTest {
         assertEquals(java.util.Arrays.stream(w.table("plan").column("mass")).max().orElseThrow(), plan.getValueRange()[1],
                 1e-15, "the largest transported mass tops the colour scale");
         assertEquals(0, plan.getMissingCells());
+        org.eclipse.swt.widgets.Table distances = Widgets.findAll(v.canvas(), org.eclipse.swt.widgets.Table.class).get(0);
+        assertEquals("distance", distances.getItem(3).getText(0));
+        assertEquals(w.number("distance"), Double.parseDouble(distances.getItem(3).getText(1)), 1e-6 * w.number("distance"));
         Widgets.spin(200);
         Widgets.screenshot(shell(), "analysis-wasserstein.png");
 

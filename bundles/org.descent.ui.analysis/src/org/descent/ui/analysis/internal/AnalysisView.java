@@ -99,7 +99,7 @@ public final class AnalysisView {
         });
         canvas = new Composite(sash, SWT.NONE);
         canvas.setLayout(new FillLayout());
-        sash.setWeights(18, 82);
+        sash.setWeights(22, 78);
         refreshRuns();
     }
 

@@ -32,7 +32,7 @@ public final class ChartRenderers {
 
     /**
      * {@code hessian}: the largest and the smallest eigenvalues at their places in the spectrum
-     * (index 1 the largest, n the smallest, n the number of parameters) as bars with a marker on top.
+     * (index 1 the largest, n the smallest, n the number of parameters) as stems with a marker on top.
      */
     public static final class Hessian implements AnalysisRenderer {
         @Override
@@ -41,9 +41,11 @@ public final class ChartRenderers {
                 double n = r.number("parameters");
                 double[] top = numbers(r.values().get("top"));
                 double[] bottom = numbers(r.values().get("bottom"));
-                LineChart c = new LineChart(area, String.format(java.util.Locale.ROOT,
-                        "Hessian eigenvalues: the %d largest and the %d smallest of %d", top.length, bottom.length,
-                        (long) n), "index in the spectrum (1 = largest)", "eigenvalue λ");
+                String title = top.length >= n
+                        ? String.format(java.util.Locale.ROOT, "Hessian eigenvalues: all %d", (long) n)
+                        : String.format(java.util.Locale.ROOT, "Hessian eigenvalues: the %d largest and the %d smallest of %d",
+                                top.length, bottom.length, (long) n);
+                LineChart c = new LineChart(area, title, "index in the spectrum (1 = largest)", "eigenvalue λ");
                 double[] topX = new double[top.length];
                 for (int i = 0; i < top.length; i++) {
                     topX[i] = i + 1;
@@ -52,22 +54,39 @@ public final class ChartRenderers {
                 for (int i = 0; i < bottom.length; i++) {
                     bottomX[i] = n - i;
                 }
-                bars(c, "top-bars", topX, top, LineChart.color(0));
-                bars(c, "bottom-bars", bottomX, bottom, LineChart.color(1));
-                c.setSeries("top", "largest", XYData.of(topX, top), LineChart.color(0), LineChart.Style.POINTS);
-                c.setSeries("bottom", "smallest", XYData.of(bottomX, bottom), LineChart.color(1),
-                        LineChart.Style.POINTS);
+                stems(c, "top-stems", whole(top, n) ? "every eigenvalue" : "largest", topX, top, LineChart.color(0));
+                c.setSeries("top", whole(top, n) ? "every eigenvalue" : "largest", XYData.of(topX, top), LineChart.color(0), LineChart.Style.POINTS);
+                if (!whole(top, n)) {
+                    stems(c, "bottom-stems", "smallest", bottomX, bottom, LineChart.color(1));
+                    c.setSeries("bottom", "smallest", XYData.of(bottomX, bottom), LineChart.color(1), LineChart.Style.POINTS);
+                }
             });
         }
 
-        static void bars(LineChart c, String id, double[] x, double[] y, org.eclipse.swt.graphics.RGB color) {
-            org.eclipse.swtchart.IBarSeries<?> b = (org.eclipse.swtchart.IBarSeries<?>) c.getChart().getSeriesSet()
-                    .createSeries(org.eclipse.swtchart.ISeries.SeriesType.BAR, id);
-            b.setXSeries(x);
-            b.setYSeries(y);
-            b.setBarColor(new org.eclipse.swt.graphics.Color(color));
-            b.setBarPadding(70);
-            b.setVisibleInLegend(false);
+        /**
+         * A stem plot as one line: from the baseline up to each value and back, in order of x, so
+         * no raw chart series is needed.
+         */
+        static void stems(LineChart c, String id, String label, double[] x, double[] y, org.eclipse.swt.graphics.RGB color) {
+            Integer[] order = new Integer[x.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (a, b) -> Double.compare(x[a], x[b]));
+            double[] sx = new double[3 * x.length];
+            double[] sy = new double[3 * x.length];
+            for (int k = 0; k < order.length; k++) {
+                int i = order[k];
+                sx[3 * k] = x[i];
+                sx[3 * k + 1] = x[i];
+                sx[3 * k + 2] = x[i];
+                sy[3 * k + 1] = y[i];
+            }
+            c.setSeries(id, label, XYData.of(sx, sy), color, LineChart.Style.LINE);
+        }
+
+        private static boolean whole(double[] top, double n) {
+            return top.length >= n;
         }
 
         private static double[] numbers(@org.eclipse.jdt.annotation.Nullable Object list) {
@@ -175,7 +194,7 @@ public final class ChartRenderers {
 
     /**
      * {@code gradients}: per block the mean of the per-example squared gradients against the square
-     * of the mean gradient (bars by block, with the block table beside), and each example's norm.
+     * of the mean gradient (stems by block, with the block table beside), and each example's norm.
      */
     public static final class Gradients implements AnalysisRenderer {
         @Override
@@ -202,9 +221,8 @@ public final class ChartRenderers {
                 }
                 LineChart c = new LineChart(sash, "Per-block gradient: mean of squares and square of the mean",
                         "block (numbered as in the table below)", "per entry");
-                Hessian.bars(c, "mean-of-squares-bars", x, ms, LineChart.color(0));
-                c.setSeries("mean_of_squares", "mean of per-example squares", XYData.of(x, ms), LineChart.color(0),
-                        LineChart.Style.POINTS);
+                Hessian.stems(c, "mean-of-squares-stems", "mean of per-example squares", x, ms, LineChart.color(0));
+                c.setSeries("mean_of_squares", "mean of per-example squares", XYData.of(x, ms), LineChart.color(0), LineChart.Style.POINTS);
                 c.setSeries("square_of_mean", "square of the batch gradient", XYData.of(x, sm), LineChart.color(1),
                         LineChart.Style.POINTS);
                 Tables.ofText(sash, columns, rows);
@@ -238,7 +256,7 @@ public final class ChartRenderers {
     }
 
     /**
-     * {@code precision}: each format's gradient underflow per block (bars, at each scale), and when
+     * {@code precision}: each format's gradient underflow per block (stems, at each scale), and when
      * the run was trained in mixed precision, its loss scale, skipped steps and underflow by step.
      */
     public static final class Precision implements AnalysisRenderer {
@@ -275,9 +293,8 @@ public final class ChartRenderers {
                             y[j++] = under[i];
                         }
                     }
-                    Hessian.bars(c, "bars-" + k, x, y, LineChart.color(k));
-                    c.setSeries("scale-" + k, "loss scale " + Tables.format(s), XYData.of(x, y), LineChart.color(k),
-                            LineChart.Style.POINTS);
+                    Hessian.stems(c, "stems-" + k, "loss scale " + Tables.format(s), x, y, LineChart.color(k));
+                    c.setSeries("scale-" + k, "loss scale " + Tables.format(s), XYData.of(x, y), LineChart.color(k), LineChart.Style.POINTS);
                     k++;
                 }
             }
@@ -304,9 +321,20 @@ public final class ChartRenderers {
                         }
                     }
                 }
-                Heatmap h = new Heatmap(area, SWT.NONE);
+                org.eclipse.swt.custom.SashForm sash = new org.eclipse.swt.custom.SashForm(area, SWT.HORIZONTAL);
+                Heatmap h = new Heatmap(sash, SWT.NONE);
                 h.setTitles("Optimal transport plan", "target point", "source point", "mass");
                 h.setData(g.x(), g.y(), z);
+                java.util.List<String[]> rows = new java.util.ArrayList<>();
+                for (String k : new String[] { "method", "metric", "p", "distance", "cost", "divergence", "n", "m",
+                        "dimension", "marginal_error", "iterations", "seconds" }) {
+                    Object v = r.values().get(k);
+                    if (v != null) {
+                        rows.add(new String[] { k, v instanceof Number num ? Tables.format(num.doubleValue()) : v.toString() });
+                    }
+                }
+                Tables.ofText(sash, new String[] { "measure", "value" }, rows);
+                sash.setWeights(72, 28);
             });
         }
     }

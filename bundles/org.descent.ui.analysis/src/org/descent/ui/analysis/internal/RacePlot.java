@@ -62,6 +62,8 @@ public final class RacePlot {
                 String label = (String) m.get("label");
                 if (Boolean.TRUE.equals(m.get("diverged"))) {
                     label += " (diverged)";
+                } else if (m.get("final") instanceof List<?> last && last.size() == 3 && last.get(2) instanceof Number f) {
+                    label += String.format(java.util.Locale.ROOT, "  f = %.3g", f.doubleValue());
                 }
                 paths.add(new Path(label, t.column("x"), t.column("y")));
                 longest = Math.max(longest, t.rows().size() - 1);

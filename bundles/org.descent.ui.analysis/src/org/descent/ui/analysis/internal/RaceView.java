@@ -120,7 +120,7 @@ public final class RaceView {
         csv.setText("Export &CSV…");
         csv.setToolTipText("The trajectories as drawn: optimizer, step, x, y, f");
         csv.addListener(SWT.Selection, e -> export(right, "*.csv"));
-        sash.setWeights(37, 63);
+        sash.setWeights(42, 58);
         compute();
     }
 

@@ -83,7 +83,13 @@ public final class RunAnalysisDialog extends Dialog {
         GridDataFactory.fillDefaults().grab(true, true).applyTo(f.getControl());
         f.addListener((name, text, problem) -> updateOk());
         form = f;
-        formHolder.getShell().layout(true, true);
+        Shell shell = formHolder.getShell();
+        if (shell.isVisible()) {
+            org.eclipse.swt.graphics.Point want = shell.computeSize(SWT.DEFAULT, SWT.DEFAULT, true);
+            org.eclipse.swt.graphics.Rectangle screen = shell.getMonitor().getClientArea();
+            shell.setSize(Math.min(screen.width, Math.max(shell.getSize().x, want.x)), Math.min(screen.height, want.y));
+        }
+        shell.layout(true, true);
         updateOk();
     }
 

@@ -23,6 +23,9 @@ import org.eclipse.swt.widgets.Label;
  */
 public final class RunProbes {
 
+    /** How the dynamics probe's buckets read, for titles. */
+    private static final String BUCKETS = ": bucket B holds |v| in [2^(|B|−21), 2^(|B|−20)), B < 0 the negative values";
+
     private RunProbes() {
     }
 
@@ -60,8 +63,8 @@ public final class RunProbes {
         Heatmap grad = new Heatmap(sash, SWT.NONE);
         Runnable show = () -> {
             String layer = names.get(Math.max(0, layers.getSelectionIndex()));
-            draw(act, p.histogram("act_hist", layer), "Activations of " + layer);
-            draw(grad, p.histogram("grad_hist", layer), "Gradients reaching " + layer);
+            draw(act, p.histogram("act_hist", layer), "Activations of " + layer + BUCKETS);
+            draw(grad, p.histogram("grad_hist", layer), "Gradients reaching " + layer + BUCKETS);
         };
         layers.addListener(SWT.Selection, e -> show.run());
         layers.select(0);
@@ -69,7 +72,7 @@ public final class RunProbes {
     }
 
     private static void draw(Heatmap h, Grid g, String title) {
-        h.setTitles(title, "step", "bucket B: |v| in [2^(|B|−21), 2^(|B|−20)), sign of B", "fraction");
+        h.setTitles(title, "step", "bucket B", "fraction of values");
         if (g.x().length > 0 && g.y().length > 0) {
             h.setData(g.x(), g.y(), g.z());
         }
@@ -80,7 +83,6 @@ public final class RunProbes {
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         ProbesFile.Series scale = p.series().get("loss_scale");
         LineChart s = new LineChart(sash, "Loss scale", "step", "loss scale");
-        s.setLogScale(true);
         s.setSeries("loss_scale", "loss scale", XYData.of(scale.steps(), scale.values()), LineChart.color(0),
                 LineChart.Style.LINE);
         ProbesFile.Series skipped = p.series().get("skipped_step");
@@ -99,7 +101,8 @@ public final class RunProbes {
             }
             s.setSeries("skipped", n + " skipped steps", XYData.of(x, y), LineChart.color(3), LineChart.Style.POINTS);
         }
-        LineChart u = new LineChart(sash, "Gradient underflow per block", "step", "fraction of entries flushed to zero");
+        s.setLogScale(true);
+        LineChart u = new LineChart(sash, "Gradient underflow per block", "step", "fraction flushed to zero");
         int k = 0;
         for (String name : p.series().keySet()) {
             if (name.contains("_underflow/")) {
