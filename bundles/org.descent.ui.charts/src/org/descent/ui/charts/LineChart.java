@@ -360,21 +360,28 @@ public final class LineChart {
         long d = 0;
         long dn = 0;
         boolean none = true;
-        for (Entry e : series.values()) {
-            Decimation.Result r = e.data.decimate(Math.max(1, width), logScale);
-            ILineSeries<?> s = line(e.id);
-            s.setXSeries(r.x());
-            s.setYSeries(r.y());
-            e.drawn = r.size();
-            none &= r.size() == 0;
-            d += r.dropped();
-            dn += r.droppedNonPositive();
+        chart.suspendUpdate(true);
+        try {
+            for (Entry e : series.values()) {
+                Decimation.Result r = e.data.decimate(Math.max(1, width), logScale);
+                ILineSeries<?> s = line(e.id);
+                s.setXSeries(r.x());
+                s.setYSeries(r.y());
+                // dense lines (min/max zigzags) draw several times faster without antialiasing and look the same
+                s.setAntialias(r.size() > width ? SWT.OFF : SWT.DEFAULT);
+                e.drawn = r.size();
+                none &= r.size() == 0;
+                d += r.dropped();
+                dn += r.droppedNonPositive();
+            }
+            dropped = d;
+            droppedNonPositive = dn;
+            empty = none;
+            updateAxisTitles();
+            adjustRange();
+        } finally {
+            chart.suspendUpdate(false);
         }
-        dropped = d;
-        droppedNonPositive = dn;
-        empty = none;
-        updateAxisTitles();
-        adjustRange();
         chart.redraw();
     }
 

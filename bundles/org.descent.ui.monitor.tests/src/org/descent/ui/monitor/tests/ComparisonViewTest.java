@@ -131,6 +131,8 @@ class ComparisonViewTest {
         assertFalse(withGd.contains("optimizer.lr"), "both have lr 0.05: " + withGd);
 
         view.setOnlyDiffering(true);
+        assertEquals(2, view.selectedRows().size(), "hiding columns keeps the selection");
+        assertEquals(withGd, view.diffText());
         List<String> shown = view.shownColumns();
         assertTrue(shown.containsAll(List.of("run", "optimizer", "optimizer.lr", "status", "train_loss")), shown.toString());
         assertFalse(shown.contains("dataset") || shown.contains("model") || shown.contains("seed"), shown.toString());

@@ -83,6 +83,8 @@ class MonitorViewTest {
         Widgets.spin(300);
         List<MonitorModel.Shown> shown = view.model().shown();
         assertEquals(List.of(slow.dir(), fast.dir()), shown.stream().map(s -> s.folder().dir()).toList());
+        assertFalse(shown.get(0).live(), "a finished run is read from its files");
+        assertEquals("done: budget of 184 steps reached", shown.get(0).series().status(), "from run.descent");
         LineChart loss = view.chart(MonitorView.LOSS);
         for (RunFolder f : List.of(slow, fast)) {
             List<double[]> expected = Runs.column(f, "loss");

@@ -126,6 +126,7 @@ public final class CsvFollower {
     private final List<String> problems = new ArrayList<>();
     private volatile RunSeries series;
     private long lastStatusCheck;
+    private boolean statusRead;
 
     public CsvFollower(RunFolder folder, String label) {
         this.folder = folder;
@@ -161,12 +162,15 @@ public final class CsvFollower {
             metrics.fileKey = null;
             probes.fileKey = null;
             series = new RunSeries(folder.dir(), label, 1 << 12);
+            statusRead = false;
             metrics.read();
             probes.read();
             changed = true;
         }
         long now = System.nanoTime();
-        if (changed || now - lastStatusCheck > 1_000_000_000L || series.status().isEmpty()) {
+        if (!statusRead || now - lastStatusCheck > 1_000_000_000L) {
+            // run.descent changes seldom (status, checkpoints): read it at most once a second
+            statusRead = true;
             lastStatusCheck = now;
             readStatus();
         }

@@ -300,6 +300,8 @@ public final class ComparisonView {
         if (hideShow == null) {
             return;
         }
+        // hiding columns clears NatTable's selection: select the same runs again afterwards
+        List<RunTable.Row> selected = selectedRows();
         hideShow.showAllColumns();
         if (onlyDiffering.getSelection()) {
             List<RunTable.Column> differing = table.differing(visible);
@@ -313,6 +315,10 @@ public final class ComparisonView {
             hideShow.hideColumnIndexes(hide);
         }
         natTable.refresh();
+        int[] positions = selected.stream().mapToInt(visible::indexOf).filter(i -> i >= 0).toArray();
+        if (positions.length > 0) {
+            selectRows(positions);
+        }
     }
 
     private void updateDiff() {

@@ -84,6 +84,8 @@ public final class MonitorView {
     /** The data each chart's series was last given, to call setSeries only when it changed. */
     private final Map<LineChart, Map<String, Object>> given = new HashMap<>();
     private final Map<RGB, Image> swatches = new HashMap<>();
+    /** The number of points each chart's series had when it was last drawn. */
+    private final Map<LineChart, Long> drawnPoints = new HashMap<>();
     private Composite root;
     private Composite chartArea;
     private Table runs;
@@ -92,7 +94,8 @@ public final class MonitorView {
     private Button follow;
     private Label status;
     private long drawnVersion = -1;
-    private boolean dirty = true;
+    /** Set by other threads too (a live run starting shows itself). */
+    private volatile boolean dirty = true;
     private long redraws;
     private long redrawNanos;
 
@@ -260,7 +263,6 @@ public final class MonitorView {
         }
         status.setText(String.format(Locale.ROOT, "%d run%s, up to %,d steps; redraw %.1f ms", shown.size(),
                 shown.size() == 1 ? "" : "s", steps, (System.nanoTime() - start) / 1e6));
-        status.getParent().layout();
     }
 
     /** A series a chart should show. */
@@ -317,7 +319,13 @@ public final class MonitorView {
             // one legend entry per run: its colour; the axis title says which line is which
             chart.setVisibleInLegend(e.getKey(), inLegend.add(s.label()));
         }
-        if (!changed) {
+        long points = 0;
+        for (Series s : wanted.values()) {
+            points += s.data().size();
+        }
+        Long drawn = drawnPoints.put(chart, points);
+        if (!changed && (drawn == null || drawn != points)) {
+            // only charts whose series grew are decimated and drawn again
             chart.refresh();
         }
     }

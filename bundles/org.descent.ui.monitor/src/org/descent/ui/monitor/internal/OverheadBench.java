@@ -25,6 +25,7 @@ import org.descent.experiment.model.ExperimentFactory;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.equinox.app.IApplicationContext;
+import org.descent.ui.monitor.data.MonitorModel;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
@@ -37,12 +38,14 @@ import org.osgi.util.tracker.ServiceTracker;
  * Adam, batch 64) again and again in this JVM, alternately with no monitor and with the real
  * Monitor view open in a window (the run announced through {@link LiveRuns}, recorded by the
  * view's listener on the training thread and redrawn by its 10 Hz timer, as in the workbench),
- * and prints each run's steps per second. Then it measures how the monitor copes with a run of
- * 10^6 steps read from metrics.csv: the time to read it and the time of a redraw.
+ * and prints each run's steps per second; a third variant records the run through the monitor's
+ * listener without a window (what the listener alone costs). Then it measures how the monitor
+ * copes with a run of 10^6 steps read from metrics.csv: the time to read it and the time of a
+ * redraw.
  * <p>
  * Arguments: {@code [--steps N] [--repeats R] [--long ROWS]}. Output lines: {@code plain
- * <steps/s>}, {@code monitor <steps/s> <redraws> <mean redraw ms>}, {@code long <rows> <read s>
- * <mean redraw ms> <points drawn of the loss>}.
+ * <steps/s>}, {@code listener <steps/s>}, {@code monitor <steps/s> <redraws> <mean redraw ms>},
+ * {@code long <rows> <read s> <mean redraw ms> <points drawn of the loss>}.
  */
 public final class OverheadBench implements IApplication {
 
@@ -72,9 +75,17 @@ public final class OverheadBench implements IApplication {
         try {
             RunStore store = new RunStore(tmp);
             ResolvedExperiment plan = ResolvedExperiment.resolve(experiment(steps), registry, null);
+            // warm-up, not counted: both paths compiled by the JIT before the timed runs
             train(plan, store, null);
+            MonitorView warm = new MonitorView();
+            Shell warmShell = window(warm, liveRuns);
+            train(plan, store, liveRuns);
+            warmShell.dispose();
             for (int r = 0; r < repeats; r++) {
                 System.out.println("plain " + format(rate(train(plan, store, null))));
+                try (MonitorModel recording = new MonitorModel(liveRuns)) {
+                    System.out.println("listener " + format(rate(train(plan, store, liveRuns))));
+                }
                 MonitorView view = new MonitorView();
                 Shell shell = window(view, liveRuns);
                 TrainingResult result = train(plan, store, liveRuns);
