@@ -72,6 +72,8 @@ class ExperimentWorkbenchTest {
         page = window.getActivePage();
         runs = Files.createTempDirectory("descent-ui-runs");
         InstanceScope.INSTANCE.getNode(DescentPreferences.NODE).put(DescentPreferences.RUN_STORE, runs.toString());
+        // the pointer away from the widgets, so that no tooltip covers the screenshots
+        window.getShell().getDisplay().setCursorLocation(0, 1020);
         Widgets.spin(300);
     }
 

@@ -9,7 +9,7 @@ public final class AnalysisPerspective implements IPerspectiveFactory {
 
     @Override
     public void createInitialLayout(IPageLayout layout) {
-        Perspectives.common(layout, 0.27f);
+        Perspectives.common(layout, 0.3f);
         IFolderLayout main = Perspectives.main(layout, "org.descent.ui.folders.analysis.main");
         main.addView(Perspectives.ANALYSIS_VIEW);
         main.addView(Perspectives.RACE_VIEW);

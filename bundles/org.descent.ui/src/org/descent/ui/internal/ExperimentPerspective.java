@@ -10,7 +10,7 @@ public final class ExperimentPerspective implements IPerspectiveFactory {
     @Override
     public void createInitialLayout(IPageLayout layout) {
         layout.setEditorAreaVisible(true);
-        Perspectives.common(layout, 0.28f);
+        Perspectives.common(layout, 0.32f);
         IFolderLayout bottom = layout.createFolder("org.descent.ui.folders.experiment.bottom", IPageLayout.BOTTOM,
                 0.72f, layout.getEditorArea());
         bottom.addView(Perspectives.CONTRIBUTIONS_VIEW);

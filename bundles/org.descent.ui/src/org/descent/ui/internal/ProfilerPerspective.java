@@ -9,7 +9,7 @@ public final class ProfilerPerspective implements IPerspectiveFactory {
 
     @Override
     public void createInitialLayout(IPageLayout layout) {
-        Perspectives.common(layout, 0.25f);
+        Perspectives.common(layout, 0.2f);
         IFolderLayout main = Perspectives.main(layout, "org.descent.ui.folders.profiler.main");
         main.addView(Perspectives.PROFILER_VIEW);
         IFolderLayout bottom = layout.createFolder("org.descent.ui.folders.profiler.bottom", IPageLayout.BOTTOM, 0.6f,
