@@ -230,6 +230,7 @@ class AnalysisViewsTest {
         assertTrue(form != null && form.declarations().stream().anyMatch(h -> h.name().equals("k")),
                 "the form is generated from hessian's declarations");
         ((org.eclipse.swt.widgets.Text) form.control("k")).setText("-3");
+        dialog.getShell().getDisplay().setCursorLocation(0, 0);
         Widgets.spin(50);
         assertTrue(!form.isValid(), "k = -3 is refused");
         Widgets.screenshot(dialog.getShell(), "analysis-run-dialog.png");

@@ -70,9 +70,6 @@ public final class RacePlot {
             }
         }
         shown = Math.min(shown, longest);
-        if (shown < 0 || shown == Integer.MAX_VALUE) {
-            shown = longest;
-        }
         overlay();
     }
 
