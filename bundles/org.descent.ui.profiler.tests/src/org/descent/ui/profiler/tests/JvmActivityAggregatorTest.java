@@ -39,10 +39,16 @@ class JvmActivityAggregatorTest {
         a.threadCpu(7, "worker", 0.5);
         a.threadCpu(7, "worker", 1.0);
         a.park(9, "virtual", "Parker in v.Task.run", Duration.ofMillis(200));
+        a.trainingStep(7, "worker", "run-a", 1);
+        a.trainingStep(7, "worker", "run-a", 2);
+        a.trainingStep(11, "trainer", "run-b", 5);
 
         JvmActivity s = a.snapshot(at(2));
         assertEquals(4, s.samples());
-        assertEquals(List.of(7L, 9L), s.threads().stream().map(ThreadActivity::id).toList());
+        assertEquals(List.of(7L, 9L, 11L), s.threads().stream().map(ThreadActivity::id).toList());
+        assertEquals("run-a at step 2", s.thread("worker").orElseThrow().training());
+        assertEquals("run-b at step 5", s.thread("trainer").orElseThrow().training());
+        assertEquals("", s.thread("virtual").orElseThrow().training());
         ThreadActivity w = s.thread("worker").orElseThrow();
         assertEquals(Thread.State.WAITING, w.state());
         assertEquals(0.25, w.runnable(), 1e-12);

@@ -80,6 +80,8 @@ class JvmViewTest {
         ThreadActivity t = view.shown().thread("jvm-view-trainer").orElseThrow();
         assertTrue(t.training().matches("bimodal-run at step \\d+"), t.training());
         assertTrue(t.runnable() > 0.5, "the training thread ran: " + t);
+        assertTrue(t.monitors().stream().noneMatch(m -> m.name().startsWith("org.descent.ui.profiler")),
+                "the recorder made training wait: " + t.monitors());
         Table table = Views.table("Training");
         assertEquals("jvm-view-trainer", Views.column(table, "Thread").get(0), "training threads come first");
         assertEquals(t.training(), Views.column(table, "Training").get(0));

@@ -2,6 +2,7 @@ package org.descent.ui.profiler.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,8 +103,12 @@ class ProfilerViewTest {
         ProfilerView view = Views.open(ProfilerView.ID, ProfilerView.class);
         view.choose(Workload.CPU, 2, List.of(Mode.SEQ, Mode.JVM, Mode.GIL_PY2, Mode.GIL_PY3), 3, 50_000_000);
         Views.click(Views.button("&Run"));
-        Widgets.spin(300);
+        Widgets.spin(600);
         assertTrue(view.running(), "the run ended before it could be cancelled");
+        assertTrue(Widgets.findAll(Views.window().getShell(), Label.class).stream()
+                .anyMatch(l -> l.getText().startsWith("Threading profiler: cpu: ") && l.getText().contains("seq")),
+                () -> "no progress text naming the mode and repeat: " + Widgets.findAll(Views.window().getShell(),
+                        Label.class).stream().map(Label::getText).toList());
         Views.click(Views.button("&Cancel"));
         long deadline = System.currentTimeMillis() + 30_000;
         while (view.running() && System.currentTimeMillis() < deadline) {
@@ -116,6 +122,23 @@ class ProfilerViewTest {
                 "no cancellation message");
         assertTrue(Views.button("&Run").isEnabled());
         assertFalse(Views.button("&Cancel").isEnabled());
+    }
+
+    @Test
+    void settingsThatAreNotValidAreNamed() throws Exception {
+        ProfilerView view = Views.open(ProfilerView.ID, ProfilerView.class);
+        view.choose(Workload.CPU, 2, List.of(Mode.SEQ), 1, 1000);
+        Text count = Widgets.findAll(Views.window().getShell(), Text.class).stream()
+                .filter(t -> t.getText().equals("1000")).findFirst().orElseThrow();
+        count.setText("many");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, view::options);
+        assertEquals("Count: 'many' is not valid, expected a whole number", e.getMessage());
+        view.choose(Workload.MIXED, 1, List.of(Mode.SEQ), 1, 1000);
+        e = assertThrows(IllegalArgumentException.class, view::options);
+        assertTrue(e.getMessage().startsWith("threads: 1 is not valid"), e.getMessage());
+        view.choose(Workload.CPU, 2, List.of(), 1, 1000);
+        e = assertThrows(IllegalArgumentException.class, view::options);
+        assertTrue(e.getMessage().startsWith("modes: [] is not valid"), e.getMessage());
     }
 
     private static void drag(Canvas canvas, int from, int to) {

@@ -56,6 +56,8 @@ public final class JvmView {
 
     public static final String ID = "org.descent.ui.profiler.views.jvm";
 
+    private static final int TRAINING_WIDTH = 190;
+
     /** How often the table and charts are redrawn while recording, ms (3 Hz). */
     static final int REFRESH_MILLIS = 333;
 
@@ -76,6 +78,7 @@ public final class JvmView {
     private LineChart cpuChart;
     private LineChart gcChart;
     private JvmActivity shown;
+    private boolean anyTraining = true;
     private final Runnable tick = this::tick;
 
     @PostConstruct
@@ -127,7 +130,7 @@ public final class JvmView {
 
     private List<Column> columns() {
         return List.of(new Column("Thread", ThreadActivity::name, null, 170, "the thread's name"),
-                new Column("Training", ThreadActivity::training, null, 190,
+                new Column("Training", ThreadActivity::training, null, TRAINING_WIDTH,
                         "the run it trained (started in this workbench) and its last step"),
                 new Column("State", t -> t.state() == null ? "" : t.state().toString(), null, 115,
                         "its state at the last sample (empty: seen only in events, e.g. a virtual thread)"),
@@ -291,6 +294,12 @@ public final class JvmView {
     private void show(JvmActivity activity) {
         shown = activity;
         viewer.setInput(activity.threads());
+        boolean training = activity.threads().stream().anyMatch(t -> !t.training().isEmpty());
+        if (training != anyTraining) {
+            // the Training column is narrow until a thread trains
+            anyTraining = training;
+            viewer.getTable().getColumn(1).setWidth(training ? TRAINING_WIDTH : 80);
+        }
         summary.setText((recorder.running() ? "Recording: " : "Recorded: ") + activity.summary());
         summary.getParent().layout();
         List<Point> alloc = activity.allocation();

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.descent.ui.profiler.jvm.JvmActivity.CpuPoint;
 import org.descent.ui.profiler.jvm.JvmActivity.GcPause;
@@ -31,6 +32,7 @@ public final class JvmActivityAggregator {
 
     private final Instant start;
     private final Map<Long, Stats> threads = new TreeMap<>();
+    private final ConcurrentHashMap<Long, Training> training = new ConcurrentHashMap<>();
     private final Map<Long, Long> allocatedPerBucket = new HashMap<>();
     private final List<CpuPoint> cpu = new ArrayList<>();
     private final List<GcPause> gcs = new ArrayList<>();
@@ -58,8 +60,6 @@ public final class JvmActivityAggregator {
         double cpuSum;
         long cpuReadings;
         long allocatedBytes;
-        String run = "";
-        long step;
         final Wait blocked = new Wait();
         final Wait parked = new Wait();
         final Wait waited = new Wait();
@@ -135,11 +135,29 @@ public final class JvmActivityAggregator {
         s.cpuReadings++;
     }
 
-    /** A thread took a training step of a run (named by its folder). */
-    public synchronized void trainingStep(long id, String name, String run, long step) {
-        Stats s = stats(id, name);
-        s.run = run;
-        s.step = step;
+    /** The run a thread trains and its last step, written by the training thread without a lock. */
+    private static final class Training {
+        final String thread;
+        final String run;
+        volatile long step;
+
+        Training(String thread, String run) {
+            this.thread = thread;
+            this.run = run;
+        }
+    }
+
+    /**
+     * A thread took a training step of a run (named by its folder). Called on the training
+     * thread at every step: it takes no lock, so it never waits for the aggregation.
+     */
+    public void trainingStep(long id, String name, String run, long step) {
+        Training t = training.get(id);
+        if (t == null || !t.run.equals(run)) {
+            t = new Training(name, run);
+            training.put(id, t);
+        }
+        t.step = step;
     }
 
     /** The JVM's and the machine's CPU load, fractions of all cores. */
@@ -162,8 +180,10 @@ public final class JvmActivityAggregator {
     /** Everything so far, as seen at {@code now}. */
     public synchronized JvmActivity snapshot(Instant now) {
         double completeSeconds = seconds(complete);
+        training.forEach((id, t) -> stats(id, t.thread));
         List<ThreadActivity> rows = new ArrayList<>();
         for (Stats s : threads.values()) {
+            Training t = training.get(s.id);
             double n = Math.max(1, s.samples);
             rows.add(new ThreadActivity(s.id, s.name, s.state, s.samples,
                     s.states[Thread.State.RUNNABLE.ordinal()] / n, s.states[Thread.State.BLOCKED.ordinal()] / n,
@@ -171,7 +191,7 @@ public final class JvmActivityAggregator {
                     s.cpuReadings == 0 ? Double.NaN : s.cpuSum / s.cpuReadings, s.blocked.count,
                     s.blocked.nanos / 1e9, s.parked.count, s.parked.nanos / 1e9, s.waited.count, s.waited.nanos / 1e9,
                     top(s.monitors), top(s.parkSites), s.allocatedBytes / 1e6,
-                    s.run.isEmpty() ? "" : s.run + " at step " + s.step));
+                    t == null ? "" : t.run + " at step " + t.step));
         }
         long completeBuckets = (long) Math.floor(completeSeconds / BUCKET_SECONDS);
         List<Point> allocation = new ArrayList<>();
