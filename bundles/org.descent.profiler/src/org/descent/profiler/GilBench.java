@@ -46,7 +46,7 @@ public final class GilBench {
 
     /**
      * Runs every mode of the options {@link GilOptions#repeat()} times.
-     *
+     * <p>
      * The modes take turns: every repeat runs each mode once, in the options' order.
      *
      * @param onResult called with each row, in order, once all repeats are done, on the calling thread
@@ -155,12 +155,6 @@ public final class GilBench {
 
     private static void add(Map<String, List<Trial>> trials, String label, Trial t) {
         trials.computeIfAbsent(label, k -> new ArrayList<>()).add(t);
-    }
-
-    /** Why a mode's number is what it is, for these options (the text of {@link ModeResult#explanation()}). */
-    public static String explanation(Mode mode, String label, GilOptions options) {
-        return Explanations.of(mode, label, options, options.workload() == Workload.TRAIN
-                ? "mlp on digits" : "");
     }
 
     private static void checkCancelled(IProgressMonitor m) {
