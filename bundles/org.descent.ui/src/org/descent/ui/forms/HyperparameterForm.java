@@ -168,9 +168,12 @@ public final class HyperparameterForm {
             Control control = create(h);
             control.setToolTipText(tooltip(h));
             GridDataFactory.fillDefaults().grab(true, false).indent(indent, 0).hint(140, SWT.DEFAULT)
-                    .applyTo(control);
-            Label hint = new Label(body, SWT.NONE);
+                    .minSize(110, SWT.DEFAULT).applyTo(control);
+            // wraps rather than squeezing the field when the form is narrow
+            Label hint = new Label(body, SWT.WRAP);
             hint.setText(hint(h));
+            GridDataFactory.fillDefaults().align(SWT.FILL, SWT.CENTER).hint(Math.min(190,
+                    hint.computeSize(SWT.DEFAULT, SWT.DEFAULT).x), SWT.DEFAULT).applyTo(hint);
             hint.setToolTipText(tooltip(h));
             hint.setForeground(body.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
             Field field = new Field(h, control);
