@@ -7,8 +7,9 @@ import org.eclipse.core.runtime.CoreException;
 
 /**
  * Every contribution made to Descent's extension points (all extension points whose id starts
- * with {@value #NAMESPACE_PREFIX}), read from the Eclipse extension registry. Available as an
- * OSGi service.
+ * with {@value #NAMESPACE_PREFIX}, except the workbench's own points under
+ * {@value #WORKBENCH_PREFIX}, which its views read themselves), read from the Eclipse extension
+ * registry. Available as an OSGi service.
  * <p>
  * Reading is forgiving: a broken contribution is logged with its contributing bundle, reported
  * by {@link #problems()} and left out; everything else keeps working.
@@ -17,6 +18,9 @@ public interface ContributionRegistry {
 
     /** Extension points whose id starts with this prefix are Descent's. */
     String NAMESPACE_PREFIX = "org.descent.";
+
+    /** Extension points of the workbench (views, renderers): not contributions of the engine. */
+    String WORKBENCH_PREFIX = "org.descent.ui.";
 
     /** All valid contributions, sorted by extension point, kind and id. */
     List<Contribution> contributions();

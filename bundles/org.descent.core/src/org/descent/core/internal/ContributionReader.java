@@ -52,7 +52,8 @@ public final class ContributionReader {
         Arrays.sort(sorted, Comparator.comparing(IExtensionPoint::getUniqueIdentifier));
         for (IExtensionPoint point : sorted) {
             String pointId = point.getUniqueIdentifier();
-            if (!pointId.startsWith(ContributionRegistry.NAMESPACE_PREFIX)) {
+            if (!pointId.startsWith(ContributionRegistry.NAMESPACE_PREFIX)
+                    || pointId.startsWith(ContributionRegistry.WORKBENCH_PREFIX)) {
                 continue;
             }
             pointIds.add(pointId);
