@@ -97,6 +97,11 @@ public final class LineChart {
     private int lastWidth = -1;
     private String emptyText = "No data";
     private boolean empty = true;
+    private boolean growing;
+    /** The largest x drawn at the last full layout (NaN before). */
+    private double lastMaxX = Double.NaN;
+    /** Series added, removed or relabelled since the last full layout (the legend changed). */
+    private boolean structureChanged = true;
 
     /**
      * Creates the chart.
@@ -237,6 +242,7 @@ public final class LineChart {
             e.color = c;
             e.style = style;
         }
+        structureChanged = true;
         ILineSeries<?> s = line(id);
         s.setDescription(label);
         s.setLineColor(new Color(c));
@@ -276,6 +282,8 @@ public final class LineChart {
         }
         if (s.isVisibleInLegend() != visible) {
             s.setVisibleInLegend(visible);
+            structureChanged = true;
+            chart.updateLayout();
             chart.redraw();
         }
     }
@@ -292,6 +300,7 @@ public final class LineChart {
             return false;
         }
         chart.getSeriesSet().deleteSeries(id);
+        structureChanged = true;
         refresh();
         return true;
     }
@@ -302,6 +311,7 @@ public final class LineChart {
             chart.getSeriesSet().deleteSeries(id);
         }
         series.clear();
+        structureChanged = true;
         refresh();
     }
 
@@ -360,29 +370,83 @@ public final class LineChart {
         long d = 0;
         long dn = 0;
         boolean none = true;
-        chart.suspendUpdate(true);
-        try {
-            for (Entry e : series.values()) {
-                Decimation.Result r = e.data.decimate(Math.max(1, width), logScale);
-                ILineSeries<?> s = line(e.id);
-                s.setXSeries(r.x());
-                s.setYSeries(r.y());
-                // dense lines (min/max zigzags) draw several times faster without antialiasing and look the same
-                s.setAntialias(r.size() > width ? SWT.OFF : SWT.DEFAULT);
-                e.drawn = r.size();
-                none &= r.size() == 0;
-                d += r.dropped();
-                dn += r.droppedNonPositive();
+        double[] bounds = { Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY };
+        for (Entry e : series.values()) {
+            Decimation.Result r = e.data.decimate(Math.max(1, width), logScale);
+            ILineSeries<?> s = line(e.id);
+            s.setXSeries(r.x());
+            s.setYSeries(r.y());
+            // dense lines (min/max zigzags) draw several times faster without antialiasing and look the same
+            s.setAntialias(r.size() > width ? SWT.OFF : SWT.DEFAULT);
+            e.drawn = r.size();
+            none &= r.size() == 0;
+            d += r.dropped();
+            dn += r.droppedNonPositive();
+            for (int i = 0; i < r.size(); i++) {
+                bounds[0] = Math.min(bounds[0], r.x()[i]);
+                bounds[1] = Math.max(bounds[1], r.x()[i]);
+                bounds[2] = Math.min(bounds[2], r.y()[i]);
+                bounds[3] = Math.max(bounds[3], r.y()[i]);
             }
-            dropped = d;
-            droppedNonPositive = dn;
-            empty = none;
-            updateAxisTitles();
-            adjustRange();
-        } finally {
-            chart.suspendUpdate(false);
         }
+        dropped = d;
+        droppedNonPositive = dn;
+        empty = none;
+        boolean titles = updateAxisTitles();
+        if (growing && !empty && !titles && !structureChanged && fits(bounds)) {
+            // axes unchanged: only the series are drawn again
+            chart.getPlotArea().getControl().redraw();
+            return;
+        }
+        if (growing && !empty) {
+            growingRange(bounds, bounds[1] > lastMaxX);
+        } else {
+            adjustRange();
+        }
+        structureChanged = false;
+        lastMaxX = empty ? Double.NaN : bounds[1];
+        chart.updateLayout();
         chart.redraw();
+    }
+
+    /**
+     * Lets the axes of a chart whose data grows (a live run) leave room ahead, so that they are
+     * laid out again only when the data outgrows them, not at every refresh (off by default:
+     * axes fit the data exactly).
+     */
+    public void setGrowing(boolean on) {
+        growing = on;
+    }
+
+    /** Whether the drawn points' bounds (x min, x max, y min, y max) fit the axes well enough to keep them. */
+    private boolean fits(double[] b) {
+        Range x = chart.getAxisSet().getXAxis(0).getRange();
+        Range y = chart.getAxisSet().getYAxis(0).getRange();
+        if (b[0] < x.lower || b[1] > x.upper || b[2] < y.lower || b[3] > y.upper) {
+            return false;
+        }
+        // not too loose either: the data spans at least half of each axis
+        boolean xTight = b[1] - b[0] >= 0.5 * (x.upper - x.lower);
+        boolean yTight = logScale ? Math.log(b[3] / b[2]) >= 0.5 * Math.log(y.upper / y.lower)
+                : b[3] - b[2] >= 0.5 * (y.upper - y.lower);
+        return xTight && yTight;
+    }
+
+    /**
+     * Axes for growing data: x with a quarter of room ahead while the data grows (none for data
+     * that has stopped), y with a tenth of room on both sides.
+     */
+    private void growingRange(double[] b, boolean grew) {
+        double xSpan = b[1] - b[0];
+        chart.getAxisSet().getXAxis(0).setRange(new Range(b[0], b[0] + (xSpan > 0 ? (grew ? 1.25 : 1) * xSpan : 1)));
+        if (logScale) {
+            double f = b[3] > b[2] ? Math.pow(b[3] / b[2], 0.1) : 2;
+            chart.getAxisSet().getYAxis(0).setRange(new Range(b[2] / f, b[3] * f));
+        } else {
+            double pad = b[3] > b[2] ? 0.1 * (b[3] - b[2]) : Math.max(Math.abs(b[2]) * 0.1, 1e-12);
+            chart.getAxisSet().getYAxis(0).setRange(new Range(b[2] - pad, b[3] + pad));
+        }
     }
 
     private int plotWidth() {
@@ -410,7 +474,10 @@ public final class LineChart {
         }
     }
 
-    private void updateAxisTitles() {
+    /** Sets the axes' titles with the note on values left out; returns whether they changed. */
+    private boolean updateAxisTitles() {
+        String oldX = chart.getAxisSet().getXAxis(0).getTitle().getText();
+        String oldY = chart.getAxisSet().getYAxis(0).getTitle().getText();
         chart.getAxisSet().getXAxis(0).getTitle().setText(xTitle);
         List<String> notes = new ArrayList<>();
         if (logScale) {
@@ -423,8 +490,9 @@ public final class LineChart {
         if (nonFinite > 0) {
             notes.add(String.format(Locale.ROOT, "%,d NaN/infinite values not drawn", nonFinite));
         }
-        chart.getAxisSet().getYAxis(0).getTitle()
-                .setText(notes.isEmpty() ? yTitle : yTitle + " (" + String.join("; ", notes) + ")");
+        String y = notes.isEmpty() ? yTitle : yTitle + " (" + String.join("; ", notes) + ")";
+        chart.getAxisSet().getYAxis(0).getTitle().setText(y);
+        return !oldX.equals(xTitle) || !oldY.equals(y);
     }
 
     /** The y axis' title as drawn, with the note on values left out. */

@@ -188,6 +188,7 @@ public final class MonitorView {
 
     private void addChart(String key, String title, String x, String y, int span) {
         LineChart c = new LineChart(chartArea, title, x, y);
+        c.setGrowing(true);
         GridDataFactory.fillDefaults().grab(true, true).span(span, 1).hint(300, 200).applyTo(c.getControl());
         charts.put(key, c);
         given.put(c, new HashMap<>());

@@ -159,12 +159,12 @@ public final class OverheadBench implements IApplication {
                 return trainer.train(plan, folder, null);
             } catch (ExperimentException | IOException e) {
                 throw new IllegalStateException(e.getMessage(), e);
-            } finally {
-                display.wake();
             }
         });
         while (!f.isDone()) {
             if (!display.readAndDispatch()) {
+                // a timer wakes the loop: a wake() from the worker could come before this sleep
+                display.timerExec(50, () -> { });
                 display.sleep();
             }
         }
