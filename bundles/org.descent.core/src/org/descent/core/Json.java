@@ -1,12 +1,17 @@
 package org.descent.core;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.Nullable;
 
-/** Writes JSON (for {@code --json} output and result files): maps, lists, strings, numbers (non-finite ones as null), booleans and null. */
+/**
+ * Writes JSON (for {@code --json} output and result files): maps, lists, strings, numbers
+ * (non-finite ones as null), booleans and null; and reads it back ({@link #parse(String)}).
+ */
 public final class Json {
 
     private Json() {
@@ -84,5 +89,177 @@ public final class Json {
             }
         }
         sb.append('"');
+    }
+
+    /**
+     * Parses a JSON document as {@link #write(Object)} writes it: objects as ordered maps, arrays
+     * as lists, numbers as Double, and strings, booleans and null.
+     *
+     * @throws IllegalArgumentException naming the offset and what was expected there
+     */
+    public static @Nullable Object parse(String text) {
+        Reader r = new Reader(text);
+        Object v = r.value();
+        r.space();
+        if (r.pos != text.length()) {
+            throw r.error("the end of the document");
+        }
+        return v;
+    }
+
+    /** A recursive-descent reader over one document. */
+    private static final class Reader {
+
+        private final String text;
+        private int pos;
+
+        private Reader(String text) {
+            this.text = text;
+        }
+
+        private IllegalArgumentException error(String expected) {
+            return new IllegalArgumentException("JSON offset " + pos + ": expected " + expected);
+        }
+
+        private void space() {
+            while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+                pos++;
+            }
+        }
+
+        private @Nullable Object value() {
+            space();
+            if (pos >= text.length()) {
+                throw error("a value");
+            }
+            char c = text.charAt(pos);
+            switch (c) {
+            case '{':
+                return object();
+            case '[':
+                return array();
+            case '"':
+                return string();
+            case 't':
+                return literal("true", Boolean.TRUE);
+            case 'f':
+                return literal("false", Boolean.FALSE);
+            case 'n':
+                return literal("null", null);
+            default:
+                return number();
+            }
+        }
+
+        private @Nullable Object literal(String word, @Nullable Object value) {
+            if (!text.startsWith(word, pos)) {
+                throw error(word);
+            }
+            pos += word.length();
+            return value;
+        }
+
+        private Map<String, Object> object() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            pos++;
+            space();
+            if (pos < text.length() && text.charAt(pos) == '}') {
+                pos++;
+                return m;
+            }
+            while (true) {
+                space();
+                if (pos >= text.length() || text.charAt(pos) != '"') {
+                    throw error("a member name");
+                }
+                String key = string();
+                space();
+                if (pos >= text.length() || text.charAt(pos) != ':') {
+                    throw error("':'");
+                }
+                pos++;
+                m.put(key, value());
+                space();
+                if (pos < text.length() && text.charAt(pos) == ',') {
+                    pos++;
+                } else if (pos < text.length() && text.charAt(pos) == '}') {
+                    pos++;
+                    return m;
+                } else {
+                    throw error("',' or '}'");
+                }
+            }
+        }
+
+        private List<@Nullable Object> array() {
+            List<@Nullable Object> l = new ArrayList<>();
+            pos++;
+            space();
+            if (pos < text.length() && text.charAt(pos) == ']') {
+                pos++;
+                return l;
+            }
+            while (true) {
+                l.add(value());
+                space();
+                if (pos < text.length() && text.charAt(pos) == ',') {
+                    pos++;
+                } else if (pos < text.length() && text.charAt(pos) == ']') {
+                    pos++;
+                    return l;
+                } else {
+                    throw error("',' or ']'");
+                }
+            }
+        }
+
+        private String string() {
+            StringBuilder sb = new StringBuilder();
+            pos++;
+            while (pos < text.length()) {
+                char c = text.charAt(pos++);
+                if (c == '"') {
+                    return sb.toString();
+                }
+                if (c == '\\') {
+                    if (pos >= text.length()) {
+                        break;
+                    }
+                    char e = text.charAt(pos++);
+                    switch (e) {
+                    case 'n' -> sb.append('\n');
+                    case 't' -> sb.append('\t');
+                    case 'r' -> sb.append('\r');
+                    case 'b' -> sb.append('\b');
+                    case 'f' -> sb.append('\f');
+                    case 'u' -> {
+                        if (pos + 4 > text.length()) {
+                            throw error("four hex digits");
+                        }
+                        sb.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
+                        pos += 4;
+                    }
+                    default -> sb.append(e);
+                    }
+                } else {
+                    sb.append(c);
+                }
+            }
+            throw error("the end of a string");
+        }
+
+        private Double number() {
+            int start = pos;
+            while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) {
+                pos++;
+            }
+            String t = text.substring(start, pos);
+            try {
+                return Double.valueOf(t);
+            } catch (NumberFormatException e) {
+                pos = start;
+                throw error("a number");
+            }
+        }
     }
 }

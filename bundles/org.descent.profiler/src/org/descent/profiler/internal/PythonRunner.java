@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import org.descent.core.Json;
 import org.descent.profiler.GilCounters;
 import org.descent.profiler.GilOptions;
 import org.descent.profiler.IoLatency;
@@ -168,7 +169,7 @@ public final class PythonRunner implements AutoCloseable {
     private Map<String, Trial> trials(String out, Path py) throws PythonFailed {
         Object parsed;
         try {
-            parsed = JsonReader.parse(out.strip());
+            parsed = Json.parse(out.strip());
         } catch (IllegalArgumentException e) {
             throw new PythonFailed(py + " printed no JSON (" + e.getMessage() + "): " + last(out));
         }

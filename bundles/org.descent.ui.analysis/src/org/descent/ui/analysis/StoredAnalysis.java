@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 
 import org.descent.core.AnalysisResult;
 import org.descent.core.Json;
-import org.descent.ui.analysis.internal.JsonReader;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -52,7 +51,7 @@ public final class StoredAnalysis {
         Path json = folder.resolve("result.json");
         Object root;
         try {
-            root = JsonReader.parse(Files.readString(json, StandardCharsets.UTF_8));
+            root = Json.parse(Files.readString(json, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             throw new IOException(json + ": " + e.getMessage(), e);
         }
@@ -71,7 +70,7 @@ public final class StoredAnalysis {
     /** A result held in memory (not stored), as an analysis returned it. */
     @SuppressWarnings("unchecked")
     public static StoredAnalysis of(AnalysisResult result) {
-        Object json = JsonReader.parse(Json.write(result.toJsonObject()));
+        Object json = Json.parse(Json.write(result.toJsonObject()));
         StringBuilder report = new StringBuilder();
         result.report().forEach(l -> report.append(l).append('\n'));
         result.warnings().forEach(w -> report.append("warning: ").append(w).append('\n'));
