@@ -93,7 +93,8 @@ public final class Json {
 
     /**
      * Parses a JSON document as {@link #write(Object)} writes it: objects as ordered maps, arrays
-     * as lists, numbers as Double, and strings, booleans and null.
+     * as lists, numbers as Double, and strings, booleans and null; also Python's {@code NaN},
+     * {@code Infinity} and {@code -Infinity} (json.dumps writes them).
      *
      * @throws IllegalArgumentException naming the offset and what was expected there
      */
@@ -250,7 +251,7 @@ public final class Json {
 
         private Double number() {
             int start = pos;
-            while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) {
+            while (pos < text.length() && "+-0123456789.eEInfinityNa".indexOf(text.charAt(pos)) >= 0) {
                 pos++;
             }
             String t = text.substring(start, pos);

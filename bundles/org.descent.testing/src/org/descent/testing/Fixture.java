@@ -5,11 +5,10 @@ import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.jdt.annotation.Nullable;
+import org.descent.core.Json;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
@@ -38,13 +37,11 @@ public final class Fixture {
         }
     }
 
-    /** Parses JSON text. */
+    /** Parses JSON text ({@link Json#parse(String)}). */
     public static Fixture parse(String json) {
-        Parser p = new Parser(json);
-        Object v = p.value();
-        p.skipSpace();
-        if (p.pos != json.length()) {
-            throw p.error("trailing text");
+        Object v = Json.parse(json);
+        if (v == null) {
+            throw new IllegalArgumentException("the fixture is null");
         }
         return new Fixture(v);
     }
@@ -107,150 +104,5 @@ public final class Fixture {
             a[i] = out.get(i);
         }
         return a;
-    }
-
-    private static final class Parser {
-        private final String s;
-        private int pos;
-
-        Parser(String s) {
-            this.s = s;
-        }
-
-        IllegalArgumentException error(String what) {
-            return new IllegalArgumentException("JSON: " + what + " at offset " + pos);
-        }
-
-        void skipSpace() {
-            while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) {
-                pos++;
-            }
-        }
-
-        @Nullable
-        Object value() {
-            skipSpace();
-            if (pos >= s.length()) {
-                throw error("unexpected end");
-            }
-            char c = s.charAt(pos);
-            switch (c) {
-            case '{':
-                return object();
-            case '[':
-                return array();
-            case '"':
-                return string();
-            case 't':
-                return literal("true", Boolean.TRUE);
-            case 'f':
-                return literal("false", Boolean.FALSE);
-            case 'n':
-                return literal("null", null);
-            default:
-                return number();
-            }
-        }
-
-        @Nullable
-        Object literal(String word, @Nullable Object v) {
-            if (!s.startsWith(word, pos)) {
-                throw error("expected " + word);
-            }
-            pos += word.length();
-            return v;
-        }
-
-        Map<String, Object> object() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            pos++;
-            skipSpace();
-            if (s.charAt(pos) == '}') {
-                pos++;
-                return m;
-            }
-            while (true) {
-                skipSpace();
-                String key = string();
-                skipSpace();
-                if (s.charAt(pos++) != ':') {
-                    throw error("expected ':'");
-                }
-                m.put(key, value());
-                skipSpace();
-                char c = s.charAt(pos++);
-                if (c == '}') {
-                    return m;
-                }
-                if (c != ',') {
-                    throw error("expected ',' or '}'");
-                }
-            }
-        }
-
-        List<Object> array() {
-            List<Object> l = new ArrayList<>();
-            pos++;
-            skipSpace();
-            if (s.charAt(pos) == ']') {
-                pos++;
-                return l;
-            }
-            while (true) {
-                l.add(value());
-                skipSpace();
-                char c = s.charAt(pos++);
-                if (c == ']') {
-                    return l;
-                }
-                if (c != ',') {
-                    throw error("expected ',' or ']'");
-                }
-            }
-        }
-
-        String string() {
-            if (s.charAt(pos) != '"') {
-                throw error("expected a string");
-            }
-            StringBuilder sb = new StringBuilder();
-            pos++;
-            while (true) {
-                char c = s.charAt(pos++);
-                if (c == '"') {
-                    return sb.toString();
-                }
-                if (c == '\\') {
-                    char e = s.charAt(pos++);
-                    switch (e) {
-                    case 'n' -> sb.append('\n');
-                    case 't' -> sb.append('\t');
-                    case 'r' -> sb.append('\r');
-                    case 'b' -> sb.append('\b');
-                    case 'f' -> sb.append('\f');
-                    case 'u' -> {
-                        sb.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
-                        pos += 4;
-                    }
-                    default -> sb.append(e);
-                    }
-                } else {
-                    sb.append(c);
-                }
-            }
-        }
-
-        Double number() {
-            int start = pos;
-            while (pos < s.length() && "+-0123456789.eEInfinityNa".indexOf(s.charAt(pos)) >= 0) {
-                pos++;
-            }
-            String t = s.substring(start, pos);
-            try {
-                return Double.valueOf(t);
-            } catch (NumberFormatException e) {
-                throw error("bad number '" + t + "'");
-            }
-        }
     }
 }

@@ -39,6 +39,8 @@ class JsonTest {
         assertEquals(42.0, Json.parse(" 42 "));
         assertEquals("\u00e9", Json.parse("\"\\u00e9\""));
         assertNull(Json.parse("null"));
+        assertEquals(List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY),
+                Json.parse("[NaN, Infinity, -Infinity]"));
     }
 
     @Test

@@ -97,9 +97,12 @@ public final class GilCommand implements Command {
                 perEvent = Math.max(perEvent, t.nanosPerEvent());
             }
         }
-        out.println(String.format(Locale.ROOT, "Timeline recorder: %d events in the median runs, %.1f ns each"
-                + " (calibrated): %.3f ms, %.4f%% of their wall time.", events, perEvent, overhead / 1e6,
-                wall == 0 ? 0 : 100 * overhead / wall));
+        if (events > 0) {
+            // only the modes run in this JVM record a timeline
+            out.println(String.format(Locale.ROOT, "Timeline recorder: %d events in the median runs, %.1f ns each"
+                    + " (calibrated): %.3f ms, %.4f%% of their wall time.", events, perEvent, overhead / 1e6,
+                    100 * overhead / wall));
+        }
         return OK;
     }
 

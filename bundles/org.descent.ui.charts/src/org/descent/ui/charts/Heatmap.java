@@ -25,8 +25,6 @@ import org.eclipse.swt.graphics.Transform;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Menu;
-import org.eclipse.swt.widgets.MenuItem;
 
 /**
  * A grid of values drawn as coloured cells (viridis), with a title, titled x and y axes with
@@ -702,19 +700,7 @@ public final class Heatmap extends Canvas {
     }
 
     private void installMenu() {
-        Menu menu = new Menu(this);
-        MenuItem log = new MenuItem(menu, SWT.CHECK);
-        log.setText("&Logarithmic colour scale");
-        log.addListener(SWT.Selection, e -> setLogColors(log.getSelection()));
-        menu.addListener(SWT.Show, e -> log.setSelection(logColors));
-        new MenuItem(menu, SWT.SEPARATOR);
-        MenuItem png = new MenuItem(menu, SWT.PUSH);
-        png.setText("Export &PNG\u2026");
-        png.addListener(SWT.Selection, e -> export(true));
-        MenuItem csv = new MenuItem(menu, SWT.PUSH);
-        csv.setText("Export &CSV\u2026");
-        csv.addListener(SWT.Selection, e -> export(false));
-        setMenu(menu);
+        ChartMenu.install(this, "&Logarithmic colour scale", () -> logColors, this::setLogColors, this::export);
     }
 
     private void export(boolean png) {

@@ -26,8 +26,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.FileDialog;
-import org.eclipse.swt.widgets.Menu;
-import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swtchart.Chart;
 import org.eclipse.swtchart.ICustomPaintListener;
 import org.eclipse.swtchart.IAxis;
@@ -580,19 +578,7 @@ public final class LineChart {
 
     private void installMenu() {
         for (Control c : new Control[] { chart, chart.getPlotArea().getControl() }) {
-            Menu menu = new Menu(c);
-            MenuItem log = new MenuItem(menu, SWT.CHECK);
-            log.setText("&Logarithmic y axis");
-            log.addListener(SWT.Selection, e -> setLogScale(log.getSelection()));
-            menu.addListener(SWT.Show, e -> log.setSelection(logScale));
-            new MenuItem(menu, SWT.SEPARATOR);
-            MenuItem png = new MenuItem(menu, SWT.PUSH);
-            png.setText("Export &PNG\u2026");
-            png.addListener(SWT.Selection, e -> export(true));
-            MenuItem csv = new MenuItem(menu, SWT.PUSH);
-            csv.setText("Export &CSV\u2026");
-            csv.addListener(SWT.Selection, e -> export(false));
-            c.setMenu(menu);
+            ChartMenu.install(c, "&Logarithmic y axis", () -> logScale, this::setLogScale, this::export);
         }
     }
 

@@ -14,6 +14,7 @@ import org.descent.experiment.RunStore;
 import org.descent.experiment.Trainer;
 import org.descent.experiment.model.Experiment;
 import org.descent.testing.ui.Widgets;
+import org.descent.testing.ui.WorkbenchViews;
 import org.descent.ui.monitor.data.MonitorModel;
 import org.descent.ui.monitor.data.RunTable;
 import org.descent.ui.monitor.internal.ComparisonView;
@@ -78,7 +79,7 @@ class ComparisonViewTest {
 
     @Test
     void showsRunsSortsFiltersAndDiffs() throws Exception {
-        ComparisonView view = Views.open(ComparisonView.ID, ComparisonView.class);
+        ComparisonView view = WorkbenchViews.open(ComparisonView.ID, ComparisonView.class);
         view.setRuns(runs);
         Widgets.spin(200);
         NatTable t = view.natTable();
@@ -136,8 +137,8 @@ class ComparisonViewTest {
         List<String> shown = view.shownColumns();
         assertTrue(shown.containsAll(List.of("run", "optimizer", "optimizer.lr", "status", "train_loss")), shown.toString());
         assertFalse(shown.contains("dataset") || shown.contains("model") || shown.contains("seed"), shown.toString());
-        ImageData image = Widgets.screenshot(Views.window().getShell(), "comparison-table.png");
-        Rectangle area = view.natTable().getDisplay().map(view.natTable(), Views.window().getShell(),
+        ImageData image = Widgets.screenshot(WorkbenchViews.window().getShell(), "comparison-table.png");
+        Rectangle area = view.natTable().getDisplay().map(view.natTable(), WorkbenchViews.window().getShell(),
                 view.natTable().getClientArea());
         assertTrue(Widgets.distinctPixels(image, area, 1) > 6, "NatTable painted no text");
         view.setOnlyDiffering(false);
@@ -146,12 +147,12 @@ class ComparisonViewTest {
         view.selectRows(0, 1);
         view.overlaySelected();
         Widgets.spin(300);
-        MonitorView monitor = (MonitorView) Views.window().getService(org.eclipse.e4.ui.workbench.modeling.EPartService.class)
+        MonitorView monitor = (MonitorView) WorkbenchViews.window().getService(org.eclipse.e4.ui.workbench.modeling.EPartService.class)
                 .findPart(MonitorView.ID).getObject();
         assertEquals(List.of(runs.get(0).dir(), runs.get(1).dir()),
                 monitor.model().shown().stream().map(s -> s.folder().dir()).toList());
         monitor.refreshNow();
         Views.maximize(MonitorView.ID);
-        Widgets.screenshot(Views.window().getShell(), "monitor-overlay-from-comparison.png");
+        Widgets.screenshot(WorkbenchViews.window().getShell(), "monitor-overlay-from-comparison.png");
     }
 }

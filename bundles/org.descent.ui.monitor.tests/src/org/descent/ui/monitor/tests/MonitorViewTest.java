@@ -22,6 +22,7 @@ import org.descent.experiment.RunFolder;
 import org.descent.experiment.RunStore;
 import org.descent.experiment.Trainer;
 import org.descent.testing.ui.Widgets;
+import org.descent.testing.ui.WorkbenchViews;
 import org.descent.ui.charts.LineChart;
 import org.descent.ui.charts.XYData;
 import org.descent.ui.monitor.data.MonitorModel;
@@ -77,7 +78,7 @@ class MonitorViewTest {
 
     @Test
     void showsTheRunsCurvesWithTheValuesOfTheirFiles() throws Exception {
-        MonitorView view = Views.open(MonitorView.ID, MonitorView.class);
+        MonitorView view = WorkbenchViews.open(MonitorView.ID, MonitorView.class);
         view.show(List.of(slow, fast));
         view.refreshNow();
         Widgets.spin(300);
@@ -109,14 +110,14 @@ class MonitorViewTest {
         assertDrawsColumn(view.chart(MonitorView.PROBE), fast.dir() + "|probe|" + probe, probes.get(probe));
         assertEquals("Probe " + probe, view.chart(MonitorView.PROBE).getChart().getTitle().getText());
 
-        Widgets.screenshot(Views.window().getShell(), "monitor-runs.png");
+        Widgets.screenshot(WorkbenchViews.window().getShell(), "monitor-runs.png");
 
         view.setLogScale(true);
         assertTrue(loss.isLogScale());
         assertTrue(loss.getChart().getAxisSet().getYAxis(0).isLogScaleEnabled());
         assertEquals("loss (log scale)", loss.getDrawnYTitle());
         assertDrawsColumn(loss, id(slow, "loss"), Runs.column(slow, "loss"));
-        Widgets.screenshot(Views.window().getShell(), "monitor-log-scale.png");
+        Widgets.screenshot(WorkbenchViews.window().getShell(), "monitor-log-scale.png");
         view.setLogScale(false);
         assertFalse(loss.isLogScale());
 
@@ -142,7 +143,7 @@ class MonitorViewTest {
 
     @Test
     void followsARunTrainingInThisJvmLive() throws Exception {
-        MonitorView view = Views.open(MonitorView.ID, MonitorView.class);
+        MonitorView view = WorkbenchViews.open(MonitorView.ID, MonitorView.class);
         view.show(List.of());
         LiveRuns live = Views.service(LiveRuns.class);
         RunStore runs = new RunStore(store);
@@ -188,7 +189,7 @@ class MonitorViewTest {
         assertTrue(shown.get(0).series().status().startsWith("done"), shown.get(0).series().status());
         int width = loss.getChart().getPlotArea().getSize().x;
         assertTrue(loss.getDrawnPoints(id(folder, "loss")) <= 2 * width + 2);
-        Widgets.screenshot(Views.window().getShell(), "monitor-live.png");
+        Widgets.screenshot(WorkbenchViews.window().getShell(), "monitor-live.png");
     }
 
     @Test
@@ -204,7 +205,7 @@ class MonitorViewTest {
                 w.write(s + ",0," + loss[s - 1] + ",1.0,0.001,0.0,,,\n");
             }
         }
-        MonitorView view = Views.open(MonitorView.ID, MonitorView.class);
+        MonitorView view = WorkbenchViews.open(MonitorView.ID, MonitorView.class);
         view.show(List.of(folder));
         view.refreshNow();
         Widgets.spin(200);
@@ -224,6 +225,6 @@ class MonitorViewTest {
         }
         assertEquals(1.0, xs.get(0));
         assertEquals((double) rows, xs.get(xs.size() - 1));
-        Widgets.screenshot(Views.window().getShell(), "monitor-300k-steps.png");
+        Widgets.screenshot(WorkbenchViews.window().getShell(), "monitor-300k-steps.png");
     }
 }

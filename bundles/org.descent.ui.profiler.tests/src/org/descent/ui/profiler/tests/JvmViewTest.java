@@ -21,6 +21,7 @@ import org.descent.experiment.model.Experiment;
 import org.descent.experiment.model.ExperimentFactory;
 import org.descent.testing.Contributions;
 import org.descent.testing.ui.Widgets;
+import org.descent.testing.ui.WorkbenchViews;
 import org.descent.ui.charts.LineChart;
 import org.descent.ui.profiler.internal.JvmView;
 import org.descent.ui.profiler.jvm.JvmActivity;
@@ -41,7 +42,7 @@ class JvmViewTest {
 
     @Test
     void namesTheThreadThatTrainsARunStartedInThisJvm(@TempDir Path tmp) throws Exception {
-        JvmView view = Views.open(JvmView.ID, JvmView.class);
+        JvmView view = WorkbenchViews.open(JvmView.ID, JvmView.class);
         LiveRuns liveRuns = service(LiveRuns.class);
         Experiment e = ExperimentFactory.eINSTANCE.createExperiment();
         e.setName("jvm view test");
@@ -71,7 +72,7 @@ class JvmViewTest {
                 Widgets.spin(50);
             }
             Widgets.spin(1200);
-            Widgets.screenshot(Views.window().getShell(), "jvm-training.png");
+            Widgets.screenshot(WorkbenchViews.window().getShell(), "jvm-training.png");
         } finally {
             view.stop();
         }
@@ -100,7 +101,7 @@ class JvmViewTest {
 
     @Test
     void showsTheContendedThreadsBlockedOnTheirMonitorAndTheAllocationRate(@TempDir Path tmp) throws Exception {
-        JvmView view = Views.open(JvmView.ID, JvmView.class);
+        JvmView view = WorkbenchViews.open(JvmView.ID, JvmView.class);
         Button start = Views.button("Start recording");
         assertFalse(view.recording(), "the view records before it is started");
         Views.click(start);
@@ -121,7 +122,7 @@ class JvmViewTest {
         contention.join();
         Widgets.spin(1200);
         assertTrue(refreshes >= 4, "the view redrew " + refreshes + " times in 2.5 s");
-        Widgets.screenshot(Views.window().getShell(), "jvm-threads.png");
+        Widgets.screenshot(WorkbenchViews.window().getShell(), "jvm-threads.png");
         Views.click(start);
         assertFalse(view.recording());
         assertEquals("Start recording", start.getText());
@@ -140,7 +141,7 @@ class JvmViewTest {
                     row.getText(Views.headers(table).indexOf("Blocked n / s")));
         }
         assertTrue(shown.allocationRate() > 1, shown.summary());
-        String summary = Widgets.findAll(Views.window().getShell(), Label.class).stream().map(Label::getText)
+        String summary = Widgets.findAll(WorkbenchViews.window().getShell(), Label.class).stream().map(Label::getText)
                 .filter(s -> s.startsWith("Recorded: ")).findFirst().orElseThrow();
         assertTrue(summary.matches("Recorded: .* allocation \\d+\\.\\d MB/s .*"), summary);
 
@@ -154,7 +155,7 @@ class JvmViewTest {
         assertEquals(shown.threads().size() + 1, rows.size());
         assertTrue(rows.stream().anyMatch(r -> r.contains(",jvm-view-contender-1,")), rows.toString());
         assertTrue(Files.readString(tmp.resolve("jvm-overall.csv")).contains(",alloc_mb_s,"));
-        ImageData image = Widgets.screenshot(Views.window().getShell(), "jvm-recorded.png");
+        ImageData image = Widgets.screenshot(WorkbenchViews.window().getShell(), "jvm-recorded.png");
         assertTrue(Widgets.distinctPixels(image) > 16, "the screenshot is blank");
     }
 }

@@ -14,6 +14,7 @@ import org.descent.profiler.Mode;
 import org.descent.profiler.ModeResult;
 import org.descent.profiler.Workload;
 import org.descent.testing.ui.Widgets;
+import org.descent.testing.ui.WorkbenchViews;
 import org.descent.ui.profiler.internal.ProfilerView;
 import org.descent.ui.profiler.timeline.TimeRange;
 import org.descent.ui.profiler.timeline.TimelineCanvas;
@@ -34,7 +35,7 @@ class ProfilerViewTest {
 
     @Test
     void runsTheModesAndShowsTableChartAndAZoomableTimeline(@TempDir Path tmp) throws Exception {
-        ProfilerView view = Views.open(ProfilerView.ID, ProfilerView.class);
+        ProfilerView view = WorkbenchViews.open(ProfilerView.ID, ProfilerView.class);
         view.choose(Workload.CPU, 2, List.of(Mode.SEQ, Mode.JVM, Mode.GIL_PY3), 1, 5_000_000);
         Views.click(Views.button("&Run"));
         assertTrue(view.running(), "the run did not start");
@@ -63,12 +64,12 @@ class ProfilerViewTest {
 
         TimelineCanvas timeline = view.timeline();
         assertEquals(2, timeline.lanes().size(), "one lane per thread: " + timeline.lanes());
-        assertTrue(Widgets.findAll(Views.window().getShell(), Label.class).stream()
+        assertTrue(Widgets.findAll(WorkbenchViews.window().getShell(), Label.class).stream()
                 .anyMatch(l -> l.getText().matches("gil-py3: Recorder: \\d+ events, .* ns each .*")),
                 "no recorder overhead label");
         TimeRange range = timeline.range();
         assertTrue(range.whole());
-        Widgets.screenshot(Views.window().getShell(), "profiler-run.png");
+        Widgets.screenshot(WorkbenchViews.window().getShell(), "profiler-run.png");
 
         Canvas canvas = timeline.getControl();
         int width = canvas.getClientArea().width;
@@ -82,7 +83,7 @@ class ProfilerViewTest {
         drag(canvas, width / 2, width * 3 / 4);
         assertTrue(range.span() < 0.5 * wheeled, "dragging did not zoom to the range: " + range);
         Widgets.spin(200);
-        Widgets.screenshot(Views.window().getShell(), "profiler-timeline-zoomed.png");
+        Widgets.screenshot(WorkbenchViews.window().getShell(), "profiler-timeline-zoomed.png");
         Views.click(Views.button("Reset &zoom"));
         assertTrue(range.whole(), range.toString());
 
@@ -94,20 +95,20 @@ class ProfilerViewTest {
         Path chart = view.exportPng(tmp.resolve("timeline.png"));
         assertEquals("timeline-speedup.png", chart.getFileName().toString());
         assertTrue(Files.size(tmp.resolve("timeline.png")) > 1000 && Files.size(chart) > 1000);
-        ImageData image = Widgets.capture(Views.window().getShell());
+        ImageData image = Widgets.capture(WorkbenchViews.window().getShell());
         assertTrue(Widgets.distinctPixels(image) > 16, "the view is blank");
     }
 
     @Test
     void cancelStopsTheRunAndKeepsTheFinishedModes() throws Exception {
-        ProfilerView view = Views.open(ProfilerView.ID, ProfilerView.class);
+        ProfilerView view = WorkbenchViews.open(ProfilerView.ID, ProfilerView.class);
         view.choose(Workload.CPU, 2, List.of(Mode.SEQ, Mode.JVM, Mode.GIL_PY2, Mode.GIL_PY3), 3, 50_000_000);
         Views.click(Views.button("&Run"));
         Widgets.spin(600);
         assertTrue(view.running(), "the run ended before it could be cancelled");
-        assertTrue(Widgets.findAll(Views.window().getShell(), Label.class).stream()
+        assertTrue(Widgets.findAll(WorkbenchViews.window().getShell(), Label.class).stream()
                 .anyMatch(l -> l.getText().startsWith("Threading profiler: cpu: ") && l.getText().contains("seq")),
-                () -> "no progress text naming the mode and repeat: " + Widgets.findAll(Views.window().getShell(),
+                () -> "no progress text naming the mode and repeat: " + Widgets.findAll(WorkbenchViews.window().getShell(),
                         Label.class).stream().map(Label::getText).toList());
         Views.click(Views.button("&Cancel"));
         long deadline = System.currentTimeMillis() + 30_000;
@@ -117,7 +118,7 @@ class ProfilerViewTest {
         assertFalse(view.running(), "cancel did not stop the run within 30 s");
         Widgets.spin(200);
         assertTrue(view.rows().size() < 4, view.rows().toString());
-        assertTrue(Widgets.findAll(Views.window().getShell(), Label.class).stream()
+        assertTrue(Widgets.findAll(WorkbenchViews.window().getShell(), Label.class).stream()
                 .anyMatch(l -> l.getText().startsWith("Cancelled: the table holds the modes that finished.")),
                 "no cancellation message");
         assertTrue(Views.button("&Run").isEnabled());
@@ -126,9 +127,9 @@ class ProfilerViewTest {
 
     @Test
     void settingsThatAreNotValidAreNamed() throws Exception {
-        ProfilerView view = Views.open(ProfilerView.ID, ProfilerView.class);
+        ProfilerView view = WorkbenchViews.open(ProfilerView.ID, ProfilerView.class);
         view.choose(Workload.CPU, 2, List.of(Mode.SEQ), 1, 1000);
-        Text count = Widgets.findAll(Views.window().getShell(), Text.class).stream()
+        Text count = Widgets.findAll(WorkbenchViews.window().getShell(), Text.class).stream()
                 .filter(t -> t.getText().equals("1000")).findFirst().orElseThrow();
         count.setText("many");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, view::options);
