@@ -7,6 +7,8 @@
 # commit docs/commands.md. Needs a JDK >= 21 in JAVA_HOME and the Maven repository that
 # './descent test' filled (it builds offline); takes about a minute.
 set -euo pipefail
+[[ -n "${JAVA_HOME:-}" ]] || command -v java >/dev/null \
+  || { echo "docs/regenerate.sh: no Java found; set JAVA_HOME to a JDK >= 21" >&2; exit 2; }
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
 modules=target-platform,releng/tests-parent,bundles/org.descent.core,bundles/org.descent.testing
 for b in optimizers losses models nd4j data experiment analysis.curvature analysis.distributions \

@@ -64,7 +64,7 @@ class CommandReferenceTest {
     private static Path docs() {
         String docs = System.getProperty("descent.docs");
         assertNotNull(docs, "the system property descent.docs (set in this bundle's pom.xml) is missing");
-        return Path.of(docs);
+        return Path.of(docs).toAbsolutePath().normalize();
     }
 
     private static String markdown(String... args) {
@@ -96,7 +96,7 @@ class CommandReferenceTest {
             String want = i < expected.size() ? expected.get(i) : "(end of output)";
             if (!have.equals(want)) {
                 fail(file + " differs from 'descent help --markdown' at line " + (i + 1) + ":\n  file:   " + have
-                        + "\n  output: " + want + "\nThe declarations changed; " + REGENERATE + ".");
+                        + "\n  output: " + want + "\nThe declarations changed (or the file was edited); " + REGENERATE + ".");
             }
         }
     }
