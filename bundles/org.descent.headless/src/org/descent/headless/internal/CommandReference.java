@@ -140,9 +140,9 @@ final class CommandReference {
         return title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 _-]", "").replace(' ', '-');
     }
 
-    /** Declared text on one line, whitespace runs as one space. */
+    /** Declared text on one line, whitespace runs as one space, {@code <} escaped (no word reads as an HTML tag). */
     private static String text(String s) {
-        return s.strip().replaceAll("\\s+", " ");
+        return s.strip().replaceAll("\\s+", " ").replace("<", "&lt;");
     }
 
     private static String cell(String s) {
