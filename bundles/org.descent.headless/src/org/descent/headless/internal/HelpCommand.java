@@ -13,12 +13,19 @@ import org.descent.headless.Command;
 import org.descent.headless.CommandContext;
 import org.descent.headless.UsageException;
 
-/** {@code descent help [COMMAND]} and {@code descent --help}. */
+/** {@code descent help [COMMAND]}, {@code descent --help} and {@code descent help --markdown}. */
 public final class HelpCommand implements Command {
 
     @Override
     public int run(CommandContext context) throws UsageException {
         List<CommandSpec> commands = CommandSpec.all(context.registry(), new ArrayList<>());
+        if (context.has("markdown")) {
+            if (!context.arguments().isEmpty()) {
+                throw new UsageException("--markdown prints the whole reference; it takes no COMMAND");
+            }
+            CommandReference.print(commands, context.registry(), context.out());
+            return OK;
+        }
         if (context.arguments().isEmpty()) {
             printOverview(commands, context.out());
             return OK;
