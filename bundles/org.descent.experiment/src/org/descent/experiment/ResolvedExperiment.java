@@ -247,8 +247,7 @@ public final class ResolvedExperiment {
             if (e.getCheckpointEvery() < 0) {
                 problems.add(where("checkpointEvery", null) + ": " + e.getCheckpointEvery() + " is negative (0 turns periodic checkpoints off)");
             }
-            Precision p = Precision.fromId(e.getPrecision().getLiteral());
-            precision = p == null ? Precision.FP64 : p;
+            precision = e.getPrecision();
         }
 
         private void nonNegative(String name, double v) {

@@ -47,9 +47,9 @@ public final class TrainCommand implements Command {
         if (option.isEmpty()) {
             return MixedPrecisionPolicy.LossScaling.DEFAULT;
         }
-        if (!e.getPrecision().getLiteral().startsWith("mixed-")) {
+        if (!e.getPrecision().isMixed()) {
             throw new UsageException("option '--loss-scale' is for --precision mixed-fp16 or mixed-bf16, not "
-                    + e.getPrecision().getLiteral());
+                    + e.getPrecision().id());
         }
         String v = option.get();
         try {
@@ -123,11 +123,12 @@ public final class TrainCommand implements Command {
             e.setCheckpointEvery(whole(c, "checkpoint-every", c.options().get("checkpoint-every"), 0, Long.MAX_VALUE, ""));
         }
         String precision = c.option("precision").orElse("fp64");
-        if (Precision.fromId(precision) == null) {
+        Precision p = Precision.fromId(precision);
+        if (p == null) {
             throw new UsageException("option '--precision': '" + precision + "' is not valid, expected fp64, fp32,"
                     + " mixed-fp16 or mixed-bf16");
         }
-        e.setPrecision(org.descent.experiment.model.Precision.get(precision));
+        e.setPrecision(p);
         return e;
     }
 
