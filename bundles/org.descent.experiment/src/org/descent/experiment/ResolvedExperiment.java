@@ -221,12 +221,10 @@ public final class ResolvedExperiment {
             return null;
         }
 
+        /** Each training setting against its declaration, then steps and epochs together. */
         void checkBudget(Experiment e) {
-            if (e.getSteps() < 0) {
-                problems.add(where("steps", null) + ": " + e.getSteps() + " is negative");
-            }
-            if (e.getEpochs() < 0) {
-                problems.add(where("epochs", null) + ": " + e.getEpochs() + " is negative");
+            for (String problem : TrainingSettings.problems(e)) {
+                problems.add(file == null ? problem : where("", null) + ": " + problem);
             }
             if (e.getSteps() > 0 && e.getEpochs() > 0) {
                 problems.add(where("steps", null) + ": give steps or epochs, not both");
@@ -234,26 +232,7 @@ public final class ResolvedExperiment {
             if (e.getSteps() == 0 && e.getEpochs() == 0) {
                 problems.add(where("steps", null) + ": no budget: set steps or epochs");
             }
-            if (e.getBatchSize() < 0) {
-                problems.add(where("batchSize", null) + ": " + e.getBatchSize() + " is negative (0 means the full data set)");
-            }
-            nonNegative("lossTolerance", e.getLossTolerance());
-            nonNegative("gradientTolerance", e.getGradientTolerance());
-            nonNegative("clipNorm", e.getClipNorm());
-            nonNegative("clipValue", e.getClipValue());
-            if (!(e.getValidationFraction() >= 0 && e.getValidationFraction() < 1)) {
-                problems.add(where("validationFraction", null) + ": " + e.getValidationFraction() + " is not in [0,1)");
-            }
-            if (e.getCheckpointEvery() < 0) {
-                problems.add(where("checkpointEvery", null) + ": " + e.getCheckpointEvery() + " is negative (0 turns periodic checkpoints off)");
-            }
             precision = e.getPrecision();
-        }
-
-        private void nonNegative(String name, double v) {
-            if (!(v >= 0) || Double.isInfinite(v)) {
-                problems.add(where(name, null) + ": " + v + " is not a finite number >= 0");
-            }
         }
     }
 }

@@ -942,6 +942,107 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 
 		// Create resource
 		createResource(eNS_URI);
+
+		// Create annotations
+		// http://descent.org/experiment/setting
+		createSettingAnnotations();
+	}
+
+	/**
+	 * Initializes the annotations for <b>http://descent.org/experiment/setting</b>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	protected void createSettingAnnotations() {
+		String source = "http://descent.org/experiment/setting";
+		addAnnotation
+		  (getExperiment_BatchSize(),
+		   source,
+		   new String[] {
+			   "option", "batch",
+			   "range", "[0,2147483647]",
+			   "zero", "full",
+			   "doc", "Minibatch size; 0 (full on the command line) uses the whole data set in every step."
+		   });
+		addAnnotation
+		  (getExperiment_Epochs(),
+		   source,
+		   new String[] {
+			   "option", "epochs",
+			   "range", "[0,2147483647]",
+			   "doc", "Budget in passes over the training data; 0: train for the given steps instead."
+		   });
+		addAnnotation
+		  (getExperiment_Steps(),
+		   source,
+		   new String[] {
+			   "option", "steps",
+			   "range", "[0,inf)",
+			   "doc", "Budget in optimizer steps; 0: train for the given epochs instead (descent train takes 1000 steps when neither is given)."
+		   });
+		addAnnotation
+		  (getExperiment_LossTolerance(),
+		   source,
+		   new String[] {
+			   "option", "tol",
+			   "range", "[0,inf)",
+			   "doc", "Stop when the training loss changes by at most this between two steps; 0: off."
+		   });
+		addAnnotation
+		  (getExperiment_GradientTolerance(),
+		   source,
+		   new String[] {
+			   "option", "grad-tol",
+			   "range", "[0,inf)",
+			   "doc", "Stop when the gradient norm is at most this; 0: off."
+		   });
+		addAnnotation
+		  (getExperiment_Seed(),
+		   source,
+		   new String[] {
+			   "option", "seed",
+			   "doc", "Seed of the initialisation, the shuffling, the validation split and the models\' noise: same seed, same run."
+		   });
+		addAnnotation
+		  (getExperiment_Precision(),
+		   source,
+		   new String[] {
+			   "option", "precision",
+			   "doc", "Arithmetic of the passes: fp64, fp32, or mixed-fp16/mixed-bf16 (simulated: fp32 master weights, passes in the format for layered models)."
+		   });
+		addAnnotation
+		  (getExperiment_ClipNorm(),
+		   source,
+		   new String[] {
+			   "option", "clip-norm",
+			   "range", "[0,inf)",
+			   "doc", "Scale the gradient down to this 2-norm when it is longer (as torch clip_grad_norm_); 0: off."
+		   });
+		addAnnotation
+		  (getExperiment_ClipValue(),
+		   source,
+		   new String[] {
+			   "option", "clip-value",
+			   "range", "[0,inf)",
+			   "doc", "Clamp every gradient value to plus or minus this (as torch clip_grad_value_); 0: off."
+		   });
+		addAnnotation
+		  (getExperiment_ValidationFraction(),
+		   source,
+		   new String[] {
+			   "option", "validation",
+			   "range", "[0,1)",
+			   "doc", "Fraction of the data held out (seeded) and evaluated on every epoch; 0: none."
+		   });
+		addAnnotation
+		  (getExperiment_CheckpointEvery(),
+		   source,
+		   new String[] {
+			   "option", "checkpoint-every",
+			   "range", "[0,inf)",
+			   "doc", "Write a checkpoint every this many steps; 0: only at the end."
+		   });
 	}
 
 } //ExperimentPackageImpl
