@@ -10,6 +10,7 @@ import org.descent.core.Configurable;
 import org.descent.core.Contribution;
 import org.descent.core.ContributionRegistry;
 import org.descent.core.Dataset;
+import org.descent.core.ExtensionPoints;
 import org.descent.core.LossFunction;
 import org.descent.core.Model;
 import org.descent.core.Optimizer;
@@ -66,21 +67,21 @@ public final class ResolvedExperiment {
     public static ResolvedExperiment resolve(Experiment e, ContributionRegistry registry, @Nullable Path file)
             throws ExperimentException {
         Builder b = new Builder(registry, file);
-        b.dataset = b.part("dataset", "org.descent.core.datasets", "dataset", e.getDataset(), Dataset.class);
-        b.model = b.part("model", "org.descent.core.models", "model", e.getModel(), Model.class);
-        b.loss = b.part("loss", "org.descent.core.losses", "loss", e.getLoss(), LossFunction.class);
-        b.optimizer = b.part("optimizer", "org.descent.core.optimizers", "optimizer", e.getOptimizer(), Optimizer.class);
+        b.dataset = b.part("dataset", ExtensionPoints.DATASETS, "dataset", e.getDataset(), Dataset.class);
+        b.model = b.part("model", ExtensionPoints.MODELS, "model", e.getModel(), Model.class);
+        b.loss = b.part("loss", ExtensionPoints.LOSSES, "loss", e.getLoss(), LossFunction.class);
+        b.optimizer = b.part("optimizer", ExtensionPoints.OPTIMIZERS, "optimizer", e.getOptimizer(), Optimizer.class);
         if (e.getSchedule() != null) {
-            b.schedule = b.part("schedule", "org.descent.core.schedules", "schedule", e.getSchedule(), Schedule.class);
+            b.schedule = b.part("schedule", ExtensionPoints.SCHEDULES, "schedule", e.getSchedule(), Schedule.class);
         }
         for (Component c : e.getRegularizers()) {
-            Part<Regularizer> p = b.part("regularizer", "org.descent.core.losses", "regularizer", c, Regularizer.class);
+            Part<Regularizer> p = b.part("regularizer", ExtensionPoints.LOSSES, "regularizer", c, Regularizer.class);
             if (p != null) {
                 b.regularizers.add(p);
             }
         }
         for (Component c : e.getProbes()) {
-            Part<Probe> p = b.part("probe", "org.descent.core.probes", "probe", c, Probe.class);
+            Part<Probe> p = b.part("probe", ExtensionPoints.PROBES, "probe", c, Probe.class);
             if (p != null) {
                 b.probes.add(p);
             }

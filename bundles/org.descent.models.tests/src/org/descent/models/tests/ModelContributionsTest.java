@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.descent.core.Contribution;
 import org.descent.core.DataShape;
+import org.descent.core.ExtensionPoints;
 import org.descent.core.LossFunction;
 import org.descent.core.Model;
 import org.descent.testing.Contributions;
@@ -21,7 +22,7 @@ class ModelContributionsTest {
     /** Reading an undeclared name throws, so configuring with the defaults alone finds such reads. */
     @Test
     void everyModelConfiguresWithItsDeclaredDefaults() {
-        List<Contribution> models = Contributions.registry().contributions("org.descent.core.models");
+        List<Contribution> models = Contributions.registry().contributions(ExtensionPoints.MODELS);
         assertTrue(models.size() >= 10, models.toString());
         for (Contribution c : models) {
             assertDoesNotThrow(() -> Contributions.create("models", c.id(), Map.of(), Model.class), c.id());

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.descent.core.Contribution;
 import org.descent.core.ContributionRegistry;
+import org.descent.core.ExtensionPoints;
 import org.descent.core.Hyperparameter;
 import org.descent.core.RunStatus;
 import org.descent.experiment.ExperimentException;
@@ -90,14 +91,14 @@ public final class ExperimentEditor extends EditorPart {
     }
 
     private static final List<Role> SINGLE_ROLES = List.of(
-            new Role(P.getExperiment_Dataset(), "Data set", "org.descent.core.datasets", "dataset", false),
-            new Role(P.getExperiment_Optimizer(), "Optimizer", "org.descent.core.optimizers", "optimizer", false),
-            new Role(P.getExperiment_Model(), "Model", "org.descent.core.models", "model", false),
-            new Role(P.getExperiment_Schedule(), "Schedule", "org.descent.core.schedules", "schedule", true),
-            new Role(P.getExperiment_Loss(), "Loss", "org.descent.core.losses", "loss", false));
+            new Role(P.getExperiment_Dataset(), "Data set", ExtensionPoints.DATASETS, "dataset", false),
+            new Role(P.getExperiment_Optimizer(), "Optimizer", ExtensionPoints.OPTIMIZERS, "optimizer", false),
+            new Role(P.getExperiment_Model(), "Model", ExtensionPoints.MODELS, "model", false),
+            new Role(P.getExperiment_Schedule(), "Schedule", ExtensionPoints.SCHEDULES, "schedule", true),
+            new Role(P.getExperiment_Loss(), "Loss", ExtensionPoints.LOSSES, "loss", false));
     private static final List<Role> LIST_ROLES = List.of(
-            new Role(P.getExperiment_Regularizers(), "Regularizer", "org.descent.core.losses", "regularizer", false),
-            new Role(P.getExperiment_Probes(), "Probe", "org.descent.core.probes", "probe", false));
+            new Role(P.getExperiment_Regularizers(), "Regularizer", ExtensionPoints.LOSSES, "regularizer", false),
+            new Role(P.getExperiment_Probes(), "Probe", ExtensionPoints.PROBES, "probe", false));
 
     /** The training budget and numerics, as declared in the experiment model, so that they get the same form. */
     static final List<Hyperparameter> TRAINING = TrainingSettings.declarations();
