@@ -3,6 +3,7 @@ package org.descent.experiment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import org.descent.core.Hyperparameter;
 import org.descent.core.Hyperparameter.Range;
@@ -47,11 +48,14 @@ public final class TrainingSettings {
             return attribute.getName();
         }
 
-        /** The placeholder of the option's value in help: {@code N}, {@code X} or the choices. */
+        /**
+         * The placeholder of the option's value in help: {@code N}, {@code X}, or the option's
+         * name in capitals for a choice (its doc lists the choices).
+         */
         public String placeholder() {
             String p = switch (declaration.type()) {
             case INTEGER -> "N";
-            case CHOICE -> String.join("|", declaration.choices());
+            case CHOICE -> option.toUpperCase(Locale.ROOT);
             default -> "X";
             };
             return zero == null ? p : p + "|" + zero;

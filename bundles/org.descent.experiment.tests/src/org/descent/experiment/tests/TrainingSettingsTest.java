@@ -33,6 +33,7 @@ class TrainingSettingsTest {
         assertEquals(Type.INTEGER, setting("steps").declaration().type());
         assertEquals(Type.DOUBLE, setting("clipNorm").declaration().type());
         assertEquals("N|full", setting("batchSize").placeholder());
+        assertEquals("PRECISION", setting("precision").placeholder());
     }
 
     @Test

@@ -61,6 +61,15 @@ class TrainCommandTest {
         assertEquals(2, batch.code());
         assertTrue(batch.err().contains("option '--batch': 'many' is not valid, expected a whole number or 'full'"),
                 batch.err());
+        Result zero = run("train", "--dataset", "bimodal", "--model", "gaussian", "--loss", "gaussian-nll",
+                "--optimizer", "gd", "--steps", "0");
+        assertEquals(2, zero.code());
+        assertTrue(zero.err().contains("option '--steps': 0 is no budget, expected a whole number >= 1"), zero.err());
+        Result negative = run("train", "--dataset", "bimodal", "--model", "gaussian", "--loss", "gaussian-nll",
+                "--optimizer", "gd", "--epochs", "-3");
+        assertEquals(2, negative.code());
+        assertTrue(negative.err().contains("option '--epochs': '-3' is not valid, expected a value in [0,2147483647]"),
+                negative.err());
         Result validation = run("train", "--dataset", "bimodal", "--model", "gaussian", "--loss", "gaussian-nll",
                 "--optimizer", "gd", "--validation", "1");
         assertEquals(2, validation.code());
@@ -87,7 +96,7 @@ class TrainCommandTest {
         Result r = run("help", "train");
         assertEquals(0, r.code(), r.err());
         for (String option : List.of("--batch N|full", "--epochs N", "--steps N", "--tol X", "--grad-tol X", "--seed N",
-                "--precision fp64|fp32|mixed-fp16|mixed-bf16", "--clip-norm X", "--clip-value X", "--validation X",
+                "--precision PRECISION", "--clip-norm X", "--clip-value X", "--validation X",
                 "--checkpoint-every N")) {
             assertTrue(r.out().contains("[" + option + "]"), option + " in the usage line: " + r.out());
         }

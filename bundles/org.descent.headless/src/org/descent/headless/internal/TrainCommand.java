@@ -116,6 +116,9 @@ public final class TrainCommand implements Command {
         }
         if (!c.has("epochs") && !c.has("steps")) {
             e.setSteps(DEFAULT_STEPS);
+        } else if (e.getEpochs() == 0 && e.getSteps() == 0) {
+            String option = c.has("epochs") ? "epochs" : "steps";
+            throw new UsageException("option '--" + option + "': 0 is no budget, expected a whole number >= 1");
         }
         return e;
     }
