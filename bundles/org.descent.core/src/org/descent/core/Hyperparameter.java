@@ -178,6 +178,28 @@ public final class Hyperparameter {
         }
     }
 
+    /**
+     * What is wrong with a value given as text, without naming this hyperparameter, for callers
+     * that name the value themselves (a command-line option): {@code 'x' is not valid, expected
+     * a number}.
+     *
+     * @return the problem, or {@code null} when {@link #parse(String)} accepts the text
+     */
+    public @Nullable String problem(String text) {
+        try {
+            parse(text);
+            return null;
+        } catch (IllegalArgumentException e) {
+            String m = String.valueOf(e.getMessage());
+            String prefix = prefix();
+            return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
+        }
+    }
+
+    private String prefix() {
+        return "hyperparameter '" + name + "': ";
+    }
+
     private void checkRange(String text, double v) {
         Range r = range;
         if (r != null && !r.contains(v)) {
@@ -186,8 +208,7 @@ public final class Hyperparameter {
     }
 
     private IllegalArgumentException invalid(String text, String expected) {
-        return new IllegalArgumentException(
-                "hyperparameter '" + name + "': '" + text + "' is not valid, expected " + expected);
+        return new IllegalArgumentException(prefix() + "'" + text + "' is not valid, expected " + expected);
     }
 
     /** A one-line summary for help texts: {@code lr (double in (0,inf), default 0.01): Learning rate.} */

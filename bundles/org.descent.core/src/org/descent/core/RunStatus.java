@@ -2,6 +2,8 @@ package org.descent.core;
 
 import java.util.Locale;
 
+import org.eclipse.jdt.annotation.Nullable;
+
 /** Where a run stands. */
 public enum RunStatus {
     CREATED, RUNNING, DONE, DIVERGED, CANCELLED, INTERRUPTED, FAILED;
@@ -9,6 +11,16 @@ public enum RunStatus {
     /** The lower-case name used in files and output. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The status for a lower-case name, or {@code null}. */
+    public static @Nullable RunStatus fromId(String id) {
+        for (RunStatus s : values()) {
+            if (s.id().equals(id)) {
+                return s;
+            }
+        }
+        return null;
     }
 
     /** Whether the run has ended. */

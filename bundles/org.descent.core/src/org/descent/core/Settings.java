@@ -1,16 +1,16 @@
 package org.descent.core;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.eclipse.jdt.annotation.Nullable;
+import java.util.Objects;
 
 /**
  * The resolved hyperparameter values of one contribution: every declared hyperparameter has a
- * value, given or default, parsed and checked against its declaration. Immutable.
+ * value, given or default, parsed and checked against its declaration. Reading a name the
+ * contribution does not declare is an error, never a silent default: a class that serves several
+ * contributions asks {@link #has(String)} first. Immutable.
  */
 public final class Settings {
 
@@ -59,26 +59,6 @@ public final class Settings {
         return new Settings(owner, values, texts);
     }
 
-    /** Settings from plain values, for tests and programmatic use (no declarations checked). */
-    public static Settings of(String owner, Map<String, ?> values) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        Map<String, String> t = new LinkedHashMap<>();
-        values.forEach((k, x) -> {
-            Object value = x instanceof Integer i ? Long.valueOf(i) : x;
-            v.put(k, value);
-            t.put(k, value instanceof double[] d ? toText(d) : String.valueOf(value));
-        });
-        return new Settings(owner, v, t);
-    }
-
-    private static String toText(double[] d) {
-        List<String> parts = new ArrayList<>();
-        for (double x : d) {
-            parts.add(Double.toString(x));
-        }
-        return "[" + String.join(",", parts) + "]";
-    }
-
     /** Who these settings belong to, e.g. {@code optimizer 'adam'}, for messages. */
     public String owner() {
         return owner;
@@ -89,14 +69,23 @@ public final class Settings {
         return texts;
     }
 
+    /**
+     * Whether the contribution declares a hyperparameter: lets one class serve contributions that
+     * declare different ones (gd and sgd).
+     */
     public boolean has(String name) {
         return values.containsKey(name);
     }
 
+    /**
+     * @throws IllegalArgumentException naming the contribution and the name when the contribution
+     *             does not declare it
+     */
     private Object get(String name) {
         Object v = values.get(name);
         if (v == null) {
-            throw new IllegalArgumentException(owner + " declares no hyperparameter '" + name + "'");
+            throw new IllegalArgumentException(owner + " declares no hyperparameter '" + name + "'; it declares "
+                    + (values.isEmpty() ? "none" : String.join(", ", values.keySet())));
         }
         return v;
     }
@@ -104,10 +93,6 @@ public final class Settings {
     public double getDouble(String name) {
         Object v = get(name);
         return v instanceof Long l ? l.doubleValue() : (Double) v;
-    }
-
-    public double getDouble(String name, double otherwise) {
-        return has(name) ? getDouble(name) : otherwise;
     }
 
     public long getLong(String name) {
@@ -128,10 +113,6 @@ public final class Settings {
         return (Boolean) get(name);
     }
 
-    public boolean getBoolean(String name, boolean otherwise) {
-        return has(name) ? getBoolean(name) : otherwise;
-    }
-
     public String getString(String name) {
         return get(name).toString();
     }
@@ -142,9 +123,10 @@ public final class Settings {
         return v instanceof double[] d ? d.clone() : new double[] { getDouble(name) };
     }
 
-    /** The value as text, or {@code null} if undeclared. */
-    public @Nullable String text(String name) {
-        return texts.get(name);
+    /** The value as text, as given or declared by default. */
+    public String text(String name) {
+        get(name);
+        return Objects.requireNonNull(texts.get(name));
     }
 
     @Override

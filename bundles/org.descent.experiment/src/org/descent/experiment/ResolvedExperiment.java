@@ -10,6 +10,7 @@ import org.descent.core.Configurable;
 import org.descent.core.Contribution;
 import org.descent.core.ContributionRegistry;
 import org.descent.core.Dataset;
+import org.descent.core.ExtensionPoints;
 import org.descent.core.LossFunction;
 import org.descent.core.Model;
 import org.descent.core.Optimizer;
@@ -66,21 +67,21 @@ public final class ResolvedExperiment {
     public static ResolvedExperiment resolve(Experiment e, ContributionRegistry registry, @Nullable Path file)
             throws ExperimentException {
         Builder b = new Builder(registry, file);
-        b.dataset = b.part("dataset", "org.descent.core.datasets", "dataset", e.getDataset(), Dataset.class);
-        b.model = b.part("model", "org.descent.core.models", "model", e.getModel(), Model.class);
-        b.loss = b.part("loss", "org.descent.core.losses", "loss", e.getLoss(), LossFunction.class);
-        b.optimizer = b.part("optimizer", "org.descent.core.optimizers", "optimizer", e.getOptimizer(), Optimizer.class);
+        b.dataset = b.part("dataset", ExtensionPoints.DATASETS, "dataset", e.getDataset(), Dataset.class);
+        b.model = b.part("model", ExtensionPoints.MODELS, "model", e.getModel(), Model.class);
+        b.loss = b.part("loss", ExtensionPoints.LOSSES, "loss", e.getLoss(), LossFunction.class);
+        b.optimizer = b.part("optimizer", ExtensionPoints.OPTIMIZERS, "optimizer", e.getOptimizer(), Optimizer.class);
         if (e.getSchedule() != null) {
-            b.schedule = b.part("schedule", "org.descent.core.schedules", "schedule", e.getSchedule(), Schedule.class);
+            b.schedule = b.part("schedule", ExtensionPoints.SCHEDULES, "schedule", e.getSchedule(), Schedule.class);
         }
         for (Component c : e.getRegularizers()) {
-            Part<Regularizer> p = b.part("regularizer", "org.descent.core.losses", "regularizer", c, Regularizer.class);
+            Part<Regularizer> p = b.part("regularizer", ExtensionPoints.LOSSES, "regularizer", c, Regularizer.class);
             if (p != null) {
                 b.regularizers.add(p);
             }
         }
         for (Component c : e.getProbes()) {
-            Part<Probe> p = b.part("probe", "org.descent.core.probes", "probe", c, Probe.class);
+            Part<Probe> p = b.part("probe", ExtensionPoints.PROBES, "probe", c, Probe.class);
             if (p != null) {
                 b.probes.add(p);
             }
@@ -221,12 +222,10 @@ public final class ResolvedExperiment {
             return null;
         }
 
+        /** Each training setting against its declaration, then steps and epochs together. */
         void checkBudget(Experiment e) {
-            if (e.getSteps() < 0) {
-                problems.add(where("steps", null) + ": " + e.getSteps() + " is negative");
-            }
-            if (e.getEpochs() < 0) {
-                problems.add(where("epochs", null) + ": " + e.getEpochs() + " is negative");
+            for (String problem : TrainingSettings.problems(e)) {
+                problems.add(file == null ? problem : where("", null) + ": " + problem);
             }
             if (e.getSteps() > 0 && e.getEpochs() > 0) {
                 problems.add(where("steps", null) + ": give steps or epochs, not both");
@@ -234,27 +233,7 @@ public final class ResolvedExperiment {
             if (e.getSteps() == 0 && e.getEpochs() == 0) {
                 problems.add(where("steps", null) + ": no budget: set steps or epochs");
             }
-            if (e.getBatchSize() < 0) {
-                problems.add(where("batchSize", null) + ": " + e.getBatchSize() + " is negative (0 means the full data set)");
-            }
-            nonNegative("lossTolerance", e.getLossTolerance());
-            nonNegative("gradientTolerance", e.getGradientTolerance());
-            nonNegative("clipNorm", e.getClipNorm());
-            nonNegative("clipValue", e.getClipValue());
-            if (!(e.getValidationFraction() >= 0 && e.getValidationFraction() < 1)) {
-                problems.add(where("validationFraction", null) + ": " + e.getValidationFraction() + " is not in [0,1)");
-            }
-            if (e.getCheckpointEvery() < 0) {
-                problems.add(where("checkpointEvery", null) + ": " + e.getCheckpointEvery() + " is negative (0 turns periodic checkpoints off)");
-            }
-            Precision p = Precision.fromId(e.getPrecision().getLiteral());
-            precision = p == null ? Precision.FP64 : p;
-        }
-
-        private void nonNegative(String name, double v) {
-            if (!(v >= 0) || Double.isInfinite(v)) {
-                problems.add(where(name, null) + ": " + v + " is not a finite number >= 0");
-            }
+            precision = e.getPrecision();
         }
     }
 }

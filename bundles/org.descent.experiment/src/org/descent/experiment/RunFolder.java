@@ -11,11 +11,11 @@ import java.util.stream.Stream;
 
 import org.descent.core.AnalysisResult;
 import org.descent.core.Json;
+import org.descent.core.RunStatus;
 import org.descent.core.Subject;
 import org.descent.core.Vocabulary;
 import org.descent.experiment.internal.Checkpoint;
 import org.descent.experiment.model.Run;
-import org.descent.experiment.model.RunStatus;
 
 /**
  * One run's folder: {@code run.descent} (the run with its experiment, status, metrics and

@@ -134,13 +134,13 @@ public final class Trainer {
     public TrainingResult resume(RunFolder folder, org.descent.core.ContributionRegistry registry,
             @Nullable IProgressMonitor monitor) throws ExperimentException, IOException {
         Run run = folder.readRun();
-        org.descent.experiment.model.RunStatus status = RunFolder.effectiveStatus(run);
+        RunStatus status = RunFolder.effectiveStatus(run);
         switch (status) {
         case CANCELLED, INTERRUPTED, FAILED -> {
         }
         case RUNNING -> throw new ExperimentException(folder.dir() + ": the run is still running (process "
                 + run.getPid() + ")");
-        default -> throw new ExperimentException(folder.dir() + ": the run is " + status.getLiteral()
+        default -> throw new ExperimentException(folder.dir() + ": the run is " + status.id()
                 + "; only cancelled or interrupted runs can be resumed");
         }
         Optional<Checkpoint> checkpoint = folder.latestCheckpoint();
@@ -553,7 +553,7 @@ public final class Trainer {
                 previousLoss = c.previousLoss();
                 epochLossSum = c.epochLossSum();
             }
-            run.setStatus(org.descent.experiment.model.RunStatus.RUNNING);
+            run.setStatus(RunStatus.RUNNING);
             run.setMessage(c == null ? "training" : "resumed at step " + step);
             run.setPid(ProcessHandle.current().pid());
             run.setStep(step);
@@ -725,7 +725,7 @@ public final class Trainer {
                 }
             }
             double wall = wall();
-            run.setStatus(org.descent.experiment.model.RunStatus.get(status.id()));
+            run.setStatus(status);
             run.setMessage(message);
             run.setStep(step);
             run.setEpoch((int) (Math.max(0, step - 1) / stepsPerEpoch));

@@ -32,7 +32,7 @@ public abstract class ElementwiseOptimizer implements Optimizer {
         }
         configured = true;
         lr = settings.getDouble("lr");
-        weightDecay = settings.getDouble("weight_decay", 0);
+        weightDecay = settings.getDouble("weight_decay");
         configureMore(settings);
     }
 

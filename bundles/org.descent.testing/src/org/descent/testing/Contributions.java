@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.descent.core.Configurable;
 import org.descent.core.Contribution;
 import org.descent.core.ContributionRegistry;
+import org.descent.core.ExtensionPoints;
 import org.descent.core.Settings;
 import org.eclipse.core.runtime.CoreException;
 import org.osgi.framework.BundleContext;
@@ -51,7 +52,7 @@ public final class Contributions {
      * @param values hyperparameter values; numbers and booleans are written as on the command line
      */
     public static <T extends Configurable> T create(String point, String id, Map<String, ?> values, Class<T> type) {
-        Contribution c = registry().find("org.descent.core." + point, id)
+        Contribution c = registry().find(ExtensionPoints.of(point), id)
                 .orElseThrow(() -> new IllegalArgumentException("no contribution '" + id + "' in " + point));
         Map<String, String> text = new LinkedHashMap<>();
         values.forEach((k, v) -> text.put(k, toText(v)));

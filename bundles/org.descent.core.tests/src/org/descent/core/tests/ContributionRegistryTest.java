@@ -19,6 +19,7 @@ import java.util.jar.Manifest;
 import org.descent.core.Contribution;
 import org.descent.core.ContributionProblem;
 import org.descent.core.ContributionRegistry;
+import org.descent.core.ExtensionPoints;
 import org.eclipse.core.runtime.CoreException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +32,6 @@ import org.osgi.util.tracker.ServiceTracker;
 /** The registry as an OSGi service, reading this bundle's test contributions. */
 class ContributionRegistryTest {
 
-    private static final String OPTIMIZERS = "org.descent.core.optimizers";
     private static final String BUNDLE = "org.descent.core.tests";
 
     private static ServiceTracker<ContributionRegistry, ContributionRegistry> tracker;
@@ -56,13 +56,18 @@ class ContributionRegistryTest {
         List<String> points = registry.extensionPoints();
         assertTrue(points.containsAll(List.of("org.descent.core.analyses", "org.descent.core.datasets",
                 "org.descent.core.losses", "org.descent.core.models", "org.descent.core.optimizers",
-                "org.descent.core.probes")), points.toString());
+                "org.descent.core.probes", "org.descent.core.schedules")), points.toString());
+        assertTrue(points.containsAll(ExtensionPoints.ALL), "every constant names a declared point: " + points);
         assertTrue(points.stream().allMatch(p -> p.startsWith("org.descent.")), points.toString());
+        assertEquals("org.descent.core.datasets", ExtensionPoints.of("datasets"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ExtensionPoints.of("dataset"));
+        assertEquals("no extension point 'dataset'; points: optimizers, losses, models, datasets, analyses, probes,"
+                + " schedules", e.getMessage());
     }
 
     @Test
     void readsAValidContributionWithItsDeclarations() {
-        Contribution sgd = registry.find(OPTIMIZERS, "test-sgd").orElseThrow();
+        Contribution sgd = registry.find(ExtensionPoints.OPTIMIZERS, "test-sgd").orElseThrow();
         assertEquals("optimizer", sgd.kind());
         assertEquals("Test SGD", sgd.name());
         assertEquals(BUNDLE, sgd.bundle());
@@ -70,19 +75,19 @@ class ContributionRegistryTest {
         assertEquals(List.of("lr", "momentum", "nesterov", "clip", "steps"),
                 sgd.hyperparameters().stream().map(h -> h.name()).toList());
         assertEquals(0.01, sgd.hyperparameter("lr").orElseThrow().defaultValue());
-        Contribution probe = registry.find("org.descent.core.probes", "test-probe").orElseThrow();
+        Contribution probe = registry.find(ExtensionPoints.PROBES, "test-probe").orElseThrow();
         assertEquals("cheap", probe.attributes().get("cost"));
         assertEquals("10", probe.attributes().get("interval"));
     }
 
     @Test
     void brokenContributionsAreLeftOutAndReportedWithTheirBundle() {
-        List<String> ids = registry.contributions(OPTIMIZERS).stream().map(Contribution::id).toList();
+        List<String> ids = registry.contributions(ExtensionPoints.OPTIMIZERS).stream().map(Contribution::id).toList();
         assertEquals(List.of("missing-class", "test-sgd"), ids);
         List<ContributionProblem> problems = registry.problems().stream()
                 .filter(p -> p.bundle().equals(BUNDLE)).toList();
         assertEquals(4, problems.size(), problems.toString());
-        assertTrue(problems.stream().allMatch(p -> p.extensionPoint().equals(OPTIMIZERS)));
+        assertTrue(problems.stream().allMatch(p -> p.extensionPoint().equals(ExtensionPoints.OPTIMIZERS)));
         assertProblem(problems, "optimizer 'test-sgd' is also contributed by bundle org.descent.core.tests");
         assertProblem(problems,
                 "optimizer 'bad-range': hyperparameter 'lr': default value is invalid: hyperparameter 'lr': '-1' is not valid, expected a value in (0,inf)");
@@ -97,13 +102,13 @@ class ContributionRegistryTest {
 
     @Test
     void createsTheImplementationLazilyWithTypeCheck() throws CoreException {
-        Contribution sgd = registry.find(OPTIMIZERS, "test-sgd").orElseThrow();
+        Contribution sgd = registry.find(ExtensionPoints.OPTIMIZERS, "test-sgd").orElseThrow();
         assertInstanceOf(TestOptimizer.class, registry.createExecutable(sgd, Runnable.class));
         CoreException wrongType = assertThrows(CoreException.class,
                 () -> registry.createExecutable(sgd, CharSequence.class));
         assertTrue(wrongType.getMessage().contains("does not implement java.lang.CharSequence"),
                 wrongType.getMessage());
-        Contribution missing = registry.find(OPTIMIZERS, "missing-class").orElseThrow();
+        Contribution missing = registry.find(ExtensionPoints.OPTIMIZERS, "missing-class").orElseThrow();
         CoreException notFound = assertThrows(CoreException.class,
                 () -> registry.createExecutable(missing, Runnable.class));
         assertTrue(notFound.getMessage().startsWith(

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import org.descent.experiment.model.Precision;
+import org.descent.core.Precision;
 import org.descent.core.Subject;
 import org.descent.experiment.RunFolder;
 import org.descent.experiment.TrainingResult;

@@ -9,11 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.descent.core.Precision;
+import org.descent.core.RunStatus;
 import org.descent.experiment.ExperimentException;
 import org.descent.experiment.ExperimentFiles;
 import org.descent.experiment.ResolvedExperiment;
 import org.descent.experiment.model.Experiment;
-import org.descent.experiment.model.Precision;
+import org.descent.experiment.model.Run;
 import org.descent.testing.Contributions;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.junit.jupiter.api.Test;
@@ -96,6 +98,32 @@ class ExperimentFilesTest {
         String m = e.problems().get(0);
         assertTrue(m.startsWith(f + ":2:"), m);
         assertTrue(m.contains("many"), m);
+    }
+
+    /** Run files store core's enums by their ids, as files written before the model used core's enums do. */
+    @Test
+    void statusAndPrecisionAreStoredByTheirIds() throws Exception {
+        Path f = write("run.descent", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<descent:Run xmlns:descent=\"http://descent.org/experiment/1.0\" name=\"r\" status=\"done\">\n"
+                + "  <experiment steps=\"10\" precision=\"mixed-fp16\">\n"
+                + "    <dataset id=\"bimodal\"/>\n    <model id=\"gaussian\"/>\n"
+                + "    <loss id=\"gaussian-nll\"/>\n    <optimizer id=\"gd\"/>\n  </experiment>\n"
+                + "  <provenance precision=\"mixed-bf16\"/>\n"
+                + "</descent:Run>\n");
+        Run run = ExperimentFiles.loadRun(f);
+        assertEquals(RunStatus.DONE, run.getStatus());
+        assertEquals(Precision.MIXED_FP16, run.getExperiment().getPrecision());
+        assertEquals(Precision.MIXED_BF16, run.getProvenance().getPrecision());
+        run.setStatus(RunStatus.INTERRUPTED);
+        Path saved = dir.resolve("saved.descent");
+        ExperimentFiles.save(run, saved);
+        String xml = Files.readString(saved);
+        assertTrue(xml.contains("status=\"interrupted\"") && xml.contains("precision=\"mixed-fp16\""), xml);
+
+        Path bad = write("bad.descent", file("<optimizer id=\"gd\"/>", " precision=\"fp8\""));
+        ExperimentException e = assertThrows(ExperimentException.class, () -> ExperimentFiles.loadExperiment(bad));
+        String m = e.problems().get(0);
+        assertTrue(m.startsWith(bad + ":2:") && m.contains("fp8"), m);
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.descent.core.Dataset;
+import org.descent.core.Precision;
 import org.descent.core.RunListener;
 import org.descent.core.RunStatus;
 import org.descent.experiment.ExperimentException;
@@ -24,7 +25,6 @@ import org.descent.experiment.Trainer;
 import org.descent.experiment.TrainingResult;
 import org.descent.experiment.internal.Checkpoint;
 import org.descent.experiment.model.Experiment;
-import org.descent.experiment.model.Precision;
 import org.descent.experiment.model.Run;
 import org.descent.testing.Contributions;
 import org.eclipse.core.runtime.NullProgressMonitor;
@@ -140,7 +140,7 @@ class TrainerTest {
         assertEquals(RunStatus.CANCELLED, cut.status());
         assertEquals(33, cut.steps());
         Run saved = new RunFolder(dir.resolve("cut")).readRun();
-        assertEquals(org.descent.experiment.model.RunStatus.CANCELLED, saved.getStatus());
+        assertEquals(RunStatus.CANCELLED, saved.getStatus());
 
         TrainingResult resumed = new Trainer().resume(new RunFolder(dir.resolve("cut")), Contributions.registry(),
                 new NullProgressMonitor());
@@ -172,12 +172,12 @@ class TrainerTest {
         RunFolder folder = new RunFolder(killed);
         Files.delete(folder.checkpointFile(47));
         Run run = folder.readRun();
-        run.setStatus(org.descent.experiment.model.RunStatus.RUNNING);
+        run.setStatus(RunStatus.RUNNING);
         run.setPid(deadPid());
         folder.writeRun(run);
         Files.writeString(folder.metricsFile(), "47,3,0.12", StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.APPEND);
-        assertEquals(org.descent.experiment.model.RunStatus.INTERRUPTED, RunFolder.effectiveStatus(folder.readRun()));
+        assertEquals(RunStatus.INTERRUPTED, RunFolder.effectiveStatus(folder.readRun()));
 
         TrainingResult resumed = new Trainer().resume(folder, Contributions.registry(), new NullProgressMonitor());
         assertEquals(RunStatus.DONE, resumed.status(), resumed.message());
@@ -277,7 +277,7 @@ class TrainerTest {
         assertTrue(r.steps() < 1000);
         List<String> rows = Files.readAllLines(dir.resolve("run").resolve(RunFolder.METRICS_FILE));
         assertEquals(r.steps() + 1, rows.size(), "every step up to the divergence is kept");
-        assertEquals(org.descent.experiment.model.RunStatus.DIVERGED, new RunFolder(dir.resolve("run")).readRun().getStatus());
+        assertEquals(RunStatus.DIVERGED, new RunFolder(dir.resolve("run")).readRun().getStatus());
     }
 
     @Test
@@ -320,7 +320,7 @@ class TrainerTest {
         org.descent.core.MixedPrecisionPolicy fake = new org.descent.core.MixedPrecisionPolicy() {
             @Override
             public org.descent.core.Precision precision() {
-                return org.descent.core.Precision.MIXED_BF16;
+                return Precision.MIXED_BF16;
             }
 
             @Override

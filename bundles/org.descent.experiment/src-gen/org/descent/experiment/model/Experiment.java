@@ -2,6 +2,8 @@
  */
 package org.descent.experiment.model;
 
+import org.descent.core.Precision;
+
 import org.eclipse.emf.common.util.EList;
 
 import org.eclipse.emf.ecore.EObject;
@@ -229,13 +231,11 @@ public interface Experiment extends EObject {
 	 * The default value is <code>"0"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
-	 * <!-- begin-model-doc -->
-	 * Minibatch size; 0 means the full data set in every step.
-	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Batch Size</em>' attribute.
 	 * @see #setBatchSize(int)
 	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_BatchSize()
 	 * @model default="0"
+	 *        annotation="http://descent.org/experiment/setting option='batch' range='[0,2147483647]' zero='full' doc='Minibatch size; 0 (full on the command line) uses the whole data set in every step.'"
 	 * @generated
 	 */
 	int getBatchSize();
@@ -259,6 +259,7 @@ public interface Experiment extends EObject {
 	 * @see #setEpochs(int)
 	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_Epochs()
 	 * @model default="0"
+	 *        annotation="http://descent.org/experiment/setting option='epochs' range='[0,2147483647]' doc='Budget in passes over the training data; 0: train for the given steps instead.'"
 	 * @generated
 	 */
 	int getEpochs();
@@ -282,6 +283,7 @@ public interface Experiment extends EObject {
 	 * @see #setSteps(long)
 	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_Steps()
 	 * @model default="0"
+	 *        annotation="http://descent.org/experiment/setting option='steps' range='[0,inf)' doc='Budget in optimizer steps; 0: train for the given epochs instead (descent train takes 1000 steps when neither is given).'"
 	 * @generated
 	 */
 	long getSteps();
@@ -301,13 +303,11 @@ public interface Experiment extends EObject {
 	 * The default value is <code>"0"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
-	 * <!-- begin-model-doc -->
-	 * Stop when the absolute change of the training loss between two steps is at most this; 0 turns the test off.
-	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Loss Tolerance</em>' attribute.
 	 * @see #setLossTolerance(double)
 	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_LossTolerance()
 	 * @model default="0"
+	 *        annotation="http://descent.org/experiment/setting option='tol' range='[0,inf)' doc='Stop when the training loss changes by at most this between two steps; 0: off.'"
 	 * @generated
 	 */
 	double getLossTolerance();
@@ -331,6 +331,7 @@ public interface Experiment extends EObject {
 	 * @see #setGradientTolerance(double)
 	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_GradientTolerance()
 	 * @model default="0"
+	 *        annotation="http://descent.org/experiment/setting option='grad-tol' range='[0,inf)' doc='Stop when the gradient norm is at most this; 0: off.'"
 	 * @generated
 	 */
 	double getGradientTolerance();
@@ -354,6 +355,7 @@ public interface Experiment extends EObject {
 	 * @see #setSeed(long)
 	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_Seed()
 	 * @model default="0"
+	 *        annotation="http://descent.org/experiment/setting option='seed' doc='Seed of the initialisation, the shuffling, the validation split and the models\' noise: same seed, same run.'"
 	 * @generated
 	 */
 	long getSeed();
@@ -371,14 +373,13 @@ public interface Experiment extends EObject {
 	/**
 	 * Returns the value of the '<em><b>Precision</b></em>' attribute.
 	 * The default value is <code>"fp64"</code>.
-	 * The literals are from the enumeration {@link org.descent.experiment.model.Precision}.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @return the value of the '<em>Precision</em>' attribute.
-	 * @see org.descent.experiment.model.Precision
 	 * @see #setPrecision(Precision)
 	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_Precision()
-	 * @model default="fp64"
+	 * @model default="fp64" dataType="org.descent.experiment.model.Precision"
+	 *        annotation="http://descent.org/experiment/setting option='precision' doc='Arithmetic of the passes: fp64, fp32, or mixed-fp16/mixed-bf16 (simulated: fp32 master weights, passes in the format for layered models).'"
 	 * @generated
 	 */
 	Precision getPrecision();
@@ -388,7 +389,6 @@ public interface Experiment extends EObject {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @param value the new value of the '<em>Precision</em>' attribute.
-	 * @see org.descent.experiment.model.Precision
 	 * @see #getPrecision()
 	 * @generated
 	 */
@@ -403,6 +403,7 @@ public interface Experiment extends EObject {
 	 * @see #setClipNorm(double)
 	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_ClipNorm()
 	 * @model default="0"
+	 *        annotation="http://descent.org/experiment/setting option='clip-norm' range='[0,inf)' doc='Scale the gradient down to this 2-norm when it is longer (as torch clip_grad_norm_); 0: off.'"
 	 * @generated
 	 */
 	double getClipNorm();
@@ -426,6 +427,7 @@ public interface Experiment extends EObject {
 	 * @see #setClipValue(double)
 	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_ClipValue()
 	 * @model default="0"
+	 *        annotation="http://descent.org/experiment/setting option='clip-value' range='[0,inf)' doc='Clamp every gradient value to plus or minus this (as torch clip_grad_value_); 0: off.'"
 	 * @generated
 	 */
 	double getClipValue();
@@ -449,6 +451,7 @@ public interface Experiment extends EObject {
 	 * @see #setValidationFraction(double)
 	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_ValidationFraction()
 	 * @model default="0"
+	 *        annotation="http://descent.org/experiment/setting option='validation' range='[0,1)' doc='Fraction of the data held out (seeded) and evaluated on every epoch; 0: none.'"
 	 * @generated
 	 */
 	double getValidationFraction();
@@ -472,6 +475,7 @@ public interface Experiment extends EObject {
 	 * @see #setCheckpointEvery(long)
 	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_CheckpointEvery()
 	 * @model default="1000"
+	 *        annotation="http://descent.org/experiment/setting option='checkpoint-every' range='[0,inf)' doc='Write a checkpoint every this many steps; 0: only at the end.'"
 	 * @generated
 	 */
 	long getCheckpointEvery();

@@ -4,7 +4,7 @@ package org.descent.experiment.model;
 
 import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EClass;
-import org.eclipse.emf.ecore.EEnum;
+import org.eclipse.emf.ecore.EDataType;
 import org.eclipse.emf.ecore.EPackage;
 import org.eclipse.emf.ecore.EReference;
 
@@ -725,20 +725,20 @@ public interface ExperimentPackage extends EPackage {
 	int RESOLVED_COMPONENT_OPERATION_COUNT = COMPONENT_OPERATION_COUNT + 0;
 
 	/**
-	 * The meta object id for the '{@link org.descent.experiment.model.Precision <em>Precision</em>}' enum.
+	 * The meta object id for the '<em>Precision</em>' data type.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
-	 * @see org.descent.experiment.model.Precision
+	 * @see org.descent.core.Precision
 	 * @see org.descent.experiment.model.impl.ExperimentPackageImpl#getPrecision()
 	 * @generated
 	 */
 	int PRECISION = 7;
 
 	/**
-	 * The meta object id for the '{@link org.descent.experiment.model.RunStatus <em>Run Status</em>}' enum.
+	 * The meta object id for the '<em>Run Status</em>' data type.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
-	 * @see org.descent.experiment.model.RunStatus
+	 * @see org.descent.core.RunStatus
 	 * @see org.descent.experiment.model.impl.ExperimentPackageImpl#getRunStatus()
 	 * @generated
 	 */
@@ -1366,24 +1366,32 @@ public interface ExperimentPackage extends EPackage {
 	EAttribute getResolvedComponent_Bundle();
 
 	/**
-	 * Returns the meta object for enum '{@link org.descent.experiment.model.Precision <em>Precision</em>}'.
+	 * Returns the meta object for data type '{@link org.descent.core.Precision <em>Precision</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
-	 * @return the meta object for enum '<em>Precision</em>'.
-	 * @see org.descent.experiment.model.Precision
+     * <!-- begin-model-doc -->
+     * Core's Precision, stored by its id (fp64, fp32, mixed-fp16, mixed-bf16).
+     * <!-- end-model-doc -->
+	 * @return the meta object for data type '<em>Precision</em>'.
+	 * @see org.descent.core.Precision
+	 * @model instanceClass="org.descent.core.Precision"
 	 * @generated
 	 */
-	EEnum getPrecision();
+	EDataType getPrecision();
 
 	/**
-	 * Returns the meta object for enum '{@link org.descent.experiment.model.RunStatus <em>Run Status</em>}'.
+	 * Returns the meta object for data type '{@link org.descent.core.RunStatus <em>Run Status</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
-	 * @return the meta object for enum '<em>Run Status</em>'.
-	 * @see org.descent.experiment.model.RunStatus
+     * <!-- begin-model-doc -->
+     * Core's RunStatus, stored by its id (created, running, done, diverged, cancelled, interrupted, failed).
+     * <!-- end-model-doc -->
+	 * @return the meta object for data type '<em>Run Status</em>'.
+	 * @see org.descent.core.RunStatus
+	 * @model instanceClass="org.descent.core.RunStatus"
 	 * @generated
 	 */
-	EEnum getRunStatus();
+	EDataType getRunStatus();
 
 	/**
 	 * Returns the factory that creates the instances of the model.
@@ -1879,24 +1887,24 @@ public interface ExperimentPackage extends EPackage {
 		EAttribute RESOLVED_COMPONENT__BUNDLE = eINSTANCE.getResolvedComponent_Bundle();
 
 		/**
-		 * The meta object literal for the '{@link org.descent.experiment.model.Precision <em>Precision</em>}' enum.
+		 * The meta object literal for the '<em>Precision</em>' data type.
 		 * <!-- begin-user-doc -->
 		 * <!-- end-user-doc -->
-		 * @see org.descent.experiment.model.Precision
+		 * @see org.descent.core.Precision
 		 * @see org.descent.experiment.model.impl.ExperimentPackageImpl#getPrecision()
 		 * @generated
 		 */
-		EEnum PRECISION = eINSTANCE.getPrecision();
+		EDataType PRECISION = eINSTANCE.getPrecision();
 
 		/**
-		 * The meta object literal for the '{@link org.descent.experiment.model.RunStatus <em>Run Status</em>}' enum.
+		 * The meta object literal for the '<em>Run Status</em>' data type.
 		 * <!-- begin-user-doc -->
 		 * <!-- end-user-doc -->
-		 * @see org.descent.experiment.model.RunStatus
+		 * @see org.descent.core.RunStatus
 		 * @see org.descent.experiment.model.impl.ExperimentPackageImpl#getRunStatus()
 		 * @generated
 		 */
-		EEnum RUN_STATUS = eINSTANCE.getRunStatus();
+		EDataType RUN_STATUS = eINSTANCE.getRunStatus();
 
 	}
 

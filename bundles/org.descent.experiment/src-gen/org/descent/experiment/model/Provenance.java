@@ -2,6 +2,8 @@
  */
 package org.descent.experiment.model;
 
+import org.descent.core.Precision;
+
 import org.eclipse.emf.common.util.EList;
 
 import org.eclipse.emf.ecore.EObject;
@@ -217,14 +219,12 @@ public interface Provenance extends EObject {
 	/**
 	 * Returns the value of the '<em><b>Precision</b></em>' attribute.
 	 * The default value is <code>"fp64"</code>.
-	 * The literals are from the enumeration {@link org.descent.experiment.model.Precision}.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @return the value of the '<em>Precision</em>' attribute.
-	 * @see org.descent.experiment.model.Precision
 	 * @see #setPrecision(Precision)
 	 * @see org.descent.experiment.model.ExperimentPackage#getProvenance_Precision()
-	 * @model default="fp64"
+	 * @model default="fp64" dataType="org.descent.experiment.model.Precision"
 	 * @generated
 	 */
 	Precision getPrecision();
@@ -234,7 +234,6 @@ public interface Provenance extends EObject {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @param value the new value of the '<em>Precision</em>' attribute.
-	 * @see org.descent.experiment.model.Precision
 	 * @see #getPrecision()
 	 * @generated
 	 */

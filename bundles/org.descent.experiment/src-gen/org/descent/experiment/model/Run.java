@@ -4,6 +4,8 @@ package org.descent.experiment.model;
 
 import java.util.Date;
 
+import org.descent.core.RunStatus;
+
 import org.eclipse.emf.common.util.EList;
 
 import org.eclipse.emf.ecore.EObject;
@@ -87,14 +89,12 @@ public interface Run extends EObject {
 	/**
 	 * Returns the value of the '<em><b>Status</b></em>' attribute.
 	 * The default value is <code>"created"</code>.
-	 * The literals are from the enumeration {@link org.descent.experiment.model.RunStatus}.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @return the value of the '<em>Status</em>' attribute.
-	 * @see org.descent.experiment.model.RunStatus
 	 * @see #setStatus(RunStatus)
 	 * @see org.descent.experiment.model.ExperimentPackage#getRun_Status()
-	 * @model default="created"
+	 * @model default="created" dataType="org.descent.experiment.model.RunStatus"
 	 * @generated
 	 */
 	RunStatus getStatus();
@@ -104,7 +104,6 @@ public interface Run extends EObject {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @param value the new value of the '<em>Status</em>' attribute.
-	 * @see org.descent.experiment.model.RunStatus
 	 * @see #getStatus()
 	 * @generated
 	 */

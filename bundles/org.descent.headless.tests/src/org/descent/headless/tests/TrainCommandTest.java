@@ -59,8 +59,27 @@ class TrainCommandTest {
         Result batch = run("train", "--dataset", "bimodal", "--model", "gaussian", "--loss", "gaussian-nll", "--optimizer",
                 "gd", "--batch", "many");
         assertEquals(2, batch.code());
-        assertTrue(batch.err().contains("option '--batch': 'many' is not valid, expected a whole number >= 1 or 'full'"),
+        assertTrue(batch.err().contains("option '--batch': 'many' is not valid, expected a whole number or 'full'"),
                 batch.err());
+        Result zero = run("train", "--dataset", "bimodal", "--model", "gaussian", "--loss", "gaussian-nll",
+                "--optimizer", "gd", "--steps", "0");
+        assertEquals(2, zero.code());
+        assertTrue(zero.err().contains("option '--steps': 0 is no budget, expected a whole number >= 1"), zero.err());
+        Result negative = run("train", "--dataset", "bimodal", "--model", "gaussian", "--loss", "gaussian-nll",
+                "--optimizer", "gd", "--epochs", "-3");
+        assertEquals(2, negative.code());
+        assertTrue(negative.err().contains("option '--epochs': '-3' is not valid, expected a value in [0,2147483647]"),
+                negative.err());
+        Result validation = run("train", "--dataset", "bimodal", "--model", "gaussian", "--loss", "gaussian-nll",
+                "--optimizer", "gd", "--validation", "1");
+        assertEquals(2, validation.code());
+        assertTrue(validation.err().contains("option '--validation': '1' is not valid, expected a value in [0,1)"),
+                validation.err());
+        Result precision = run("train", "--dataset", "bimodal", "--model", "gaussian", "--loss", "gaussian-nll",
+                "--optimizer", "gd", "--precision", "fp8");
+        assertEquals(2, precision.code());
+        assertTrue(precision.err().contains("option '--precision': 'fp8' is not valid, expected one of fp64, fp32,"
+                + " mixed-fp16, mixed-bf16"), precision.err());
         Result range = run("train", "--dataset", "bimodal", "--model", "gaussian", "--loss", "gaussian-nll", "--optimizer",
                 "adam:beta2=1.5");
         assertEquals(2, range.code());
@@ -69,6 +88,31 @@ class TrainCommandTest {
         Result fit = run("train", "--dataset", "digits", "--model", "gaussian", "--loss", "cross-entropy", "--optimizer", "gd");
         assertEquals(2, fit.code());
         assertTrue(fit.err().contains("use it with --loss gaussian-nll"), fit.err());
+    }
+
+    /** The training options come from the experiment model's declaration of the training settings. */
+    @Test
+    void helpListsTheTrainingSettingsAsDeclaredInTheModel() {
+        Result r = run("help", "train");
+        assertEquals(0, r.code(), r.err());
+        for (String option : List.of("--batch N|full", "--epochs N", "--steps N", "--tol X", "--grad-tol X", "--seed N",
+                "--precision PRECISION", "--clip-norm X", "--clip-value X", "--validation X",
+                "--checkpoint-every N")) {
+            assertTrue(r.out().contains("[" + option + "]"), option + " in the usage line: " + r.out());
+        }
+        assertTrue(r.out().contains("Minibatch size; 0 (full on the command line) uses the whole data set in every step."
+                + " Default full."), r.out());
+        assertTrue(r.out().contains("Write a checkpoint every this many steps; 0: only at the end. Default 1000."), r.out());
+    }
+
+    @Test
+    void batchFullIsTheWholeDataSet() throws Exception {
+        Path out = dir.resolve("full");
+        Result r = run("train", "--dataset", "bimodal", "--model", "gaussian", "--loss", "gaussian-nll", "--optimizer",
+                "gd", "--batch", "full", "--steps", "2", "--seed", "7", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        String run = Files.readString(out.resolve("run.descent"));
+        assertTrue(run.contains("seed=\"7\"") && !run.contains("batchSize="), run);
     }
 
     @Test

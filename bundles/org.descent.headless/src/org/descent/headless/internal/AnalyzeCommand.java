@@ -12,6 +12,7 @@ import org.descent.core.Analysis;
 import org.descent.core.AnalysisInput;
 import org.descent.core.AnalysisResult;
 import org.descent.core.Contribution;
+import org.descent.core.ExtensionPoints;
 import org.descent.core.Hyperparameter;
 import org.descent.core.Json;
 import org.descent.core.Settings;
@@ -40,7 +41,7 @@ import org.eclipse.jdt.annotation.Nullable;
  */
 public final class AnalyzeCommand implements Command {
 
-    static final String POINT = "org.descent.core.analyses";
+    static final String POINT = ExtensionPoints.ANALYSES;
     /** The options of the command itself; any other option belongs to the analysis. */
     static final Set<String> OWN = Set.of("run", "experiment", "step", "rows", "a", "b", "weights-a", "weights-b",
             "out", "json");

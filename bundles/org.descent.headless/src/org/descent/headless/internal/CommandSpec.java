@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.descent.core.Contribution;
 import org.descent.core.ContributionRegistry;
+import org.descent.experiment.TrainingSettings;
 import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.jdt.annotation.Nullable;
 
@@ -70,13 +71,30 @@ record CommandSpec(Contribution contribution, List<OptionSpec> options, String a
         return specs;
     }
 
+    /** A training setting as an option: its doc, then its default (as the command line writes it). */
+    private static OptionSpec trainingOption(TrainingSettings.Setting t) {
+        String zero = t.zero();
+        String defaultText = t.declaration().defaultText();
+        return new OptionSpec(t.option(), t.placeholder(), t.declaration().doc() + " Default "
+                + (zero != null && defaultText.equals("0") ? zero : defaultText) + ".");
+    }
+
     static CommandSpec of(Contribution c) {
         if (c.id().equals("test")) {
             throw new IllegalArgumentException("the command id 'test' is taken by the launcher ('descent test')");
         }
         IConfigurationElement element = c.element();
         List<OptionSpec> options = new ArrayList<>();
-        for (IConfigurationElement o : element.getChildren("option")) {
+        for (IConfigurationElement o : element.getChildren()) {
+            if (o.getName().equals("trainingSettings")) {
+                for (TrainingSettings.Setting t : TrainingSettings.all()) {
+                    options.add(trainingOption(t));
+                }
+                continue;
+            }
+            if (!o.getName().equals("option")) {
+                continue;
+            }
             String name = o.getAttribute("name");
             if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
                 throw new IllegalArgumentException("option name '" + name + "' must be lower case letters, digits and dashes");

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.descent.core.Contribution;
 import org.descent.core.ContributionRegistry;
 import org.descent.core.Descent;
+import org.descent.core.ExtensionPoints;
 import org.descent.core.Hyperparameter;
 import org.descent.headless.Command;
 import org.descent.headless.CommandContext;
@@ -77,7 +78,7 @@ public final class HelpCommand implements Command {
         String lists = spec.contribution().attributes().get("lists");
         if (lists != null) {
             for (String point : lists.split(",")) {
-                printContributions(registry, "org.descent.core." + point.strip(), out);
+                printContributions(registry, ExtensionPoints.NAMESPACE + "." + point.strip(), out);
             }
         }
         out.println();

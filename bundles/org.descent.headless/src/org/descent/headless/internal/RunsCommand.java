@@ -52,7 +52,7 @@ public final class RunsCommand implements Command {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", run.getName());
         m.put("path", folder.dir().toString());
-        m.put("status", RunFolder.effectiveStatus(run).getLiteral());
+        m.put("status", RunFolder.effectiveStatus(run).id());
         m.put("message", run.getMessage());
         m.put("steps", run.getStep());
         m.put("wall_seconds", run.getWallSeconds());

@@ -49,7 +49,7 @@ public final class ShowCommand implements Command {
         exp.put("batch", e.getBatchSize() == 0 ? "full" : e.getBatchSize());
         exp.put(e.getSteps() > 0 ? "steps" : "epochs", e.getSteps() > 0 ? e.getSteps() : e.getEpochs());
         exp.put("seed", e.getSeed());
-        exp.put("precision", e.getPrecision().getLiteral());
+        exp.put("precision", e.getPrecision().id());
         m.put("experiment_spec", exp);
         Map<String, Object> metrics = new LinkedHashMap<>();
         for (Metric metric : run.getMetrics()) {

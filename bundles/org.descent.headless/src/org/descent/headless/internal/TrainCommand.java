@@ -5,10 +5,10 @@ import java.util.Optional;
 
 import org.descent.core.ComponentSpec;
 import org.descent.core.MixedPrecisionPolicy;
-import org.descent.core.Precision;
 import org.descent.experiment.ResolvedExperiment;
 import org.descent.experiment.RunFolder;
 import org.descent.experiment.RunStore;
+import org.descent.experiment.TrainingSettings;
 import org.descent.experiment.Components;
 import org.descent.experiment.model.Component;
 import org.descent.experiment.model.Experiment;
@@ -47,9 +47,9 @@ public final class TrainCommand implements Command {
         if (option.isEmpty()) {
             return MixedPrecisionPolicy.LossScaling.DEFAULT;
         }
-        if (!e.getPrecision().getLiteral().startsWith("mixed-")) {
+        if (!e.getPrecision().isMixed()) {
             throw new UsageException("option '--loss-scale' is for --precision mixed-fp16 or mixed-bf16, not "
-                    + e.getPrecision().getLiteral());
+                    + e.getPrecision().id());
         }
         String v = option.get();
         try {
@@ -99,35 +99,27 @@ public final class TrainCommand implements Command {
         }
         e.setName(c.option("name").orElse(e.getModel().getId() + " with " + e.getOptimizer().getId() + " on "
                 + e.getDataset().getId()));
-        String batch = c.option("batch").orElse("full");
-        e.setBatchSize(batch.equals("full") ? 0 : (int) whole(c, "batch", batch, 1, Integer.MAX_VALUE, "or 'full'"));
+        for (TrainingSettings.Setting t : TrainingSettings.all()) {
+            Optional<String> text = c.option(t.option());
+            if (text.isPresent()) {
+                String value = text.get().strip().equals(t.zero()) ? "0" : text.get();
+                String problem = t.problem(value);
+                if (problem != null) {
+                    throw new UsageException("option '--" + t.option() + "': " + problem
+                            + (t.zero() == null ? "" : " or '" + t.zero() + "'"));
+                }
+                t.set(e, value);
+            }
+        }
         if (c.has("epochs") && c.has("steps")) {
             throw new UsageException("options '--epochs' and '--steps' exclude each other: give one");
         }
-        if (c.has("epochs")) {
-            e.setEpochs((int) whole(c, "epochs", c.options().get("epochs"), 1, Integer.MAX_VALUE, ""));
-        } else {
-            e.setSteps(c.has("steps") ? whole(c, "steps", c.options().get("steps"), 1, Long.MAX_VALUE, "") : DEFAULT_STEPS);
+        if (!c.has("epochs") && !c.has("steps")) {
+            e.setSteps(DEFAULT_STEPS);
+        } else if (e.getEpochs() == 0 && e.getSteps() == 0) {
+            String option = c.has("epochs") ? "epochs" : "steps";
+            throw new UsageException("option '--" + option + "': 0 is no budget, expected a whole number >= 1");
         }
-        e.setLossTolerance(number(c, "tol", 0));
-        e.setGradientTolerance(number(c, "grad-tol", 0));
-        e.setClipNorm(number(c, "clip-norm", 0));
-        e.setClipValue(number(c, "clip-value", 0));
-        double validation = number(c, "validation", 0);
-        if (validation >= 1) {
-            throw new UsageException("option '--validation': " + validation + " is not a fraction in [0,1)");
-        }
-        e.setValidationFraction(validation);
-        e.setSeed(c.has("seed") ? whole(c, "seed", c.options().get("seed"), Long.MIN_VALUE, Long.MAX_VALUE, "") : 0);
-        if (c.has("checkpoint-every")) {
-            e.setCheckpointEvery(whole(c, "checkpoint-every", c.options().get("checkpoint-every"), 0, Long.MAX_VALUE, ""));
-        }
-        String precision = c.option("precision").orElse("fp64");
-        if (Precision.fromId(precision) == null) {
-            throw new UsageException("option '--precision': '" + precision + "' is not valid, expected fp64, fp32,"
-                    + " mixed-fp16 or mixed-bf16");
-        }
-        e.setPrecision(org.descent.experiment.model.Precision.get(precision));
         return e;
     }
 
@@ -146,35 +138,5 @@ public final class TrainCommand implements Command {
             throw new UsageException("option '--" + option + "': " + ex.getMessage());
         }
         return Components.of(spec);
-    }
-
-    private static long whole(CommandContext c, String option, String text, long min, long max, String orElse)
-            throws UsageException {
-        try {
-            long v = Long.parseLong(text.strip());
-            if (v >= min && v <= max) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException("option '--" + option + "': '" + text + "' is not valid, expected a whole number"
-                + (min == Long.MIN_VALUE ? "" : " >= " + min) + (orElse.isEmpty() ? "" : " " + orElse));
-    }
-
-    private static double number(CommandContext c, String option, double otherwise) throws UsageException {
-        Optional<String> text = c.option(option);
-        if (text.isEmpty()) {
-            return otherwise;
-        }
-        try {
-            double v = Double.parseDouble(text.get().strip());
-            if (v >= 0 && Double.isFinite(v)) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException("option '--" + option + "': '" + text.get() + "' is not valid, expected a number >= 0");
     }
 }

@@ -47,11 +47,11 @@ public class Autoencoder extends ReconstructionModel {
         if (s.has("code")) {
             code = s.getInt("code");
         }
-        codeActivation = s.getBoolean("code_activation", false);
+        codeActivation = s.getBoolean("code_activation");
         if (s.has("reduction")) {
             sum = s.getString("reduction").equals("sum");
         }
-        noise = s.getDouble("noise", 0);
+        noise = s.has("noise") ? s.getDouble("noise") : 0;
         if (s.has("noise_kind")) {
             masking = s.getString("noise_kind").equals("masking");
         }

@@ -48,14 +48,14 @@ public final class Cnn extends LayerNetwork {
         }
         kernel = s.has("kernel") ? s.getInt("kernel") : kernel;
         pool = s.has("pool") ? s.getString("pool") : pool;
-        batchnorm = s.getBoolean("batchnorm", batchnorm);
+        batchnorm = s.getBoolean("batchnorm");
         if (s.has("hidden")) {
             hidden = DenseNetwork.parseHidden(s.getString("hidden"), owner);
         }
         if (s.has("activation")) {
             activation = Activation.parse(s.getString("activation"));
         }
-        dropout = s.getDouble("dropout", dropout);
+        dropout = s.getDouble("dropout");
         if (s.has("init")) {
             init = Init.parse(s.getString("init"));
         }

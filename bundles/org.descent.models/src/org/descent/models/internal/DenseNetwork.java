@@ -17,11 +17,12 @@ import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * A fully connected network: {@code linear} (no hidden layer, real outputs), {@code logistic}
- * (no hidden layer, logits) and {@code mlp} (hidden layers with ReLU, tanh or sigmoid). Weights
+ * ({@link Logistic}: no hidden layer, logits) and {@link Mlp}'s fp32 path (hidden layers with
+ * ReLU, tanh or sigmoid). Weights
  * are stored {@code [out][in]} as in PyTorch's {@code nn.Linear} and initialised the way
  * {@code nn.Linear} does: weights and biases uniform in ±1/√fan_in. Computes in fp64 or fp32.
  */
-public final class DenseNetwork implements Model {
+public class DenseNetwork implements Model {
 
     private int[] hidden = new int[0];
     private Activation activation = Activation.RELU;
@@ -36,13 +37,21 @@ public final class DenseNetwork implements Model {
     @Override
     public void configure(Settings s) {
         owner = s.owner();
-        logitsOnly = s.getBoolean("logits_only", false);
-        zeros = s.has("init") && s.getString("init").equals("zeros");
-        if (s.has("hidden")) {
-            hidden = parseHidden(s.getString("hidden"), owner);
-        }
-        if (s.has("activation")) {
-            activation = Activation.parse(s.getString("activation"));
+        zeros = s.getString("init").equals("zeros");
+        logitsOnly = logitsOnly(s);
+    }
+
+    /** Whether the model refuses losses that do not take logits: {@code linear} does not. */
+    boolean logitsOnly(Settings s) {
+        return false;
+    }
+
+    /** {@code logistic}: the linear model, refusing losses that do not take logits unless {@code logits_only=false}. */
+    public static final class Logistic extends DenseNetwork {
+
+        @Override
+        boolean logitsOnly(Settings s) {
+            return s.getBoolean("logits_only");
         }
     }
 

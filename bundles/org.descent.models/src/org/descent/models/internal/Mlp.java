@@ -54,16 +54,16 @@ public final class Mlp extends LayerNetwork {
         if (s.has("init")) {
             init = Init.parse(s.getString("init"));
         }
-        initStd = s.getDouble("init_std", initStd);
-        bias = s.getBoolean("bias", bias);
-        dropout = s.getDouble("dropout", dropout);
+        initStd = s.getDouble("init_std");
+        bias = s.getBoolean("bias");
+        dropout = s.getDouble("dropout");
         if (s.has("batchnorm")) {
             batchnorm = s.getString("batchnorm");
         }
         if (s.has("binary")) {
             binary = s.getString("binary");
         }
-        keepFirstLast = s.getBoolean("keep_first_last", keepFirstLast);
+        keepFirstLast = s.getBoolean("keep_first_last");
     }
 
     /** Whether only the fp32-capable dense kernels are needed. */

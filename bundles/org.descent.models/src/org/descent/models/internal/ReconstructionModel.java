@@ -44,7 +44,7 @@ abstract class ReconstructionModel implements Model {
         if (s.has("activation")) {
             activation = Activation.parse(s.getString("activation"));
         }
-        binarize = s.getBoolean("binarize", false);
+        binarize = s.getBoolean("binarize");
     }
 
     /**

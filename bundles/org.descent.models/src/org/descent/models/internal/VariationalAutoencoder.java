@@ -62,7 +62,7 @@ public class VariationalAutoencoder extends ReconstructionModel {
         if (s.has("latent")) {
             latent = s.getInt("latent");
         }
-        beta = s.getDouble("beta", beta);
+        beta = s.getDouble("beta");
     }
 
     @Override

@@ -26,8 +26,8 @@ public final class Adam extends ElementwiseOptimizer {
         beta2 = s.getDouble("beta2");
         eps = s.getDouble("eps");
         amsgrad = s.getBoolean("amsgrad");
-        biasCorrection = s.getBoolean("bias_correction", true);
-        decoupled = s.getBoolean("decoupled", false);
+        biasCorrection = s.getBoolean("bias_correction");
+        decoupled = s.has("decoupled") && s.getBoolean("decoupled");
     }
 
     @Override

@@ -18,9 +18,9 @@ public final class Sgd extends ElementwiseOptimizer {
 
     @Override
     protected void configureMore(Settings s) {
-        momentum = s.getDouble("momentum", 0);
-        dampening = s.getDouble("dampening", 0);
-        nesterov = s.getBoolean("nesterov", false);
+        momentum = s.has("momentum") ? s.getDouble("momentum") : 0;
+        dampening = s.has("dampening") ? s.getDouble("dampening") : 0;
+        nesterov = s.has("nesterov") && s.getBoolean("nesterov");
         if (nesterov && (momentum <= 0 || dampening != 0)) {
             throw new IllegalArgumentException(s.owner() + ": Nesterov momentum needs momentum > 0 and dampening = 0"
                     + " (got momentum=" + momentum + ", dampening=" + dampening + ")");

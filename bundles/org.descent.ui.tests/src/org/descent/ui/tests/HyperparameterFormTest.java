@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.descent.core.Contribution;
+import org.descent.core.ExtensionPoints;
 import org.descent.core.Hyperparameter;
 import org.descent.core.Hyperparameter.Range;
 import org.descent.core.Hyperparameter.Type;
@@ -122,7 +123,7 @@ class HyperparameterFormTest {
 
     @Test
     void aContributedOptimizerGetsItsFormForFree() throws Exception {
-        Contribution adam = Contributions.registry().find("org.descent.core.optimizers", "adam").orElseThrow();
+        Contribution adam = Contributions.registry().find(ExtensionPoints.OPTIMIZERS, "adam").orElseThrow();
         HyperparameterForm form = new HyperparameterForm(shell, adam, Map.of("lr", "0.001"));
         assertEquals(adam.hyperparameters(), form.declarations());
         assertEquals("0.001", ((Text) form.control("lr")).getText());

@@ -1,5 +1,8 @@
 package org.descent.ui.internal;
 
+import java.util.Arrays;
+
+import org.descent.core.Precision;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.preference.ComboFieldEditor;
 import org.eclipse.jface.preference.DirectoryFieldEditor;
@@ -54,8 +57,9 @@ public final class DescentPreferencePage extends FieldEditorPreferencePage imple
                         { "Plain Java arrays only (descent.blas=java)", DescentPreferences.BACKEND_JAVA } },
                 parent, true));
         addField(new ComboFieldEditor(DescentPreferences.PRECISION, "&Precision of new experiments:",
-                new String[][] { { "fp64", "fp64" }, { "fp32", "fp32" }, { "mixed fp16 (fp32 master weights)", "mixed-fp16" },
-                        { "mixed bf16 (fp32 master weights)", "mixed-bf16" } },
+                Arrays.stream(Precision.values())
+                        .map(p -> new String[] { p.id() + (p.isMixed() ? " (fp32 master weights)" : ""), p.id() })
+                        .toArray(String[][]::new),
                 parent));
         Label note = new Label(parent, SWT.WRAP);
         note.setText("The backend applies to runs started from now on; the thread count at the next start "

@@ -2,8 +2,8 @@ package org.descent.ui.internal;
 
 import java.nio.file.Path;
 
+import org.descent.core.Precision;
 import org.descent.experiment.RunStore;
-import org.descent.experiment.model.Precision;
 import org.eclipse.core.runtime.preferences.DefaultScope;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
@@ -61,7 +61,7 @@ public final class DescentPreferences {
 
     /** The precision of new experiments. */
     public static Precision precision() {
-        Precision p = Precision.get(get(PRECISION));
+        Precision p = Precision.fromId(get(PRECISION).strip());
         return p == null ? Precision.FP64 : p;
     }
 

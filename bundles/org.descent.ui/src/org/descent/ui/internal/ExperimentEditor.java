@@ -11,15 +11,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.descent.core.Contribution;
 import org.descent.core.ContributionRegistry;
+import org.descent.core.ExtensionPoints;
 import org.descent.core.Hyperparameter;
-import org.descent.core.Hyperparameter.Range;
-import org.descent.core.Hyperparameter.Type;
 import org.descent.core.RunStatus;
 import org.descent.experiment.ExperimentException;
 import org.descent.experiment.ExperimentFiles;
 import org.descent.experiment.LiveRuns;
 import org.descent.experiment.ResolvedExperiment;
 import org.descent.experiment.RunFolder;
+import org.descent.experiment.TrainingSettings;
 import org.descent.experiment.model.Component;
 import org.descent.experiment.model.Experiment;
 import org.descent.experiment.model.ExperimentFactory;
@@ -91,40 +91,17 @@ public final class ExperimentEditor extends EditorPart {
     }
 
     private static final List<Role> SINGLE_ROLES = List.of(
-            new Role(P.getExperiment_Dataset(), "Data set", "org.descent.core.datasets", "dataset", false),
-            new Role(P.getExperiment_Optimizer(), "Optimizer", "org.descent.core.optimizers", "optimizer", false),
-            new Role(P.getExperiment_Model(), "Model", "org.descent.core.models", "model", false),
-            new Role(P.getExperiment_Schedule(), "Schedule", "org.descent.core.schedules", "schedule", true),
-            new Role(P.getExperiment_Loss(), "Loss", "org.descent.core.losses", "loss", false));
+            new Role(P.getExperiment_Dataset(), "Data set", ExtensionPoints.DATASETS, "dataset", false),
+            new Role(P.getExperiment_Optimizer(), "Optimizer", ExtensionPoints.OPTIMIZERS, "optimizer", false),
+            new Role(P.getExperiment_Model(), "Model", ExtensionPoints.MODELS, "model", false),
+            new Role(P.getExperiment_Schedule(), "Schedule", ExtensionPoints.SCHEDULES, "schedule", true),
+            new Role(P.getExperiment_Loss(), "Loss", ExtensionPoints.LOSSES, "loss", false));
     private static final List<Role> LIST_ROLES = List.of(
-            new Role(P.getExperiment_Regularizers(), "Regularizer", "org.descent.core.losses", "regularizer", false),
-            new Role(P.getExperiment_Probes(), "Probe", "org.descent.core.probes", "probe", false));
+            new Role(P.getExperiment_Regularizers(), "Regularizer", ExtensionPoints.LOSSES, "regularizer", false),
+            new Role(P.getExperiment_Probes(), "Probe", ExtensionPoints.PROBES, "probe", false));
 
-    /** The training budget and numerics, declared as hyperparameters so that they get the same form. */
-    static final List<Hyperparameter> TRAINING = List.of(
-            new Hyperparameter("steps", Type.INTEGER, "0", Range.parse("[0,inf)"), List.of(),
-                    "Optimizer steps to take; 0: train for the given epochs instead."),
-            new Hyperparameter("epochs", Type.INTEGER, "0", Range.parse("[0,2147483647]"), List.of(),
-                    "Passes over the training data; 0: train for the given steps instead."),
-            new Hyperparameter("batchSize", Type.INTEGER, "0", Range.parse("[0,2147483647]"), List.of(),
-                    "Minibatch size; 0 means the full data set in every step."),
-            new Hyperparameter("seed", Type.INTEGER, "0", null, List.of(),
-                    "Seed of the split, the shuffling and the models' noise: same seed, same run."),
-            new Hyperparameter("precision", Type.CHOICE, "fp64", null,
-                    List.of("fp64", "fp32", "mixed-fp16", "mixed-bf16"),
-                    "Arithmetic of the passes: fp64, fp32, or mixed (fp16/bf16 passes with fp32 master weights)."),
-            new Hyperparameter("validationFraction", Type.DOUBLE, "0", Range.parse("[0,1)"), List.of(),
-                    "Fraction of the data held out for validation; 0: none."),
-            new Hyperparameter("clipNorm", Type.DOUBLE, "0", Range.parse("[0,inf)"), List.of(),
-                    "Scale the gradient down to this norm when longer; 0: off."),
-            new Hyperparameter("clipValue", Type.DOUBLE, "0", Range.parse("[0,inf)"), List.of(),
-                    "Clip every gradient value to [-clipValue, clipValue]; 0: off."),
-            new Hyperparameter("lossTolerance", Type.DOUBLE, "0", Range.parse("[0,inf)"), List.of(),
-                    "Stop when the loss changes by at most this between two steps; 0: off."),
-            new Hyperparameter("gradientTolerance", Type.DOUBLE, "0", Range.parse("[0,inf)"), List.of(),
-                    "Stop when the gradient norm is at most this; 0: off."),
-            new Hyperparameter("checkpointEvery", Type.INTEGER, "1000", Range.parse("[0,inf)"), List.of(),
-                    "Write a checkpoint every this many steps; 0: only at the end."));
+    /** The training budget and numerics, as declared in the experiment model, so that they get the same form. */
+    static final List<Hyperparameter> TRAINING = TrainingSettings.declarations();
 
     /** Asks the user something; replaced by tests. */
     @FunctionalInterface

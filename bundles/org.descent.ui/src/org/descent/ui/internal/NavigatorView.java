@@ -297,7 +297,7 @@ public final class NavigatorView extends ViewPart {
         if (r == null) {
             return RunStatus.FAILED;
         }
-        return RunStatus.valueOf(RunFolder.effectiveStatus(r).getLiteral().toUpperCase(Locale.ROOT));
+        return RunFolder.effectiveStatus(r);
     }
 
     private String name(Object e) {

@@ -2,6 +2,7 @@ package org.descent.ui.internal;
 
 import java.nio.file.Path;
 
+import org.descent.core.Precision;
 import org.eclipse.core.runtime.preferences.AbstractPreferenceInitializer;
 import org.eclipse.core.runtime.preferences.DefaultScope;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
@@ -21,7 +22,7 @@ public final class PreferenceInitializer extends AbstractPreferenceInitializer {
                 : Path.of(System.getProperty("user.home"), ".descent", "experiments").toString());
         d.putInt(DescentPreferences.THREADS, 1);
         d.put(DescentPreferences.BACKEND, DescentPreferences.BACKEND_AUTO);
-        d.put(DescentPreferences.PRECISION, "fp64");
+        d.put(DescentPreferences.PRECISION, Precision.FP64.id());
         d.putBoolean(DescentPreferences.SAMPLE_OPENED, false);
     }
 }

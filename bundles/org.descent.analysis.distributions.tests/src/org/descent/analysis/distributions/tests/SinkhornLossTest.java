@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.descent.core.DataShape;
+import org.descent.core.ExtensionPoints;
 import org.descent.core.LossFunction;
 import org.descent.core.SplitMix64;
 import org.descent.testing.Contributions;
@@ -93,7 +94,7 @@ class SinkhornLossTest {
         assertEquals(3, b, 0.1, "mean");
         assertEquals(0.5, Math.abs(a), 0.1, "spread");
         assertTrue(last < 1e-2 * first, first + " -> " + last);
-        assertEquals(List.of("sinkhorn"), Contributions.registry().contributions("org.descent.core.losses").stream()
+        assertEquals(List.of("sinkhorn"), Contributions.registry().contributions(ExtensionPoints.LOSSES).stream()
                 .map(c -> c.id()).filter(id -> id.equals("sinkhorn")).toList());
     }
 }

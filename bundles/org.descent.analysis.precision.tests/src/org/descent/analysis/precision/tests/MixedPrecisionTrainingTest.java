@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.descent.core.MixedPrecisionPolicy.LossScaling;
+import org.descent.core.Precision;
 import org.descent.core.RunListener;
 import org.descent.core.RunStatus;
 import org.descent.experiment.ResolvedExperiment;
@@ -16,7 +17,6 @@ import org.descent.experiment.RunFolder;
 import org.descent.experiment.Trainer;
 import org.descent.experiment.TrainingResult;
 import org.descent.experiment.model.Experiment;
-import org.descent.experiment.model.Precision;
 import org.descent.testing.Contributions;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.Test;

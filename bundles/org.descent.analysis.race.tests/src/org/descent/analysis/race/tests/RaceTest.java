@@ -18,6 +18,7 @@ import org.descent.core.AnalysisInput;
 import org.descent.core.AnalysisResult;
 import org.descent.core.ComponentSpec;
 import org.descent.core.Contribution;
+import org.descent.core.ExtensionPoints;
 import org.descent.testing.Contributions;
 import org.descent.testing.Fixture;
 import org.descent.testing.Numerics;
@@ -47,7 +48,7 @@ class RaceTest {
 
     @Test
     void declaredAsNeedingNeitherRunNorSamples() {
-        Contribution c = Contributions.registry().find("org.descent.core.analyses", "race").orElseThrow();
+        Contribution c = Contributions.registry().find(ExtensionPoints.ANALYSES, "race").orElseThrow();
         assertEquals("none", c.attributes().getOrDefault("needs", c.element().getAttribute("needs")));
         assertTrue(c.hyperparameter("optimizers").isPresent() && c.hyperparameter("x0").isPresent()
                 && c.hyperparameter("y0").isPresent() && c.hyperparameter("range").isPresent());

@@ -18,6 +18,7 @@ import org.descent.core.Contribution;
 import org.descent.core.ContributionRegistry;
 import org.descent.core.Data;
 import org.descent.core.Dataset;
+import org.descent.core.ExtensionPoints;
 import org.descent.core.Optimizer;
 import org.descent.core.Settings;
 import org.eclipse.core.runtime.CoreException;
@@ -38,8 +39,8 @@ import org.osgi.framework.ServiceReference;
 public final class RaceAnalysis implements Analysis {
 
     static final String ID = "race";
-    static final String OPTIMIZERS = "org.descent.core.optimizers";
-    static final String DATASETS = "org.descent.core.datasets";
+    static final String OPTIMIZERS = ExtensionPoints.OPTIMIZERS;
+    static final String DATASETS = ExtensionPoints.DATASETS;
     /** The source material's data for the maximum likelihood example. */
     static final String MLE_DATA = "bimodal";
 

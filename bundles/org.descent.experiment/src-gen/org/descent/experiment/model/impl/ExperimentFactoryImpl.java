@@ -2,6 +2,9 @@
  */
 package org.descent.experiment.model.impl;
 
+import org.descent.core.Precision;
+import org.descent.core.RunStatus;
+
 import org.descent.experiment.model.*;
 
 import org.eclipse.emf.ecore.EClass;
@@ -185,10 +188,33 @@ public class ExperimentFactoryImpl extends EFactoryImpl implements ExperimentFac
 	 * <!-- end-user-doc -->
 	 * @generated
 	 */
+	public Precision createPrecision(final String it) {
+		if (it == null) {
+			return null;
+		}
+		org.descent.core.Precision p = org.descent.core.Precision.fromId(it);
+		if (p == null) {
+			throw new IllegalArgumentException("'" + it + "' is not a precision; expected fp64, fp32, mixed-fp16 or mixed-bf16");
+		}
+		return p;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
 	public Precision createPrecisionFromString(EDataType eDataType, String initialValue) {
-		Precision result = Precision.get(initialValue);
-		if (result == null) throw new IllegalArgumentException("The value '" + initialValue + "' is not a valid enumerator of '" + eDataType.getName() + "'");
-		return result;
+		return createPrecision(initialValue);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public String convertPrecision(final Precision it) {
+		return it == null ? null : it.id();
 	}
 
 	/**
@@ -197,7 +223,23 @@ public class ExperimentFactoryImpl extends EFactoryImpl implements ExperimentFac
 	 * @generated
 	 */
 	public String convertPrecisionToString(EDataType eDataType, Object instanceValue) {
-		return instanceValue == null ? null : instanceValue.toString();
+		return convertPrecision((Precision)instanceValue);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public RunStatus createRunStatus(final String it) {
+		if (it == null) {
+			return null;
+		}
+		org.descent.core.RunStatus s = org.descent.core.RunStatus.fromId(it);
+		if (s == null) {
+			throw new IllegalArgumentException("'" + it + "' is not a run status; expected created, running, done, diverged, cancelled, interrupted or failed");
+		}
+		return s;
 	}
 
 	/**
@@ -206,9 +248,16 @@ public class ExperimentFactoryImpl extends EFactoryImpl implements ExperimentFac
 	 * @generated
 	 */
 	public RunStatus createRunStatusFromString(EDataType eDataType, String initialValue) {
-		RunStatus result = RunStatus.get(initialValue);
-		if (result == null) throw new IllegalArgumentException("The value '" + initialValue + "' is not a valid enumerator of '" + eDataType.getName() + "'");
-		return result;
+		return createRunStatus(initialValue);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public String convertRunStatus(final RunStatus it) {
+		return it == null ? null : it.id();
 	}
 
 	/**
@@ -217,7 +266,7 @@ public class ExperimentFactoryImpl extends EFactoryImpl implements ExperimentFac
 	 * @generated
 	 */
 	public String convertRunStatusToString(EDataType eDataType, Object instanceValue) {
-		return instanceValue == null ? null : instanceValue.toString();
+		return convertRunStatus((RunStatus)instanceValue);
 	}
 
 	/**

@@ -4,10 +4,12 @@ package org.descent.experiment.model.impl;
 
 import java.util.Collection;
 
+import org.descent.core.Precision;
+
 import org.descent.experiment.model.Component;
 import org.descent.experiment.model.Experiment;
+import org.descent.experiment.model.ExperimentFactory;
 import org.descent.experiment.model.ExperimentPackage;
-import org.descent.experiment.model.Precision;
 
 import org.eclipse.emf.common.notify.Notification;
 import org.eclipse.emf.common.notify.NotificationChain;
@@ -294,7 +296,7 @@ public class ExperimentImpl extends MinimalEObjectImpl.Container implements Expe
 	 * @generated
 	 * @ordered
 	 */
-	protected static final Precision PRECISION_EDEFAULT = Precision.FP64;
+	protected static final Precision PRECISION_EDEFAULT = (Precision)ExperimentFactory.eINSTANCE.createFromString(ExperimentPackage.eINSTANCE.getPrecision(), "fp64");
 
 	/**
 	 * The cached value of the '{@link #getPrecision() <em>Precision</em>}' attribute.
@@ -858,7 +860,7 @@ public class ExperimentImpl extends MinimalEObjectImpl.Container implements Expe
 	@Override
 	public void setPrecision(Precision newPrecision) {
 		Precision oldPrecision = precision;
-		precision = newPrecision == null ? PRECISION_EDEFAULT : newPrecision;
+		precision = newPrecision;
 		if (eNotificationRequired())
 			eNotify(new ENotificationImpl(this, Notification.SET, ExperimentPackage.EXPERIMENT__PRECISION, oldPrecision, precision));
 	}
@@ -1219,7 +1221,7 @@ public class ExperimentImpl extends MinimalEObjectImpl.Container implements Expe
 			case ExperimentPackage.EXPERIMENT__SEED:
 				return seed != SEED_EDEFAULT;
 			case ExperimentPackage.EXPERIMENT__PRECISION:
-				return precision != PRECISION_EDEFAULT;
+				return PRECISION_EDEFAULT == null ? precision != null : !PRECISION_EDEFAULT.equals(precision);
 			case ExperimentPackage.EXPERIMENT__CLIP_NORM:
 				return clipNorm != CLIP_NORM_EDEFAULT;
 			case ExperimentPackage.EXPERIMENT__CLIP_VALUE:

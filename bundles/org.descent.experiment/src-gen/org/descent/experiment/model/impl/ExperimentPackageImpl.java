@@ -2,21 +2,22 @@
  */
 package org.descent.experiment.model.impl;
 
+import org.descent.core.Precision;
+import org.descent.core.RunStatus;
+
 import org.descent.experiment.model.Component;
 import org.descent.experiment.model.Experiment;
 import org.descent.experiment.model.ExperimentFactory;
 import org.descent.experiment.model.ExperimentPackage;
 import org.descent.experiment.model.Metric;
-import org.descent.experiment.model.Precision;
 import org.descent.experiment.model.Provenance;
 import org.descent.experiment.model.ResolvedComponent;
 import org.descent.experiment.model.Run;
-import org.descent.experiment.model.RunStatus;
 import org.descent.experiment.model.Setting;
 
 import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EClass;
-import org.eclipse.emf.ecore.EEnum;
+import org.eclipse.emf.ecore.EDataType;
 import org.eclipse.emf.ecore.EPackage;
 import org.eclipse.emf.ecore.EReference;
 
@@ -83,14 +84,14 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 	 * <!-- end-user-doc -->
 	 * @generated
 	 */
-	private EEnum precisionEEnum = null;
+	private EDataType precisionEDataType = null;
 
 	/**
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 */
-	private EEnum runStatusEEnum = null;
+	private EDataType runStatusEDataType = null;
 
 	/**
 	 * Creates an instance of the model <b>Package</b>, registered with
@@ -728,8 +729,8 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 	 * @generated
 	 */
 	@Override
-	public EEnum getPrecision() {
-		return precisionEEnum;
+	public EDataType getPrecision() {
+		return precisionEDataType;
 	}
 
 	/**
@@ -738,8 +739,8 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 	 * @generated
 	 */
 	@Override
-	public EEnum getRunStatus() {
-		return runStatusEEnum;
+	public EDataType getRunStatus() {
+		return runStatusEDataType;
 	}
 
 	/**
@@ -835,9 +836,9 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 		createEAttribute(resolvedComponentEClass, RESOLVED_COMPONENT__ROLE);
 		createEAttribute(resolvedComponentEClass, RESOLVED_COMPONENT__BUNDLE);
 
-		// Create enums
-		precisionEEnum = createEEnum(PRECISION);
-		runStatusEEnum = createEEnum(RUN_STATUS);
+		// Create data types
+		precisionEDataType = createEDataType(PRECISION);
+		runStatusEDataType = createEDataType(RUN_STATUS);
 	}
 
 	/**
@@ -935,24 +936,113 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 		initEAttribute(getResolvedComponent_Role(), ecorePackage.getEString(), "role", null, 0, 1, ResolvedComponent.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getResolvedComponent_Bundle(), ecorePackage.getEString(), "bundle", null, 0, 1, ResolvedComponent.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
-		// Initialize enums and add enum literals
-		initEEnum(precisionEEnum, Precision.class, "Precision");
-		addEEnumLiteral(precisionEEnum, Precision.FP64);
-		addEEnumLiteral(precisionEEnum, Precision.FP32);
-		addEEnumLiteral(precisionEEnum, Precision.MIXED_FP16);
-		addEEnumLiteral(precisionEEnum, Precision.MIXED_BF16);
-
-		initEEnum(runStatusEEnum, RunStatus.class, "RunStatus");
-		addEEnumLiteral(runStatusEEnum, RunStatus.CREATED);
-		addEEnumLiteral(runStatusEEnum, RunStatus.RUNNING);
-		addEEnumLiteral(runStatusEEnum, RunStatus.DONE);
-		addEEnumLiteral(runStatusEEnum, RunStatus.DIVERGED);
-		addEEnumLiteral(runStatusEEnum, RunStatus.CANCELLED);
-		addEEnumLiteral(runStatusEEnum, RunStatus.INTERRUPTED);
-		addEEnumLiteral(runStatusEEnum, RunStatus.FAILED);
+		// Initialize data types
+		initEDataType(precisionEDataType, Precision.class, "Precision", IS_SERIALIZABLE, !IS_GENERATED_INSTANCE_CLASS);
+		initEDataType(runStatusEDataType, RunStatus.class, "RunStatus", IS_SERIALIZABLE, !IS_GENERATED_INSTANCE_CLASS);
 
 		// Create resource
 		createResource(eNS_URI);
+
+		// Create annotations
+		// http://descent.org/experiment/setting
+		createSettingAnnotations();
+	}
+
+	/**
+	 * Initializes the annotations for <b>http://descent.org/experiment/setting</b>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	protected void createSettingAnnotations() {
+		String source = "http://descent.org/experiment/setting";
+		addAnnotation
+		  (getExperiment_BatchSize(),
+		   source,
+		   new String[] {
+			   "option", "batch",
+			   "range", "[0,2147483647]",
+			   "zero", "full",
+			   "doc", "Minibatch size; 0 (full on the command line) uses the whole data set in every step."
+		   });
+		addAnnotation
+		  (getExperiment_Epochs(),
+		   source,
+		   new String[] {
+			   "option", "epochs",
+			   "range", "[0,2147483647]",
+			   "doc", "Budget in passes over the training data; 0: train for the given steps instead."
+		   });
+		addAnnotation
+		  (getExperiment_Steps(),
+		   source,
+		   new String[] {
+			   "option", "steps",
+			   "range", "[0,inf)",
+			   "doc", "Budget in optimizer steps; 0: train for the given epochs instead (descent train takes 1000 steps when neither is given)."
+		   });
+		addAnnotation
+		  (getExperiment_LossTolerance(),
+		   source,
+		   new String[] {
+			   "option", "tol",
+			   "range", "[0,inf)",
+			   "doc", "Stop when the training loss changes by at most this between two steps; 0: off."
+		   });
+		addAnnotation
+		  (getExperiment_GradientTolerance(),
+		   source,
+		   new String[] {
+			   "option", "grad-tol",
+			   "range", "[0,inf)",
+			   "doc", "Stop when the gradient norm is at most this; 0: off."
+		   });
+		addAnnotation
+		  (getExperiment_Seed(),
+		   source,
+		   new String[] {
+			   "option", "seed",
+			   "doc", "Seed of the initialisation, the shuffling, the validation split and the models\' noise: same seed, same run."
+		   });
+		addAnnotation
+		  (getExperiment_Precision(),
+		   source,
+		   new String[] {
+			   "option", "precision",
+			   "doc", "Arithmetic of the passes: fp64, fp32, or mixed-fp16/mixed-bf16 (simulated: fp32 master weights, passes in the format for layered models)."
+		   });
+		addAnnotation
+		  (getExperiment_ClipNorm(),
+		   source,
+		   new String[] {
+			   "option", "clip-norm",
+			   "range", "[0,inf)",
+			   "doc", "Scale the gradient down to this 2-norm when it is longer (as torch clip_grad_norm_); 0: off."
+		   });
+		addAnnotation
+		  (getExperiment_ClipValue(),
+		   source,
+		   new String[] {
+			   "option", "clip-value",
+			   "range", "[0,inf)",
+			   "doc", "Clamp every gradient value to plus or minus this (as torch clip_grad_value_); 0: off."
+		   });
+		addAnnotation
+		  (getExperiment_ValidationFraction(),
+		   source,
+		   new String[] {
+			   "option", "validation",
+			   "range", "[0,1)",
+			   "doc", "Fraction of the data held out (seeded) and evaluated on every epoch; 0: none."
+		   });
+		addAnnotation
+		  (getExperiment_CheckpointEvery(),
+		   source,
+		   new String[] {
+			   "option", "checkpoint-every",
+			   "range", "[0,inf)",
+			   "doc", "Write a checkpoint every this many steps; 0: only at the end."
+		   });
 	}
 
 } //ExperimentPackageImpl

@@ -4,8 +4,10 @@ package org.descent.experiment.model.impl;
 
 import java.util.Collection;
 
+import org.descent.core.Precision;
+
+import org.descent.experiment.model.ExperimentFactory;
 import org.descent.experiment.model.ExperimentPackage;
-import org.descent.experiment.model.Precision;
 import org.descent.experiment.model.Provenance;
 import org.descent.experiment.model.ResolvedComponent;
 
@@ -214,7 +216,7 @@ public class ProvenanceImpl extends MinimalEObjectImpl.Container implements Prov
 	 * @generated
 	 * @ordered
 	 */
-	protected static final Precision PRECISION_EDEFAULT = Precision.FP64;
+	protected static final Precision PRECISION_EDEFAULT = (Precision)ExperimentFactory.eINSTANCE.createFromString(ExperimentPackage.eINSTANCE.getPrecision(), "fp64");
 
 	/**
 	 * The cached value of the '{@link #getPrecision() <em>Precision</em>}' attribute.
@@ -457,7 +459,7 @@ public class ProvenanceImpl extends MinimalEObjectImpl.Container implements Prov
 	@Override
 	public void setPrecision(Precision newPrecision) {
 		Precision oldPrecision = precision;
-		precision = newPrecision == null ? PRECISION_EDEFAULT : newPrecision;
+		precision = newPrecision;
 		if (eNotificationRequired())
 			eNotify(new ENotificationImpl(this, Notification.SET, ExperimentPackage.PROVENANCE__PRECISION, oldPrecision, precision));
 	}
@@ -632,7 +634,7 @@ public class ProvenanceImpl extends MinimalEObjectImpl.Container implements Prov
 			case ExperimentPackage.PROVENANCE__SEED:
 				return seed != SEED_EDEFAULT;
 			case ExperimentPackage.PROVENANCE__PRECISION:
-				return precision != PRECISION_EDEFAULT;
+				return PRECISION_EDEFAULT == null ? precision != null : !PRECISION_EDEFAULT.equals(precision);
 			case ExperimentPackage.PROVENANCE__RESOLVED:
 				return resolved != null && !resolved.isEmpty();
 		}

@@ -5,12 +5,14 @@ package org.descent.experiment.model.impl;
 import java.util.Collection;
 import java.util.Date;
 
+import org.descent.core.RunStatus;
+
 import org.descent.experiment.model.Experiment;
+import org.descent.experiment.model.ExperimentFactory;
 import org.descent.experiment.model.ExperimentPackage;
 import org.descent.experiment.model.Metric;
 import org.descent.experiment.model.Provenance;
 import org.descent.experiment.model.Run;
-import org.descent.experiment.model.RunStatus;
 
 import org.eclipse.emf.common.notify.Notification;
 import org.eclipse.emf.common.notify.NotificationChain;
@@ -89,7 +91,7 @@ public class RunImpl extends MinimalEObjectImpl.Container implements Run {
 	 * @generated
 	 * @ordered
 	 */
-	protected static final RunStatus STATUS_EDEFAULT = RunStatus.CREATED;
+	protected static final RunStatus STATUS_EDEFAULT = (RunStatus)ExperimentFactory.eINSTANCE.createFromString(ExperimentPackage.eINSTANCE.getRunStatus(), "created");
 
 	/**
 	 * The cached value of the '{@link #getStatus() <em>Status</em>}' attribute.
@@ -366,7 +368,7 @@ public class RunImpl extends MinimalEObjectImpl.Container implements Run {
 	@Override
 	public void setStatus(RunStatus newStatus) {
 		RunStatus oldStatus = status;
-		status = newStatus == null ? STATUS_EDEFAULT : newStatus;
+		status = newStatus;
 		if (eNotificationRequired())
 			eNotify(new ENotificationImpl(this, Notification.SET, ExperimentPackage.RUN__STATUS, oldStatus, status));
 	}
@@ -755,7 +757,7 @@ public class RunImpl extends MinimalEObjectImpl.Container implements Run {
 			case ExperimentPackage.RUN__EXPERIMENT:
 				return experiment != null;
 			case ExperimentPackage.RUN__STATUS:
-				return status != STATUS_EDEFAULT;
+				return STATUS_EDEFAULT == null ? status != null : !STATUS_EDEFAULT.equals(status);
 			case ExperimentPackage.RUN__MESSAGE:
 				return MESSAGE_EDEFAULT == null ? message != null : !MESSAGE_EDEFAULT.equals(message);
 			case ExperimentPackage.RUN__STEP:

@@ -12,6 +12,7 @@ import java.util.function.BooleanSupplier;
 
 import org.descent.core.AnalysisResult;
 import org.descent.core.Contribution;
+import org.descent.core.Precision;
 import org.descent.core.RunStatus;
 import org.descent.experiment.Components;
 import org.descent.experiment.ResolvedExperiment;
@@ -25,7 +26,6 @@ import org.descent.testing.Contributions;
 import org.descent.testing.ui.Widgets;
 import org.descent.ui.analysis.StoredAnalysis;
 import org.descent.core.MixedPrecisionPolicy.LossScaling;
-import org.descent.experiment.model.Precision;
 import org.descent.ui.analysis.internal.AnalysisView;
 import org.descent.ui.analysis.internal.Grid;
 import org.descent.ui.analysis.internal.ProbesFile;

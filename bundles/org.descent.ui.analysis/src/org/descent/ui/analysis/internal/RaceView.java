@@ -17,6 +17,7 @@ import org.descent.core.AnalysisInput;
 import org.descent.core.AnalysisResult;
 import org.descent.core.Contribution;
 import org.descent.core.ContributionRegistry;
+import org.descent.core.ExtensionPoints;
 import org.descent.core.Settings;
 import org.descent.ui.analysis.StoredAnalysis;
 import org.descent.ui.charts.Heatmap;
@@ -47,7 +48,7 @@ import org.eclipse.swt.widgets.Scale;
 public final class RaceView {
 
     public static final String ID = "org.descent.ui.analysis.views.race";
-    static final String ANALYSES = "org.descent.core.analyses";
+    static final String ANALYSES = ExtensionPoints.ANALYSES;
 
     private ContributionRegistry registry;
     private Contribution race;

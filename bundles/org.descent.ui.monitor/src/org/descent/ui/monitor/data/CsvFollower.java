@@ -183,7 +183,7 @@ public final class CsvFollower {
         }
         try {
             Run run = folder.readRun();
-            String s = RunFolder.effectiveStatus(run).getLiteral();
+            String s = RunFolder.effectiveStatus(run).id();
             String message = run.getMessage();
             series.setStatus(message == null || message.isEmpty() ? s : s + ": " + message);
         } catch (ExperimentException e) {

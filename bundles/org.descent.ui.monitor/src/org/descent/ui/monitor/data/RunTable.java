@@ -109,7 +109,7 @@ public final class RunTable {
                     }
                 }
                 String message = run.getMessage();
-                String status = RunFolder.effectiveStatus(run).getLiteral();
+                String status = RunFolder.effectiveStatus(run).id();
                 v.put(STATUS, message == null || message.isEmpty() ? status : status + ": " + message);
                 v.put(STEPS, (double) run.getStep());
                 v.put(WALL, run.getWallSeconds());
