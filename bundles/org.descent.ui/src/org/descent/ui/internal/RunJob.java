@@ -89,7 +89,7 @@ public final class RunJob extends Job {
      * failed run and a warning for a diverged one, each with the run's summary (the job manager
      * logs errors and warnings).
      */
-    static IStatus result(Outcome o) {
+    public static IStatus result(Outcome o) {
         return switch (o.status()) {
         case CANCELLED -> Status.CANCEL_STATUS;
         case FAILED, INTERRUPTED -> Status.error(o.summary());
