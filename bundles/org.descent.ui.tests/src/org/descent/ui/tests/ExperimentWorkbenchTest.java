@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.descent.core.ContributionRegistry;
 import org.descent.core.RunListener;
@@ -312,13 +311,13 @@ class ExperimentWorkbenchTest {
         ExperimentEditor editor = openCopy("run-by-test");
         // the run waits at its first step until the navigator has shown it running
         CountDownLatch shownRunning = new CountDownLatch(1);
-        AtomicReference<Path> gated = new AtomicReference<>();
         RunJob job;
         AutoCloseable gate = liveRuns.observe(f -> new RunListener() {
             @Override
             public void step(long step, int epoch, double loss, double gradientNorm, double learningRate,
                     Map<String, Double> probes) {
-                if (f.dir().equals(gated.get())) {
+                // the run folder is named after the experiment: yyyyMMdd-HHmmss-run-by-test
+                if (f.dir().getFileName().toString().endsWith("-run-by-test")) {
                     try {
                         shownRunning.await(TIMEOUT_MS, TimeUnit.MILLISECONDS);
                     } catch (InterruptedException e) {
@@ -330,7 +329,6 @@ class ExperimentWorkbenchTest {
         try {
             job = editor.run();
             assertNotNull(job);
-            gated.set(job.folder().dir());
             assertTrue(job.folder().dir().startsWith(runs), job.folder().dir().toString());
             spinUntil(() -> row(job.folder()).size() == 4 && row(job.folder()).get(1).equals("running"), TIMEOUT_MS,
                     "the navigator shows the run running");
