@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
@@ -35,6 +36,30 @@ public final class Widgets {
                     Thread.currentThread().interrupt();
                     return;
                 }
+            }
+        }
+    }
+
+    /**
+     * Runs the event loop until a condition holds, failing with what was awaited when it does not
+     * within the timeout (a wait on state, not on time).
+     */
+    public static void spinUntil(BooleanSupplier condition, long timeoutMs, String what) {
+        Display display = Display.getCurrent();
+        long end = System.currentTimeMillis() + timeoutMs;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("timed out after " + timeoutMs + " ms waiting until " + what);
+            }
+            // every pending event, then the async runnables (SWT runs those only once no event is left)
+            while (display.readAndDispatch() && System.currentTimeMillis() <= end) {
+                // dispatched one
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting until " + what, e);
             }
         }
     }

@@ -13,10 +13,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
+import org.descent.core.ContributionRegistry;
+import org.descent.core.RunListener;
 import org.descent.core.RunStatus;
 import org.descent.experiment.ExperimentFiles;
+import org.descent.experiment.LiveRuns;
+import org.descent.experiment.ResolvedExperiment;
 import org.descent.experiment.RunFolder;
+import org.descent.experiment.Trainer;
 import org.descent.experiment.model.Experiment;
 import org.descent.testing.ui.Widgets;
 import org.descent.ui.forms.HyperparameterForm;
@@ -28,6 +38,7 @@ import org.descent.ui.internal.NavigatorView;
 import org.descent.ui.internal.NewExperimentHandler;
 import org.descent.ui.internal.Perspectives;
 import org.descent.ui.internal.RunJob;
+import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.jface.viewers.StructuredSelection;
@@ -47,23 +58,30 @@ import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * The experiment editor, the run navigator, the perspectives and the preferences, driven as a
  * user would in Descent's workbench under Xvfb: the sample opened on the first start, edits with
  * markers and undo, real training runs (done and cancelled), save and reopen, rename and delete.
+ * Each test edits its own copy of the sample and trains its own runs, so that the tests hold in
+ * any order; waits are on state (a condition polled while the event loop runs, with a timeout).
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExperimentWorkbenchTest {
+
+    private static final long TIMEOUT_MS = 60_000;
 
     private static IWorkbenchWindow window;
     private static IWorkbenchPage page;
     private static Path runs;
+    private static ContributionRegistry registry;
+    private static LiveRuns liveRuns;
+    private final List<IEditorPart> opened = new ArrayList<>();
+    private final List<Path> files = new ArrayList<>();
 
     @BeforeAll
     static void workbench() throws Exception {
@@ -72,38 +90,96 @@ class ExperimentWorkbenchTest {
         page = window.getActivePage();
         runs = Files.createTempDirectory("descent-ui-runs");
         InstanceScope.INSTANCE.getNode(DescentPreferences.NODE).put(DescentPreferences.RUN_STORE, runs.toString());
+        registry = service(ContributionRegistry.class);
+        liveRuns = service(LiveRuns.class);
         // the pointer away from the widgets, so that no tooltip covers the screenshots
         window.getShell().getDisplay().setCursorLocation(0, 1020);
-        Widgets.spin(300);
     }
 
     @AfterAll
-    static void closeEditors() throws Exception {
-        page.closeAllEditors(false);
+    static void resetPreferences() throws Exception {
         InstanceScope.INSTANCE.getNode(DescentPreferences.NODE).remove(DescentPreferences.RUN_STORE);
         for (RunFolder f : DescentPreferences.runStore().runs()) {
             assertFalse(f.dir().startsWith(runs), "the run store preference is still set");
         }
     }
 
-    private static void spinUntil(BooleanSupplier condition, long timeoutMs, String what) {
-        long end = System.currentTimeMillis() + timeoutMs;
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.currentTimeMillis() < end, "timed out waiting until " + what);
-            Widgets.spin(20);
+    @AfterEach
+    void closeWhatThisTestOpened() throws Exception {
+        for (IEditorPart e : opened) {
+            page.closeEditor(e, false);
         }
+        for (Path f : files) {
+            Files.deleteIfExists(f);
+        }
+        PlatformUI.getWorkbench().showPerspective(Perspectives.EXPERIMENT, window);
+    }
+
+    private static <T> T service(Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(
+                FrameworkUtil.getBundle(ExperimentWorkbenchTest.class).getBundleContext(), type, null);
+        tracker.open();
+        T service = tracker.waitForService(TimeUnit.SECONDS.toMillis(20));
+        assertNotNull(service, "no OSGi service " + type.getName());
+        return service;
+    }
+
+    /** Waits on a condition; a timeout says what the navigator showed then. */
+    private static void spinUntil(BooleanSupplier condition, long timeoutMs, String what) {
+        try {
+            Widgets.spinUntil(condition, timeoutMs, what);
+        } catch (AssertionError e) {
+            StringBuilder sb = new StringBuilder(e.getMessage());
+            try {
+                sb.append("\nnavigator shows ").append(navigator().snapshot()).append(rows(1));
+            } catch (Exception x) {
+                sb.append(x);
+            }
+            throw new AssertionError(sb.toString(), e);
+        }
+    }
+
+    private static Path sample() {
+        return DescentPreferences.experimentsFolder().resolve("gaussian-mle.descent");
     }
 
     private static ExperimentEditor sampleEditor() {
         for (IEditorReference ref : page.getEditorReferences()) {
             IEditorPart e = ref.getEditor(true);
-            if (e instanceof ExperimentEditor x && x.file().getFileName().toString().equals("gaussian-mle.descent")) {
+            if (e instanceof ExperimentEditor x && x.file().equals(sample())) {
                 return x;
             }
         }
         throw new AssertionError("the sample experiment is not open");
     }
 
+    /** A copy of the sample in the experiments folder, opened in an editor; both go after the test. */
+    private ExperimentEditor openCopy(String name) throws Exception {
+        Path copy = DescentPreferences.experimentsFolder().resolve(name + ".descent");
+        files.add(copy);
+        Files.copy(sample(), copy, StandardCopyOption.REPLACE_EXISTING);
+        ExperimentEditor editor = assertInstanceOf(ExperimentEditor.class,
+                page.openEditor(new ExperimentEditorInput(copy), ExperimentEditor.ID));
+        opened.add(editor);
+        settled(editor);
+        return editor;
+    }
+
+    /** Waits until the editor's header shows the validation of the experiment as it is now. */
+    private static void settled(ExperimentEditor editor) {
+        spinUntil(editor::isValidated, TIMEOUT_MS, "the experiment is validated");
+    }
+
+    /** A short run of the sample trained straight through the engine, in this test's run store. */
+    private static RunFolder trainedRun(String label) throws Exception {
+        Experiment x = ExperimentFiles.loadExperiment(sample());
+        x.setSteps(20);
+        RunFolder folder = DescentPreferences.runStore().newRun(label);
+        new Trainer().train(ResolvedExperiment.resolve(x, registry, null), folder, null);
+        return folder;
+    }
+
+    /** The navigator, showing a snapshot read after this call. */
     private static NavigatorView navigator() throws Exception {
         return assertInstanceOf(NavigatorView.class, page.showView(NavigatorView.ID));
     }
@@ -120,13 +196,31 @@ class ExperimentWorkbenchTest {
         return out;
     }
 
-    private static List<String> row(RunFolder f) throws Exception {
+    private static List<String> row(RunFolder f) {
         String name = NavigatorView.label(f);
-        return rows(1).stream().filter(r -> r.get(0).equals(name)).findFirst().orElse(List.of());
+        try {
+            return rows(1).stream().filter(r -> r.get(0).equals(name)).findFirst().orElse(List.of());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static boolean hasExperiment(String name) {
+        try {
+            return rows(0).stream().anyMatch(r -> r.get(0).equals(name));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static void type(HyperparameterForm form, String name, String text) {
         ((Text) form.control(name)).setText(text);
+    }
+
+    /** The visible button with a label (the active editor's, not a hidden one's). */
+    private static Button button(String text) {
+        return Widgets.findAll(window.getShell(), Button.class).stream()
+                .filter(b -> b.getText().equals(text) && b.isVisible()).findFirst().orElseThrow();
     }
 
     private static void maximize(IWorkbenchPartReference ref, boolean max) {
@@ -135,34 +229,34 @@ class ExperimentWorkbenchTest {
     }
 
     @Test
-    @Order(1)
     void firstStartOpensTheSampleInTheExperimentPerspective() throws Exception {
         assertEquals(Perspectives.EXPERIMENT, page.getPerspective().getId());
         ExperimentEditor editor = sampleEditor();
-        Path sample = DescentPreferences.experimentsFolder().resolve("gaussian-mle.descent");
-        assertEquals(sample, editor.file());
-        assertTrue(Files.isRegularFile(sample));
+        assertTrue(Files.isRegularFile(sample()));
         assertTrue(InstanceScope.INSTANCE.getNode(DescentPreferences.NODE).getBoolean(DescentPreferences.SAMPLE_OPENED,
                 false), "the first start is not remembered");
+        settled(editor);
         assertEquals("Ready to run.", editor.message());
         assertTrue(editor.combo("optimizer").getText().startsWith("adam"), editor.combo("optimizer").getText());
         assertEquals("0.05", ((Text) editor.form("optimizer").control("lr")).getText());
         assertEquals("500", ((Text) editor.trainingForm().control("steps")).getText());
         assertFalse(editor.isDirty());
-        assertTrue(rows(0).stream().anyMatch(r -> r.get(0).equals("gaussian-mle")), rows(0).toString());
+        spinUntil(() -> hasExperiment("gaussian-mle"), TIMEOUT_MS, "the navigator lists the sample");
+        page.activate(editor);
+        Widgets.spin(100);
         ImageData image = Widgets.screenshot(window.getShell(), "editor-sample-first-start.png");
         assertTrue(Widgets.distinctPixels(image) > 8);
     }
 
     @Test
-    @Order(2)
     void invalidValueIsMarkedAndUndoRestoresIt() throws Exception {
-        ExperimentEditor editor = sampleEditor();
+        ExperimentEditor editor = openCopy("undo-by-test");
         page.activate(editor);
         HyperparameterForm adam = editor.form("optimizer");
         type(adam, "lr", "-0.1");
         String problem = "optimizer 'adam': hyperparameter 'lr': '-0.1' is not valid, expected a value in (0,inf)";
-        assertEquals(problem, adam.problems().get("lr"));
+        assertEquals(problem, adam.problems().get("lr"), "marked as typed, on the UI thread");
+        settled(editor);
         assertTrue(editor.message().contains(problem), editor.message());
         assertTrue(editor.isDirty());
         assertEquals("-0.1", editor.experiment().getOptimizer().getSettings().get(0).getValue());
@@ -172,9 +266,9 @@ class ExperimentWorkbenchTest {
 
         // Edit > Undo as the workbench runs it (Ctrl+Z)
         window.getService(IHandlerService.class).executeCommand(IWorkbenchCommandConstants.EDIT_UNDO, null);
-        Widgets.spin(50);
         assertEquals("0.05", ((Text) adam.control("lr")).getText());
         assertTrue(adam.problems().isEmpty(), adam.problems().toString());
+        settled(editor);
         assertEquals("Ready to run.", editor.message());
         assertFalse(editor.isDirty());
         editor.redoAction().run();
@@ -198,6 +292,7 @@ class ExperimentWorkbenchTest {
 
         // a budget that is not a number is marked and blocks the run, naming the field
         type(editor.trainingForm(), "steps", "many");
+        settled(editor);
         assertTrue(editor.message().contains("hyperparameter 'steps': 'many' is not valid, expected a whole number"),
                 editor.message());
         List<String> shown = new ArrayList<>();
@@ -206,92 +301,92 @@ class ExperimentWorkbenchTest {
         assertEquals(1, shown.size());
         assertTrue(shown.get(0).contains("'steps'"), shown.get(0));
         type(editor.trainingForm(), "steps", "500");
+        settled(editor);
         assertEquals("Ready to run.", editor.message());
         assertFalse(editor.isDirty());
     }
 
     @Test
-    @Order(3)
     void aRunShowsAsRunningThenDone() throws Exception {
-        ExperimentEditor editor = sampleEditor();
-        type(editor.form("dataset"), "n", "2000");
-        type(editor.form("dataset"), "n2", "1000");
-        type(editor.trainingForm(), "steps", "3000");
-        long start = System.currentTimeMillis();
-        RunJob job = editor.run();
-        assertNotNull(job);
-        RunFolder folder = job.folder();
-        assertTrue(folder.dir().startsWith(runs), folder.dir().toString());
-        List<String> statuses = new ArrayList<>();
-        spinUntil(() -> {
-            try {
-                List<String> r = row(folder);
-                if (!r.isEmpty() && (statuses.isEmpty() || !statuses.get(statuses.size() - 1).equals(r.get(1)))) {
-                    statuses.add(r.get(1));
+        ExperimentEditor editor = openCopy("run-by-test");
+        // the run waits at its first step until the navigator has shown it running
+        CountDownLatch shownRunning = new CountDownLatch(1);
+        RunJob job;
+        AutoCloseable gate = liveRuns.observe(f -> new RunListener() {
+            @Override
+            public void step(long step, int epoch, double loss, double gradientNorm, double learningRate,
+                    Map<String, Double> probes) {
+                // the run folder is named after the experiment: yyyyMMdd-HHmmss-run-by-test
+                if (f.dir().getFileName().toString().endsWith("-run-by-test")) {
+                    try {
+                        shownRunning.await(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
-                return job.outcome() != null && "done".equals(r.isEmpty() ? "" : r.get(1));
-            } catch (Exception e) {
-                throw new AssertionError(e);
             }
-        }, 60_000, "the run is done in the navigator");
-        long ms = System.currentTimeMillis() - start;
-        assertEquals("running", statuses.get(0), statuses + " after " + ms + " ms");
-        assertEquals("done", statuses.get(statuses.size() - 1), statuses.toString());
+        });
+        try {
+            job = editor.run();
+            assertNotNull(job);
+            assertTrue(job.folder().dir().startsWith(runs), job.folder().dir().toString());
+            spinUntil(() -> row(job.folder()).size() == 4 && row(job.folder()).get(1).equals("running"), TIMEOUT_MS,
+                    "the navigator shows the run running");
+            navigator().viewer().setSelection(new StructuredSelection(job.folder()), true);
+            Widgets.spin(100);
+            Widgets.screenshot(window.getShell(), "navigator-run-live.png");
+        } finally {
+            shownRunning.countDown();
+            gate.close();
+        }
+        RunFolder folder = job.folder();
+        spinUntil(() -> job.outcome() != null && "done".equals(row(folder).get(1)), TIMEOUT_MS,
+                "the run is done in the navigator");
         assertEquals(RunStatus.DONE, job.outcome().status());
+        spinUntil(() -> job.getResult() != null, TIMEOUT_MS, "the job ends");
+        assertEquals(IStatus.OK, job.getResult().getSeverity());
         List<String> r = row(folder);
-        assertEquals("3000", r.get(2));
+        assertEquals("500", r.get(2));
         double loss = Double.parseDouble(r.get(3));
         assertTrue(loss > 1.5 && loss < 2.5, "final NLL " + loss);
-        spinUntil(() -> editor.lastRunText().contains("done after 3000 steps"), 5000, "the editor reports the run");
+        spinUntil(() -> editor.lastRunText().contains("done after 500 steps"), TIMEOUT_MS, "the editor reports the run");
         navigator().viewer().setSelection(new StructuredSelection(folder), true);
         Widgets.spin(100);
         Widgets.screenshot(window.getShell(), "navigator-run-done.png");
     }
 
     @Test
-    @Order(4)
     void aLongRunIsCancelled() throws Exception {
-        ExperimentEditor editor = sampleEditor();
+        ExperimentEditor editor = openCopy("cancel-by-test");
         type(editor.trainingForm(), "steps", "100000000");
         RunJob job = editor.run();
         assertNotNull(job);
         spinUntil(() -> {
-            try {
-                List<String> r = row(job.folder());
-                return !r.isEmpty() && r.get(1).equals("running") && !r.get(2).equals("0");
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        }, 30_000, "the long run trains");
-        navigator().viewer().setSelection(new StructuredSelection(job.folder()), true);
-        Widgets.screenshot(window.getShell(), "navigator-run-live.png");
-        Button cancel = Widgets.findAll(window.getShell(), Button.class).stream()
-                .filter(b -> b.getText().equals("&Cancel runs")).findFirst().orElseThrow();
+            List<String> r = row(job.folder());
+            return !r.isEmpty() && r.get(1).equals("running") && !r.get(2).equals("0");
+        }, TIMEOUT_MS, "the long run trains");
+        Button cancel = button("&Cancel runs");
         assertTrue(cancel.isEnabled());
         cancel.notifyListeners(SWT.Selection, null);
-        spinUntil(() -> {
-            try {
-                List<String> r = row(job.folder());
-                return job.outcome() != null && r.get(1).equals("cancelled");
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        }, 30_000, "the run shows as cancelled");
+        spinUntil(() -> job.outcome() != null && row(job.folder()).get(1).equals("cancelled"), TIMEOUT_MS,
+                "the run shows as cancelled");
         assertEquals(RunStatus.CANCELLED, job.outcome().status());
+        spinUntil(() -> job.getResult() != null, TIMEOUT_MS, "the job ends");
+        assertEquals(IStatus.CANCEL, job.getResult().getSeverity());
         assertTrue(job.outcome().summary().contains("cancelled at step"), job.outcome().summary());
-        spinUntil(() -> editor.lastRunText().contains("cancelled"), 5000, "the editor reports the cancellation");
+        spinUntil(() -> editor.lastRunText().contains("cancelled"), TIMEOUT_MS, "the editor reports the cancellation");
         assertTrue(editor.activeJobs().isEmpty());
-        type(editor.trainingForm(), "steps", "500");
+        type(editor.form("dataset"), "n", "2000");
         type(editor.form("dataset"), "n", "");
-        type(editor.form("dataset"), "n2", "");
         assertTrue(editor.experiment().getDataset().getSettings().isEmpty(), "emptied fields take their defaults");
     }
 
     @Test
-    @Order(5)
     void saveAsSaveAndReopenKeepTheValues() throws Exception {
-        ExperimentEditor editor = sampleEditor();
+        ExperimentEditor editor = openCopy("original-by-test");
+        Path original = editor.file();
         Path copy = DescentPreferences.experimentsFolder().resolve("saved-by-test.descent");
+        files.add(copy);
         Files.deleteIfExists(copy);
         assertTrue(editor.saveAs(copy));
         assertEquals(copy, editor.file());
@@ -299,9 +394,7 @@ class ExperimentWorkbenchTest {
         type(editor.trainingForm(), "seed", "7");
         ((Button) editor.form("optimizer").control("amsgrad")).setSelection(true);
         editor.form("optimizer").control("amsgrad").notifyListeners(SWT.Selection, null);
-        Button addProbe = Widgets.findAll(window.getShell(), Button.class).stream()
-                .filter(b -> b.getText().equals("Add probe")).findFirst().orElseThrow();
-        addProbe.notifyListeners(SWT.Selection, null);
+        button("Add probe").notifyListeners(SWT.Selection, null);
         assertEquals(1, editor.experiment().getProbes().size());
         String probe = editor.experiment().getProbes().get(0).getId();
         assertTrue(editor.isDirty());
@@ -312,53 +405,59 @@ class ExperimentWorkbenchTest {
         page.closeEditor(editor, false);
         ExperimentEditor reopened = assertInstanceOf(ExperimentEditor.class,
                 page.openEditor(new ExperimentEditorInput(copy), ExperimentEditor.ID));
+        opened.add(reopened);
         assertEquals("0.02", ((Text) reopened.form("optimizer").control("lr")).getText());
         assertTrue(((Button) reopened.form("optimizer").control("amsgrad")).getSelection());
         assertEquals("7", ((Text) reopened.trainingForm().control("seed")).getText());
         assertEquals(probe, reopened.experiment().getProbes().get(0).getId());
+        settled(reopened);
         assertEquals("Ready to run.", reopened.message());
-        page.closeEditor(reopened, false);
-        page.openEditor(new ExperimentEditorInput(DescentPreferences.experimentsFolder().resolve("gaussian-mle.descent")),
-                ExperimentEditor.ID);
-        assertEquals("0.05", ((Text) sampleEditor().form("optimizer").control("lr")).getText(), "the sample is untouched");
+        assertEquals("0.05", ExperimentFiles.loadExperiment(original).getOptimizer().getSettings().stream()
+                .filter(x -> x.getName().equals("lr")).findFirst().orElseThrow().getValue(),
+                "the file saved from is untouched");
     }
 
     @Test
-    @Order(6)
     void aRunOpensReadOnly() throws Exception {
-        RunFolder run = DescentPreferences.runStore().runs().get(0);
+        RunFolder run = trainedRun("read-only");
         ExperimentEditor editor = assertInstanceOf(ExperimentEditor.class,
                 page.openEditor(new ExperimentEditorInput(run.runFile()), ExperimentEditor.ID));
+        opened.add(editor);
         assertTrue(editor.isReadOnly());
         assertTrue(editor.getPartName().endsWith("(read-only)"), editor.getPartName());
         assertFalse(editor.combo("optimizer").isEnabled());
         assertFalse(editor.form("optimizer").control("lr").isEnabled());
+        settled(editor);
+        assertTrue(editor.message().contains("read-only"), editor.message());
         maximize(page.getReference(editor), true);
         Widgets.screenshot(window.getShell(), "editor-run-read-only.png");
         maximize(page.getReference(editor), false);
-        page.closeEditor(editor, false);
     }
 
     @Test
-    @Order(7)
     void renameAndDeleteAskFirst() throws Exception {
         NavigatorView navigator = navigator();
         Path file = DescentPreferences.experimentsFolder().resolve("to-rename.descent");
+        Path renamed = file.resolveSibling("renamed.descent");
+        files.add(file);
+        files.add(renamed);
         Files.deleteIfExists(file);
-        Files.deleteIfExists(file.resolveSibling("renamed.descent"));
+        Files.deleteIfExists(renamed);
         ExperimentFiles.save(NewExperimentHandler.newExperiment("to-rename"), file);
         navigator.refresh();
+        spinUntil(() -> hasExperiment("to-rename"), TIMEOUT_MS, "the navigator lists the new file");
         navigator.viewer().setSelection(new StructuredSelection(file), true);
         navigator.setNameInput((title, question, initial) -> "renamed");
         navigator.rename();
         assertFalse(Files.exists(file));
-        Path renamed = file.resolveSibling("renamed.descent");
         assertTrue(Files.isRegularFile(renamed));
-        assertTrue(rows(0).stream().anyMatch(r -> r.get(0).equals("renamed")), rows(0).toString());
+        spinUntil(() -> hasExperiment("renamed") && !hasExperiment("to-rename"), TIMEOUT_MS,
+                "the navigator lists the renamed file");
 
         List<String> questions = new ArrayList<>();
-        RunFolder run = DescentPreferences.runStore().runs().get(0);
+        RunFolder run = trainedRun("to-delete");
         assertTrue(Files.isDirectory(run.dir().resolve("checkpoints")));
+        spinUntil(() -> !row(run).isEmpty(), TIMEOUT_MS, "the navigator lists the run");
         navigator.viewer().setSelection(new StructuredSelection(run), true);
         navigator.setConfirmation((title, question) -> {
             questions.add(question);
@@ -376,7 +475,7 @@ class ExperimentWorkbenchTest {
         navigator.deleteAction().run();
         assertEquals(2, questions.size());
         assertFalse(Files.exists(run.dir()), "the run folder is still there");
-        assertTrue(row(run).isEmpty(), "the navigator still lists the deleted run");
+        spinUntil(() -> row(run).isEmpty(), TIMEOUT_MS, "the navigator drops the deleted run");
 
         navigator.viewer().setSelection(new StructuredSelection(renamed), true);
         navigator.deleteAction().run();
@@ -384,22 +483,59 @@ class ExperimentWorkbenchTest {
     }
 
     @Test
-    @Order(8)
+    void theNavigatorReadsNoFileOnTheUiThread() throws Exception {
+        NavigatorView navigator = navigator();
+        Thread ui = window.getShell().getDisplay().getThread();
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Thread> readers = new CopyOnWriteArrayList<>();
+        RunFolder run = trainedRun("slow-to-read");
+        try {
+            // a run file that takes as long as the test wants to read
+            navigator.setRunReader(f -> {
+                readers.add(Thread.currentThread());
+                reading.countDown();
+                try {
+                    release.await(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return f.readRun();
+            });
+            navigator.refresh();
+            spinUntil(() -> reading.getCount() == 0, TIMEOUT_MS, "the navigator reads the run file");
+            // the UI thread goes on while the read waits: it answers events and redraws
+            boolean[] answered = { false };
+            window.getShell().getDisplay().asyncExec(() -> answered[0] = true);
+            spinUntil(() -> answered[0], TIMEOUT_MS, "the UI thread answers while a run file is being read");
+            navigator.viewer().refresh();
+            assertEquals(1, release.getCount(), "the read was still waiting");
+        } finally {
+            release.countDown();
+        }
+        spinUntil(() -> row(run).size() == 4 && row(run).get(1).equals("done"), TIMEOUT_MS,
+                "the run shows once read");
+        assertEquals("20", row(run).get(2));
+        assertFalse(readers.isEmpty());
+        assertTrue(readers.stream().noneMatch(t -> t == ui), "a run file was read on the UI thread");
+        navigator.setRunReader(RunFolder::readRun);
+    }
+
+    @Test
     void fourPerspectivesAndThePreferencePage() throws Exception {
         List<String> ids = List.of(Perspectives.EXPERIMENT, Perspectives.MONITOR, Perspectives.ANALYSIS,
                 Perspectives.PROFILER);
         List<String> labels = new ArrayList<>();
         for (String id : ids) {
             PlatformUI.getWorkbench().showPerspective(id, window);
-            Widgets.spin(200);
             assertEquals(id, page.getPerspective().getId());
             assertNotNull(page.findView(NavigatorView.ID), "no navigator in " + id);
             labels.add(page.getPerspective().getLabel());
+            Widgets.spin(200);
             Widgets.screenshot(window.getShell(), "perspective-" + id.substring(id.lastIndexOf('.') + 1) + ".png");
         }
         assertEquals(List.of("Experiment", "Monitor", "Analysis", "Profiler"), labels);
-        assertEquals(ids, Arrays.stream(page.getOpenPerspectives()).map(p -> p.getId()).sorted(
-                (a, b) -> ids.indexOf(a) - ids.indexOf(b)).toList());
+        assertTrue(Arrays.stream(page.getOpenPerspectives()).map(p -> p.getId()).toList().containsAll(ids));
         PlatformUI.getWorkbench().showPerspective(Perspectives.EXPERIMENT, window);
 
         PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(window.getShell(), DescentPreferencePage.ID,
@@ -407,10 +543,10 @@ class ExperimentWorkbenchTest {
         dialog.setBlockOnOpen(false);
         dialog.open();
         try {
-            Widgets.spin(300);
             List<String> texts = Widgets.findAll(dialog.getShell(), Text.class).stream().map(Text::getText).toList();
             assertTrue(texts.contains(DescentPreferences.experimentsFolder().toString()), texts.toString());
             assertTrue(texts.contains(runs.toString()), texts.toString());
+            Widgets.spin(200);
             Widgets.screenshot(dialog.getShell(), "preferences.png");
         } finally {
             dialog.close();

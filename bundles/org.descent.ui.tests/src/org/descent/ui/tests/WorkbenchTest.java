@@ -102,26 +102,27 @@ class WorkbenchTest {
                 .filter(t -> (t.getStyle() & org.eclipse.swt.SWT.READ_ONLY) != 0).findFirst().orElseThrow();
         table.deselectAll();
         table.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
-        Widgets.spin(100);
+        Widgets.spinUntil(() -> details.getText().startsWith("Select a contribution"), 10_000, "the details ask for a selection");
         assertTrue(details.getText().startsWith("Select a contribution"), details.getText());
         assertTrue(details.getText().contains("org.descent.core.optimizers (9)"), details.getText());
         assertTrue(details.getText().contains("org.descent.core.analyses (9)"), details.getText());
         try {
             filter.setText("plugin");
-            Widgets.spin(100);
+            Widgets.spinUntil(() -> column(table, 1).size() == 1, 10_000, "the filter leaves one row");
             assertEquals(List.of("plugins"), column(table, 1));
             table.setSelection(0);
             table.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
-            Widgets.spin(100);
+            Widgets.spinUntil(() -> details.getText().startsWith("Plugins"), 10_000, "the details show the selection");
             assertTrue(details.getText().startsWith("Plugins  (command 'plugins')"), details.getText());
             assertTrue(details.getText().contains("Contributed by bundle org.descent.headless"), details.getText());
             filter.setText("no such contribution");
-            Widgets.spin(100);
+            Widgets.spinUntil(() -> table.getItemCount() == 0, 10_000, "the filter leaves no row");
             assertEquals(0, table.getItemCount());
         } finally {
             filter.setText("");
             table.deselectAll();
-            Widgets.spin(100);
+            Widgets.spinUntil(() -> table.getItemCount() == registry.contributions().size(), 10_000,
+                    "the emptied filter shows every contribution");
         }
         assertEquals(registry.contributions().size(), table.getItemCount());
     }

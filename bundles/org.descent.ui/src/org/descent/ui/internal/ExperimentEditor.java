@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.descent.core.Contribution;
 import org.descent.core.ContributionRegistry;
@@ -30,6 +31,7 @@ import org.descent.ui.forms.HyperparameterForm;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.emf.common.command.BasicCommandStack;
 import org.eclipse.emf.common.command.Command;
 import org.eclipse.emf.common.util.URI;
@@ -136,7 +138,10 @@ public final class ExperimentEditor extends EditorPart {
     private HyperparameterForm training;
     private StackAction undo;
     private StackAction redo;
-    private List<String> problems = List.of();
+    /** The number of the newest validation, and of the one the header shows. */
+    private final AtomicLong validations = new AtomicLong();
+    private long shownValidation;
+    private @Nullable Job validating;
     private final List<RunJob> jobs = new CopyOnWriteArrayList<>();
     private Problems problemDialog = (t, m) -> MessageDialog.openError(getSite().getShell(), t, m);
 
@@ -390,15 +395,52 @@ public final class ExperimentEditor extends EditorPart {
         return values;
     }
 
-    /** Resolves the experiment against the installed contributions and shows what is wrong in the header. */
+    /**
+     * Resolves a copy of the experiment against the installed contributions in a background job
+     * and shows what is wrong in the header when it is done; a newer validation cancels an older
+     * one, whose answer is dropped.
+     */
     private void validate() {
-        LinkedHashSet<String> found = new LinkedHashSet<>(training.problems().values());
+        List<String> fields = List.copyOf(training.problems().values());
+        Experiment copy = EcoreUtil.copy(experiment);
+        long generation = validations.incrementAndGet();
+        Job old = validating;
+        if (old != null) {
+            old.cancel();
+        }
+        Display display = content.getDisplay();
+        Job job = Job.create("Validating " + getEditorInput().getName(), monitor -> {
+            List<String> found = problems(fields, copy);
+            if (monitor.isCanceled()) {
+                return Status.CANCEL_STATUS;
+            }
+            if (!display.isDisposed()) {
+                display.asyncExec(() -> showProblems(generation, found));
+            }
+            return Status.OK_STATUS;
+        });
+        job.setSystem(true);
+        validating = job;
+        job.schedule();
+    }
+
+    /** The form's problems and those resolving the experiment finds. */
+    private List<String> problems(List<String> fields, Experiment copy) {
+        LinkedHashSet<String> found = new LinkedHashSet<>(fields);
         try {
-            ResolvedExperiment.resolve(EcoreUtil.copy(experiment), registry, null);
+            ResolvedExperiment.resolve(copy, registry, null);
         } catch (ExperimentException e) {
             found.addAll(e.problems());
         }
-        problems = List.copyOf(found);
+        return List.copyOf(found);
+    }
+
+    /** Shows the problems of the newest validation in the header (UI thread). */
+    private void showProblems(long generation, List<String> problems) {
+        if (generation != validations.get() || message.isDisposed()) {
+            return;
+        }
+        shownValidation = generation;
         if (problems.isEmpty()) {
             messageIcon.setImage(JFaceResources.getImage(Dialog.DLG_IMG_MESSAGE_INFO));
             message.setText(readOnly ? "The experiment of run " + getEditorInput().getName()
@@ -410,6 +452,7 @@ public final class ExperimentEditor extends EditorPart {
                     : problems.size() + " problems:\n" + String.join("\n", problems));
         }
         message.setToolTipText(message.getText());
+        content.layout(true, true);
     }
 
     private void updateScroll() {
@@ -560,18 +603,18 @@ public final class ExperimentEditor extends EditorPart {
      *         folder cannot be made
      */
     public @Nullable RunJob run() {
-        validate();
         String name = getEditorInput().getName();
-        if (!problems.isEmpty()) {
-            problemDialog.show("Cannot run " + name, "Fix " + (problems.size() == 1 ? "this" : "these")
-                    + " first:\n\n" + String.join("\n", problems));
-            return null;
-        }
-        ResolvedExperiment plan;
+        LinkedHashSet<String> problems = new LinkedHashSet<>(training.problems().values());
+        @Nullable
+        ResolvedExperiment plan = null;
         try {
             plan = ResolvedExperiment.resolve(EcoreUtil.copy(experiment), registry, null);
         } catch (ExperimentException e) {
-            problemDialog.show("Cannot run " + name, String.join("\n", e.problems()));
+            problems.addAll(e.problems());
+        }
+        if (plan == null || !problems.isEmpty()) {
+            problemDialog.show("Cannot run " + name, "Fix " + (problems.size() == 1 ? "this" : "these")
+                    + " first:\n\n" + String.join("\n", problems));
             return null;
         }
         RunFolder folder;
@@ -586,7 +629,11 @@ public final class ExperimentEditor extends EditorPart {
         }
         Display display = getSite().getShell().getDisplay();
         RunJob job = new RunJob(name, plan, folder, Services.get(LiveRuns.class),
-                outcome -> display.asyncExec(() -> ended(outcome)));
+                outcome -> {
+                    if (!display.isDisposed()) {
+                        display.asyncExec(() -> ended(outcome));
+                    }
+                });
         jobs.add(job);
         cancelButton.setEnabled(true);
         lastRun.setText("Run " + folder.dir().getFileName() + " is training (in " + folder.dir().getParent() + ")");
@@ -685,6 +732,10 @@ public final class ExperimentEditor extends EditorPart {
 
     @Override
     public void dispose() {
+        Job v = validating;
+        if (v != null) {
+            v.cancel();
+        }
         adapterFactory.dispose();
         super.dispose();
     }
@@ -703,7 +754,12 @@ public final class ExperimentEditor extends EditorPart {
         return readOnly;
     }
 
-    /** The header's message: "Ready to run." or the problems found. */
+    /** Whether the header shows the validation of the experiment as it is now. */
+    public boolean isValidated() {
+        return shownValidation == validations.get();
+    }
+
+    /** The header's message: "Ready to run." or the problems found (see {@link #isValidated()}). */
     public String message() {
         return message.getText();
     }

@@ -3,26 +3,26 @@ package org.descent.ui.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import org.descent.core.RunListener;
 import org.descent.core.RunStatus;
-import org.descent.experiment.ExperimentException;
 import org.descent.experiment.ExperimentFiles;
 import org.descent.experiment.LiveRuns;
 import org.descent.experiment.RunFolder;
-import org.descent.experiment.RunStore;
-import org.descent.experiment.model.Component;
-import org.descent.experiment.model.Experiment;
-import org.descent.experiment.model.Metric;
-import org.descent.experiment.model.Run;
+import org.descent.ui.internal.store.RunEntry;
+import org.descent.ui.internal.store.StoreReader;
+import org.descent.ui.internal.store.StoreSnapshot;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
@@ -46,6 +46,7 @@ import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IEditorReference;
@@ -59,9 +60,11 @@ import org.eclipse.ui.part.ViewPart;
  * The experiments folder and the run store as a tree: experiment files, and runs with a status
  * icon, steps and final loss (live values while a run trains in this JVM). Open, rename,
  * delete (after confirmation; a run's folder goes with all it holds), cancel and refresh; the
- * tree follows live runs and polls the folders once a second for runs started elsewhere. Its
- * selection ({@link RunFolder} for runs, {@link Path} for experiment files) is published for
- * other views.
+ * tree follows live runs and reads the folders once a second for runs started elsewhere. The
+ * folders are read on a background thread ({@link StoreReader}) into an immutable
+ * {@link StoreSnapshot} that the label providers only look up: the UI thread reads no file.
+ * Its selection ({@link RunFolder} for runs, {@link Path} for experiment files) is published
+ * for other views.
  */
 public final class NavigatorView extends ViewPart {
 
@@ -95,10 +98,6 @@ public final class NavigatorView extends ViewPart {
         String ask(String title, String question, String initial);
     }
 
-    /** A run file read once per modification. */
-    private record Cached(FileTime modified, @Nullable Run run, String error) {
-    }
-
     /** What a run training in this JVM has reported so far. */
     private record Live(long step, double loss) {
     }
@@ -106,13 +105,20 @@ public final class NavigatorView extends ViewPart {
     private static final int POLL_MS = 1000;
 
     private TreeViewer viewer;
+    private Display display;
     private StatusImages statusImages;
-    private final Map<Path, Cached> runs = new ConcurrentHashMap<>();
     private final Map<Path, Live> live = new ConcurrentHashMap<>();
-    private volatile boolean changed;
-    private String listing = "";
+    /** A live run reported something since the last read. */
+    private final AtomicBoolean changed = new AtomicBoolean();
+    /** The reader's thread: polls the folders and reads run files. */
+    private ScheduledExecutorService reader;
+    private volatile StoreReader storeReader = new StoreReader(RunFolder::readRun);
+    /** The last snapshot read (reader's thread). */
+    private @Nullable StoreSnapshot read;
+    /** The snapshot the tree shows (UI thread). */
+    private StoreSnapshot shown = StoreSnapshot.empty(DescentPreferences.experimentsFolder(),
+            DescentPreferences.runStore().root());
     private @Nullable AutoCloseable observation;
-    private Runnable poll;
     private Confirmation confirmation = (title, question) -> MessageDialog.openConfirm(getSite().getShell(), title,
             question);
     private NameInput nameInput = (title, question, initial) -> {
@@ -131,7 +137,8 @@ public final class NavigatorView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
-        statusImages = new StatusImages(parent.getDisplay());
+        display = parent.getDisplay();
+        statusImages = new StatusImages(display);
         viewer = new TreeViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
         Tree tree = viewer.getTree();
         tree.setHeaderVisible(true);
@@ -170,8 +177,12 @@ public final class NavigatorView extends ViewPart {
             }
         });
         observation = Services.get(LiveRuns.class).observe(this::observe);
-        poll = this::poll;
-        parent.getDisplay().timerExec(POLL_MS, poll);
+        reader = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "descent-navigator-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        reader.execute(this::follow);
         updateActions();
     }
 
@@ -212,7 +223,7 @@ public final class NavigatorView extends ViewPart {
         });
     }
 
-    // ---- content
+    // ---- content: looked up in the snapshot, never read from files here
 
     private final class Content implements ITreeContentProvider {
         @Override
@@ -223,12 +234,15 @@ public final class NavigatorView extends ViewPart {
         @Override
         public Object[] getChildren(Object parent) {
             if (parent == Category.EXPERIMENTS) {
-                return experiments().toArray();
+                return shown.experiments().toArray();
             }
             if (parent == Category.RUNS) {
-                List<RunFolder> all = new ArrayList<>(runFolders());
-                java.util.Collections.reverse(all);
-                return all.toArray();
+                List<RunEntry> all = shown.runs();
+                Object[] out = new Object[all.size()];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = all.get(all.size() - 1 - i).folder();
+                }
+                return out;
             }
             return new Object[0];
         }
@@ -244,60 +258,13 @@ public final class NavigatorView extends ViewPart {
         }
     }
 
-    private List<Path> experiments() {
-        Path dir = DescentPreferences.experimentsFolder();
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith("." + ExperimentFiles.EXTENSION)
-                    && Files.isRegularFile(p)).sorted().toList();
-        } catch (IOException e) {
-            ILog.of(NavigatorView.class).log(Status.warning("Cannot list the experiments in " + dir, e));
-            return List.of();
-        }
-    }
-
-    private List<RunFolder> runFolders() {
-        RunStore store = DescentPreferences.runStore();
-        try {
-            return store.runs();
-        } catch (IOException e) {
-            ILog.of(NavigatorView.class).log(Status.warning("Cannot list the runs in " + store.root(), e));
-            return List.of();
-        }
-    }
-
-    /** The run file's content, read again only when the file changed. */
-    private @Nullable Run run(RunFolder f) {
-        Path file = f.runFile();
-        try {
-            FileTime t = Files.getLastModifiedTime(file);
-            Cached c = runs.get(file);
-            if (c == null || !c.modified().equals(t)) {
-                try {
-                    c = new Cached(t, f.readRun(), "");
-                } catch (ExperimentException e) {
-                    c = new Cached(t, null, String.join("\n", e.problems()));
-                }
-                runs.put(file, c);
-            }
-            return c.run();
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /** The status to show: running while training in this JVM, else what the run file says. */
+    /** The status to show: running while training in this JVM, else what the run file said when last read. */
     public RunStatus statusOf(RunFolder f) {
         if (live.containsKey(f.dir())) {
             return RunStatus.RUNNING;
         }
-        Run r = run(f);
-        if (r == null) {
-            return RunStatus.FAILED;
-        }
-        return RunFolder.effectiveStatus(r);
+        RunEntry r = shown.run(f.dir());
+        return r == null ? RunStatus.FAILED : r.status();
     }
 
     private String name(Object e) {
@@ -347,11 +314,11 @@ public final class NavigatorView extends ViewPart {
             if (l != null) {
                 return Long.toString(l.step());
             }
-            Run r = run(f);
-            return r == null ? "" : Long.toString(r.getStep());
+            RunEntry r = shown.run(f.dir());
+            return r == null || !r.readable() ? "" : Long.toString(r.step());
         }
         if (e instanceof Category c) {
-            int n = c == Category.RUNS ? runFolders().size() : experiments().size();
+            int n = c == Category.RUNS ? shown.runs().size() : shown.experiments().size();
             return n + (c == Category.RUNS ? (n == 1 ? " run" : " runs") : (n == 1 ? " file" : " files"));
         }
         return "";
@@ -362,124 +329,97 @@ public final class NavigatorView extends ViewPart {
             return "";
         }
         Live l = live.get(f.dir());
-        double loss = Double.NaN;
-        if (l != null) {
-            loss = l.loss();
-        } else {
-            Run r = run(f);
-            if (r != null) {
-                loss = metric(r, "train_loss", metric(r, "last_step_loss", Double.NaN));
-            }
-        }
+        RunEntry r = shown.run(f.dir());
+        double loss = l != null ? l.loss() : r != null ? r.loss() : Double.NaN;
         return Double.isNaN(loss) ? "" : String.format(Locale.ROOT, "%.5g", loss);
-    }
-
-    private static double metric(Run r, String name, double otherwise) {
-        for (Metric m : r.getMetrics()) {
-            if (name.equals(m.getName())) {
-                return m.getValue();
-            }
-        }
-        return otherwise;
     }
 
     private String tooltip(Object e) {
         if (e instanceof RunFolder f) {
-            Run r = run(f);
-            Cached c = runs.get(f.runFile());
-            if (r == null) {
-                return f.dir() + (c == null ? "" : "\n" + c.error());
+            RunEntry r = shown.run(f.dir());
+            if (r == null || !r.readable()) {
+                return f.dir() + (r == null ? "" : "\n" + r.error());
             }
-            String message = live.containsKey(f.dir()) ? "training in this workbench" : String.valueOf(r.getMessage());
-            return f.dir().getFileName() + ": " + statusOf(f).id() + ", " + message + "\n" + describe(r.getExperiment())
-                    + "\n" + f.dir();
+            String message = live.containsKey(f.dir()) ? "training in this workbench" : r.message();
+            return f.dir().getFileName() + ": " + statusOf(f).id() + ", " + message + "\n" + r.experiment() + "\n"
+                    + f.dir();
         }
         if (e instanceof Path p) {
             return p.toString();
         }
         if (e == Category.RUNS) {
-            return "Run store " + DescentPreferences.runStore().root();
+            return "Run store " + shown.storeRoot();
         }
-        return "Experiments folder " + DescentPreferences.experimentsFolder();
+        return "Experiments folder " + shown.experimentsFolder();
     }
 
-    /** "bimodal · gaussian · gaussian-nll · adam(lr=0.05) · 500 steps". */
-    static String describe(@Nullable Experiment x) {
-        if (x == null) {
-            return "";
-        }
-        List<String> parts = new ArrayList<>();
-        for (Component c : List.of(x.getDataset(), x.getModel(), x.getLoss(), x.getOptimizer())) {
-            if (c != null) {
-                String settings = String.join(",", c.getSettings().stream().map(s -> s.getName() + "=" + s.getValue())
-                        .toList());
-                parts.add(c.getId() + (settings.isEmpty() ? "" : "(" + settings + ")"));
-            }
-        }
-        parts.add(x.getSteps() > 0 ? x.getSteps() + " steps" : x.getEpochs() + " epochs");
-        return String.join(" \u00B7 ", parts);
-    }
-
-    // ---- following runs
+    // ---- following runs and the folders
 
     private @Nullable RunListener observe(RunFolder f) {
         Path dir = f.dir();
         live.put(dir, new Live(0, Double.NaN));
-        changed = true;
+        changed.set(true);
         return new RunListener() {
             @Override
             public void step(long step, int epoch, double loss, double gradientNorm, double learningRate,
                     Map<String, Double> probes) {
                 live.put(dir, new Live(step, loss));
-                changed = true;
+                changed.set(true);
             }
 
             @Override
             public void status(RunStatus status, String message) {
                 if (status.isFinal()) {
                     live.remove(dir);
-                    changed = true;
+                    changed.set(true);
                 }
             }
         };
     }
 
-    /** Refreshes when a live run reported something or the folders changed. */
-    private void poll() {
-        Tree tree = viewer.getTree();
-        if (tree.isDisposed()) {
+    /**
+     * Reads the folders, shows what changed, and comes back in a second (a quarter of a second
+     * while runs train here). On the reader's thread.
+     */
+    private void follow() {
+        read(false);
+        if (!reader.isShutdown()) {
+            reader.schedule(this::follow, live.isEmpty() ? POLL_MS : POLL_MS / 4, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Reads the folders and hands the snapshot to the UI thread when it changed or when asked to. */
+    private void read(boolean always) {
+        try {
+            StoreSnapshot s = storeReader.read(DescentPreferences.experimentsFolder(), DescentPreferences.runStore());
+            boolean liveChanged = changed.getAndSet(false);
+            if (always || liveChanged || !s.equals(read)) {
+                read = s;
+                if (!display.isDisposed()) {
+                    display.asyncExec(() -> show(s));
+                }
+            }
+        } catch (RuntimeException e) {
+            ILog.of(NavigatorView.class).log(Status.warning("Could not read the run store", e));
+        }
+    }
+
+    /** Shows a snapshot. On the UI thread. */
+    private void show(StoreSnapshot s) {
+        if (viewer.getControl().isDisposed()) {
             return;
         }
-        String now = signature();
-        if (changed || !now.equals(listing)) {
-            refresh();
-        }
-        tree.getDisplay().timerExec(live.isEmpty() ? POLL_MS : POLL_MS / 4, poll);
-    }
-
-    /** Names and modification times of the experiment files and run files. */
-    private String signature() {
-        StringBuilder sb = new StringBuilder();
-        for (Path p : experiments()) {
-            sb.append(p).append('\n');
-        }
-        for (RunFolder f : runFolders()) {
-            try {
-                sb.append(f.dir()).append(Files.getLastModifiedTime(f.runFile())).append('\n');
-            } catch (IOException e) {
-                sb.append(f.dir()).append('\n');
-            }
-        }
-        return sb.toString();
-    }
-
-    /** Reads the folders again and redraws the tree. */
-    public void refresh() {
-        changed = false;
-        listing = signature();
+        shown = s;
         viewer.refresh();
         viewer.expandToLevel(2);
         updateActions();
+    }
+
+    /** Reads the folders again, on the reader's thread, and redraws the tree when read. */
+    public void refresh() {
+        if (!reader.isShutdown()) {
+            reader.execute(() -> read(true));
+        }
     }
 
     // ---- actions
@@ -709,6 +649,9 @@ public final class NavigatorView extends ViewPart {
 
     @Override
     public void dispose() {
+        if (reader != null) {
+            reader.shutdownNow();
+        }
         AutoCloseable o = observation;
         if (o != null) {
             try {
@@ -737,6 +680,19 @@ public final class NavigatorView extends ViewPart {
     /** Replaces the rename dialog. */
     public void setNameInput(NameInput n) {
         nameInput = n;
+    }
+
+    /** The snapshot the tree shows. */
+    public StoreSnapshot snapshot() {
+        return shown;
+    }
+
+    /**
+     * Replaces the reading of run files (tests put in a slow one to show that the UI thread
+     * never waits for it); the next read uses it.
+     */
+    public void setRunReader(StoreReader.RunReader runReader) {
+        storeReader = new StoreReader(runReader);
     }
 
     /** The Delete action, as the context menu, toolbar and Delete key run it. */

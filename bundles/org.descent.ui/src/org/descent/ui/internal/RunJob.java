@@ -73,13 +73,29 @@ public final class RunJob extends Job {
         } catch (ExperimentException | IOException | RuntimeException e) {
             String why = e instanceof ExperimentException x ? String.join("; ", x.problems()) : String.valueOf(e.getMessage());
             listener.status(RunStatus.FAILED, why);
-            ILog.of(RunJob.class).log(Status.error("Run " + folder.dir() + " failed: " + why, e));
             removeIfEmpty();
             o = new Outcome(folder, RunStatus.FAILED, folder.dir().getFileName() + " failed: " + why);
+            outcome = o;
+            whenDone.accept(o);
+            return Status.error(o.summary(), e);
         }
         outcome = o;
         whenDone.accept(o);
-        return o.status() == RunStatus.CANCELLED ? Status.CANCEL_STATUS : Status.OK_STATUS;
+        return result(o);
+    }
+
+    /**
+     * The job's result for how the run ended: OK when done, cancel when cancelled, an error for a
+     * failed run and a warning for a diverged one, each with the run's summary (the job manager
+     * logs errors and warnings).
+     */
+    public static IStatus result(Outcome o) {
+        return switch (o.status()) {
+        case CANCELLED -> Status.CANCEL_STATUS;
+        case FAILED, INTERRUPTED -> Status.error(o.summary());
+        case DIVERGED -> Status.warning(o.summary());
+        default -> Status.OK_STATUS;
+        };
     }
 
     /** "run-name: done after 500 steps, loss 1.4189 (budget of 500 steps reached)". */

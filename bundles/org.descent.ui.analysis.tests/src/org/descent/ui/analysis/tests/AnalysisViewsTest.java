@@ -133,11 +133,7 @@ class AnalysisViewsTest {
     }
 
     private static void spinUntil(BooleanSupplier condition, long timeoutMs, String what) {
-        long end = System.currentTimeMillis() + timeoutMs;
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.currentTimeMillis() < end, "timed out waiting: " + what);
-            Widgets.spin(20);
-        }
+        Widgets.spinUntil(condition, timeoutMs, what);
     }
 
     @Test
@@ -181,15 +177,16 @@ class AnalysisViewsTest {
         assertEquals(Double.parseDouble(race.form().values().get("y0")), race.plot().drawn().get(0).y()[0], 0);
 
         race.setPlaying(true);
-        Widgets.spin(400);
+        spinUntil(() -> race.plot().shown() > 0, 10_000, "the animation advances");
         int playing = race.plot().shown();
-        assertTrue(playing > 0 && playing < 1000, "the animation starts over and advances: step " + playing);
-        Widgets.spin(200);
-        assertTrue(race.plot().shown() > playing, "and goes on");
+        assertTrue(playing < race.plot().longest(), "one frame does not jump to the end: step " + playing);
+        spinUntil(() -> race.plot().shown() > playing, 10_000, "the animation goes on");
         race.setPlaying(false);
-        Widgets.spin(100);
         int paused = race.plot().shown();
-        Widgets.spin(200);
+        // a tick already pending fires before this later timer; paused, it must not advance
+        boolean[] pendingTickFired = { false };
+        shell().getDisplay().timerExec(200, () -> pendingTickFired[0] = true);
+        spinUntil(() -> pendingTickFired[0], 10_000, "the pending tick had its turn");
         assertEquals(paused, race.plot().shown(), "paused");
 
         race.setShown(25);

@@ -146,11 +146,11 @@ class ComparisonViewTest {
 
         view.selectRows(0, 1);
         view.overlaySelected();
-        Widgets.spin(300);
         MonitorView monitor = (MonitorView) WorkbenchViews.window().getService(org.eclipse.e4.ui.workbench.modeling.EPartService.class)
                 .findPart(MonitorView.ID).getObject();
-        assertEquals(List.of(runs.get(0).dir(), runs.get(1).dir()),
-                monitor.model().shown().stream().map(s -> s.folder().dir()).toList());
+        List<Path> overlaid = List.of(runs.get(0).dir(), runs.get(1).dir());
+        Widgets.spinUntil(() -> overlaid.equals(monitor.model().shown().stream().map(s -> s.folder().dir()).toList()),
+                30_000, "the monitor overlays the selected runs " + overlaid);
         monitor.refreshNow();
         Views.maximize(MonitorView.ID);
         Widgets.screenshot(WorkbenchViews.window().getShell(), "monitor-overlay-from-comparison.png");

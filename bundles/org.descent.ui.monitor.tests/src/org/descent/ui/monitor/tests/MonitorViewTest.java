@@ -160,11 +160,11 @@ class MonitorViewTest {
             }
         });
         long redrawsBefore = (long) view.redrawStatistics()[0];
-        while (!training.isDone()) {
-            Widgets.spin(50);
-        }
+        Widgets.spinUntil(training::isDone, 120_000, "the live run trains");
         training.get();
-        Widgets.spin(300);
+        Widgets.spinUntil(() -> view.model().shown().size() == 1
+                && view.model().shown().get(0).series().status().startsWith("done"), 30_000,
+                "the monitor shows the live run ended");
         List<MonitorModel.Shown> shown = view.model().shown();
         assertEquals(1, shown.size(), "the new live run is shown");
         assertTrue(shown.get(0).live(), "recorded through LiveRuns, not read from its files");
