@@ -41,7 +41,7 @@ public final class RunFolder {
      */
     public static final String TRAJECTORY = "trajectory";
     private static final int TRAJECTORY_MAGIC = 0x44545250;
-    /** Analyses of the run: one folder each, {@code analyses/<id>-<yyyyMMdd-HHmmss>/}. */
+    /** Analyses of the run: one folder each, {@code analyses/<id>-<yyyyMMdd-HHmmss>/} ({@code -2}, {@code -3}... when taken). */
     public static final String ANALYSES = "analyses";
 
     private final Path dir;
