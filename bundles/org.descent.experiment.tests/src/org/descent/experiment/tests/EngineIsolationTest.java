@@ -25,14 +25,17 @@ import org.descent.core.ParameterBlock;
 import org.descent.core.RunListener;
 import org.descent.core.RunStatus;
 import org.descent.experiment.ExperimentException;
+import org.descent.experiment.LiveRuns;
 import org.descent.experiment.RunFolder;
 import org.descent.experiment.Trainer;
 import org.descent.experiment.TrainingResult;
+import org.descent.experiment.internal.LiveRunsService;
 import org.descent.experiment.internal.TrainingData;
 import org.descent.experiment.model.Experiment;
 import org.descent.experiment.model.Precision;
 import org.descent.experiment.model.Provenance;
 import org.descent.experiment.model.ResolvedComponent;
+import org.descent.testing.Contributions;
 import org.eclipse.core.runtime.ILogListener;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.NullProgressMonitor;
@@ -98,6 +101,36 @@ class EngineIsolationTest {
         assertEquals(1, ours.size(), "logged once, naming the listener's class: " + logged);
         assertEquals(IStatus.ERROR, ours.get(0).getSeverity());
         assertTrue(ours.get(0).getException() instanceof IllegalStateException);
+    }
+
+    @Test
+    void anObserverThatThrowsNeitherStopsTheRunNorKeepsItLive() throws Exception {
+        LiveRuns live = new LiveRunsService();
+        List<RunStatus> heard = new ArrayList<>();
+        AutoCloseable broken = live.observe(run -> new ThrowingListener());
+        AutoCloseable failing = live.observe(run -> {
+            throw new IllegalStateException("an observer's bug");
+        });
+        AutoCloseable sound = live.observe(run -> new RunListener() {
+            @Override
+            public void status(RunStatus status, String message) {
+                heard.add(status);
+            }
+        });
+        try {
+            RunFolder folder = RunFolder.create(dir.resolve("run"));
+            Trainer trainer = new Trainer().listener(live.announce(folder));
+            TrainingResult r = trainer.train(org.descent.experiment.ResolvedExperiment.resolve(
+                    experiment("bimodal", "gaussian", "gaussian-nll", "gd", 5), Contributions.registry(), null), folder,
+                    new NullProgressMonitor());
+            assertEquals(RunStatus.DONE, r.status(), r.message());
+            assertEquals(List.of(RunStatus.RUNNING, RunStatus.DONE), heard, "the sound observer heard the run");
+            assertEquals(List.of(), live.active(), "the run left the live runs despite the throwing observer");
+        } finally {
+            broken.close();
+            failing.close();
+            sound.close();
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.descent.core.RunListener;
 import org.descent.core.RunStatus;
@@ -27,31 +28,39 @@ public final class Listeners implements RunListener {
     @Override
     public void step(long step, int epoch, double loss, double gradientNorm, double learningRate,
             Map<String, Double> probes) {
-        each(l -> l.step(step, epoch, loss, gradientNorm, learningRate, probes), "step " + step);
+        deliver(listeners, failed, l -> l.step(step, epoch, loss, gradientNorm, learningRate, probes),
+                () -> "step " + step);
     }
 
     @Override
     public void epoch(int epoch, long step, double meanLoss) {
-        each(l -> l.epoch(epoch, step, meanLoss), "the end of epoch " + epoch);
+        deliver(listeners, failed, l -> l.epoch(epoch, step, meanLoss), () -> "the end of epoch " + epoch);
     }
 
     @Override
     public void evaluation(long step, int epoch, Map<String, Double> metrics) {
-        each(l -> l.evaluation(step, epoch, metrics), "the evaluation at step " + step);
+        deliver(listeners, failed, l -> l.evaluation(step, epoch, metrics), () -> "the evaluation at step " + step);
     }
 
     @Override
     public void status(RunStatus status, String message) {
-        each(l -> l.status(status, message), "status " + status.id());
+        deliver(listeners, failed, l -> l.status(status, message), () -> "status " + status.id());
     }
 
-    private void each(Consumer<RunListener> event, String what) {
+    /**
+     * Hands an event to each listener in turn; a listener that throws is logged the first time
+     * (and remembered in {@code failed}), and the others still hear the event.
+     *
+     * @param what the event, for the log
+     */
+    public static void deliver(Iterable<? extends RunListener> listeners, Set<RunListener> failed,
+            Consumer<RunListener> event, Supplier<String> what) {
         for (RunListener l : listeners) {
             try {
                 event.accept(l);
             } catch (RuntimeException e) {
                 if (failed.add(l)) {
-                    ILog.of(Listeners.class).error("run listener " + l.getClass().getName() + " failed on " + what
+                    ILog.of(Listeners.class).error("run listener " + l.getClass().getName() + " failed on " + what.get()
                             + "; the run goes on (further failures of this listener are not logged)", e);
                 }
             }
