@@ -252,12 +252,18 @@ class EngineIsolationTest {
     }
 
     @Test
-    void writesLeaveNoTemporaryFiles() throws Exception {
+    void writesLeaveNoTemporaryFilesAndUsualPermissions() throws Exception {
         Experiment e = TrainerTest.minibatchRun();
         train(e, dir.resolve("run"), new NullProgressMonitor());
         try (Stream<Path> files = Files.walk(dir.resolve("run"))) {
             List<String> left = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList();
             assertEquals(List.of(), left);
+        }
+        Path plain = Files.createFile(dir.resolve("run").resolve("plain"));
+        if (Files.getFileStore(plain).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            assertEquals(Files.getPosixFilePermissions(plain),
+                    Files.getPosixFilePermissions(new RunFolder(dir.resolve("run")).runFile()),
+                    "the run file has the permissions of any new file");
         }
     }
 }

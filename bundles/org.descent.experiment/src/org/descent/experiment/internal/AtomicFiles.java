@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes files whole or not at all: the content goes to a temporary file of its own in the same
@@ -35,7 +37,12 @@ public final class AtomicFiles {
     /** Writes what {@code content} writes; the stream is buffered. */
     public static void write(Path file, Content content) throws IOException {
         Path target = file.toAbsolutePath();
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+        Path dir = target.getParent();
+        // a temporary file is private by default: ask for what any new file gets (the umask still applies)
+        Path tmp = Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class)
+                ? Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-rw-")))
+                : Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
