@@ -200,6 +200,9 @@ class RunFolderTest {
             // the pid was handed to another process: the run's own started at another time
             Run reused = running(dir.resolve("reused"), child.pid(), Date.from(started.minusSeconds(3600)), host);
             assertEquals(RunStatus.INTERRUPTED, RunFolder.effectiveStatus(reused));
+            assertEquals(org.descent.core.RunStatus.DONE, new Trainer()
+                    .resume(new RunFolder(dir.resolve("reused")), Contributions.registry(), null).status(),
+                    "a reused pid does not block the resume");
             Run self = running(dir.resolve("self"), ProcessHandle.current().pid(),
                     Date.from(started.minusSeconds(3600)), host);
             assertEquals(RunStatus.INTERRUPTED, RunFolder.effectiveStatus(self));
