@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.descent.experiment.internal.AtomicFiles;
 import org.descent.experiment.internal.SafeXmiResourceFactory;
 import org.descent.experiment.model.Experiment;
 import org.descent.experiment.model.ExperimentPackage;
@@ -97,11 +97,9 @@ public final class ExperimentFiles {
     public static void save(EObject root, Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
-        Resource resource = resourceSet().createResource(URI.createFileURI(tmp.toString()));
+        Resource resource = resourceSet().createResource(URI.createFileURI(file.toAbsolutePath().toString()));
         resource.getContents().add(EcoreUtil.copy(root));
-        resource.save(SafeXmiResourceFactory.saveOptions());
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(file, out -> resource.save(out, SafeXmiResourceFactory.saveOptions()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.descent.experiment;
 
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,11 @@ import org.descent.core.Json;
 import org.descent.core.RunStatus;
 import org.descent.core.Subject;
 import org.descent.core.Vocabulary;
+import org.descent.experiment.internal.AtomicFiles;
+import org.descent.experiment.internal.BinaryReader;
 import org.descent.experiment.internal.Checkpoint;
+import org.descent.experiment.internal.MetricsLog;
+import org.descent.experiment.internal.RunProcess;
 import org.descent.experiment.model.Run;
 
 /**
@@ -36,7 +41,7 @@ public final class RunFolder {
      */
     public static final String TRAJECTORY = "trajectory";
     private static final int TRAJECTORY_MAGIC = 0x44545250;
-    /** Analyses of the run: one folder each, {@code analyses/<id>-<yyyyMMdd-HHmmss>/}. */
+    /** Analyses of the run: one folder each, {@code analyses/<id>-<yyyyMMdd-HHmmss>/} ({@code -2}, {@code -3}... when taken). */
     public static final String ANALYSES = "analyses";
 
     private final Path dir;
@@ -73,19 +78,16 @@ public final class RunFolder {
     public void writeTrajectoryPoint(long step, double[] parameters) throws IOException {
         Path d = dir.resolve(TRAJECTORY);
         Files.createDirectories(d);
-        Path file = d.resolve(String.format("step-%012d.params", step));
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(
-                Files.newOutputStream(tmp), 1 << 16))) {
+        AtomicFiles.write(d.resolve(String.format("step-%012d.params", step)), stream -> {
+            DataOutputStream out = new DataOutputStream(stream);
             out.writeInt(TRAJECTORY_MAGIC);
             out.writeLong(step);
             out.writeInt(parameters.length);
             for (double v : parameters) {
                 out.writeDouble(v);
             }
-        }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            out.flush();
+        });
     }
 
     /**
@@ -130,23 +132,12 @@ public final class RunFolder {
     }
 
     private static double[] readTrajectoryPoint(Path p) throws IOException {
-        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(
-                Files.newInputStream(p), 1 << 16))) {
+        try (BinaryReader in = new BinaryReader(p)) {
             if (in.readInt() != TRAJECTORY_MAGIC) {
                 throw new IOException(p + ": not a trajectory file");
             }
             in.readLong();
-            int n = in.readInt();
-            if (n < 0) {
-                throw new IOException(p + ": corrupt (" + n + " parameters)");
-            }
-            double[] v = new double[n];
-            for (int i = 0; i < n; i++) {
-                v[i] = in.readDouble();
-            }
-            return v;
-        } catch (java.io.EOFException e) {
-            throw new IOException(p + ": truncated", e);
+            return in.readDoubles("parameters");
         }
     }
 
@@ -175,12 +166,18 @@ public final class RunFolder {
         String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern(
                 "yyyyMMdd-HHmmss"));
         Path base = dir.resolve(ANALYSES);
-        Path target = base.resolve(result.analysis() + "-" + stamp);
-        for (int i = 2; Files.exists(target); i++) {
-            target = base.resolve(result.analysis() + "-" + stamp + "-" + i);
+        Files.createDirectories(base);
+        for (int i = 1;; i++) {
+            Path target = base.resolve(result.analysis() + "-" + stamp + (i == 1 ? "" : "-" + i));
+            try {
+                // creating the folder claims its name: a store at the same moment takes the next
+                Files.createDirectory(target);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                continue;
+            }
+            writeAnalysis(result, target);
+            return target;
         }
-        writeAnalysis(result, target);
-        return target;
     }
 
     /**
@@ -190,34 +187,27 @@ public final class RunFolder {
      */
     public static void writeAnalysis(AnalysisResult result, Path folder) throws IOException {
         Files.createDirectories(folder);
-        writeAtomically(folder.resolve("result.json"), Json.write(result.toJsonObject()) + "\n");
+        AtomicFiles.write(folder.resolve("result.json"), Json.write(result.toJsonObject()) + "\n");
         StringBuilder report = new StringBuilder();
         result.report().forEach(l -> report.append(l).append('\n'));
         result.warnings().forEach(w -> report.append("warning: ").append(w).append('\n'));
-        writeAtomically(folder.resolve("report.txt"), report.toString());
+        AtomicFiles.write(folder.resolve("report.txt"), report.toString());
         for (var t : result.tables().entrySet()) {
-            writeAtomically(folder.resolve(t.getKey() + ".csv"), AnalysisResult.csv(t.getValue()));
+            AtomicFiles.write(folder.resolve(t.getKey() + ".csv"), AnalysisResult.csv(t.getValue()));
         }
-    }
-
-    private static void writeAtomically(Path file, String text) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     public Path vocabularyFile() {
         return dir.resolve(VOCABULARY_FILE);
     }
 
-    /** Writes the training data's vocabulary, one {@code token<TAB>count} line per index. */
+    /** Writes the training data's vocabulary, one {@code token<TAB>count} line per index, atomically. */
     public void writeVocabulary(Vocabulary vocabulary) throws IOException {
         StringBuilder tsv = new StringBuilder();
         for (int i = 0; i < vocabulary.size(); i++) {
             tsv.append(vocabulary.token(i)).append('\t').append(vocabulary.count(i)).append('\n');
         }
-        Files.writeString(vocabularyFile(), tsv, StandardCharsets.UTF_8);
+        AtomicFiles.write(vocabularyFile(), tsv);
     }
 
     /** The tokens of the saved vocabulary in index order, if the run has one. */
@@ -263,19 +253,67 @@ public final class RunFolder {
     }
 
     /**
-     * The status to show: a run file that says "running" whose process is gone was killed, and
-     * shows as interrupted.
+     * The status to show: a run file that says "running" whose process is gone (its pid is dead,
+     * or belongs to a process that started at another time) was killed, and shows as interrupted.
      */
     public static RunStatus effectiveStatus(Run run) {
-        if (run.getStatus() == RunStatus.RUNNING) {
-            long pid = run.getPid();
-            boolean alive = pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
-                    && pid != ProcessHandle.current().pid();
-            if (!alive) {
-                return RunStatus.INTERRUPTED;
-            }
+        if (run.getStatus() == RunStatus.RUNNING && !RunProcess.mayBeAlive(run)) {
+            return RunStatus.INTERRUPTED;
         }
         return run.getStatus();
+    }
+
+    /**
+     * The last step metrics.csv holds: an interrupted run's progress, which its run file only
+     * knows up to the last checkpoint.
+     *
+     * @param step steps taken
+     * @param epoch the epoch of the step (0-based)
+     * @param loss the step's batch loss
+     * @param wallSeconds training time up to the step
+     */
+    public record LoggedStep(long step, int epoch, double loss, double wallSeconds) {
+    }
+
+    /** How many bytes at the end of metrics.csv {@link #lastLoggedStep()} reads. */
+    private static final int TAIL_BYTES = 8192;
+
+    /**
+     * The last complete row of metrics.csv, read from the file's end only (cheap for long runs);
+     * empty when the file is missing or holds no complete row.
+     *
+     * @throws IOException when the file cannot be read
+     */
+    public Optional<LoggedStep> lastLoggedStep() throws IOException {
+        Path file = metricsFile();
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        byte[] tail;
+        try (java.io.RandomAccessFile in = new java.io.RandomAccessFile(file.toFile(), "r")) {
+            long size = in.length();
+            tail = new byte[(int) Math.min(size, TAIL_BYTES)];
+            in.seek(size - tail.length);
+            in.readFully(tail);
+        }
+        String text = new String(tail, StandardCharsets.UTF_8);
+        // a row still being written has no newline yet
+        String[] lines = text.substring(0, text.lastIndexOf('\n') + 1).split("\n");
+        for (int i = lines.length - 1; i >= 0; i--) {
+            String[] cells = lines[i].split(",", -1);
+            if (cells.length != MetricsLog.COLUMNS.size()) {
+                continue;
+            }
+            try {
+                List<String> columns = MetricsLog.COLUMNS;
+                return Optional.of(new LoggedStep(Long.parseLong(cells[columns.indexOf("step")]),
+                        Integer.parseInt(cells[columns.indexOf("epoch")]), Double.parseDouble(cells[columns.indexOf("loss")]),
+                        Double.parseDouble(cells[columns.indexOf("wall_s")])));
+            } catch (NumberFormatException e) {
+                // the header, or a line cut by the start of the tail
+            }
+        }
+        return Optional.empty();
     }
 
     /** The path of the checkpoint for a step. */
@@ -294,8 +332,8 @@ public final class RunFolder {
         for (int i = all.size() - 1; i >= 0; i--) {
             try {
                 return Optional.of(Checkpoint.read(all.get(i)));
-            } catch (IOException e) {
-                // a checkpoint cut short by a kill: fall back to the one before
+            } catch (IOException | RuntimeException e) {
+                // a checkpoint cut short by a kill or damaged on the disk: fall back to the one before
             }
         }
         return Optional.empty();

@@ -1,21 +1,16 @@
 package org.descent.experiment;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.descent.core.Batch;
-import org.descent.core.Blas;
 import org.descent.core.Data;
 import org.descent.core.DataShape;
-import org.descent.core.Descent;
 import org.descent.core.GradientClipping;
 import org.descent.core.LayerStatistics;
 import org.descent.core.LossFunction;
@@ -28,18 +23,17 @@ import org.descent.core.Probe;
 import org.descent.core.Regularizer;
 import org.descent.core.RunListener;
 import org.descent.core.RunStatus;
-import org.descent.core.Schedule;
 import org.descent.core.Subject;
-import org.descent.core.SplitMix64;
 import org.descent.experiment.internal.Checkpoint;
-import org.descent.experiment.internal.MetricsLog;
+import org.descent.experiment.internal.Listeners;
+import org.descent.experiment.internal.PolicyBinding;
+import org.descent.experiment.internal.RunRecords;
+import org.descent.experiment.internal.RunWriter;
+import org.descent.experiment.internal.TrainingSetup;
+import org.descent.experiment.internal.TrainingSubject;
 import org.descent.experiment.model.Experiment;
-import org.descent.experiment.model.ExperimentFactory;
-import org.descent.experiment.model.Metric;
-import org.descent.experiment.model.Provenance;
-import org.descent.experiment.model.ResolvedComponent;
 import org.descent.experiment.model.Run;
-import org.descent.experiment.model.Setting;
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.emf.ecore.util.EcoreUtil;
@@ -52,6 +46,11 @@ import org.eclipse.jdt.annotation.Nullable;
  * tolerance, divergence (NaN or infinite loss or gradient) or cancellation, and can resume a
  * run from its last checkpoint bit for bit. Single-threaded; same seed and backend give
  * bit-identical metrics.
+ * <p>
+ * The parts: {@link TrainingSetup} (data split, model binding, budget), {@link PolicyBinding}
+ * (the mixed-precision policy, held for one session), {@link RunWriter} (the run's files),
+ * {@link RunRecords} (the run and its provenance), {@link TrainingSubject} (a point for
+ * analyses), {@link Listeners} (events, isolated); this class runs the loop.
  */
 public final class Trainer {
 
@@ -61,22 +60,16 @@ public final class Trainer {
      */
     public static final String PARAMETER_PREFIX = "param/";
 
-    /** Stream number of the train/validation split in a run's seed. */
-    private static final long SPLIT_STREAM = 0x5D1E5D1EL;
-    /** Stream of the per-step noise seeds handed to models through {@link Batch#seed()}. */
-    private static final long NOISE_STREAM = 0x7015E5EEDL;
     /** Largest batch used when evaluating a whole data set. */
     private static final int EVAL_CHUNK = 1024;
     /** The checkpoint's optimizer-state entry that holds a mixed-precision policy's state. */
     private static final String POLICY_STATE = "mixed-precision-policy";
-    /** How many periodic checkpoints to keep. */
-    private static final int KEEP_CHECKPOINTS = 2;
 
     private final List<RunListener> listeners = new ArrayList<>();
     private final List<MixedPrecisionPolicy> policies = new ArrayList<>();
     private MixedPrecisionPolicy.LossScaling lossScaling = MixedPrecisionPolicy.LossScaling.DEFAULT;
 
-    /** Adds a listener for the next runs. */
+    /** Adds a listener for the next runs; a listener that throws is logged and does not stop the run. */
     public Trainer listener(RunListener l) {
         listeners.add(l);
         return this;
@@ -109,19 +102,14 @@ public final class Trainer {
      */
     public TrainingResult train(ResolvedExperiment plan, RunFolder folder, @Nullable IProgressMonitor monitor)
             throws ExperimentException, IOException {
-        Session s = new Session(plan, folder, monitor == null ? new NullProgressMonitor() : monitor);
-        s.prepare();
-        s.run = newRun(plan, folder);
-        org.descent.core.Vocabulary vocabulary = s.train.vocabulary();
-        if (vocabulary != null) {
-            folder.writeVocabulary(vocabulary);
+        IProgressMonitor m = monitor == null ? new NullProgressMonitor() : monitor;
+        TrainingSetup setup = TrainingSetup.prepare(plan, m);
+        try (PolicyBinding binding = PolicyBinding.bind(plan.precision(), policies, Trainer.class)) {
+            Session s = new Session(setup, binding.policy(), m);
+            Run run = RunRecords.newRun(plan, folder, setup.fingerprint());
+            s.start(RunWriter.create(folder, run, setup.train().vocabulary(), s.keepsProbes()), null);
+            return s.loop();
         }
-        s.metrics = MetricsLog.create(folder.metricsFile());
-        if (!plan.probes().isEmpty() || s.policy != null) {
-            s.probeLog = MetricsLog.create(folder.probesFile(), MetricsLog.PROBE_COLUMNS);
-        }
-        s.start(null);
-        return s.loop();
     }
 
     /**
@@ -139,27 +127,26 @@ public final class Trainer {
         case CANCELLED, INTERRUPTED, FAILED -> {
         }
         case RUNNING -> throw new ExperimentException(folder.dir() + ": the run is still running (process "
-                + run.getPid() + ")");
+                + run.getPid() + (run.getProcessHost() == null ? "" : " on " + run.getProcessHost()) + ")");
         default -> throw new ExperimentException(folder.dir() + ": the run is " + status.id()
                 + "; only cancelled or interrupted runs can be resumed");
         }
         Optional<Checkpoint> checkpoint = folder.latestCheckpoint();
         ResolvedExperiment plan = ResolvedExperiment.resolve(EcoreUtil.copy(run.getExperiment()), registry,
                 folder.runFile());
-        Session s = new Session(plan, folder, monitor == null ? new NullProgressMonitor() : monitor);
-        s.prepare();
-        s.run = run;
+        IProgressMonitor m = monitor == null ? new NullProgressMonitor() : monitor;
+        TrainingSetup setup = TrainingSetup.prepare(plan, m);
         Checkpoint c = checkpoint.orElse(null);
-        if (c != null && c.dataHash() != s.dataHash) {
+        if (c != null && c.dataHash() != setup.fingerprint()) {
             throw new ExperimentException(folder.dir() + ": the training data differs from the data the run started on"
-                    + " (fingerprint " + Long.toHexString(c.dataHash()) + ", now " + Long.toHexString(s.dataHash) + ")");
+                    + " (fingerprint " + RunRecords.hex(c.dataHash()) + ", now " + RunRecords.hex(setup.fingerprint())
+                    + ")");
         }
-        s.metrics = MetricsLog.reopen(folder.metricsFile(), c == null ? 0 : c.step());
-        if (!plan.probes().isEmpty() || s.policy != null) {
-            s.probeLog = MetricsLog.reopen(folder.probesFile(), c == null ? 0 : c.step(), MetricsLog.PROBE_COLUMNS);
+        try (PolicyBinding binding = PolicyBinding.bind(plan.precision(), policies, Trainer.class)) {
+            Session s = new Session(setup, binding.policy(), m);
+            s.start(RunWriter.reopen(folder, run, c == null ? 0 : c.step(), s.keepsProbes()), c);
+            return s.loop();
         }
-        s.start(c);
-        return s.loop();
     }
 
     /**
@@ -187,11 +174,12 @@ public final class Trainer {
      */
     public Inspection inspect(ResolvedExperiment plan, double @Nullable [] parameters, long step, int maxRows,
             @Nullable IProgressMonitor monitor) throws ExperimentException, IOException {
-        Session s = prepared(plan, null, parameters, monitor);
-        int rows = Math.min(Math.min(maxRows, s.batchSize), s.train.rows());
+        TrainingSetup setup = TrainingSetup.prepare(plan, monitor == null ? new NullProgressMonitor() : monitor);
+        double[] theta = setup.parameters(parameters);
+        int rows = Math.min(Math.min(maxRows, setup.batchSize()), setup.train().rows());
         Model.Evaluator ev;
         try {
-            ev = s.model.evaluator(Precision.FP64, rows);
+            ev = setup.model().evaluator(Precision.FP64, rows);
         } catch (IllegalArgumentException ex) {
             throw new ExperimentException(ex.getMessage());
         }
@@ -199,10 +187,10 @@ public final class Trainer {
             throw new ExperimentException("model '" + plan.model().contribution().id()
                     + "' does not report per-layer statistics (mlp, cnn and resnet do)");
         }
-        Batch batch = new Batch(rows, s.shape.inputDim(), s.shape.targetDim());
-        batch.fill(s.train, s.order(0), 0, rows);
-        batch.mode(true, s.noiseSeed(step));
-        double loss = ev.lossAndGradient(s.theta, batch, new double[s.theta.length]);
+        Batch batch = new Batch(rows, setup.shape().inputDim(), setup.shape().targetDim());
+        batch.fill(setup.train(), setup.order(0), 0, rows);
+        batch.mode(true, setup.noiseSeed(step));
+        double loss = ev.lossAndGradient(theta, batch, new double[theta.length]);
         return new Inspection(rows, loss, step, inspectable.lastPass());
     }
 
@@ -218,217 +206,39 @@ public final class Trainer {
      */
     public Subject subject(ResolvedExperiment plan, @Nullable RunFolder folder, double @Nullable [] parameters,
             long step, @Nullable IProgressMonitor monitor) throws ExperimentException, IOException {
-        Session s = prepared(plan, folder, parameters, monitor);
-        String label = plan.model().contribution().id() + " on " + plan.dataset().contribution().id()
-                + (folder == null ? "" : ", run " + folder.dir().getFileName())
-                + (step == 0 && parameters == null ? ", initial parameters (seed " + s.e.getSeed() + ")"
-                        : ", step " + step);
-        double base = s.optimizer.learningRate();
-        double lr = s.schedule == null ? base : s.schedule.learningRate(base, Math.max(0, step - 1));
-        return new Subject() {
-            @Override
-            public String label() {
-                return label;
-            }
-
-            @Override
-            public Model model() {
-                return s.model;
-            }
-
-            @Override
-            public LossFunction loss() {
-                return s.loss;
-            }
-
-            @Override
-            public DataShape shape() {
-                return s.shape;
-            }
-
-            @Override
-            public Data data() {
-                return s.train;
-            }
-
-            @Override
-            public List<ParameterBlock> blocks() {
-                return s.blocks;
-            }
-
-            @Override
-            public int size() {
-                return s.theta.length;
-            }
-
-            @Override
-            public double[] parameters() {
-                return s.theta.clone();
-            }
-
-            @Override
-            public long step() {
-                return step;
-            }
-
-            @Override
-            public double learningRate() {
-                return lr;
-            }
-
-            @Override
-            public int batchSize() {
-                return s.batchSize;
-            }
-
-            @Override
-            public Batch batch(int rows) {
-                int n = Math.max(1, Math.min(rows, s.train.rows()));
-                Batch b = new Batch(n, s.shape.inputDim(), s.shape.targetDim());
-                b.fill(s.train, s.order(0), 0, n);
-                b.mode(true, s.noiseSeed(step));
-                return b;
-            }
-
-            @Override
-            public Model.Evaluator evaluator(int maxBatch) {
-                return s.model.evaluator(Precision.FP64, maxBatch);
-            }
-
-            @Override
-            public double objective(Model.Evaluator evaluator, double[] theta, Batch batch, double[] gradient) {
-                double value = evaluator.lossAndGradient(theta, batch, gradient) + penalties(theta, gradient);
-                for (ParameterBlock b : s.blocks) {
-                    if (b.buffer()) {
-                        Arrays.fill(gradient, b.offset(), b.offset() + b.size(), 0);
-                    }
-                }
-                return value;
-            }
-
-            @Override
-            public double penalties(double[] theta, double[] gradient) {
-                double value = 0;
-                for (ResolvedExperiment.Part<Regularizer> r : plan.regularizers()) {
-                    value += r.implementation().addPenalty(theta, gradient);
-                }
-                return value;
-            }
-
-            @Override
-            public List<Point> trajectory() {
-                if (folder == null) {
-                    return List.of();
-                }
-                try {
-                    return folder.trajectory().stream().filter(p -> p.parameters().length == s.theta.length).toList();
-                } catch (IOException ex) {
-                    throw new IllegalArgumentException("cannot read the trajectory of " + folder.dir() + ": "
-                            + ex.getMessage(), ex);
-                }
-            }
-        };
-    }
-
-    /**
-     * A session set up for the plan, with the given parameters (or the seeded initial ones) in
-     * place, for one-off fp64 evaluations; nothing is written.
-     */
-    private Session prepared(ResolvedExperiment plan, @Nullable RunFolder folder, double @Nullable [] parameters,
-            @Nullable IProgressMonitor monitor) throws ExperimentException, IOException {
-        Session s = new Session(plan, folder == null ? new RunFolder(Path.of(".")) : folder,
-                monitor == null ? new NullProgressMonitor() : monitor);
-        s.prepare();
-        // evaluated in fp64 and taking no steps: no mixed-precision policy is needed
-        s.releasePolicy.run();
-        if (parameters == null) {
-            s.model.initialise(s.theta, s.e.getSeed());
-        } else if (parameters.length != s.theta.length) {
-            throw new ExperimentException("the checkpoint has " + parameters.length + " parameters, the model "
-                    + s.theta.length);
-        } else {
-            System.arraycopy(parameters, 0, s.theta, 0, parameters.length);
-        }
-        return s;
-    }
-
-    private static Run newRun(ResolvedExperiment plan, RunFolder folder) {
-        ExperimentFactory f = ExperimentFactory.eINSTANCE;
-        Run run = f.createRun();
-        run.setName(folder.dir().getFileName().toString());
-        run.setExperiment(EcoreUtil.copy(plan.experiment()));
-        run.setCreated(new Date());
-        Provenance p = f.createProvenance();
-        p.setDescentVersion(Descent.version());
-        p.setJavaVersion(System.getProperty("java.version"));
-        p.setJavaVendor(System.getProperty("java.vendor"));
-        p.setOs(System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch"));
-        try {
-            p.setHost(InetAddress.getLocalHost().getHostName());
-        } catch (IOException e) {
-            p.setHost("unknown");
-        }
-        p.setThreads(1);
-        p.setBackend(Blas.find(Trainer.class).map(b -> "plain Java arrays and " + b.name()).orElse("plain Java arrays"));
-        p.setSeed(plan.experiment().getSeed());
-        p.setPrecision(plan.experiment().getPrecision());
-        for (ResolvedExperiment.Part<?> part : plan.parts()) {
-            ResolvedComponent rc = f.createResolvedComponent();
-            rc.setRole(part.role());
-            rc.setId(part.contribution().id());
-            rc.setBundle(part.contribution().bundle());
-            part.settings().texts().forEach((k, v) -> {
-                Setting s = f.createSetting();
-                s.setName(k);
-                s.setValue(v);
-                rc.getSettings().add(s);
-            });
-            p.getResolved().add(rc);
-        }
-        run.setProvenance(p);
-        return run;
+        TrainingSetup setup = TrainingSetup.prepare(plan, monitor == null ? new NullProgressMonitor() : monitor);
+        return new TrainingSubject(setup, folder, setup.parameters(parameters), step,
+                step == 0 && parameters == null);
     }
 
     /** One training session: from start (or a checkpoint) to the end of the loop. */
     private final class Session {
+        final TrainingSetup setup;
         final ResolvedExperiment plan;
         final Experiment e;
-        final RunFolder folder;
         final IProgressMonitor monitor;
-        Run run = ExperimentFactory.eINSTANCE.createRun();
-        MetricsLog metrics;
-        @Nullable
-        MetricsLog probeLog;
-        Data train;
-        @Nullable
-        Data validation;
-        DataShape shape;
-        List<ParameterBlock> blocks = List.of();
-        Model model;
-        LossFunction loss;
-        Optimizer optimizer;
-        @Nullable
-        Schedule schedule;
-        Model.Evaluator evaluator;
-        Model.Evaluator evalEvaluator;
-        int evalChunk;
-        Precision precision;
-        @Nullable
-        MixedPrecisionPolicy policy;
+        final Listeners listeners = new Listeners(Trainer.this.listeners);
+        RunWriter writer;
+        final Data train;
+        final @Nullable Data validation;
+        final DataShape shape;
+        final List<ParameterBlock> blocks;
+        final LossFunction loss;
+        final Optimizer optimizer;
+        final Model.Evaluator evaluator;
+        final Model.Evaluator evalEvaluator;
+        final int evalChunk;
+        final Precision precision;
+        final @Nullable MixedPrecisionPolicy policy;
         /** Whether the evaluator rounds inside its passes and scales its own gradient (see Model.Evaluator#simulate). */
-        boolean simulated;
-        /** Gives a policy obtained from the service registry back at the end of the session. */
-        Runnable releasePolicy = () -> {
-        };
-        long dataHash;
-        double[] theta = new double[0];
-        double[] grad = new double[0];
-        double[] computeTheta = new double[0];
-        double @Nullable [] bufferValues;
-        int batchSize;
-        int stepsPerEpoch;
-        long totalSteps;
+        final boolean simulated;
+        final double[] theta;
+        final double[] grad;
+        final double[] computeTheta;
+        final double @Nullable [] bufferValues;
+        final int batchSize;
+        final int stepsPerEpoch;
+        final long totalSteps;
         long step;
         double wallBefore;
         double previousLoss = Double.NaN;
@@ -436,78 +246,40 @@ public final class Trainer {
         double lastLoss = Double.NaN;
         long startNanos;
 
-        Session(ResolvedExperiment plan, RunFolder folder, IProgressMonitor monitor) {
-            this.plan = plan;
-            this.e = plan.experiment();
-            this.folder = folder;
+        /**
+         * Sets the session up around a prepared plan: the policy (held by the caller), the
+         * evaluators in the compute precision, the optimizer's state and the probes.
+         */
+        Session(TrainingSetup setup, @Nullable MixedPrecisionPolicy policy, IProgressMonitor monitor)
+                throws ExperimentException {
+            this.setup = setup;
+            this.plan = setup.plan();
+            this.e = setup.experiment();
             this.monitor = monitor;
-        }
-
-        void prepare() throws ExperimentException, IOException {
-            Data all;
-            try {
-                all = plan.dataset().implementation().load(monitor);
-            } catch (IllegalArgumentException ex) {
-                throw new ExperimentException("dataset '" + plan.dataset().contribution().id() + "': " + ex.getMessage());
-            }
-            double f = e.getValidationFraction();
-            if (f > 0) {
-                int n = all.rows();
-                int nVal = (int) Math.round(n * f);
-                if (nVal < 1 || nVal >= n) {
-                    throw new ExperimentException("validationFraction " + f + " leaves " + nVal + " of " + n
-                            + " rows for validation: it needs at least one row on each side");
-                }
-                int[] perm = new SplitMix64(e.getSeed() ^ SPLIT_STREAM).permutation(n);
-                validation = all.rows(Arrays.copyOfRange(perm, 0, nVal), all.name() + " (validation)");
-                train = all.rows(Arrays.copyOfRange(perm, nVal, n), all.name() + " (training)");
-            } else {
-                train = all;
-            }
-            if (all.rows() == 0 || all.shape().inputDim() == 0) {
-                throw new ExperimentException("dataset '" + plan.dataset().contribution().id() + "' has no "
-                        + (all.rows() == 0 ? "rows" : "input columns") + ": there is nothing to train on");
-            }
-            shape = train.shape();
-            dataHash = fingerprint(train);
-            model = plan.model().implementation();
-            loss = plan.loss().implementation();
-            optimizer = plan.optimizer().implementation();
-            schedule = plan.schedule() == null ? null : plan.schedule().implementation();
-            try {
-                blocks = model.bind(shape, loss);
-                model.observe(train);
-            } catch (IllegalArgumentException ex) {
-                throw new ExperimentException(ex.getMessage());
-            }
-            int size = ParameterBlock.total(blocks);
+            this.policy = policy;
+            train = setup.train();
+            validation = setup.validation();
+            shape = setup.shape();
+            blocks = setup.blocks();
+            loss = setup.loss();
+            optimizer = setup.optimizer();
+            batchSize = setup.batchSize();
+            stepsPerEpoch = setup.stepsPerEpoch();
+            totalSteps = setup.totalSteps();
+            int size = setup.size();
             theta = new double[size];
             grad = new double[size];
             computeTheta = new double[size];
             int buffered = blocks.stream().filter(ParameterBlock::buffer).mapToInt(ParameterBlock::size).sum();
             bufferValues = buffered == 0 ? null : new double[buffered];
-            batchSize = e.getBatchSize() == 0 ? train.rows() : Math.min(e.getBatchSize(), train.rows());
-            stepsPerEpoch = (train.rows() + batchSize - 1) / batchSize;
-            totalSteps = e.getSteps() > 0 ? e.getSteps() : (long) e.getEpochs() * stepsPerEpoch;
             precision = plan.precision();
-            Precision compute = precision;
-            if (precision.isMixed()) {
-                MixedPrecisionPolicy given = policies.stream().filter(p -> p.precision() == precision).findFirst()
-                        .orElse(null);
-                if (given == null) {
-                    obtainPolicy(this);
-                } else {
-                    policy = given;
-                }
-                MixedPrecisionPolicy p = policy;
-                if (p == null) {
-                    throw new ExperimentException("precision " + precision.id() + " needs the simulated mixed-precision"
-                            + " policy of bundle org.descent.analysis.precision, which is not installed");
-                }
-                p.start(blocks, lossScaling);
-                compute = Precision.FP64;
-            }
+            // a mixed-precision policy rounds fp64 passes to its format
+            Precision compute = policy == null ? precision : Precision.FP64;
+            Model model = setup.model();
             try {
+                if (policy != null) {
+                    policy.start(blocks, lossScaling);
+                }
                 evaluator = model.evaluator(compute, batchSize);
                 evalChunk = Math.min(EVAL_CHUNK, Math.max(train.rows(), validation == null ? 0 : validation.rows()));
                 evalEvaluator = model.evaluator(compute, evalChunk);
@@ -515,27 +287,32 @@ public final class Trainer {
                     // layered models compute their passes in the format too; others only see rounded parameters
                     simulated = evaluator.simulate(policy);
                     evalEvaluator.simulate(policy);
+                } else {
+                    simulated = false;
                 }
             } catch (IllegalArgumentException ex) {
                 throw new ExperimentException(ex.getMessage());
             }
             optimizer.initialise(blocks);
-            for (ResolvedExperiment.Part<Regularizer> r : plan.regularizers()) {
-                r.implementation().bind(blocks, shape);
-            }
             for (ResolvedExperiment.Part<Probe> p : plan.probes()) {
                 p.implementation().initialise(blocks);
                 if (p.implementation().wantsLayers() && !(evaluator instanceof Model.Inspectable)) {
-                    org.eclipse.core.runtime.ILog.of(Trainer.class).warn("probe '" + p.contribution().id() + "': model '"
+                    ILog.of(Trainer.class).warn("probe '" + p.contribution().id() + "': model '"
                             + plan.model().contribution().id() + "' in " + precision.id() + " does not expose its layers"
                             + " (the layered models do, in fp64); only its parameter-level values are sampled");
                 }
             }
         }
 
-        void start(@Nullable Checkpoint c) throws IOException {
+        /** Whether the run keeps probes.csv: probes sample values, and so does a mixed-precision policy. */
+        boolean keepsProbes() {
+            return !plan.probes().isEmpty() || policy != null;
+        }
+
+        void start(RunWriter w, @Nullable Checkpoint c) throws IOException {
+            writer = w;
             if (c == null) {
-                model.initialise(theta, e.getSeed());
+                setup.model().initialise(theta, e.getSeed());
                 if (precision == Precision.FP32 || precision.isMixed()) {
                     // fp32 runs and the mixed precisions' master weights live on the fp32 grid
                     roundToFloat(theta);
@@ -553,15 +330,12 @@ public final class Trainer {
                 previousLoss = c.previousLoss();
                 epochLossSum = c.epochLossSum();
             }
-            run.setStatus(RunStatus.RUNNING);
-            run.setMessage(c == null ? "training" : "resumed at step " + step);
-            run.setPid(ProcessHandle.current().pid());
-            run.setStep(step);
-            folder.writeRun(run);
+            String message = c == null ? "training" : "resumed at step " + step;
+            writer.started(message, step);
             if (c == null) {
-                writeCheckpoint();
+                writer.checkpoint(checkpoint());
             }
-            fire(RunStatus.RUNNING, run.getMessage());
+            listeners.status(RunStatus.RUNNING, message);
             startNanos = System.nanoTime();
         }
 
@@ -588,11 +362,11 @@ public final class Trainer {
                     int epoch = (int) (step / stepsPerEpoch);
                     int b = (int) (step % stepsPerEpoch);
                     if (epoch != orderEpoch) {
-                        order = order(epoch);
+                        order = setup.order(epoch);
                         orderEpoch = epoch;
                     }
                     batch.fill(train, order, b * batchSize, Math.min(train.rows(), (b + 1) * batchSize));
-                    batch.mode(true, noiseSeed(step));
+                    batch.mode(true, setup.noiseSeed(step));
                     double value = lossAndGradient(batch);
                     zeroBuffers(grad);
                     // unscaled before the norm and clipping see it; a skipped step leaves it unrounded
@@ -604,7 +378,7 @@ public final class Trainer {
                         status = RunStatus.DIVERGED;
                         message = "diverged at step " + step + ": " + (!Double.isFinite(value) ? "loss is " + value
                                 : "gradient norm is " + gradNorm);
-                        metrics.append(step, epoch, value, gradNorm, Double.NaN, wall(), Double.NaN, Double.NaN,
+                        writer.step(step, epoch, value, gradNorm, Double.NaN, wall(), Double.NaN, Double.NaN,
                                 Double.NaN);
                         lastLoss = value;
                         break;
@@ -615,8 +389,7 @@ public final class Trainer {
                     if (e.getClipNorm() > 0) {
                         GradientClipping.clipNorm(grad, e.getClipNorm());
                     }
-                    double base = optimizer.learningRate();
-                    double lr = schedule == null ? base : schedule.learningRate(base, step - 1);
+                    double lr = setup.learningRate(step - 1);
                     probeValues.clear();
                     for (ResolvedExperiment.Part<Probe> p : plan.probes()) {
                         Probe probe = p.implementation();
@@ -644,12 +417,7 @@ public final class Trainer {
                     if (policy != null) {
                         policy.statistics(probeValues);
                     }
-                    MetricsLog pl = probeLog;
-                    if (pl != null) {
-                        for (Map.Entry<String, Double> v : probeValues.entrySet()) {
-                            pl.appendProbe(step, v.getKey(), v.getValue());
-                        }
-                    }
+                    writer.probes(step, probeValues);
                     epochLossSum += value;
                     boolean epochEnd = b == stepsPerEpoch - 1;
                     double trainLoss = Double.NaN;
@@ -659,15 +427,13 @@ public final class Trainer {
                         epochLossSum = 0;
                         eval = validation == null ? Map.of() : evaluate(validation, "val_");
                     }
-                    metrics.append(step, epoch, value, gradNorm, lr, wall(), trainLoss,
+                    writer.step(step, epoch, value, gradNorm, lr, wall(), trainLoss,
                             eval.getOrDefault("val_loss", Double.NaN), eval.getOrDefault("val_accuracy", Double.NaN));
-                    for (RunListener l : listeners) {
-                        l.step(step, epoch, value, gradNorm, lr, probeValues);
-                        if (epochEnd) {
-                            l.epoch(epoch, step, trainLoss);
-                            if (!eval.isEmpty()) {
-                                l.evaluation(step, epoch, eval);
-                            }
+                    listeners.step(step, epoch, value, gradNorm, lr, probeValues);
+                    if (epochEnd) {
+                        listeners.epoch(epoch, step, trainLoss);
+                        if (!eval.isEmpty()) {
+                            listeners.evaluation(step, epoch, eval);
                         }
                     }
                     monitor.worked(1);
@@ -685,22 +451,13 @@ public final class Trainer {
                         break;
                     }
                     if (e.getCheckpointEvery() > 0 && step % e.getCheckpointEvery() == 0 && step < totalSteps) {
-                        metrics.flush();
-                        if (probeLog != null) {
-                            probeLog.flush();
-                        }
-                        writeCheckpoint();
-                        folder.pruneCheckpoints(KEEP_CHECKPOINTS);
-                        run.setStep(step);
-                        run.setEpoch(epoch);
-                        run.setWallSeconds(wall());
-                        folder.writeRun(run);
+                        writer.periodic(checkpoint(), epoch);
                     }
                 }
             } catch (RuntimeException ex) {
                 status = RunStatus.FAILED;
                 message = "failed at step " + step + ": " + ex;
-                metrics.flush();
+                writer.flush();
                 finish(status, message);
                 throw ex;
             } finally {
@@ -710,13 +467,8 @@ public final class Trainer {
         }
 
         private TrainingResult finish(RunStatus status, String message) throws IOException {
-            releasePolicy.run();
-            metrics.flush();
-            metrics.close();
-            if (probeLog != null) {
-                probeLog.close();
-            }
-            writeCheckpoint();
+            writer.closeLogs();
+            writer.checkpoint(checkpoint());
             Map<String, Double> finalMetrics = new LinkedHashMap<>();
             if (status != RunStatus.DIVERGED && status != RunStatus.FAILED) {
                 finalMetrics.putAll(evaluate(train, "train_"));
@@ -725,13 +477,7 @@ public final class Trainer {
                 }
             }
             double wall = wall();
-            run.setStatus(status);
-            run.setMessage(message);
-            run.setStep(step);
-            run.setEpoch((int) (Math.max(0, step - 1) / stepsPerEpoch));
-            run.setWallSeconds(wall);
-            run.setEnded(new Date());
-            run.getMetrics().clear();
+            int epoch = (int) (Math.max(0, step - 1) / stepsPerEpoch);
             Map<String, Double> all = new LinkedHashMap<>();
             all.put("last_step_loss", lastLoss);
             all.putAll(finalMetrics);
@@ -742,32 +488,15 @@ public final class Trainer {
                     }
                 }
             }
-            all.forEach((k, v) -> {
-                Metric m = ExperimentFactory.eINSTANCE.createMetric();
-                m.setName(k);
-                m.setValue(v);
-                run.getMetrics().add(m);
-            });
-            folder.writeRun(run);
-            fire(status, message);
+            writer.finished(status, message, step, epoch, wall, all);
+            listeners.status(status, message);
             Map<String, double[]> params = new LinkedHashMap<>();
             if (theta.length <= 100) {
                 for (ParameterBlock b : blocks) {
                     params.put(b.name(), Arrays.copyOfRange(theta, b.offset(), b.offset() + b.size()));
                 }
             }
-            return new TrainingResult(folder, status, message, step, run.getEpoch(), lastLoss, finalMetrics, wall, params);
-        }
-
-        /** The rows of an epoch in training order: shuffled per epoch, unless each step takes them all. */
-        int[] order(int epoch) {
-            return batchSize == train.rows() ? identity(train.rows())
-                    : SplitMix64.forEpoch(e.getSeed(), epoch).permutation(train.rows());
-        }
-
-        /** The seed of a training step's noise (dropout masks, VAE samples, negative samples). */
-        long noiseSeed(long step) {
-            return SplitMix64.forEpoch(e.getSeed() ^ NOISE_STREAM, step).nextLong();
+            return new TrainingResult(writer.folder(), status, message, step, epoch, lastLoss, finalMetrics, wall, params);
         }
 
         /** Buffers (running statistics) take no gradient. */
@@ -837,7 +566,7 @@ public final class Trainer {
             if (simulated) {
                 // the evaluator's gradient is scaled already: scale the penalties' gradient alone
                 if (!plan.regularizers().isEmpty()) {
-                    java.util.Arrays.fill(computeTheta, 0);
+                    Arrays.fill(computeTheta, 0);
                     for (ResolvedExperiment.Part<Regularizer> r : plan.regularizers()) {
                         value += r.implementation().addPenalty(theta, computeTheta);
                     }
@@ -861,8 +590,8 @@ public final class Trainer {
             Model.Evaluator ev = evalEvaluator;
             int chunk = evalChunk;
             Batch b = new Batch(chunk, shape.inputDim(), shape.targetDim());
-            b.mode(false, e.getSeed() ^ NOISE_STREAM);
-            int[] all = identity(data.rows());
+            b.mode(false, setup.evaluationSeed());
+            int[] all = TrainingSetup.identity(data.rows());
             double lossSum = 0;
             double correct = 0;
             for (int from = 0; from < data.rows(); from += chunk) {
@@ -880,7 +609,8 @@ public final class Trainer {
             return m;
         }
 
-        private void writeCheckpoint() throws IOException {
+        /** A checkpoint of the session's state now; a mixed-precision policy's state travels with the optimizer's. */
+        private Checkpoint checkpoint() {
             Optimizer.State state = optimizer.saveState();
             if (policy != null) {
                 // the loss scale travels with the optimizer's state: a resumed run continues bit for bit
@@ -888,9 +618,7 @@ public final class Trainer {
                 arrays.put(POLICY_STATE, policy.saveState());
                 state = new Optimizer.State(state.steps(), arrays);
             }
-            new Checkpoint(step, wall0(), previousLoss, epochLossSum, dataHash, theta, state)
-                    .write(folder.checkpointFile(step));
-            folder.writeTrajectoryPoint(step, theta);
+            return new Checkpoint(step, wall0(), previousLoss, epochLossSum, setup.fingerprint(), theta, state);
         }
 
         /** Gives the policy its state from a checkpoint; returns the optimizer's state without it. */
@@ -910,79 +638,11 @@ public final class Trainer {
         private double wall0() {
             return startNanos == 0 ? wallBefore : wall();
         }
-
-        private void fire(RunStatus status, String message) {
-            for (RunListener l : listeners) {
-                l.status(status, message);
-            }
-        }
-    }
-
-    /**
-     * Gives the session its own instance of the {@link MixedPrecisionPolicy} OSGi service for its
-     * precision (services are prototype-scoped: the policy holds the run's loss scale), the
-     * highest-ranked one when several bundles offer one; leaves {@code policy} null when none
-     * does.
-     */
-    private static void obtainPolicy(Session s) {
-        org.osgi.framework.Bundle bundle = org.osgi.framework.FrameworkUtil.getBundle(Trainer.class);
-        org.osgi.framework.BundleContext context = bundle == null ? null : bundle.getBundleContext();
-        if (context == null) {
-            return;
-        }
-        List<org.osgi.framework.ServiceReference<MixedPrecisionPolicy>> refs;
-        try {
-            refs = new ArrayList<>(context.getServiceReferences(MixedPrecisionPolicy.class, null));
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        refs.sort(java.util.Collections.reverseOrder());
-        for (org.osgi.framework.ServiceReference<MixedPrecisionPolicy> ref : refs) {
-            org.osgi.framework.ServiceObjects<MixedPrecisionPolicy> objects = context.getServiceObjects(ref);
-            MixedPrecisionPolicy p = objects == null ? null : objects.getService();
-            if (p == null) {
-                continue;
-            }
-            if (p.precision() == s.precision) {
-                s.policy = p;
-                s.releasePolicy = () -> objects.ungetService(p);
-                return;
-            }
-            objects.ungetService(p);
-        }
-    }
-
-    private static int[] identity(int n) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        return a;
     }
 
     private static void roundToFloat(double[] a) {
         for (int i = 0; i < a.length; i++) {
             a[i] = (float) a[i];
         }
-    }
-
-    /** A 64-bit fingerprint of a data set's values and shape. */
-    static long fingerprint(Data d) {
-        long h = 0xCBF29CE484222325L;
-        h = mix(h, d.rows());
-        h = mix(h, d.shape().inputDim());
-        h = mix(h, d.shape().targetDim());
-        h = mix(h, d.shape().classes());
-        for (double v : d.inputs()) {
-            h = mix(h, Double.doubleToLongBits(v));
-        }
-        for (double v : d.targets()) {
-            h = mix(h, Double.doubleToLongBits(v));
-        }
-        return h;
-    }
-
-    private static long mix(long h, long v) {
-        return (h ^ v) * 0x100000001B3L;
     }
 }

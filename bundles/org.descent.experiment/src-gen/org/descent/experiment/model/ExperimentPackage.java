@@ -461,13 +461,31 @@ public interface ExperimentPackage extends EPackage {
 	int RUN__PID = 9;
 
 	/**
+	 * The feature id for the '<em><b>Process Start</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RUN__PROCESS_START = 10;
+
+	/**
+	 * The feature id for the '<em><b>Process Host</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RUN__PROCESS_HOST = 11;
+
+	/**
 	 * The feature id for the '<em><b>Metrics</b></em>' containment reference list.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int RUN__METRICS = 10;
+	int RUN__METRICS = 12;
 
 	/**
 	 * The feature id for the '<em><b>Provenance</b></em>' containment reference.
@@ -476,7 +494,7 @@ public interface ExperimentPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int RUN__PROVENANCE = 11;
+	int RUN__PROVENANCE = 13;
 
 	/**
 	 * The number of structural features of the '<em>Run</em>' class.
@@ -485,7 +503,7 @@ public interface ExperimentPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int RUN_FEATURE_COUNT = 12;
+	int RUN_FEATURE_COUNT = 14;
 
 	/**
 	 * The number of operations of the '<em>Run</em>' class.
@@ -634,13 +652,22 @@ public interface ExperimentPackage extends EPackage {
 	int PROVENANCE__PRECISION = 8;
 
 	/**
+	 * The feature id for the '<em><b>Data Fingerprint</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int PROVENANCE__DATA_FINGERPRINT = 9;
+
+	/**
 	 * The feature id for the '<em><b>Resolved</b></em>' containment reference list.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int PROVENANCE__RESOLVED = 9;
+	int PROVENANCE__RESOLVED = 10;
 
 	/**
 	 * The number of structural features of the '<em>Provenance</em>' class.
@@ -649,7 +676,7 @@ public interface ExperimentPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int PROVENANCE_FEATURE_COUNT = 10;
+	int PROVENANCE_FEATURE_COUNT = 11;
 
 	/**
 	 * The number of operations of the '<em>Provenance</em>' class.
@@ -707,13 +734,22 @@ public interface ExperimentPackage extends EPackage {
 	int RESOLVED_COMPONENT__BUNDLE = COMPONENT_FEATURE_COUNT + 1;
 
 	/**
+	 * The feature id for the '<em><b>Bundle Version</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RESOLVED_COMPONENT__BUNDLE_VERSION = COMPONENT_FEATURE_COUNT + 2;
+
+	/**
 	 * The number of structural features of the '<em>Resolved Component</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int RESOLVED_COMPONENT_FEATURE_COUNT = COMPONENT_FEATURE_COUNT + 2;
+	int RESOLVED_COMPONENT_FEATURE_COUNT = COMPONENT_FEATURE_COUNT + 3;
 
 	/**
 	 * The number of operations of the '<em>Resolved Component</em>' class.
@@ -1160,6 +1196,28 @@ public interface ExperimentPackage extends EPackage {
 	EAttribute getRun_Pid();
 
 	/**
+	 * Returns the meta object for the attribute '{@link org.descent.experiment.model.Run#getProcessStart <em>Process Start</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Process Start</em>'.
+	 * @see org.descent.experiment.model.Run#getProcessStart()
+	 * @see #getRun()
+	 * @generated
+	 */
+	EAttribute getRun_ProcessStart();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.descent.experiment.model.Run#getProcessHost <em>Process Host</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Process Host</em>'.
+	 * @see org.descent.experiment.model.Run#getProcessHost()
+	 * @see #getRun()
+	 * @generated
+	 */
+	EAttribute getRun_ProcessHost();
+
+	/**
 	 * Returns the meta object for the containment reference list '{@link org.descent.experiment.model.Run#getMetrics <em>Metrics</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -1323,6 +1381,17 @@ public interface ExperimentPackage extends EPackage {
 	EAttribute getProvenance_Precision();
 
 	/**
+	 * Returns the meta object for the attribute '{@link org.descent.experiment.model.Provenance#getDataFingerprint <em>Data Fingerprint</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Data Fingerprint</em>'.
+	 * @see org.descent.experiment.model.Provenance#getDataFingerprint()
+	 * @see #getProvenance()
+	 * @generated
+	 */
+	EAttribute getProvenance_DataFingerprint();
+
+	/**
 	 * Returns the meta object for the containment reference list '{@link org.descent.experiment.model.Provenance#getResolved <em>Resolved</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -1364,6 +1433,17 @@ public interface ExperimentPackage extends EPackage {
 	 * @generated
 	 */
 	EAttribute getResolvedComponent_Bundle();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.descent.experiment.model.ResolvedComponent#getBundleVersion <em>Bundle Version</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Bundle Version</em>'.
+	 * @see org.descent.experiment.model.ResolvedComponent#getBundleVersion()
+	 * @see #getResolvedComponent()
+	 * @generated
+	 */
+	EAttribute getResolvedComponent_BundleVersion();
 
 	/**
 	 * Returns the meta object for data type '{@link org.descent.core.Precision <em>Precision</em>}'.
@@ -1729,6 +1809,22 @@ public interface ExperimentPackage extends EPackage {
 		EAttribute RUN__PID = eINSTANCE.getRun_Pid();
 
 		/**
+		 * The meta object literal for the '<em><b>Process Start</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute RUN__PROCESS_START = eINSTANCE.getRun_ProcessStart();
+
+		/**
+		 * The meta object literal for the '<em><b>Process Host</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute RUN__PROCESS_HOST = eINSTANCE.getRun_ProcessHost();
+
+		/**
 		 * The meta object literal for the '<em><b>Metrics</b></em>' containment reference list feature.
 		 * <!-- begin-user-doc -->
 		 * <!-- end-user-doc -->
@@ -1853,6 +1949,14 @@ public interface ExperimentPackage extends EPackage {
 		EAttribute PROVENANCE__PRECISION = eINSTANCE.getProvenance_Precision();
 
 		/**
+		 * The meta object literal for the '<em><b>Data Fingerprint</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute PROVENANCE__DATA_FINGERPRINT = eINSTANCE.getProvenance_DataFingerprint();
+
+		/**
 		 * The meta object literal for the '<em><b>Resolved</b></em>' containment reference list feature.
 		 * <!-- begin-user-doc -->
 		 * <!-- end-user-doc -->
@@ -1885,6 +1989,14 @@ public interface ExperimentPackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute RESOLVED_COMPONENT__BUNDLE = eINSTANCE.getResolvedComponent_Bundle();
+
+		/**
+		 * The meta object literal for the '<em><b>Bundle Version</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute RESOLVED_COMPONENT__BUNDLE_VERSION = eINSTANCE.getResolvedComponent_BundleVersion();
 
 		/**
 		 * The meta object literal for the '<em>Precision</em>' data type.

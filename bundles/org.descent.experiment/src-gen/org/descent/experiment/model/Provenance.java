@@ -30,6 +30,7 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link org.descent.experiment.model.Provenance#getBackend <em>Backend</em>}</li>
  *   <li>{@link org.descent.experiment.model.Provenance#getSeed <em>Seed</em>}</li>
  *   <li>{@link org.descent.experiment.model.Provenance#getPrecision <em>Precision</em>}</li>
+ *   <li>{@link org.descent.experiment.model.Provenance#getDataFingerprint <em>Data Fingerprint</em>}</li>
  *   <li>{@link org.descent.experiment.model.Provenance#getResolved <em>Resolved</em>}</li>
  * </ul>
  *
@@ -238,6 +239,31 @@ public interface Provenance extends EObject {
 	 * @generated
 	 */
 	void setPrecision(Precision value);
+
+	/**
+	 * Returns the value of the '<em><b>Data Fingerprint</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * A 64-bit hash (16 hex digits) of the training data's shape and values, the same one a checkpoint keeps to refuse resuming on changed data.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Data Fingerprint</em>' attribute.
+	 * @see #setDataFingerprint(String)
+	 * @see org.descent.experiment.model.ExperimentPackage#getProvenance_DataFingerprint()
+	 * @model
+	 * @generated
+	 */
+	String getDataFingerprint();
+
+	/**
+	 * Sets the value of the '{@link org.descent.experiment.model.Provenance#getDataFingerprint <em>Data Fingerprint</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Data Fingerprint</em>' attribute.
+	 * @see #getDataFingerprint()
+	 * @generated
+	 */
+	void setDataFingerprint(String value);
 
 	/**
 	 * Returns the value of the '<em><b>Resolved</b></em>' containment reference list.

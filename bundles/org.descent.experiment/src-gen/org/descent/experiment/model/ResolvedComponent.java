@@ -18,6 +18,7 @@ package org.descent.experiment.model;
  * <ul>
  *   <li>{@link org.descent.experiment.model.ResolvedComponent#getRole <em>Role</em>}</li>
  *   <li>{@link org.descent.experiment.model.ResolvedComponent#getBundle <em>Bundle</em>}</li>
+ *   <li>{@link org.descent.experiment.model.ResolvedComponent#getBundleVersion <em>Bundle Version</em>}</li>
  * </ul>
  *
  * @see org.descent.experiment.model.ExperimentPackage#getResolvedComponent()
@@ -68,5 +69,30 @@ public interface ResolvedComponent extends Component {
 	 * @generated
 	 */
 	void setBundle(String value);
+
+	/**
+	 * Returns the value of the '<em><b>Bundle Version</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * The version of the contributing bundle.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Bundle Version</em>' attribute.
+	 * @see #setBundleVersion(String)
+	 * @see org.descent.experiment.model.ExperimentPackage#getResolvedComponent_BundleVersion()
+	 * @model
+	 * @generated
+	 */
+	String getBundleVersion();
+
+	/**
+	 * Sets the value of the '{@link org.descent.experiment.model.ResolvedComponent#getBundleVersion <em>Bundle Version</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Bundle Version</em>' attribute.
+	 * @see #getBundleVersion()
+	 * @generated
+	 */
+	void setBundleVersion(String value);
 
 } // ResolvedComponent

@@ -33,6 +33,8 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link org.descent.experiment.model.Run#getEnded <em>Ended</em>}</li>
  *   <li>{@link org.descent.experiment.model.Run#getWallSeconds <em>Wall Seconds</em>}</li>
  *   <li>{@link org.descent.experiment.model.Run#getPid <em>Pid</em>}</li>
+ *   <li>{@link org.descent.experiment.model.Run#getProcessStart <em>Process Start</em>}</li>
+ *   <li>{@link org.descent.experiment.model.Run#getProcessHost <em>Process Host</em>}</li>
  *   <li>{@link org.descent.experiment.model.Run#getMetrics <em>Metrics</em>}</li>
  *   <li>{@link org.descent.experiment.model.Run#getProvenance <em>Provenance</em>}</li>
  * </ul>
@@ -266,6 +268,56 @@ public interface Run extends EObject {
 	 * @generated
 	 */
 	void setPid(long value);
+
+	/**
+	 * Returns the value of the '<em><b>Process Start</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * When the process that trains the run (pid) started, so that a reused pid is not taken for it; absent in runs written before it was recorded.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Process Start</em>' attribute.
+	 * @see #setProcessStart(Date)
+	 * @see org.descent.experiment.model.ExperimentPackage#getRun_ProcessStart()
+	 * @model
+	 * @generated
+	 */
+	Date getProcessStart();
+
+	/**
+	 * Sets the value of the '{@link org.descent.experiment.model.Run#getProcessStart <em>Process Start</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Process Start</em>' attribute.
+	 * @see #getProcessStart()
+	 * @generated
+	 */
+	void setProcessStart(Date value);
+
+	/**
+	 * Returns the value of the '<em><b>Process Host</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * The host of the process that trains the run: a pid names a process on that host only; absent in runs written before it was recorded.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Process Host</em>' attribute.
+	 * @see #setProcessHost(String)
+	 * @see org.descent.experiment.model.ExperimentPackage#getRun_ProcessHost()
+	 * @model
+	 * @generated
+	 */
+	String getProcessHost();
+
+	/**
+	 * Sets the value of the '{@link org.descent.experiment.model.Run#getProcessHost <em>Process Host</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Process Host</em>' attribute.
+	 * @see #getProcessHost()
+	 * @generated
+	 */
+	void setProcessHost(String value);
 
 	/**
 	 * Returns the value of the '<em><b>Metrics</b></em>' containment reference list.

@@ -1,14 +1,8 @@
 package org.descent.experiment.internal;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,8 +28,8 @@ public record Checkpoint(long step, double wallSeconds, double previousLoss, dou
 
     /** Writes to {@code file} atomically. */
     public void write(Path file) throws IOException {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+        AtomicFiles.write(file, stream -> {
+            DataOutputStream out = new DataOutputStream(stream);
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
             out.writeLong(step);
@@ -50,17 +44,17 @@ public record Checkpoint(long step, double wallSeconds, double previousLoss, dou
                 out.writeUTF(e.getKey());
                 writeArray(out, e.getValue());
             }
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            out.flush();
+        });
     }
 
     /**
      * Reads a checkpoint.
      *
-     * @throws IOException naming the file when it is not a complete checkpoint
+     * @throws IOException naming the file and the byte offset when it is not a complete checkpoint
      */
     public static Checkpoint read(Path file) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+        try (BinaryReader in = new BinaryReader(file)) {
             if (in.readInt() != MAGIC || in.readInt() != VERSION) {
                 throw new IOException(file + ": not a Descent checkpoint (version " + VERSION + ")");
             }
@@ -69,16 +63,18 @@ public record Checkpoint(long step, double wallSeconds, double previousLoss, dou
             double previous = in.readDouble();
             double epochSum = in.readDouble();
             long hash = in.readLong();
-            double[] params = readArray(in);
+            double[] params = in.readDoubles("parameters");
             long optimizerSteps = in.readLong();
             int arrays = in.readInt();
+            if (arrays < 0) {
+                throw in.error(arrays + " optimizer arrays");
+            }
             Map<String, double[]> state = new LinkedHashMap<>();
             for (int i = 0; i < arrays; i++) {
-                state.put(in.readUTF(), readArray(in));
+                String name = in.readUTF();
+                state.put(name, in.readDoubles("optimizer array '" + name + "'"));
             }
             return new Checkpoint(step, wall, previous, epochSum, hash, params, new Optimizer.State(optimizerSteps, state));
-        } catch (EOFException e) {
-            throw new IOException(file + ": checkpoint is truncated", e);
         }
     }
 
@@ -87,17 +83,5 @@ public record Checkpoint(long step, double wallSeconds, double previousLoss, dou
         for (double v : a) {
             out.writeLong(Double.doubleToRawLongBits(v));
         }
-    }
-
-    private static double[] readArray(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > 1 << 30) {
-            throw new IOException("bad array length " + n);
-        }
-        double[] a = new double[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = Double.longBitsToDouble(in.readLong());
-        }
-        return a;
     }
 }

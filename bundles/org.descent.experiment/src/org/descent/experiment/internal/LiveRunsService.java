@@ -3,6 +3,7 @@ package org.descent.experiment.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -10,16 +11,22 @@ import org.descent.core.RunListener;
 import org.descent.core.RunStatus;
 import org.descent.experiment.LiveRuns;
 import org.descent.experiment.RunFolder;
+import org.eclipse.core.runtime.ILog;
 import org.osgi.service.component.annotations.Component;
 
 /** {@link LiveRuns} for the whole JVM: one instance, registered as a service. */
 @Component(service = LiveRuns.class)
 public final class LiveRunsService implements LiveRuns {
 
-    /** A live run and the listeners that observers gave for it. */
+    /**
+     * A live run and the listeners that observers gave for it. An observer's listener that throws
+     * neither stops the run nor keeps the others (or the run's leaving the list) from happening.
+     */
     private final class Live implements RunListener {
         final RunFolder run;
         final Map<Observer, RunListener> listeners = new ConcurrentHashMap<>();
+        /** Observers' listeners that threw: logged once, they keep hearing the run. */
+        final Set<RunListener> failed = ConcurrentHashMap.newKeySet();
 
         Live(RunFolder run) {
             this.run = run;
@@ -28,37 +35,40 @@ public final class LiveRunsService implements LiveRuns {
         @Override
         public void step(long step, int epoch, double loss, double gradientNorm, double learningRate,
                 Map<String, Double> probes) {
-            for (RunListener l : listeners.values()) {
-                l.step(step, epoch, loss, gradientNorm, learningRate, probes);
-            }
+            Listeners.deliver(listeners.values(), failed,
+                    l -> l.step(step, epoch, loss, gradientNorm, learningRate, probes), () -> "step " + step);
         }
 
         @Override
         public void epoch(int epoch, long step, double meanLoss) {
-            for (RunListener l : listeners.values()) {
-                l.epoch(epoch, step, meanLoss);
-            }
+            Listeners.deliver(listeners.values(), failed, l -> l.epoch(epoch, step, meanLoss),
+                    () -> "the end of epoch " + epoch);
         }
 
         @Override
         public void evaluation(long step, int epoch, Map<String, Double> metrics) {
-            for (RunListener l : listeners.values()) {
-                l.evaluation(step, epoch, metrics);
-            }
+            Listeners.deliver(listeners.values(), failed, l -> l.evaluation(step, epoch, metrics),
+                    () -> "the evaluation at step " + step);
         }
 
         @Override
         public void status(RunStatus status, String message) {
-            for (RunListener l : listeners.values()) {
-                l.status(status, message);
-            }
+            Listeners.deliver(listeners.values(), failed, l -> l.status(status, message), () -> "status " + status.id());
             if (status.isFinal()) {
                 runs.remove(this);
             }
         }
 
+        /** Gives an observer the run; one that throws is logged and does not follow it. */
         void attach(Observer o) {
-            RunListener l = o.started(run);
+            RunListener l;
+            try {
+                l = o.started(run);
+            } catch (RuntimeException e) {
+                ILog.of(LiveRunsService.class).error("run observer " + o.getClass().getName() + " failed on "
+                        + run.dir() + "; it does not follow the run", e);
+                return;
+            }
             if (l != null) {
                 listeners.put(o, l);
             }

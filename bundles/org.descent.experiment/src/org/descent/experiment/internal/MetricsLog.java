@@ -111,10 +111,7 @@ public final class MetricsLog implements Closeable {
         if (keep.isEmpty()) {
             keep.add(String.join(",", columns));
         }
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(tmp, keep, StandardCharsets.UTF_8);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(file, String.join("\n", keep) + "\n");
         return new MetricsLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND), columns);
     }
 

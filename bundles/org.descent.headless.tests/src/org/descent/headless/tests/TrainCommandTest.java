@@ -225,6 +225,31 @@ class TrainCommandTest {
     }
 
     @Test
+    void runsShowsAnInterruptedRunsLastStepAndLoss() throws Exception {
+        Path out = dir.resolve("killed");
+        assertEquals(0, run("train", "--dataset", "bimodal", "--model", "gaussian", "--loss", "gaussian-nll",
+                "--optimizer", "gd", "--steps", "5", "--out", out.toString()).code());
+        // killed after step 7 of a longer run: the run file still says running, as of its first checkpoint
+        org.descent.experiment.RunFolder folder = new org.descent.experiment.RunFolder(out);
+        org.descent.experiment.model.Run file = folder.readRun();
+        file.setStatus(org.descent.core.RunStatus.RUNNING);
+        file.setStep(0);
+        file.setWallSeconds(0);
+        file.getMetrics().clear();
+        file.setPid(0);
+        folder.writeRun(file);
+        Files.writeString(folder.metricsFile(), "6,0,1.25,0.5,0.01,0.600000,,,\n7,0,1.125,0.5,0.01,0.700000,,,\n8,0,1.0",
+                java.nio.file.StandardOpenOption.APPEND);
+        Result r = run("runs", "--root", out.getParent().toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        Map<?, ?> row = assertInstanceOf(Map.class, ((List<?>) Fixture.parse(r.out()).root()).get(0));
+        assertEquals("interrupted", row.get("status"));
+        assertEquals(7, ((Number) row.get("steps")).intValue());
+        assertEquals(1.125, ((Number) row.get("loss")).doubleValue());
+        assertEquals(0.7, ((Number) row.get("wall_seconds")).doubleValue());
+    }
+
+    @Test
     void trainHelpListsEveryContributedId() {
         Result r = run("train", "--help");
         assertEquals(0, r.code());

@@ -1,11 +1,13 @@
 package org.descent.headless.internal;
 
 import org.descent.core.Json;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.descent.experiment.ExperimentException;
 import org.descent.experiment.RunFolder;
@@ -54,14 +56,29 @@ public final class RunsCommand implements Command {
         m.put("path", folder.dir().toString());
         m.put("status", RunFolder.effectiveStatus(run).id());
         m.put("message", run.getMessage());
-        m.put("steps", run.getStep());
-        m.put("wall_seconds", run.getWallSeconds());
+        long steps = run.getStep();
+        double wall = run.getWallSeconds();
         Double loss = null;
         for (Metric metric : run.getMetrics()) {
             if (metric.getName().equals("train_loss") || (loss == null && metric.getName().equals("last_step_loss"))) {
                 loss = metric.getValue();
             }
         }
+        if (loss == null) {
+            // a run that did not finish: its file knows the last checkpoint, metrics.csv the last step
+            try {
+                Optional<RunFolder.LoggedStep> last = folder.lastLoggedStep();
+                if (last.isPresent() && last.get().step() >= steps) {
+                    steps = last.get().step();
+                    wall = last.get().wallSeconds();
+                    loss = last.get().loss();
+                }
+            } catch (IOException e) {
+                // unreadable metrics: the run file's values stand
+            }
+        }
+        m.put("steps", steps);
+        m.put("wall_seconds", wall);
         m.put("loss", loss);
         m.put("experiment", run.getExperiment() == null ? "" : run.getExperiment().getName());
         return m;

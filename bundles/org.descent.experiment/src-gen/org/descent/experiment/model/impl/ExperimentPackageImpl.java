@@ -539,8 +539,28 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 	 * @generated
 	 */
 	@Override
+	public EAttribute getRun_ProcessStart() {
+		return (EAttribute)runEClass.getEStructuralFeatures().get(10);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getRun_ProcessHost() {
+		return (EAttribute)runEClass.getEStructuralFeatures().get(11);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EReference getRun_Metrics() {
-		return (EReference)runEClass.getEStructuralFeatures().get(10);
+		return (EReference)runEClass.getEStructuralFeatures().get(12);
 	}
 
 	/**
@@ -550,7 +570,7 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 	 */
 	@Override
 	public EReference getRun_Provenance() {
-		return (EReference)runEClass.getEStructuralFeatures().get(11);
+		return (EReference)runEClass.getEStructuralFeatures().get(13);
 	}
 
 	/**
@@ -689,8 +709,18 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 	 * @generated
 	 */
 	@Override
+	public EAttribute getProvenance_DataFingerprint() {
+		return (EAttribute)provenanceEClass.getEStructuralFeatures().get(9);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EReference getProvenance_Resolved() {
-		return (EReference)provenanceEClass.getEStructuralFeatures().get(9);
+		return (EReference)provenanceEClass.getEStructuralFeatures().get(10);
 	}
 
 	/**
@@ -721,6 +751,16 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 	@Override
 	public EAttribute getResolvedComponent_Bundle() {
 		return (EAttribute)resolvedComponentEClass.getEStructuralFeatures().get(1);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getResolvedComponent_BundleVersion() {
+		return (EAttribute)resolvedComponentEClass.getEStructuralFeatures().get(2);
 	}
 
 	/**
@@ -813,6 +853,8 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 		createEAttribute(runEClass, RUN__ENDED);
 		createEAttribute(runEClass, RUN__WALL_SECONDS);
 		createEAttribute(runEClass, RUN__PID);
+		createEAttribute(runEClass, RUN__PROCESS_START);
+		createEAttribute(runEClass, RUN__PROCESS_HOST);
 		createEReference(runEClass, RUN__METRICS);
 		createEReference(runEClass, RUN__PROVENANCE);
 
@@ -830,11 +872,13 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 		createEAttribute(provenanceEClass, PROVENANCE__BACKEND);
 		createEAttribute(provenanceEClass, PROVENANCE__SEED);
 		createEAttribute(provenanceEClass, PROVENANCE__PRECISION);
+		createEAttribute(provenanceEClass, PROVENANCE__DATA_FINGERPRINT);
 		createEReference(provenanceEClass, PROVENANCE__RESOLVED);
 
 		resolvedComponentEClass = createEClass(RESOLVED_COMPONENT);
 		createEAttribute(resolvedComponentEClass, RESOLVED_COMPONENT__ROLE);
 		createEAttribute(resolvedComponentEClass, RESOLVED_COMPONENT__BUNDLE);
+		createEAttribute(resolvedComponentEClass, RESOLVED_COMPONENT__BUNDLE_VERSION);
 
 		// Create data types
 		precisionEDataType = createEDataType(PRECISION);
@@ -913,6 +957,8 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 		initEAttribute(getRun_Ended(), ecorePackage.getEDate(), "ended", null, 0, 1, Run.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getRun_WallSeconds(), ecorePackage.getEDouble(), "wallSeconds", "0", 0, 1, Run.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getRun_Pid(), ecorePackage.getELong(), "pid", "0", 0, 1, Run.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getRun_ProcessStart(), ecorePackage.getEDate(), "processStart", null, 0, 1, Run.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getRun_ProcessHost(), ecorePackage.getEString(), "processHost", null, 0, 1, Run.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getRun_Metrics(), this.getMetric(), null, "metrics", null, 0, -1, Run.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getRun_Provenance(), this.getProvenance(), null, "provenance", null, 0, 1, Run.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
@@ -930,11 +976,13 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 		initEAttribute(getProvenance_Backend(), ecorePackage.getEString(), "backend", null, 0, 1, Provenance.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getProvenance_Seed(), ecorePackage.getELong(), "seed", "0", 0, 1, Provenance.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getProvenance_Precision(), this.getPrecision(), "precision", "fp64", 0, 1, Provenance.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getProvenance_DataFingerprint(), ecorePackage.getEString(), "dataFingerprint", null, 0, 1, Provenance.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getProvenance_Resolved(), this.getResolvedComponent(), null, "resolved", null, 0, -1, Provenance.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(resolvedComponentEClass, ResolvedComponent.class, "ResolvedComponent", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getResolvedComponent_Role(), ecorePackage.getEString(), "role", null, 0, 1, ResolvedComponent.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getResolvedComponent_Bundle(), ecorePackage.getEString(), "bundle", null, 0, 1, ResolvedComponent.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getResolvedComponent_BundleVersion(), ecorePackage.getEString(), "bundleVersion", null, 0, 1, ResolvedComponent.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		// Initialize data types
 		initEDataType(precisionEDataType, Precision.class, "Precision", IS_SERIALIZABLE, !IS_GENERATED_INSTANCE_CLASS);

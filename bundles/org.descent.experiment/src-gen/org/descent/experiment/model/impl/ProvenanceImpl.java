@@ -42,6 +42,7 @@ import org.eclipse.emf.ecore.util.InternalEList;
  *   <li>{@link org.descent.experiment.model.impl.ProvenanceImpl#getBackend <em>Backend</em>}</li>
  *   <li>{@link org.descent.experiment.model.impl.ProvenanceImpl#getSeed <em>Seed</em>}</li>
  *   <li>{@link org.descent.experiment.model.impl.ProvenanceImpl#getPrecision <em>Precision</em>}</li>
+ *   <li>{@link org.descent.experiment.model.impl.ProvenanceImpl#getDataFingerprint <em>Data Fingerprint</em>}</li>
  *   <li>{@link org.descent.experiment.model.impl.ProvenanceImpl#getResolved <em>Resolved</em>}</li>
  * </ul>
  *
@@ -227,6 +228,26 @@ public class ProvenanceImpl extends MinimalEObjectImpl.Container implements Prov
 	 * @ordered
 	 */
 	protected Precision precision = PRECISION_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getDataFingerprint() <em>Data Fingerprint</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getDataFingerprint()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final String DATA_FINGERPRINT_EDEFAULT = null;
+
+	/**
+	 * The cached value of the '{@link #getDataFingerprint() <em>Data Fingerprint</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getDataFingerprint()
+	 * @generated
+	 * @ordered
+	 */
+	protected String dataFingerprint = DATA_FINGERPRINT_EDEFAULT;
 
 	/**
 	 * The cached value of the '{@link #getResolved() <em>Resolved</em>}' containment reference list.
@@ -470,6 +491,29 @@ public class ProvenanceImpl extends MinimalEObjectImpl.Container implements Prov
 	 * @generated
 	 */
 	@Override
+	public String getDataFingerprint() {
+		return dataFingerprint;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setDataFingerprint(String newDataFingerprint) {
+		String oldDataFingerprint = dataFingerprint;
+		dataFingerprint = newDataFingerprint;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, ExperimentPackage.PROVENANCE__DATA_FINGERPRINT, oldDataFingerprint, dataFingerprint));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EList<ResolvedComponent> getResolved() {
 		if (resolved == null) {
 			resolved = new EObjectContainmentEList<ResolvedComponent>(ResolvedComponent.class, this, ExperimentPackage.PROVENANCE__RESOLVED);
@@ -517,6 +561,8 @@ public class ProvenanceImpl extends MinimalEObjectImpl.Container implements Prov
 				return getSeed();
 			case ExperimentPackage.PROVENANCE__PRECISION:
 				return getPrecision();
+			case ExperimentPackage.PROVENANCE__DATA_FINGERPRINT:
+				return getDataFingerprint();
 			case ExperimentPackage.PROVENANCE__RESOLVED:
 				return getResolved();
 		}
@@ -558,6 +604,9 @@ public class ProvenanceImpl extends MinimalEObjectImpl.Container implements Prov
 				return;
 			case ExperimentPackage.PROVENANCE__PRECISION:
 				setPrecision((Precision)newValue);
+				return;
+			case ExperimentPackage.PROVENANCE__DATA_FINGERPRINT:
+				setDataFingerprint((String)newValue);
 				return;
 			case ExperimentPackage.PROVENANCE__RESOLVED:
 				getResolved().clear();
@@ -602,6 +651,9 @@ public class ProvenanceImpl extends MinimalEObjectImpl.Container implements Prov
 			case ExperimentPackage.PROVENANCE__PRECISION:
 				setPrecision(PRECISION_EDEFAULT);
 				return;
+			case ExperimentPackage.PROVENANCE__DATA_FINGERPRINT:
+				setDataFingerprint(DATA_FINGERPRINT_EDEFAULT);
+				return;
 			case ExperimentPackage.PROVENANCE__RESOLVED:
 				getResolved().clear();
 				return;
@@ -635,6 +687,8 @@ public class ProvenanceImpl extends MinimalEObjectImpl.Container implements Prov
 				return seed != SEED_EDEFAULT;
 			case ExperimentPackage.PROVENANCE__PRECISION:
 				return PRECISION_EDEFAULT == null ? precision != null : !PRECISION_EDEFAULT.equals(precision);
+			case ExperimentPackage.PROVENANCE__DATA_FINGERPRINT:
+				return DATA_FINGERPRINT_EDEFAULT == null ? dataFingerprint != null : !DATA_FINGERPRINT_EDEFAULT.equals(dataFingerprint);
 			case ExperimentPackage.PROVENANCE__RESOLVED:
 				return resolved != null && !resolved.isEmpty();
 		}
@@ -669,6 +723,8 @@ public class ProvenanceImpl extends MinimalEObjectImpl.Container implements Prov
 		result.append(seed);
 		result.append(", precision: ");
 		result.append(precision);
+		result.append(", dataFingerprint: ");
+		result.append(dataFingerprint);
 		result.append(')');
 		return result.toString();
 	}

@@ -21,6 +21,7 @@ import org.eclipse.emf.ecore.impl.ENotificationImpl;
  * <ul>
  *   <li>{@link org.descent.experiment.model.impl.ResolvedComponentImpl#getRole <em>Role</em>}</li>
  *   <li>{@link org.descent.experiment.model.impl.ResolvedComponentImpl#getBundle <em>Bundle</em>}</li>
+ *   <li>{@link org.descent.experiment.model.impl.ResolvedComponentImpl#getBundleVersion <em>Bundle Version</em>}</li>
  * </ul>
  *
  * @generated
@@ -65,6 +66,26 @@ public class ResolvedComponentImpl extends ComponentImpl implements ResolvedComp
 	 * @ordered
 	 */
 	protected String bundle = BUNDLE_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getBundleVersion() <em>Bundle Version</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getBundleVersion()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final String BUNDLE_VERSION_EDEFAULT = null;
+
+	/**
+	 * The cached value of the '{@link #getBundleVersion() <em>Bundle Version</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getBundleVersion()
+	 * @generated
+	 * @ordered
+	 */
+	protected String bundleVersion = BUNDLE_VERSION_EDEFAULT;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -137,12 +158,37 @@ public class ResolvedComponentImpl extends ComponentImpl implements ResolvedComp
 	 * @generated
 	 */
 	@Override
+	public String getBundleVersion() {
+		return bundleVersion;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setBundleVersion(String newBundleVersion) {
+		String oldBundleVersion = bundleVersion;
+		bundleVersion = newBundleVersion;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, ExperimentPackage.RESOLVED_COMPONENT__BUNDLE_VERSION, oldBundleVersion, bundleVersion));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public Object eGet(int featureID, boolean resolve, boolean coreType) {
 		switch (featureID) {
 			case ExperimentPackage.RESOLVED_COMPONENT__ROLE:
 				return getRole();
 			case ExperimentPackage.RESOLVED_COMPONENT__BUNDLE:
 				return getBundle();
+			case ExperimentPackage.RESOLVED_COMPONENT__BUNDLE_VERSION:
+				return getBundleVersion();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -160,6 +206,9 @@ public class ResolvedComponentImpl extends ComponentImpl implements ResolvedComp
 				return;
 			case ExperimentPackage.RESOLVED_COMPONENT__BUNDLE:
 				setBundle((String)newValue);
+				return;
+			case ExperimentPackage.RESOLVED_COMPONENT__BUNDLE_VERSION:
+				setBundleVersion((String)newValue);
 				return;
 		}
 		super.eSet(featureID, newValue);
@@ -179,6 +228,9 @@ public class ResolvedComponentImpl extends ComponentImpl implements ResolvedComp
 			case ExperimentPackage.RESOLVED_COMPONENT__BUNDLE:
 				setBundle(BUNDLE_EDEFAULT);
 				return;
+			case ExperimentPackage.RESOLVED_COMPONENT__BUNDLE_VERSION:
+				setBundleVersion(BUNDLE_VERSION_EDEFAULT);
+				return;
 		}
 		super.eUnset(featureID);
 	}
@@ -195,6 +247,8 @@ public class ResolvedComponentImpl extends ComponentImpl implements ResolvedComp
 				return ROLE_EDEFAULT == null ? role != null : !ROLE_EDEFAULT.equals(role);
 			case ExperimentPackage.RESOLVED_COMPONENT__BUNDLE:
 				return BUNDLE_EDEFAULT == null ? bundle != null : !BUNDLE_EDEFAULT.equals(bundle);
+			case ExperimentPackage.RESOLVED_COMPONENT__BUNDLE_VERSION:
+				return BUNDLE_VERSION_EDEFAULT == null ? bundleVersion != null : !BUNDLE_VERSION_EDEFAULT.equals(bundleVersion);
 		}
 		return super.eIsSet(featureID);
 	}
@@ -213,6 +267,8 @@ public class ResolvedComponentImpl extends ComponentImpl implements ResolvedComp
 		result.append(role);
 		result.append(", bundle: ");
 		result.append(bundle);
+		result.append(", bundleVersion: ");
+		result.append(bundleVersion);
 		result.append(')');
 		return result.toString();
 	}

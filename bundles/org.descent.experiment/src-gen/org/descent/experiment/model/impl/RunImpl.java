@@ -46,6 +46,8 @@ import org.eclipse.emf.ecore.util.InternalEList;
  *   <li>{@link org.descent.experiment.model.impl.RunImpl#getEnded <em>Ended</em>}</li>
  *   <li>{@link org.descent.experiment.model.impl.RunImpl#getWallSeconds <em>Wall Seconds</em>}</li>
  *   <li>{@link org.descent.experiment.model.impl.RunImpl#getPid <em>Pid</em>}</li>
+ *   <li>{@link org.descent.experiment.model.impl.RunImpl#getProcessStart <em>Process Start</em>}</li>
+ *   <li>{@link org.descent.experiment.model.impl.RunImpl#getProcessHost <em>Process Host</em>}</li>
  *   <li>{@link org.descent.experiment.model.impl.RunImpl#getMetrics <em>Metrics</em>}</li>
  *   <li>{@link org.descent.experiment.model.impl.RunImpl#getProvenance <em>Provenance</em>}</li>
  * </ul>
@@ -242,6 +244,46 @@ public class RunImpl extends MinimalEObjectImpl.Container implements Run {
 	 * @ordered
 	 */
 	protected long pid = PID_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getProcessStart() <em>Process Start</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getProcessStart()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final Date PROCESS_START_EDEFAULT = null;
+
+	/**
+	 * The cached value of the '{@link #getProcessStart() <em>Process Start</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getProcessStart()
+	 * @generated
+	 * @ordered
+	 */
+	protected Date processStart = PROCESS_START_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getProcessHost() <em>Process Host</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getProcessHost()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final String PROCESS_HOST_EDEFAULT = null;
+
+	/**
+	 * The cached value of the '{@link #getProcessHost() <em>Process Host</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getProcessHost()
+	 * @generated
+	 * @ordered
+	 */
+	protected String processHost = PROCESS_HOST_EDEFAULT;
 
 	/**
 	 * The cached value of the '{@link #getMetrics() <em>Metrics</em>}' containment reference list.
@@ -540,6 +582,52 @@ public class RunImpl extends MinimalEObjectImpl.Container implements Run {
 	 * @generated
 	 */
 	@Override
+	public Date getProcessStart() {
+		return processStart;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setProcessStart(Date newProcessStart) {
+		Date oldProcessStart = processStart;
+		processStart = newProcessStart;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, ExperimentPackage.RUN__PROCESS_START, oldProcessStart, processStart));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public String getProcessHost() {
+		return processHost;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setProcessHost(String newProcessHost) {
+		String oldProcessHost = processHost;
+		processHost = newProcessHost;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, ExperimentPackage.RUN__PROCESS_HOST, oldProcessHost, processHost));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EList<Metric> getMetrics() {
 		if (metrics == null) {
 			metrics = new EObjectContainmentEList<Metric>(Metric.class, this, ExperimentPackage.RUN__METRICS);
@@ -638,6 +726,10 @@ public class RunImpl extends MinimalEObjectImpl.Container implements Run {
 				return getWallSeconds();
 			case ExperimentPackage.RUN__PID:
 				return getPid();
+			case ExperimentPackage.RUN__PROCESS_START:
+				return getProcessStart();
+			case ExperimentPackage.RUN__PROCESS_HOST:
+				return getProcessHost();
 			case ExperimentPackage.RUN__METRICS:
 				return getMetrics();
 			case ExperimentPackage.RUN__PROVENANCE:
@@ -684,6 +776,12 @@ public class RunImpl extends MinimalEObjectImpl.Container implements Run {
 				return;
 			case ExperimentPackage.RUN__PID:
 				setPid((Long)newValue);
+				return;
+			case ExperimentPackage.RUN__PROCESS_START:
+				setProcessStart((Date)newValue);
+				return;
+			case ExperimentPackage.RUN__PROCESS_HOST:
+				setProcessHost((String)newValue);
 				return;
 			case ExperimentPackage.RUN__METRICS:
 				getMetrics().clear();
@@ -734,6 +832,12 @@ public class RunImpl extends MinimalEObjectImpl.Container implements Run {
 			case ExperimentPackage.RUN__PID:
 				setPid(PID_EDEFAULT);
 				return;
+			case ExperimentPackage.RUN__PROCESS_START:
+				setProcessStart(PROCESS_START_EDEFAULT);
+				return;
+			case ExperimentPackage.RUN__PROCESS_HOST:
+				setProcessHost(PROCESS_HOST_EDEFAULT);
+				return;
 			case ExperimentPackage.RUN__METRICS:
 				getMetrics().clear();
 				return;
@@ -772,6 +876,10 @@ public class RunImpl extends MinimalEObjectImpl.Container implements Run {
 				return wallSeconds != WALL_SECONDS_EDEFAULT;
 			case ExperimentPackage.RUN__PID:
 				return pid != PID_EDEFAULT;
+			case ExperimentPackage.RUN__PROCESS_START:
+				return PROCESS_START_EDEFAULT == null ? processStart != null : !PROCESS_START_EDEFAULT.equals(processStart);
+			case ExperimentPackage.RUN__PROCESS_HOST:
+				return PROCESS_HOST_EDEFAULT == null ? processHost != null : !PROCESS_HOST_EDEFAULT.equals(processHost);
 			case ExperimentPackage.RUN__METRICS:
 				return metrics != null && !metrics.isEmpty();
 			case ExperimentPackage.RUN__PROVENANCE:
@@ -808,6 +916,10 @@ public class RunImpl extends MinimalEObjectImpl.Container implements Run {
 		result.append(wallSeconds);
 		result.append(", pid: ");
 		result.append(pid);
+		result.append(", processStart: ");
+		result.append(processStart);
+		result.append(", processHost: ");
+		result.append(processHost);
 		result.append(')');
 		return result.toString();
 	}
