@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
@@ -34,6 +36,30 @@ public final class Widgets {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs the event loop until {@code condition} holds (checked between events): a wait on state,
+     * not on time.
+     *
+     * @throws AssertionError after {@code timeoutMillis}, with {@code what} was awaited
+     */
+    public static void spinUntil(BooleanSupplier condition, long timeoutMillis, Supplier<String> what) {
+        Display display = Display.getCurrent();
+        long end = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - end > 0) {
+                throw new AssertionError("not within " + timeoutMillis + " ms: " + what.get());
+            }
+            if (!display.readAndDispatch()) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted while waiting for: " + what.get(), e);
                 }
             }
         }
