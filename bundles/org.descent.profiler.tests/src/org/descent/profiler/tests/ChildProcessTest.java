@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.descent.profiler.GilBench;
@@ -21,6 +22,7 @@ import org.descent.profiler.ModeResult;
 import org.descent.profiler.Workload;
 import org.descent.profiler.internal.ChildFailed;
 import org.descent.profiler.internal.ChildProcess;
+import org.descent.profiler.internal.ProcessRunner;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.junit.jupiter.api.Assumptions;
@@ -159,6 +161,35 @@ class ChildProcessTest {
             assertEquals("fake child: printed no result line (exit code 1); it printed: line 1 | line 2 | line 3 | line 4"
                     + " | line 5", f.getMessage());
         }
+    }
+
+    @Test
+    void aChildJvmsResultLineIsChecked() throws Exception {
+        assertEquals(Map.of("cpu_ns", "5", "total_cpu_ns", "-1", "hash", "7"),
+                childResult("echo 'descent-gil-child cpu_ns=5 total_cpu_ns=-1 hash=7'"));
+        assertEquals("fake JVM: printed no result line ('descent-gil-child ...') (exit code 0); it printed: warming up",
+                childFailure("echo 'warming up'"));
+        assertEquals("fake JVM: printed a result line whose cpu_ns is not a whole number (exit code 0); it printed:"
+                + " descent-gil-child cpu_ns=fast total_cpu_ns=1", childFailure(
+                        "echo 'descent-gil-child cpu_ns=fast total_cpu_ns=1'"));
+        assertEquals("fake JVM: printed a result line with lat_n but not numbers for lat_n, lat_mean_ns and lat_max_ns"
+                + " (exit code 0); it printed: descent-gil-child cpu_ns=1 total_cpu_ns=1 lat_n=2",
+                childFailure("echo 'descent-gil-child cpu_ns=1 total_cpu_ns=1 lat_n=2'"));
+        assertEquals("fake JVM: exited with an error (exit code 1); it printed: descent-gil-child cpu_ns=1"
+                + " total_cpu_ns=1; on standard error: Exception in thread \"main\" java.lang.OutOfMemoryError",
+                childFailure("echo 'descent-gil-child cpu_ns=1 total_cpu_ns=1'; echo 'Exception in thread \"main\""
+                        + " java.lang.OutOfMemoryError' >&2; exit 1"));
+    }
+
+    private static Map<String, String> childResult(String shell) throws Exception {
+        try (ChildProcess child = ChildProcess.start("fake JVM", List.of("/bin/sh", "-c", shell))) {
+            child.waitFor(new NullProgressMonitor());
+            return ProcessRunner.result(child);
+        }
+    }
+
+    private static String childFailure(String shell) {
+        return assertThrows(ChildFailed.class, () -> childResult(shell), shell).getMessage();
     }
 
     @Test

@@ -191,7 +191,7 @@ public final class ProcessRunner implements AutoCloseable {
      * The key=value pairs of an exited child's result line, checked: exit code 0, the line there,
      * its numbers whole numbers (the latencies decimal ones).
      */
-    static Map<String, String> result(ChildProcess child) throws IOException, ChildFailed {
+    public static Map<String, String> result(ChildProcess child) throws IOException, ChildFailed {
         if (child.exitCode() != 0) {
             throw child.failure("exited with an error");
         }
