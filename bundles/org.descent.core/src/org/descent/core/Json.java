@@ -91,16 +91,22 @@ public final class Json {
         sb.append('"');
     }
 
+    /** How deep arrays and objects may nest in a document {@link #parse(String)} reads. */
+    public static final int MAX_DEPTH = 512;
+
     /**
-     * Parses a JSON document as {@link #write(Object)} writes it: objects as ordered maps, arrays
-     * as lists, numbers as Double, and strings, booleans and null; also Python's {@code NaN},
-     * {@code Infinity} and {@code -Infinity} (json.dumps writes them).
+     * Parses a JSON document (RFC 8259) as {@link #write(Object)} writes it: objects as ordered
+     * maps, arrays as lists, numbers as Double, and strings, booleans and null. One extension:
+     * Python's {@code NaN}, {@code Infinity} and {@code -Infinity}, which json.dumps writes for
+     * non-finite floats. Everything else is strict: the number grammar (no leading zeros, no
+     * '+', no '.5' or '1.'), the escapes, no control characters in strings, no trailing text, and
+     * at most {@value #MAX_DEPTH} nested arrays and objects.
      *
-     * @throws IllegalArgumentException naming the offset and what was expected there
+     * @throws IllegalArgumentException naming the offset and what was expected (or found) there
      */
     public static @Nullable Object parse(String text) {
         Reader r = new Reader(text);
-        Object v = r.value();
+        Object v = r.value(0);
         r.space();
         if (r.pos != text.length()) {
             throw r.error("the end of the document");
@@ -119,16 +125,29 @@ public final class Json {
         }
 
         private IllegalArgumentException error(String expected) {
-            return new IllegalArgumentException("JSON offset " + pos + ": expected " + expected);
+            return error(pos, "expected " + expected);
         }
 
+        private IllegalArgumentException error(int at, String what) {
+            return new IllegalArgumentException("JSON offset " + at + ": " + what);
+        }
+
+        private boolean at(char c) {
+            return pos < text.length() && text.charAt(pos) == c;
+        }
+
+        /** JSON's whitespace: space, tab, line feed and carriage return, nothing else. */
         private void space() {
-            while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+            while (pos < text.length()) {
+                char c = text.charAt(pos);
+                if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                    return;
+                }
                 pos++;
             }
         }
 
-        private @Nullable Object value() {
+        private @Nullable Object value(int depth) {
             space();
             if (pos >= text.length()) {
                 throw error("a value");
@@ -136,9 +155,9 @@ public final class Json {
             char c = text.charAt(pos);
             switch (c) {
             case '{':
-                return object();
+                return object(depth + 1);
             case '[':
-                return array();
+                return array(depth + 1);
             case '"':
                 return string();
             case 't':
@@ -147,7 +166,14 @@ public final class Json {
                 return literal("false", Boolean.FALSE);
             case 'n':
                 return literal("null", null);
+            case 'N':
+                return literal("NaN", Double.NaN);
+            case 'I':
+                return literal("Infinity", Double.POSITIVE_INFINITY);
             default:
+                if (text.startsWith("-Infinity", pos)) {
+                    return literal("-Infinity", Double.NEGATIVE_INFINITY);
+                }
                 return number();
             }
         }
@@ -160,30 +186,37 @@ public final class Json {
             return value;
         }
 
-        private Map<String, Object> object() {
+        private void enter(int depth) {
+            if (depth > MAX_DEPTH) {
+                throw error(pos, "arrays and objects nest deeper than " + MAX_DEPTH + " levels");
+            }
+        }
+
+        private Map<String, Object> object(int depth) {
+            enter(depth);
             Map<String, Object> m = new LinkedHashMap<>();
             pos++;
             space();
-            if (pos < text.length() && text.charAt(pos) == '}') {
+            if (at('}')) {
                 pos++;
                 return m;
             }
             while (true) {
                 space();
-                if (pos >= text.length() || text.charAt(pos) != '"') {
+                if (!at('"')) {
                     throw error("a member name");
                 }
                 String key = string();
                 space();
-                if (pos >= text.length() || text.charAt(pos) != ':') {
+                if (!at(':')) {
                     throw error("':'");
                 }
                 pos++;
-                m.put(key, value());
+                m.put(key, value(depth));
                 space();
-                if (pos < text.length() && text.charAt(pos) == ',') {
+                if (at(',')) {
                     pos++;
-                } else if (pos < text.length() && text.charAt(pos) == '}') {
+                } else if (at('}')) {
                     pos++;
                     return m;
                 } else {
@@ -192,20 +225,21 @@ public final class Json {
             }
         }
 
-        private List<@Nullable Object> array() {
+        private List<@Nullable Object> array(int depth) {
+            enter(depth);
             List<@Nullable Object> l = new ArrayList<>();
             pos++;
             space();
-            if (pos < text.length() && text.charAt(pos) == ']') {
+            if (at(']')) {
                 pos++;
                 return l;
             }
             while (true) {
-                l.add(value());
+                l.add(value(depth));
                 space();
-                if (pos < text.length() && text.charAt(pos) == ',') {
+                if (at(',')) {
                     pos++;
-                } else if (pos < text.length() && text.charAt(pos) == ']') {
+                } else if (at(']')) {
                     pos++;
                     return l;
                 } else {
@@ -218,48 +252,112 @@ public final class Json {
             StringBuilder sb = new StringBuilder();
             pos++;
             while (pos < text.length()) {
-                char c = text.charAt(pos++);
+                char c = text.charAt(pos);
                 if (c == '"') {
+                    pos++;
                     return sb.toString();
                 }
-                if (c == '\\') {
-                    if (pos >= text.length()) {
-                        break;
-                    }
-                    char e = text.charAt(pos++);
-                    switch (e) {
-                    case 'n' -> sb.append('\n');
-                    case 't' -> sb.append('\t');
-                    case 'r' -> sb.append('\r');
-                    case 'b' -> sb.append('\b');
-                    case 'f' -> sb.append('\f');
-                    case 'u' -> {
-                        if (pos + 4 > text.length()) {
-                            throw error("four hex digits");
-                        }
-                        sb.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                        pos += 4;
-                    }
-                    default -> sb.append(e);
-                    }
-                } else {
+                if (c < 0x20) {
+                    throw error(pos, String.format("control character U+%04X in a string (write it as an escape)",
+                            (int) c));
+                }
+                if (c != '\\') {
                     sb.append(c);
+                    pos++;
+                    continue;
+                }
+                int escape = pos;
+                if (pos + 1 >= text.length()) {
+                    pos = text.length();
+                    break;
+                }
+                char e = text.charAt(pos + 1);
+                pos += 2;
+                switch (e) {
+                case '"' -> sb.append('"');
+                case '\\' -> sb.append('\\');
+                case '/' -> sb.append('/');
+                case 'b' -> sb.append('\b');
+                case 'f' -> sb.append('\f');
+                case 'n' -> sb.append('\n');
+                case 'r' -> sb.append('\r');
+                case 't' -> sb.append('\t');
+                case 'u' -> sb.append(hex4(escape));
+                default -> throw error(escape, "invalid escape '\\" + e
+                        + "' in a string (expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)");
                 }
             }
             throw error("the end of a string");
         }
 
-        private Double number() {
-            int start = pos;
-            while (pos < text.length() && "+-0123456789.eEInfinityNa".indexOf(text.charAt(pos)) >= 0) {
+        /** The four hex digits after the backslash-u escape that starts at {@code escape}. */
+        private char hex4(int escape) {
+            int value = 0;
+            for (int i = 0; i < 4; i++) {
+                int d = pos < text.length() ? hex(text.charAt(pos)) : -1;
+                if (d < 0) {
+                    throw error(escape, "truncated escape '" + text.substring(escape, Math.min(pos, text.length()))
+                            + "' (\\u needs four hex digits)");
+                }
+                value = value * 16 + d;
                 pos++;
             }
-            String t = text.substring(start, pos);
-            try {
-                return Double.valueOf(t);
-            } catch (NumberFormatException e) {
-                pos = start;
-                throw error("a number");
+            return (char) value;
+        }
+
+        /** RFC 8259's number: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)? */
+        private Double number() {
+            int start = pos;
+            if (at('-')) {
+                pos++;
+            }
+            if (at('0')) {
+                pos++;
+                if (digit()) {
+                    throw error(start, "a number with a leading zero (JSON writes 7, not 07)");
+                }
+            } else if (digit()) {
+                digits();
+            } else {
+                throw error(start, "expected a value");
+            }
+            if (at('.')) {
+                pos++;
+                if (!digit()) {
+                    throw error("a digit after the decimal point");
+                }
+                digits();
+            }
+            if (at('e') || at('E')) {
+                pos++;
+                if (at('+') || at('-')) {
+                    pos++;
+                }
+                if (!digit()) {
+                    throw error("a digit in the exponent");
+                }
+                digits();
+            }
+            return Double.valueOf(text.substring(start, pos));
+        }
+
+        private static int hex(char c) {
+            if (c >= '0' && c <= '9') {
+                return c - '0';
+            }
+            if (c >= 'a' && c <= 'f') {
+                return c - 'a' + 10;
+            }
+            return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        }
+
+        private boolean digit() {
+            return pos < text.length() && text.charAt(pos) >= '0' && text.charAt(pos) <= '9';
+        }
+
+        private void digits() {
+            while (digit()) {
+                pos++;
             }
         }
     }

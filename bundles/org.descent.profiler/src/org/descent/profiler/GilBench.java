@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.descent.core.ContributionRegistry;
+import org.descent.profiler.internal.ChildFailed;
 import org.descent.profiler.internal.Explanations;
 import org.descent.profiler.internal.ProcessRunner;
 import org.descent.profiler.internal.PythonRunner;
@@ -99,14 +100,14 @@ public final class GilBench {
                         case PROCESS -> {
                             try {
                                 add(trials, mode.id(), processes.trial(m));
-                            } catch (ProcessRunner.ChildFailed e) {
+                            } catch (ChildFailed e) {
                                 failed.put(mode, e.getMessage());
                             }
                         }
                         case CPYTHON -> {
                             try {
                                 python.trial(m).forEach((label, t) -> add(trials, label, t));
-                            } catch (PythonRunner.PythonFailed e) {
+                            } catch (ChildFailed e) {
                                 failed.put(mode, e.getMessage());
                             }
                         }

@@ -2,7 +2,6 @@ package org.descent.profiler.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.descent.profiler.GilCounters;
@@ -100,15 +98,6 @@ public final class ProcessRunner implements AutoCloseable {
         }
     }
 
-    /** Thrown when a child JVM gives no result; the message says which and what it printed. */
-    public static final class ChildFailed extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        ChildFailed(String message) {
-            super(message);
-        }
-    }
-
     private List<List<String>> shares() {
         List<List<String>> shares = new ArrayList<>();
         int n = options.threads();
@@ -139,6 +128,8 @@ public final class ProcessRunner implements AutoCloseable {
      * Runs one repeat: one child JVM per share, all started at once; the wall time runs from the
      * first start to the last exit. Call {@link #prepare()} first.
      *
+     * @throws ChildFailed when a child exits with an error or prints no result line (named, with
+     *         its exit code and first lines)
      * @throws OperationCanceledException when the monitor is cancelled (the children are killed)
      */
     public Trial trial(IProgressMonitor monitor) throws IOException, ChildFailed {
@@ -148,14 +139,14 @@ public final class ProcessRunner implements AutoCloseable {
             throw new IllegalStateException("the process mode is not prepared");
         }
         List<List<String>> shares = shares();
-        List<Process> children = new ArrayList<>();
+        List<ChildProcess> children = new ArrayList<>();
         long start = System.nanoTime();
         try {
             for (List<String> share : shares) {
                 List<String> command = new ArrayList<>(List.of(java.toString(), "-Xshare:auto", "-XX:+UseSerialGC",
                         "-Xmx64m", "-cp", classes.toString(), ChildMain.class.getName()));
                 command.addAll(share);
-                children.add(new ProcessBuilder(command).redirectErrorStream(true).start());
+                children.add(ChildProcess.start("child JVM '" + String.join(" ", share) + "'", command));
             }
             // the I/O child (mixed) first: then the CPU-bound children, which count until it is done,
             // are told so by the end of their standard input
@@ -167,18 +158,11 @@ public final class ProcessRunner implements AutoCloseable {
                     order.add(i);
                 }
             }
-            String[] outputs = new String[shares.size()];
             for (int i : order) {
-                Process p = children.get(i);
-                while (!p.waitFor(50, TimeUnit.MILLISECONDS)) {
-                    if (monitor.isCanceled()) {
-                        throw new OperationCanceledException();
-                    }
-                }
-                outputs[i] = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                children.get(i).waitFor(monitor);
                 if (shares.get(i).get(0).equals("rounds")) {
-                    for (Process other : children) {
-                        other.getOutputStream().close();
+                    for (ChildProcess other : children) {
+                        other.closeInput();
                     }
                 }
             }
@@ -186,8 +170,8 @@ public final class ProcessRunner implements AutoCloseable {
             List<Long> cpu = new ArrayList<>();
             long totalCpu = 0;
             IoLatency latency = IoLatency.NONE;
-            for (int i = 0; i < outputs.length; i++) {
-                Map<String, String> v = parse(outputs[i], children.get(i).exitValue(), shares.get(i));
+            for (ChildProcess child : children) {
+                Map<String, String> v = result(child);
                 cpu.add(Long.parseLong(v.get("cpu_ns")));
                 totalCpu += Math.max(0, Long.parseLong(v.get("total_cpu_ns")));
                 if (v.containsKey("lat_n")) {
@@ -196,17 +180,22 @@ public final class ProcessRunner implements AutoCloseable {
                 }
             }
             return new Trial(wall, cpu, totalCpu, GilCounters.NONE, latency, Timeline.empty(), List.of(), List.of());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OperationCanceledException();
         } finally {
-            children.forEach(Process::destroyForcibly);
+            for (ChildProcess child : children) {
+                child.close();
+            }
         }
     }
 
-    /** The child's key=value pairs from its result line. */
-    static Map<String, String> parse(String output, int exit, List<String> share) throws ChildFailed {
-        for (String line : output.split("\\R")) {
+    /**
+     * The key=value pairs of an exited child's result line, checked: exit code 0, the line there,
+     * its numbers whole numbers (the latencies decimal ones).
+     */
+    public static Map<String, String> result(ChildProcess child) throws IOException, ChildFailed {
+        if (child.exitCode() != 0) {
+            throw child.failure("exited with an error");
+        }
+        for (String line : child.output().split("\\R")) {
             if (line.startsWith(ChildMain.MARKER + " ")) {
                 Map<String, String> v = new HashMap<>();
                 for (String pair : line.substring(ChildMain.MARKER.length() + 1).split(" ")) {
@@ -215,13 +204,27 @@ public final class ProcessRunner implements AutoCloseable {
                         v.put(pair.substring(0, eq), pair.substring(eq + 1));
                     }
                 }
-                if (v.containsKey("cpu_ns") && v.containsKey("total_cpu_ns")) {
-                    return v;
+                for (String key : List.of("cpu_ns", "total_cpu_ns")) {
+                    if (!isLong(v.get(key))) {
+                        throw child.failure("printed a result line whose " + key + " is not a whole number");
+                    }
                 }
+                if (v.containsKey("lat_n") && !(isLong(v.get("lat_n")) && isDouble(v.get("lat_mean_ns"))
+                        && isDouble(v.get("lat_max_ns")))) {
+                    throw child.failure("printed a result line with lat_n but not numbers for lat_n, lat_mean_ns"
+                            + " and lat_max_ns");
+                }
+                return v;
             }
         }
-        String text = output.strip();
-        throw new ChildFailed("child JVM '" + String.join(" ", share) + "' exited with " + exit + " without a result line"
-                + (text.isEmpty() ? "" : ": " + (text.length() > 300 ? text.substring(0, 300) + "..." : text)));
+        throw child.failure("printed no result line ('" + ChildMain.MARKER + " ...')");
+    }
+
+    private static boolean isLong(@Nullable String s) {
+        return s != null && s.matches("-?\\d{1,18}");
+    }
+
+    private static boolean isDouble(@Nullable String s) {
+        return s != null && s.matches("-?\\d+(\\.\\d+)?");
     }
 }

@@ -3,7 +3,6 @@ package org.descent.profiler.internal;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.descent.core.Json;
 import org.descent.profiler.GilCounters;
@@ -37,12 +36,12 @@ public final class PythonRunner implements AutoCloseable {
     public static final String THREADS = "cpython-threads";
     public static final String PROCESSES = "cpython-processes";
     static final String SCRIPT = "python/gil_workloads.py";
+    private static final String SCRIPT_NAME = "gil_workloads.py";
     static final Path DEFAULT_PYTHON = Path.of("/usr/bin/python3");
 
     private final GilOptions options;
     private @Nullable Path python;
     private @Nullable Path script;
-    private @Nullable Path errors;
     private String version = "";
 
     public PythonRunner(GilOptions options) {
@@ -94,7 +93,6 @@ public final class PythonRunner implements AutoCloseable {
             script = s;
             Files.copy(in, s, StandardCopyOption.REPLACE_EXISTING);
         }
-        errors = Files.createTempFile("descent-gil-", ".err");
         return Optional.empty();
     }
 
@@ -116,26 +114,19 @@ public final class PythonRunner implements AutoCloseable {
         return version;
     }
 
-    /** Thrown when the interpreter fails or prints no result; the message says what it printed. */
-    public static final class PythonFailed extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        PythonFailed(String message) {
-            super(message);
-        }
-    }
-
     /**
      * Runs one repeat of the {@link #variants()} (in one interpreter process, one after the other).
      *
      * @return a trial per row label: cpython-seq, cpython-threads, cpython-processes
-     * @throws OperationCanceledException when the monitor is cancelled (the interpreter is killed)
+     * @throws ChildFailed when the interpreter exits with an error or prints no JSON, or JSON
+     *         without a field the rows need (named, with its exit code and first lines)
+     * @throws OperationCanceledException when the monitor is cancelled (the interpreter and its
+     *         multiprocessing workers are killed)
      */
-    public Map<String, Trial> trial(IProgressMonitor monitor) throws IOException, PythonFailed {
+    public Map<String, Trial> trial(IProgressMonitor monitor) throws IOException, ChildFailed {
         Path py = python;
         Path s = script;
-        Path err = errors;
-        if (py == null || s == null || err == null) {
+        if (py == null || s == null) {
             throw new IllegalStateException("the cpython mode is not prepared");
         }
         List<String> command = List.of(py.toString(), s.toString(), "--workload", options.workload().id(), "--threads",
@@ -144,77 +135,91 @@ public final class PythonRunner implements AutoCloseable {
                 seconds(options.ioRoundWait().toNanos()), "--switch-interval-s",
                 seconds(options.switchInterval().toNanos()), "--repeat", "1", "--variants",
                 String.join(",", variants()));
-        Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();
-        String out;
-        try (InputStream stdout = p.getInputStream()) {
-            while (!p.waitFor(50, TimeUnit.MILLISECONDS)) {
-                if (monitor.isCanceled()) {
-                    throw new OperationCanceledException();
-                }
+        try (ChildProcess child = ChildProcess.start(py + " " + SCRIPT_NAME, command)) {
+            if (child.waitFor(monitor) != 0) {
+                throw child.failure("exited with an error");
             }
-            out = new String(stdout.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OperationCanceledException();
-        } finally {
-            p.destroyForcibly();
+            return trials(child);
         }
-        if (p.exitValue() != 0) {
-            String text = Files.readString(err).strip();
-            throw new PythonFailed(py + " exited with " + p.exitValue() + (text.isEmpty() ? "" : ": " + last(text)));
-        }
-        return trials(out, py);
     }
 
-    private Map<String, Trial> trials(String out, Path py) throws PythonFailed {
+    private Map<String, Trial> trials(ChildProcess child) throws IOException, ChildFailed {
         Object parsed;
         try {
-            parsed = Json.parse(out.strip());
+            parsed = Json.parse(child.output().strip());
         } catch (IllegalArgumentException e) {
-            throw new PythonFailed(py + " printed no JSON (" + e.getMessage() + "): " + last(out));
+            throw child.failure("printed no JSON (" + e.getMessage() + ")");
         }
-        if (!(parsed instanceof Map<?, ?> root) || !(root.get("results") instanceof List<?> results)) {
-            throw new PythonFailed(py + " printed JSON without results: " + last(out));
+        if (!(parsed instanceof Map<?, ?> root)) {
+            throw child.failure("printed JSON that is not an object");
         }
-        version = String.valueOf(root.get("python"));
+        List<?> results = list(child, root, "results", "results");
         Map<String, Trial> trials = new LinkedHashMap<>();
-        for (Object o : results) {
-            Map<?, ?> r = (Map<?, ?>) o;
-            IoLatency latency = IoLatency.NONE;
-            if (r.get("latency") instanceof Map<?, ?> l) {
-                latency = new IoLatency(((Number) l.get("n")).intValue(), nanos(l.get("mean_s")), nanos(l.get("max_s")));
+        for (int i = 0; i < results.size(); i++) {
+            String at = "results[" + i + "]";
+            if (!(results.get(i) instanceof Map<?, ?> r)) {
+                throw child.failure("printed JSON whose " + at + " is not an object");
             }
-            double wall = nanos(((List<?>) r.get("wall_s")).get(0));
-            List<Long> cpu = ((List<?>) ((List<?>) r.get("cpu_s")).get(0)).stream().map(c -> (long) nanos(c)).toList();
-            trials.put("cpython-" + r.get("variant"), new Trial((long) wall, cpu,
+            if (!(r.get("variant") instanceof String variant) || !variants().contains(variant)) {
+                throw child.failure("printed JSON whose " + at + ".variant is not one of " + variants());
+            }
+            IoLatency latency = IoLatency.NONE;
+            Object l = r.get("latency");
+            if (l != null) {
+                if (!(l instanceof Map<?, ?> lm)) {
+                    throw child.failure("printed JSON whose " + at + ".latency is neither null nor an object");
+                }
+                latency = new IoLatency((int) number(child, lm, "n", at + ".latency.n"),
+                        number(child, lm, "mean_s", at + ".latency.mean_s") * 1e9,
+                        number(child, lm, "max_s", at + ".latency.max_s") * 1e9);
+            }
+            List<?> walls = list(child, r, "wall_s", at + ".wall_s");
+            List<?> cpus = list(child, r, "cpu_s", at + ".cpu_s");
+            if (walls.size() != 1 || !(walls.get(0) instanceof Number wall)) {
+                throw child.failure("printed JSON whose " + at + ".wall_s is not one number (one repeat)");
+            }
+            if (cpus.size() != 1 || !(cpus.get(0) instanceof List<?> perThread)
+                    || !perThread.stream().allMatch(Number.class::isInstance)) {
+                throw child.failure("printed JSON whose " + at + ".cpu_s is not one list of numbers (one repeat)");
+            }
+            List<Long> cpu = perThread.stream().map(c -> (long) (((Number) c).doubleValue() * 1e9)).toList();
+            trials.put("cpython-" + variant, new Trial((long) (wall.doubleValue() * 1e9), cpu,
                     cpu.stream().mapToLong(Long::longValue).sum(), GilCounters.NONE, latency, Timeline.empty(), List.of(),
                     List.of()));
         }
+        if (!trials.keySet().equals(variants().stream().map(v -> "cpython-" + v).collect(Collectors.toSet()))) {
+            throw child.failure("printed JSON with results for " + trials.keySet() + ", expected one for each of "
+                    + variants());
+        }
+        version = root.get("python") instanceof String v ? v : "?";
         return trials;
     }
 
-    /** Deletes the temporary script and error file. */
-    @Override
-    public void close() throws IOException {
-        for (Path p : new Path[] {script, errors}) {
-            if (p != null) {
-                Files.deleteIfExists(p);
-            }
+    private static List<?> list(ChildProcess child, Map<?, ?> m, String key, String at) throws ChildFailed {
+        if (!(m.get(key) instanceof List<?> l)) {
+            throw child.failure("printed JSON " + (m.containsKey(key) ? "whose " + at + " is not a list" : "without " + at));
         }
-        script = null;
-        errors = null;
+        return l;
     }
 
-    private static double nanos(@Nullable Object seconds) {
-        return seconds instanceof Number n ? n.doubleValue() * 1e9 : Double.NaN;
+    private static double number(ChildProcess child, Map<?, ?> m, String key, String at) throws ChildFailed {
+        if (!(m.get(key) instanceof Number n)) {
+            throw child.failure("printed JSON " + (m.containsKey(key) ? "whose " + at + " is not a number" : "without " + at));
+        }
+        return n.doubleValue();
+    }
+
+    /** Deletes the temporary script. */
+    @Override
+    public void close() throws IOException {
+        Path s = script;
+        if (s != null) {
+            Files.deleteIfExists(s);
+        }
+        script = null;
     }
 
     private static String seconds(long nanos) {
         return String.format(Locale.ROOT, "%.9f", nanos / 1e9);
-    }
-
-    private static String last(String text) {
-        String t = text.strip();
-        return t.length() > 300 ? "..." + t.substring(t.length() - 300) : t;
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
@@ -45,11 +46,16 @@ public final class Widgets {
      * within the timeout (a wait on state, not on time).
      */
     public static void spinUntil(BooleanSupplier condition, long timeoutMs, String what) {
+        spinUntil(condition, timeoutMs, () -> what);
+    }
+
+    /** As {@link #spinUntil(BooleanSupplier, long, String)}, with what was awaited computed when it failed. */
+    public static void spinUntil(BooleanSupplier condition, long timeoutMs, Supplier<String> what) {
         Display display = Display.getCurrent();
         long end = System.currentTimeMillis() + timeoutMs;
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > end) {
-                throw new AssertionError("timed out after " + timeoutMs + " ms waiting until " + what);
+                throw new AssertionError("timed out after " + timeoutMs + " ms waiting until " + what.get());
             }
             // every pending event, then the async runnables (SWT runs those only once no event is left)
             while (display.readAndDispatch() && System.currentTimeMillis() <= end) {
@@ -59,7 +65,7 @@ public final class Widgets {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting until " + what, e);
+                throw new AssertionError("interrupted waiting until " + what.get(), e);
             }
         }
     }

@@ -26,12 +26,13 @@ final class Contention {
     private final SharedCounter counter = new SharedCounter();
     private final List<Thread> threads = new ArrayList<>();
 
-    /** Starts {@code n} threads named {@code prefix-1..n} that contend for {@code millis}. */
-    Contention start(String prefix, int n, long millis) {
-        long end = System.nanoTime() + millis * 1_000_000L;
+    private volatile boolean stopped;
+
+    /** Starts {@code n} threads named {@code prefix-1..n} that contend until {@link #stop()}. */
+    Contention start(String prefix, int n) {
         for (int i = 1; i <= n; i++) {
             Thread t = new Thread(() -> {
-                while (System.nanoTime() < end) {
+                while (!stopped) {
                     synchronized (counter) {
                         work(HOLD_NANOS);
                         counter.ticks++;
@@ -52,11 +53,9 @@ final class Contention {
         }
     }
 
-    boolean alive() {
-        return threads.stream().anyMatch(Thread::isAlive);
-    }
-
-    void join() throws InterruptedException {
+    /** Stops the threads and waits until they have ended. */
+    void stop() throws InterruptedException {
+        stopped = true;
         for (Thread t : threads) {
             t.join();
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.descent.ui.profiler.jvm.JvmActivity;
 import org.descent.ui.profiler.jvm.JvmActivity.ThreadActivity;
@@ -15,6 +16,33 @@ import org.junit.jupiter.api.Test;
 
 /** The JVM recorder on this JVM with real Flight Recorder events. */
 class JvmRecorderTest {
+
+    /**
+     * Enough samples, a second of complete events, the contenders blocked and allocating, the parker
+     * parked, CPU readings (Flight Recorder sends them once a second, about a second late).
+     */
+    private static boolean enough(JvmActivity a) {
+        boolean contended = Stream.of("recorder-test-contender-1", "recorder-test-contender-2")
+                .allMatch(name -> a.thread(name).filter(t -> t.blockedCount() > 0 && t.blocked() > 0.05
+                        && t.runnable() > 0.05 && t.allocatedMB() > 1).isPresent());
+        return a.samples() >= 10 && a.completeSeconds() > 1 && contended
+                && a.thread("recorder-test-parker").filter(t -> t.parkCount() == 1).isPresent()
+                && a.allocationRate() > 1 && a.allocation().stream().anyMatch(p -> p.value() > 1)
+                && a.cpu().stream().anyMatch(p -> p.jvm() > 0);
+    }
+
+    private static void awaitState(JvmRecorder recorder, long timeoutMillis) throws InterruptedException {
+        long end = System.nanoTime() + timeoutMillis * 1_000_000L;
+        JvmActivity a = recorder.snapshot();
+        while (!enough(a)) {
+            if (System.nanoTime() - end > 0) {
+                throw new AssertionError("the recorder did not see the contention within " + timeoutMillis + " ms: "
+                        + a.summary() + " " + a.threads());
+            }
+            Thread.sleep(JvmRecorder.SAMPLE_PERIOD.toMillis());
+            a = recorder.snapshot();
+        }
+    }
 
     @Test
     void contendedThreadsShowAsBlockedOnTheirMonitorWithAllocationAndParkSites() throws Exception {
@@ -31,7 +59,13 @@ class JvmRecorderTest {
                 }
             }, "recorder-test-parker");
             parker.start();
-            new Contention().start("recorder-test-contender", 2, 2200).join();
+            Contention contention = new Contention().start("recorder-test-contender", 2);
+            try {
+                // contend until the recorder has seen what the test checks, however long that takes here
+                awaitState(recorder, 120_000);
+            } finally {
+                contention.stop();
+            }
             parker.join();
             recorder.stop();
             assertFalse(recorder.running());

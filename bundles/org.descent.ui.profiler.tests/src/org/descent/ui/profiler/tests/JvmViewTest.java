@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import org.descent.core.RunStatus;
 import org.descent.experiment.Components;
@@ -66,12 +68,14 @@ class JvmViewTest {
                 }
             }, "jvm-view-trainer");
             trainer.start();
-            Widgets.spin(2000);
+            // until the view shows the thread training and mostly runnable, however long that takes here
+            Widgets.spinUntil(() -> view.shown().thread("jvm-view-trainer")
+                    .filter(t -> t.training().matches("bimodal-run at step \\d+") && t.runnable() > 0.5).isPresent(),
+                    120_000, () -> "the view to show jvm-view-trainer training: " + view.shown().threads());
             monitor.setCanceled(true);
-            while (trainer.isAlive()) {
-                Widgets.spin(50);
-            }
-            Widgets.spin(1200);
+            Widgets.spinUntil(() -> !trainer.isAlive(), 60_000, () -> "the cancelled run to end");
+            JvmActivity ended = view.shown();
+            Widgets.spinUntil(() -> view.shown() != ended, 30_000, () -> "a redraw after the run ended");
             Widgets.screenshot(WorkbenchViews.window().getShell(), "jvm-training.png");
         } finally {
             view.stop();
@@ -108,20 +112,25 @@ class JvmViewTest {
         assertTrue(view.recording());
         assertEquals("Stop recording", start.getText());
 
-        Contention contention = new Contention().start("jvm-view-contender", 2, 2500);
+        Contention contention = new Contention().start("jvm-view-contender", 2);
         Table table = Views.table("Waits most at");
-        int refreshes = 0;
-        JvmActivity before = view.shown();
-        while (contention.alive()) {
-            Widgets.spin(100);
-            if (view.shown() != before) {
-                refreshes++;
-                before = view.shown();
-            }
+        List<JvmActivity> drawn = new ArrayList<>(List.of(view.shown()));
+        try {
+            // until the view has redrawn a few times and shows both contenders blocked, however long that takes here
+            Widgets.spinUntil(() -> {
+                if (view.shown() != drawn.get(drawn.size() - 1)) {
+                    drawn.add(view.shown());
+                }
+                return drawn.size() > 4 && Stream.of("jvm-view-contender-1", "jvm-view-contender-2")
+                        .allMatch(name -> view.shown().thread(name).filter(t -> t.blocked() > 0.05 && t.blockedCount() > 0
+                                && !t.topWait().isEmpty()).isPresent())
+                        && view.shown().allocationRate() > 1 && view.charts().get(0).getDrawnPoints("alloc") > 3
+                        && view.charts().get(1).getDrawnPoints("jvm") > 1;
+            }, 120_000, () -> "the view to redraw 4 times and show the contention: " + (drawn.size() - 1)
+                    + " redraws, " + view.shown().summary());
+        } finally {
+            contention.stop();
         }
-        contention.join();
-        Widgets.spin(1200);
-        assertTrue(refreshes >= 4, "the view redrew " + refreshes + " times in 2.5 s");
         Widgets.screenshot(WorkbenchViews.window().getShell(), "jvm-threads.png");
         Views.click(start);
         assertFalse(view.recording());

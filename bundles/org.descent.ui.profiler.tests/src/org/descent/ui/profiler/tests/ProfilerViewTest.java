@@ -39,12 +39,9 @@ class ProfilerViewTest {
         view.choose(Workload.CPU, 2, List.of(Mode.SEQ, Mode.JVM, Mode.GIL_PY3), 1, 5_000_000);
         Views.click(Views.button("&Run"));
         assertTrue(view.running(), "the run did not start");
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (view.running() && System.currentTimeMillis() < deadline) {
-            Widgets.spin(100);
-        }
-        assertFalse(view.running(), "the run took over 2 minutes");
-        Widgets.spin(300);
+        // the job ends, then the view shows that it finished (the Run button enabled again)
+        Widgets.spinUntil(() -> !view.running() && Views.button("&Run").isEnabled(), 120_000,
+                () -> "the run to end and the view to show it: " + labels());
 
         Table table = Views.table("Wall median (s)");
         assertEquals(MODES, Views.column(table, "Mode"));
@@ -82,7 +79,7 @@ class ProfilerViewTest {
         double wheeled = range.span();
         drag(canvas, width / 2, width * 3 / 4);
         assertTrue(range.span() < 0.5 * wheeled, "dragging did not zoom to the range: " + range);
-        Widgets.spin(200);
+        canvas.update();
         Widgets.screenshot(WorkbenchViews.window().getShell(), "profiler-timeline-zoomed.png");
         Views.click(Views.button("Reset &zoom"));
         assertTrue(range.whole(), range.toString());
@@ -104,23 +101,16 @@ class ProfilerViewTest {
         ProfilerView view = WorkbenchViews.open(ProfilerView.ID, ProfilerView.class);
         view.choose(Workload.CPU, 2, List.of(Mode.SEQ, Mode.JVM, Mode.GIL_PY2, Mode.GIL_PY3), 3, 50_000_000);
         Views.click(Views.button("&Run"));
-        Widgets.spin(600);
+        Widgets.spinUntil(() -> labels().stream()
+                .anyMatch(l -> l.startsWith("Threading profiler: cpu: ") && l.contains("seq")), 60_000,
+                () -> "progress text naming the mode and repeat: " + labels());
         assertTrue(view.running(), "the run ended before it could be cancelled");
-        assertTrue(Widgets.findAll(WorkbenchViews.window().getShell(), Label.class).stream()
-                .anyMatch(l -> l.getText().startsWith("Threading profiler: cpu: ") && l.getText().contains("seq")),
-                () -> "no progress text naming the mode and repeat: " + Widgets.findAll(WorkbenchViews.window().getShell(),
-                        Label.class).stream().map(Label::getText).toList());
         Views.click(Views.button("&Cancel"));
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (view.running() && System.currentTimeMillis() < deadline) {
-            Widgets.spin(100);
-        }
-        assertFalse(view.running(), "cancel did not stop the run within 30 s");
-        Widgets.spin(200);
+        Widgets.spinUntil(() -> !view.running(), 30_000, () -> "cancel to stop the run");
+        Widgets.spinUntil(() -> labels().stream()
+                .anyMatch(l -> l.startsWith("Cancelled: the table holds the modes that finished.")), 30_000,
+                () -> "the cancellation message: " + labels());
         assertTrue(view.rows().size() < 4, view.rows().toString());
-        assertTrue(Widgets.findAll(WorkbenchViews.window().getShell(), Label.class).stream()
-                .anyMatch(l -> l.getText().startsWith("Cancelled: the table holds the modes that finished.")),
-                "no cancellation message");
         assertTrue(Views.button("&Run").isEnabled());
         assertFalse(Views.button("&Cancel").isEnabled());
     }
@@ -140,6 +130,10 @@ class ProfilerViewTest {
         view.choose(Workload.CPU, 2, List.of(), 1, 1000);
         e = assertThrows(IllegalArgumentException.class, view::options);
         assertTrue(e.getMessage().startsWith("modes: [] is not valid"), e.getMessage());
+    }
+
+    private static List<String> labels() {
+        return Widgets.findAll(WorkbenchViews.window().getShell(), Label.class).stream().map(Label::getText).toList();
     }
 
     private static void drag(Canvas canvas, int from, int to) {
