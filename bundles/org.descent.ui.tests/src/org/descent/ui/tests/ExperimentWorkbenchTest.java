@@ -474,12 +474,12 @@ class ExperimentWorkbenchTest {
         });
         navigator.deleteAction().run();
         assertEquals(2, questions.size());
-        assertFalse(Files.exists(run.dir()), "the run folder is still there");
+        spinUntil(() -> !Files.exists(run.dir()), TIMEOUT_MS, "the delete job removes the run folder");
         spinUntil(() -> row(run).isEmpty(), TIMEOUT_MS, "the navigator drops the deleted run");
 
         navigator.viewer().setSelection(new StructuredSelection(renamed), true);
         navigator.deleteAction().run();
-        assertFalse(Files.exists(renamed));
+        spinUntil(() -> !Files.exists(renamed), TIMEOUT_MS, "the delete job removes the experiment file");
     }
 
     @Test

@@ -537,22 +537,34 @@ public final class NavigatorView extends ViewPart {
         if (!confirmation.confirm("Delete", "Delete " + what + "?\n\nThis cannot be undone.")) {
             return;
         }
-        List<String> failed = new ArrayList<>();
-        for (Object o : selected) {
-            Path target = o instanceof RunFolder f ? f.dir() : (Path) o;
-            try {
-                closeEditorsOf(target);
-                deleteRecursively(target);
-            } catch (IOException e) {
-                ILog.of(NavigatorView.class).log(Status.error("Cannot delete " + target, e));
-                failed.add(target + ": " + e.getMessage());
+        List<Path> targets = selected.stream().map(o -> o instanceof RunFolder f ? f.dir() : (Path) o).toList();
+        targets.forEach(this::closeEditorsOf);
+        Display display = getSite().getShell().getDisplay();
+        // a run folder can hold many checkpoints and analyses: the files go in a job, not on the UI thread
+        Job job = Job.create(targets.size() == 1 ? "Deleting " + targets.get(0).getFileName()
+                : "Deleting " + targets.size() + " items", monitor -> {
+            List<String> failed = new ArrayList<>();
+            for (Path target : targets) {
+                try {
+                    deleteRecursively(target);
+                } catch (IOException e) {
+                    ILog.of(NavigatorView.class).log(Status.error("Cannot delete " + target, e));
+                    failed.add(target + ": " + e.getMessage());
+                }
             }
-        }
-        refresh();
-        if (!failed.isEmpty()) {
-            MessageDialog.openError(getSite().getShell(), "Delete failed",
-                    "These could not be deleted (details in the log):\n" + String.join("\n", failed));
-        }
+            display.asyncExec(() -> {
+                if (viewer.getControl().isDisposed()) {
+                    return;
+                }
+                refresh();
+                if (!failed.isEmpty()) {
+                    MessageDialog.openError(getSite().getShell(), "Delete failed",
+                            "These could not be deleted (details in the log):\n" + String.join("\n", failed));
+                }
+            });
+        });
+        job.setUser(true);
+        job.schedule();
     }
 
     private String describeForDelete(Object o) {
