@@ -54,12 +54,17 @@ class CommandLineTest {
     }
 
     static Result run(String... args) {
+        return run(registry, args);
+    }
+
+    /** Runs a command line in this JVM against the given contributions. */
+    static Result run(ContributionRegistry contributions, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = new CommandLine(registry, o, e).execute(List.of(args));
+            code = new CommandLine(contributions, o, e).execute(List.of(args));
         }
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

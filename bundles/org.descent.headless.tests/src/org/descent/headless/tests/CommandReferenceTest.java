@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +19,6 @@ import java.util.regex.Pattern;
 import org.descent.core.Contribution;
 import org.descent.core.ContributionProblem;
 import org.descent.core.ContributionRegistry;
-import org.descent.headless.internal.CommandLine;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.Platform;
 import org.junit.jupiter.api.AfterAll;
@@ -68,15 +65,9 @@ class CommandReferenceTest {
     }
 
     private static String markdown(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = new CommandLine(registry, o, e).execute(List.of(args));
-        }
-        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8);
+        CommandLineTest.Result r = CommandLineTest.run(registry, args);
+        assertEquals(0, r.code(), r.err());
+        return r.out();
     }
 
     @Test
@@ -113,14 +104,9 @@ class CommandReferenceTest {
 
     @Test
     void markdownTakesNoCommand() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = new CommandLine(registry, o, e).execute(List.of("help", "--markdown", "train"));
-        }
-        assertEquals(2, code);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("takes no COMMAND"), err.toString(StandardCharsets.UTF_8));
+        CommandLineTest.Result r = CommandLineTest.run(registry, "help", "--markdown", "train");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("takes no COMMAND"), r.err());
     }
 
     /** Every bundle of the product's feature that contributes to Descent's extension points is installed here. */
