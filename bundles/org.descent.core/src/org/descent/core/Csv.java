@@ -153,8 +153,8 @@ public final class Csv {
         }
     }
 
-    /** A record as written, cells quoted where needed, ending with {@code \n}. */
-    public static String row(List<String> cells) {
+    /** A record as written, cells quoted where needed, without a line end. */
+    public static String line(List<String> cells) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
@@ -162,7 +162,7 @@ public final class Csv {
             }
             sb.append(cell(cells.get(i)));
         }
-        return sb.append('\n').toString();
+        return sb.toString();
     }
 
     private static List<String> cells(CSVRecord record) {
