@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.descent.core.AnalysisResult;
 import org.descent.core.Csv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,5 +87,14 @@ class CsvTest {
         IllegalArgumentException m = assertThrows(IllegalArgumentException.class,
                 () -> Csv.readAll(dir.resolve("none.csv"), "none.csv"));
         assertEquals("none.csv: no such file", m.getMessage());
+    }
+
+    @Test
+    void analysisTablesQuoteTheirHeaders() throws IOException {
+        AnalysisResult.Table t = new AnalysisResult.Table(List.of("x", "f(x, y)"), List.of(new double[] { 1, 0.1 }), false);
+        String text = AnalysisResult.csv(t);
+        assertEquals("x,\"f(x, y)\"\n1.0,0.1\n", text);
+        List<Csv.Row> rows = Csv.readAll(file("t.csv", text.getBytes(StandardCharsets.UTF_8)), "t.csv");
+        assertEquals(t.columns(), rows.get(0).cells());
     }
 }
