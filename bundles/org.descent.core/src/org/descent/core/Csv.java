@@ -26,7 +26,7 @@ import org.eclipse.jdt.annotation.Nullable;
 /**
  * Descent's one CSV dialect, read and written through Apache Commons CSV: comma-separated,
  * UTF-8, cells in double quotes where they hold a comma, quote or line break ({@code ""} for a
- * quote inside), spaces around cells ignored, blank lines skipped. A quoted cell reads as the
+ * quote inside), spaces around cells ignored (those inside quotes kept), blank lines skipped. A quoted cell reads as the
  * same text as an unquoted one ({@code "1"} is {@code 1}). Every error names the source and the
  * line: malformed quoting, and bytes that are no UTF-8.
  */
@@ -37,7 +37,7 @@ public final class Csv {
      *
      * @param line the 1-based line the record ends on (the line it is on, unless a quoted cell
      *            spans lines)
-     * @param cells its cells, unquoted and stripped
+     * @param cells its cells, unquoted, without the spaces around them
      */
     public record Row(long line, List<String> cells) {
 
@@ -59,8 +59,8 @@ public final class Csv {
         void row(Row row) throws IOException;
     }
 
-    private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setTrim(true)
-            .setIgnoreEmptyLines(true).get();
+    private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true)
+            .get();
 
     private static final CSVFormat WRITE = CSVFormat.DEFAULT.builder().setQuoteMode(QuoteMode.MINIMAL)
             .setRecordSeparator('\n').get();

@@ -38,9 +38,9 @@ class CsvTest {
 
     @Test
     void writtenRowsReadBackTheSame() throws IOException {
-        List<String> cells = List.of("plain", "with,comma", "with \"quote\"", "line\nbreak", "");
-        String text = Csv.line(cells) + "\n" + Csv.line(List.of("1", "2", "3", "4", "5"));
-        assertEquals("plain,\"with,comma\",\"with \"\"quote\"\"\",\"line\nbreak\",", Csv.line(cells));
+        List<String> cells = List.of("plain", "with,comma", "with \"quote\"", "line\nbreak", "", " padded ");
+        String text = Csv.line(cells) + "\n" + Csv.line(List.of("1", "2", "3", "4", "5", "6"));
+        assertEquals("plain,\"with,comma\",\"with \"\"quote\"\"\",\"line\nbreak\",,\" padded \"", Csv.line(cells));
         List<Csv.Row> rows = Csv.readAll(file("w.csv", text.getBytes(StandardCharsets.UTF_8)), "w.csv");
         assertEquals(cells, rows.get(0).cells());
         assertEquals(List.of("4", "5"), rows.get(1).cells().subList(3, 5));
