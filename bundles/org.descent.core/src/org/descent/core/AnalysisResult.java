@@ -146,9 +146,12 @@ public final class AnalysisResult {
         return m;
     }
 
-    /** A table as CSV text: a header row, then numbers written so that they read back exactly. */
+    /**
+     * A table as CSV text ({@link Csv}): a header row, its names quoted where needed, then numbers
+     * written so that they read back exactly.
+     */
     public static String csv(Table table) {
-        StringBuilder sb = new StringBuilder(String.join(",", table.columns())).append('\n');
+        StringBuilder sb = new StringBuilder(Csv.line(table.columns())).append('\n');
         for (double[] r : table.rows()) {
             for (int i = 0; i < r.length; i++) {
                 if (i > 0) {

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
+import org.descent.core.InputFile;
 import org.descent.experiment.internal.AtomicFiles;
 import org.descent.experiment.internal.SafeXmiResourceFactory;
 import org.descent.experiment.model.Experiment;
@@ -45,8 +47,10 @@ public final class ExperimentFiles {
      * @throws ExperimentException naming the file, line and what is wrong
      */
     public static EObject load(Path file) throws ExperimentException {
-        if (!Files.isRegularFile(file)) {
-            throw new ExperimentException(file + ": no such file");
+        try {
+            InputFile.check(file, file.toString());
+        } catch (IllegalArgumentException e) {
+            throw new ExperimentException(e.getMessage());
         }
         Resource resource = resourceSet().createResource(URI.createFileURI(file.toAbsolutePath().toString()));
         List<String> problems = new ArrayList<>();
@@ -127,11 +131,27 @@ public final class ExperimentFiles {
 
     private static String message(Throwable t) {
         String m = t.getMessage();
-        return clean(m == null ? t.getClass().getSimpleName() : m);
+        return m == null ? "the file cannot be read as XML" : clean(m);
     }
 
-    private static String clean(String message) {
-        int paren = message.indexOf(" (file:");
-        return paren > 0 ? message.substring(0, paren) : message;
+    /**
+     * A parser's message in words: without the exception class the XML parser or EMF puts in
+     * front ({@code org.xml.sax.SAXParseExceptionpublicId: ...; systemId: ...; lineNumber: 3;
+     * columnNumber: 5; The element type ...}), its locator (the caller names line and column)
+     * and the file's URI.
+     */
+    static String clean(String message) {
+        String m = message.strip();
+        m = LEADING_CLASS.matcher(m).replaceFirst("");
+        m = LOCATOR.matcher(m).replaceAll("");
+        int paren = m.indexOf(" (file:");
+        m = paren > 0 ? m.substring(0, paren) : m;
+        m = m.strip();
+        return m.isEmpty() ? "the file cannot be read as XML" : m;
     }
+
+    /** A qualified exception class name at the start of a message, with an optional colon. */
+    private static final Pattern LEADING_CLASS = Pattern.compile("^(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error):?\\s*");
+    /** The SAX locator fields a SAXParseException's text carries. */
+    private static final Pattern LOCATOR = Pattern.compile("(?:publicId|systemId|lineNumber|columnNumber):[^;]*;\\s*");
 }

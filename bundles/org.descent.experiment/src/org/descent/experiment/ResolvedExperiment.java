@@ -217,7 +217,10 @@ public final class ResolvedExperiment {
             } catch (CoreException e) {
                 problems.add(role + " '" + id + "': " + e.getStatus().getMessage());
             } catch (IllegalArgumentException e) {
-                problems.add(where(role + " '" + id + "'", id) + ": " + e.getMessage());
+                // a contribution's message usually names its owner already ("model 'mlp': ..."): say it once
+                String m = String.valueOf(e.getMessage());
+                String at = where(m.startsWith(settings.owner()) ? "" : role + " '" + id + "'", id);
+                problems.add(at.isEmpty() ? m : at + ": " + m);
             }
             return null;
         }

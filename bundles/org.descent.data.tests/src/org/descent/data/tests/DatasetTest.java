@@ -147,4 +147,38 @@ class DatasetTest {
         e = assertThrows(IllegalArgumentException.class, () -> load("csv", Map.of()));
         assertEquals("dataset 'csv' needs path=FILE (csv:path=data.csv,label=y)", e.getMessage());
     }
+
+    @Test
+    void quotedCellsAndHeadersReadAsTheirText() throws IOException {
+        Path f = csv("\"a, first\",\"y\"\n\"1\",\"0\"\n 3 , 1\n");
+        Data d = load("csv", Map.of("path", f.toString(), "label", "y"));
+        assertArrayEquals(new double[] { 1, 3 }, d.inputs(), 0);
+        assertArrayEquals(new double[] { 0, 1 }, d.targets(), 0);
+        assertEquals(java.util.List.of("a, first"), d.inputNames());
+    }
+
+    @Test
+    void oneColumnIsASample() throws IOException {
+        Path f = csv("x\n1.5\n-2\n4\n");
+        Data d = load("csv", Map.of("path", f.toString()));
+        assertEquals(3, d.rows());
+        assertEquals(1, d.shape().inputDim());
+        assertEquals(0, d.shape().classes());
+        assertArrayEquals(new double[] { 1.5, -2, 4 }, d.targets(), 0);
+        assertArrayEquals(new double[] { 1.5, -2, 4 }, d.inputs(), 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> load("csv", Map.of("path", f.toString(), "task", "classification")));
+        assertTrue(e.getMessage().contains("has one column"), e.getMessage());
+    }
+
+    @Test
+    void invalidUtf8AndFoldersAreNamed() throws IOException {
+        Path f = dir.resolve("latin1.csv");
+        Files.write(f, new byte[] { 'a', ',', 'y', '\n', '1', ',', '0', '\n', (byte) 0xe9, ',', '1', '\n' });
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> load("csv", Map.of("path", f.toString())));
+        assertTrue(e.getMessage().startsWith(f + ":3: not UTF-8 text"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> load("csv", Map.of("path", dir.toString())));
+        assertEquals("csv: path=" + dir + ": is a folder; expected a file", e.getMessage());
+    }
 }

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
+import org.descent.core.InputFile;
+
 /** Reads a whole binary data file into memory, gunzipped when its name ends in {@code .gz}. */
 final class BinaryFile {
 
@@ -26,10 +28,7 @@ final class BinaryFile {
      * @throws IOException when it cannot be read
      */
     static ByteBuffer read(String option, String path) throws IOException {
-        Path file = Path.of(path);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(option + "=" + path + ": no such file");
-        }
+        Path file = InputFile.check(Path.of(path), option + "=" + path);
         if (Files.size(file) > MAX_BYTES) {
             throw new IllegalArgumentException(path + ": " + Files.size(file) + " bytes is too large: at most " + MAX_BYTES
                     + " bytes can be read");

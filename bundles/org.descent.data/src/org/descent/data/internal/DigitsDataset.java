@@ -1,11 +1,8 @@
 package org.descent.data.internal;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 
 import org.descent.core.Data;
@@ -38,10 +35,8 @@ public final class DigitsDataset implements Dataset {
             throw new IOException("digits: " + RESOURCE + " is missing from bundle org.descent.data");
         }
         CsvTable table;
-        try (InputStream in = url.openStream();
-                BufferedReader reader = new BufferedReader(
-                        new InputStreamReader(new GZIPInputStream(in), StandardCharsets.US_ASCII))) {
-            table = CsvTable.read(reader, "digits.csv.gz", false, monitor);
+        try (InputStream in = new GZIPInputStream(url.openStream())) {
+            table = CsvTable.read(in, "digits.csv.gz", false, monitor);
         }
         if (table.columns != 65 || table.rows != 1797) {
             throw new IOException("digits: expected 1797 rows of 65 values, found " + table.rows + " of " + table.columns);

@@ -15,6 +15,7 @@ import java.util.zip.ZipFile;
 import org.descent.core.Data;
 import org.descent.core.DataShape;
 import org.descent.core.Dataset;
+import org.descent.core.InputFile;
 import org.descent.core.Settings;
 import org.eclipse.core.runtime.IProgressMonitor;
 
@@ -53,10 +54,7 @@ public final class NpyDataset implements Dataset {
 
     @Override
     public Data load(IProgressMonitor monitor) throws IOException {
-        Path file = Path.of(path);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("npy: path=" + path + ": no such file");
-        }
+        Path file = InputFile.check(Path.of(path), "npy: path=" + path);
         ByteBuffer head = ByteBuffer.wrap(head(file, 8));
         NumericArray x;
         NumericArray y;

@@ -49,25 +49,30 @@ final class TableData {
         boolean classes = isClassification(name, "column '" + t.header.get(labelColumn) + "'", integral,
                 distinct.size(), max, task);
         if (standardize) {
-            for (int c = 0; c < d; c++) {
-                double mean = 0;
-                for (int r = 0; r < t.rows; r++) {
-                    mean += x[r * d + c];
-                }
-                mean /= t.rows;
-                double var = 0;
-                for (int r = 0; r < t.rows; r++) {
-                    double e = x[r * d + c] - mean;
-                    var += e * e;
-                }
-                double sd = Math.sqrt(var / t.rows);
-                for (int r = 0; r < t.rows; r++) {
-                    x[r * d + c] = sd > 0 ? (x[r * d + c] - mean) / sd : 0;
-                }
-            }
+            standardize(x, t.rows, d);
         }
         int k = classes ? (int) max + 1 : 0;
         return new Data(name, new DataShape(t.rows, d, 1, k), x, y, names);
+    }
+
+    /** Scales every column of a row-major {@code rows × d} table to mean 0 and standard deviation 1. */
+    static void standardize(double[] x, int rows, int d) {
+        for (int c = 0; c < d; c++) {
+            double mean = 0;
+            for (int r = 0; r < rows; r++) {
+                mean += x[r * d + c];
+            }
+            mean /= rows;
+            double var = 0;
+            for (int r = 0; r < rows; r++) {
+                double e = x[r * d + c] - mean;
+                var += e * e;
+            }
+            double sd = Math.sqrt(var / rows);
+            for (int r = 0; r < rows; r++) {
+                x[r * d + c] = sd > 0 ? (x[r * d + c] - mean) / sd : 0;
+            }
+        }
     }
 
     /**

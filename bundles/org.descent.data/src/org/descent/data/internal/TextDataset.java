@@ -21,6 +21,7 @@ import java.util.Map;
 import org.descent.core.Data;
 import org.descent.core.DataShape;
 import org.descent.core.Dataset;
+import org.descent.core.InputFile;
 import org.descent.core.Settings;
 import org.descent.core.SplitMix64;
 import org.descent.core.Vocabulary;
@@ -83,10 +84,7 @@ public final class TextDataset implements Dataset {
             name = RESOURCE.substring(RESOURCE.lastIndexOf('/') + 1);
             bytes = bundled();
         } else {
-            Path file = Path.of(path);
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("text: path=" + path + ": no such file");
-            }
+            Path file = InputFile.check(Path.of(path), "text: path=" + path);
             name = file.getFileName().toString();
             bytes = Files.readAllBytes(file);
         }

@@ -10,6 +10,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.descent.core.Csv;
+
 /**
  * A run's metrics.csv: one row per step, appended while training and flushed to the file at
  * least every {@link #FLUSH_MILLIS} milliseconds by a background timer (also when a step takes
@@ -70,7 +72,7 @@ public final class MetricsLog implements Closeable {
     public static MetricsLog create(Path file, List<String> columns) throws IOException {
         BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE);
-        w.write(String.join(",", columns));
+        w.write(Csv.line(columns));
         w.write('\n');
         w.flush();
         return new MetricsLog(w, columns);
@@ -93,7 +95,7 @@ public final class MetricsLog implements Closeable {
         for (int i = 0; i < lines.size(); i++) {
             String l = lines.get(i);
             if (i == 0) {
-                keep.add(String.join(",", columns));
+                keep.add(Csv.line(columns));
                 continue;
             }
             if (partialLast && i == lines.size() - 1) {
@@ -109,7 +111,7 @@ public final class MetricsLog implements Closeable {
             }
         }
         if (keep.isEmpty()) {
-            keep.add(String.join(",", columns));
+            keep.add(Csv.line(columns));
         }
         AtomicFiles.write(file, String.join("\n", keep) + "\n");
         return new MetricsLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND), columns);
@@ -120,7 +122,7 @@ public final class MetricsLog implements Closeable {
         if (columns != PROBE_COLUMNS) {
             throw new IllegalStateException("not a probes file");
         }
-        out.append(Long.toString(step)).append(',').append(name).append(',').append(Double.toString(value)).append('\n');
+        out.append(Long.toString(step)).append(',').append(Csv.cell(name)).append(',').append(Double.toString(value)).append('\n');
         dirty = true;
     }
 

@@ -14,6 +14,7 @@ import org.descent.core.AnalysisResult;
 import org.descent.core.Contribution;
 import org.descent.core.ExtensionPoints;
 import org.descent.core.Hyperparameter;
+import org.descent.core.InputFile;
 import org.descent.core.Json;
 import org.descent.core.Settings;
 import org.descent.core.Subject;
@@ -87,8 +88,10 @@ public final class AnalyzeCommand implements Command {
             Optional<String> v = c.option(f);
             if (v.isPresent()) {
                 Path p = Path.of(v.get());
-                if (!Files.isRegularFile(p)) {
-                    throw new UsageException("option '--" + f + "': " + p + " is not a file");
+                try {
+                    InputFile.check(p, "option '--" + f + "': " + p);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(e.getMessage());
                 }
                 files.put(f, p);
             }
@@ -140,7 +143,12 @@ public final class AnalyzeCommand implements Command {
             Path saved = null;
             if (c.has("out")) {
                 saved = Path.of(c.options().get("out")).toAbsolutePath().normalize();
-                RunFolder.writeAnalysis(result, saved);
+                try {
+                    RunFolder.writeAnalysis(result, saved);
+                } catch (java.nio.file.FileSystemException e) {
+                    c.err().println("descent analyze " + id + ": " + OutFolder.problem(saved, e));
+                    return USAGE;
+                }
             } else if (run != null) {
                 saved = run.writeAnalysis(result);
             }

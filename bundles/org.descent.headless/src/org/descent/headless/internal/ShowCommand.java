@@ -34,7 +34,7 @@ public final class ShowCommand implements Command {
             for (String p : e.problems()) {
                 context.err().println("descent show: " + p);
             }
-            return FAILURE;
+            return USAGE;
         }
         Map<String, Object> m = RunsCommand.summary(folder, run);
         Experiment e = run.getExperiment();

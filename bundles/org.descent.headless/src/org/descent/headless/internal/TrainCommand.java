@@ -1,5 +1,6 @@
 package org.descent.headless.internal;
 
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -72,8 +73,11 @@ public final class TrainCommand implements Command {
     static RunFolder folder(CommandContext context, Experiment e) throws java.io.IOException, UsageException {
         Optional<String> out = context.option("out");
         if (out.isPresent()) {
+            Path dir = Path.of(out.get());
             try {
-                return RunFolder.create(Path.of(out.get()));
+                return RunFolder.create(dir);
+            } catch (FileSystemException ex) {
+                throw new UsageException(OutFolder.problem(dir, ex));
             } catch (java.io.IOException ex) {
                 throw new UsageException("option '--out': " + ex.getMessage());
             }

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.descent.core.AnalysisResult;
+import org.descent.core.Csv;
 import org.descent.core.Json;
 import org.eclipse.jdt.annotation.Nullable;
 
@@ -160,31 +160,31 @@ public final class StoredAnalysis {
         return t;
     }
 
-    /** Reads a CSV of numbers with a header row. */
+    /** Reads a CSV of numbers with a header row ({@link Csv}: quoted names read as their text). */
     public static AnalysisResult.Table readCsv(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<Csv.Row> lines;
+        try {
+            lines = Csv.readAll(file, file.toString());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
         if (lines.isEmpty()) {
             throw new IOException(file + ": empty, expected a header row");
         }
-        List<String> columns = Arrays.asList(lines.get(0).split(",", -1));
+        List<String> columns = lines.get(0).cells();
         List<double[]> rows = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] cells = line.split(",", -1);
-            if (cells.length != columns.size()) {
-                throw new IOException(file + " line " + (i + 1) + ": " + cells.length + " cells, expected "
+        for (Csv.Row line : lines.subList(1, lines.size())) {
+            if (line.size() != columns.size()) {
+                throw new IOException(file + " line " + line.line() + ": " + line.size() + " cells, expected "
                         + columns.size());
             }
-            double[] r = new double[cells.length];
-            for (int c = 0; c < cells.length; c++) {
+            double[] r = new double[line.size()];
+            for (int c = 0; c < r.length; c++) {
                 try {
-                    r[c] = Double.parseDouble(cells[c]);
+                    r[c] = Double.parseDouble(line.cell(c));
                 } catch (NumberFormatException e) {
-                    throw new IOException(file + " line " + (i + 1) + ": '" + cells[c] + "' in column " + columns.get(c)
-                            + " is not a number", e);
+                    throw new IOException(file + " line " + line.line() + ": '" + line.cell(c) + "' in column "
+                            + columns.get(c) + " is not a number", e);
                 }
             }
             rows.add(r);

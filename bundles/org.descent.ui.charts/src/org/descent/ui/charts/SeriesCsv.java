@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
+import org.descent.core.Csv;
+
 /**
  * Series as CSV, one row per point: {@code series,<x title>,<y title>} then
  * {@code name,x,y} rows, series after series, every point (not the decimated ones), values as
@@ -60,11 +62,8 @@ public final class SeriesCsv {
         return out.append(v);
     }
 
-    /** A CSV cell: quoted when it holds a comma, quote or line break. */
+    /** A CSV cell as {@link Csv#cell(String)} writes it: quoted when it holds a comma, quote or line break. */
     public static String cell(String text) {
-        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
-            return text;
-        }
-        return '"' + text.replace("\"", "\"\"") + '"';
+        return Csv.cell(text);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -143,6 +144,27 @@ class WassersteinAnalysisTest {
                 () -> Samples.run("wasserstein", Map.of(), Samples.files("a", a, "b", a, "weights-a", wa)));
         assertTrue(e.getMessage().contains("--weights-a " + wa + " line 3") && e.getMessage().contains("negative"),
                 e.getMessage());
+    }
+
+    @Test
+    void quotedCellsReadAsNumbers() throws IOException {
+        // the data sets read "1" as 1; the sample files read the same CSV the same way
+        Samples s = new Samples(dir);
+        Path a = s.file("quoted.csv", "\"x\",\"y\"", "\"0\",\"0\"", " \"1\" , 0");
+        Path b = s.file("plain.csv", "1,0", "2,0");
+        AnalysisResult r = Samples.run("wasserstein", Map.of(), Samples.files("a", a, "b", b));
+        assertEquals(1.0, Samples.number(r, "cost"), 1e-12, "a translation by (1,0) costs |(1,0)|² = 1");
+    }
+
+    @Test
+    void invalidUtf8AndFoldersAreNamed() throws IOException {
+        Path bad = Files.write(dir.resolve("latin1.csv"), new byte[] { '1', ',', '0', '\n', (byte) 0xe9, ',', '1', '\n' });
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Samples.run("wasserstein", Map.of(), Samples.files("a", bad, "b", bad)));
+        assertTrue(e.getMessage().startsWith("--a " + bad + ":2: not UTF-8 text"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Samples.run("wasserstein", Map.of(), Samples.files("a", dir, "b", bad)));
+        assertEquals("--a " + dir + ": is a folder; expected a file", e.getMessage());
     }
 
     @Test

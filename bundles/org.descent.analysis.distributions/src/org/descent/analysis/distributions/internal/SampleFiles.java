@@ -1,17 +1,17 @@
 package org.descent.analysis.distributions.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.descent.core.Csv;
+
 /**
- * Reads the sample files of the distribution analyses: probability vectors and weights (one value
- * per line, or all values on one row), and point clouds (one point per row, comma-separated, the
- * same number of columns on every row). Each file may start with a header line (one that is not
+ * Reads the sample files of the distribution analyses through {@link Csv}: probability vectors
+ * and weights (one value per line, or all values on one row), and point clouds (one point per
+ * row, comma-separated, the same number of columns on every row; cells may be quoted). Each file may start with a header line (one that is not
  * all numbers); blank lines are skipped. Messages name the option, the file, the line and what
  * was expected.
  */
@@ -143,24 +143,16 @@ public final class SampleFiles {
     }
 
     private static List<Row> rows(Path file, String where) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(where + ": no such file");
-        }
-        List<String> text = Files.readAllLines(file, StandardCharsets.UTF_8);
         List<Row> rows = new ArrayList<>();
         boolean first = true;
-        for (int i = 0; i < text.size(); i++) {
-            String line = text.get(i).strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] fields = line.split("\\s*,\\s*", -1);
+        for (Csv.Row r : Csv.readAll(file, where)) {
+            String[] fields = r.cells().toArray(String[]::new);
             if (first && !allNumbers(fields)) {
                 first = false;
                 continue;
             }
             first = false;
-            rows.add(new Row(i + 1, fields));
+            rows.add(new Row((int) r.line(), fields));
         }
         if (rows.isEmpty()) {
             throw new IllegalArgumentException(where + ": no values (an empty file, or only a header)");

@@ -1,14 +1,14 @@
 package org.descent.ui.analysis.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+
+import org.descent.core.Csv;
 
 /**
  * A run's probes.csv ({@code step,name,value} rows) read into one series per name, in the order
@@ -29,22 +29,21 @@ public record ProbesFile(Map<String, Series> series) {
      */
     public static ProbesFile read(Path file) throws IOException {
         Map<String, List<double[]>> rows = new LinkedHashMap<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
-            }
-            int a = line.indexOf(',');
-            int b = line.lastIndexOf(',');
-            if (a < 0 || b <= a) {
-                throw new IOException(file + " line " + (i + 1) + ": expected step,name,value");
+        List<Csv.Row> lines;
+        try {
+            lines = Csv.readAll(file, file.toString());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        for (Csv.Row line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+            if (line.size() != 3) {
+                throw new IOException(file + " line " + line.line() + ": expected step,name,value");
             }
             try {
-                rows.computeIfAbsent(line.substring(a + 1, b), k -> new ArrayList<>()).add(new double[] {
-                        Double.parseDouble(line.substring(0, a)), Double.parseDouble(line.substring(b + 1)) });
+                rows.computeIfAbsent(line.cell(1), k -> new ArrayList<>()).add(new double[] {
+                        Double.parseDouble(line.cell(0)), Double.parseDouble(line.cell(2)) });
             } catch (NumberFormatException e) {
-                throw new IOException(file + " line " + (i + 1) + ": the step or the value is not a number", e);
+                throw new IOException(file + " line " + line.line() + ": the step or the value is not a number", e);
             }
         }
         Map<String, Series> series = new LinkedHashMap<>();

@@ -72,6 +72,23 @@ class CsvFollowerTest {
     }
 
     @Test
+    void quotedCellsReadAsTheSharedParserReadsThem() throws IOException {
+        RunFolder f = RunFolder.create(tmp.resolve("run"));
+        append(f.metricsFile(), "step,epoch,loss,grad_norm,lr,wall_s,\"val_f1, macro\"\n\"1\",0,\"2.5\",1,0.1,0,0.5\n");
+        append(f.probesFile(), "step,name,value\n10,\"norm/w,b\",1.5\n");
+        CsvFollower follower = new CsvFollower(f, "run");
+        assertTrue(follower.poll());
+        assertEquals(2.5, follower.series().findMetric(RunSeries.LOSS).y(0));
+        assertEquals(0.5, follower.series().findMetric("val_f1, macro").y(0));
+        assertEquals(List.of("norm/w,b"), follower.series().probeNames());
+        append(f.metricsFile(), "2,0,\"unclosed,1,0.1,0,0.5\n");
+        follower.poll();
+        assertEquals(1, follower.problems().size(), follower.problems().toString());
+        assertTrue(follower.problems().get(0).startsWith(f.metricsFile() + " line 3: a quoted cell is not closed"),
+                follower.problems().toString());
+    }
+
+    @Test
     void aRewrittenFileIsReadAgainIntoFreshSeries() throws IOException {
         RunFolder f = RunFolder.create(tmp.resolve("run"));
         append(f.metricsFile(), HEADER + "1,0,3,1,0.1,0,,,\n2,0,2,1,0.1,0,,,\n3,0,1,1,0.1,0,,,\n");

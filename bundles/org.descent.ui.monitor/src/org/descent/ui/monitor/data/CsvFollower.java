@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.descent.core.Csv;
 import org.descent.experiment.ExperimentException;
 import org.descent.experiment.RunFolder;
 import org.descent.experiment.model.Run;
@@ -24,7 +25,7 @@ import org.eclipse.jdt.annotation.Nullable;
  * {@link #poll()} reads only the bytes appended to metrics.csv and probes.csv since the last one
  * (it remembers the offsets; a line still being written waits for its end). A file that was
  * replaced or cut (a resumed run rewrites metrics.csv) is read again from the start into fresh
- * series. Rows that do not parse are skipped and reported by {@link #problems()}. Polls from
+ * series. Each complete line is parsed by {@link Csv}; rows that do not parse are skipped and reported by {@link #problems()}. Polls from
  * several threads (a reader thread, a refresh on demand) take turns.
  */
 public final class CsvFollower {
@@ -104,10 +105,18 @@ public final class CsvFollower {
                 String row = text.substring(start, end);
                 start = nl + 1;
                 line++;
+                List<String> cells;
+                String where = file + " line " + line;
+                try {
+                    cells = Csv.parseLine(row, where);
+                } catch (IllegalArgumentException e) {
+                    problem(this, e.getMessage().substring(where.length() + 2));
+                    continue;
+                }
                 if (line == 1) {
-                    header = List.of(row.split(",", -1));
-                } else if (!row.isEmpty()) {
-                    added |= probes ? probeRow(this, row) : metricsRow(this, row);
+                    header = cells;
+                } else if (!cells.isEmpty()) {
+                    added |= probes ? probeRow(this, cells) : metricsRow(this, cells);
                 }
             }
             return added;
@@ -191,45 +200,43 @@ public final class CsvFollower {
         }
     }
 
-    private boolean metricsRow(Tail t, String text) {
-        String[] cells = text.split(",", -1);
-        if (cells.length != t.header.size()) {
-            problem(t, "has " + cells.length + " cells, the header has " + t.header.size());
+    private boolean metricsRow(Tail t, List<String> cells) {
+        if (cells.size() != t.header.size()) {
+            problem(t, "has " + cells.size() + " cells, the header has " + t.header.size());
             return false;
         }
         double step;
         try {
-            step = Double.parseDouble(cells[0]);
+            step = Double.parseDouble(cells.get(0));
         } catch (NumberFormatException e) {
-            problem(t, "step '" + cells[0] + "' is not a number");
+            problem(t, "step '" + cells.get(0) + "' is not a number");
             return false;
         }
         RunSeries s = series;
-        for (int c = 1; c < cells.length; c++) {
+        for (int c = 1; c < cells.size(); c++) {
             String name = t.header.get(c);
-            if (cells[c].isEmpty() || NOT_SERIES.contains(name)) {
+            String cell = cells.get(c);
+            if (cell.isEmpty() || NOT_SERIES.contains(name)) {
                 continue;
             }
             try {
-                s.metric(name).append(step, Double.parseDouble(cells[c]));
+                s.metric(name).append(step, Double.parseDouble(cell));
             } catch (NumberFormatException e) {
-                problem(t, "column " + name + ": '" + cells[c] + "' is not a number");
+                problem(t, "column " + name + ": '" + cell + "' is not a number");
             }
         }
         return true;
     }
 
-    private boolean probeRow(Tail t, String text) {
-        int first = text.indexOf(',');
-        int last = text.lastIndexOf(',');
-        if (first <= 0 || last <= first) {
+    private boolean probeRow(Tail t, List<String> cells) {
+        if (cells.size() != 3) {
             problem(t, "expected step,name,value");
             return false;
         }
         try {
-            double step = Double.parseDouble(text.substring(0, first));
-            double value = Double.parseDouble(text.substring(last + 1));
-            series.probe(text.substring(first + 1, last)).append(step, value);
+            double step = Double.parseDouble(cells.get(0));
+            double value = Double.parseDouble(cells.get(2));
+            series.probe(cells.get(1)).append(step, value);
             return true;
         } catch (NumberFormatException e) {
             problem(t, "expected step,name,value with numbers for step and value");
