@@ -299,18 +299,19 @@ public final class RunFolder {
         String text = new String(tail, StandardCharsets.UTF_8);
         // a row still being written has no newline yet
         String[] lines = text.substring(0, text.lastIndexOf('\n') + 1).split("\n");
+        List<String> columns = MetricsLog.COLUMNS;
         for (int i = lines.length - 1; i >= 0; i--) {
-            String[] cells = lines[i].split(",", -1);
-            if (cells.length != MetricsLog.COLUMNS.size()) {
-                continue;
-            }
             try {
-                List<String> columns = MetricsLog.COLUMNS;
-                return Optional.of(new LoggedStep(Long.parseLong(cells[columns.indexOf("step")]),
-                        Integer.parseInt(cells[columns.indexOf("epoch")]), Double.parseDouble(cells[columns.indexOf("loss")]),
-                        Double.parseDouble(cells[columns.indexOf("wall_s")])));
-            } catch (NumberFormatException e) {
-                // the header, or a line cut by the start of the tail
+                List<String> cells = org.descent.core.Csv.parseLine(lines[i], file.toString());
+                if (cells.size() != columns.size()) {
+                    continue;
+                }
+                return Optional.of(new LoggedStep(Long.parseLong(cells.get(columns.indexOf("step"))),
+                        Integer.parseInt(cells.get(columns.indexOf("epoch"))),
+                        Double.parseDouble(cells.get(columns.indexOf("loss"))),
+                        Double.parseDouble(cells.get(columns.indexOf("wall_s")))));
+            } catch (IllegalArgumentException e) {
+                // the header, or a line cut by the start of the tail (NumberFormatException included)
             }
         }
         return Optional.empty();
@@ -334,6 +335,8 @@ public final class RunFolder {
                 return Optional.of(Checkpoint.read(all.get(i)));
             } catch (IOException | RuntimeException e) {
                 // a checkpoint cut short by a kill or damaged on the disk: fall back to the one before
+                org.eclipse.core.runtime.ILog.of(RunFolder.class).warn(all.get(i) + " cannot be read (" + e.getMessage()
+                        + "); " + (i > 0 ? "falling back to " + all.get(i - 1).getFileName() : "no older checkpoint"));
             }
         }
         return Optional.empty();

@@ -107,8 +107,10 @@ public final class Trainer {
         try (PolicyBinding binding = PolicyBinding.bind(plan.precision(), policies, Trainer.class)) {
             Session s = new Session(setup, binding.policy(), m);
             Run run = RunRecords.newRun(plan, folder, setup.fingerprint());
-            s.start(RunWriter.create(folder, run, setup.train().vocabulary(), s.keepsProbes()), null);
-            return s.loop();
+            try (RunWriter writer = RunWriter.create(folder, run, setup.train().vocabulary(), s.keepsProbes())) {
+                s.start(writer, null);
+                return s.loop();
+            }
         }
     }
 
@@ -142,10 +144,16 @@ public final class Trainer {
                     + " (fingerprint " + RunRecords.hex(c.dataHash()) + ", now " + RunRecords.hex(setup.fingerprint())
                     + ")");
         }
+        if (c != null) {
+            // before the logs are cut back to the checkpoint: a checkpoint that does not fit loses no row
+            setup.parameters(c.parameters());
+        }
         try (PolicyBinding binding = PolicyBinding.bind(plan.precision(), policies, Trainer.class)) {
             Session s = new Session(setup, binding.policy(), m);
-            s.start(RunWriter.reopen(folder, run, c == null ? 0 : c.step(), s.keepsProbes()), c);
-            return s.loop();
+            try (RunWriter writer = RunWriter.reopen(folder, run, c == null ? 0 : c.step(), s.keepsProbes())) {
+                s.start(writer, c);
+                return s.loop();
+            }
         }
     }
 

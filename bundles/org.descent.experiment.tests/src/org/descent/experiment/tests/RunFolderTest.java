@@ -220,4 +220,20 @@ class RunFolderTest {
         assertEquals(RunStatus.INTERRUPTED, RunFolder.effectiveStatus(gone), "its process is gone");
         assertNotEquals(0, gone.getPid());
     }
+
+    @Test
+    void aRunOfAnotherHostIsRunningWhileItsFilesChange() throws Exception {
+        Path runDir = dir.resolve("elsewhere");
+        running(runDir, 1, new Date(), "another-host.invalid");
+        RunFolder folder = new RunFolder(runDir);
+        assertEquals(RunStatus.RUNNING, RunFolder.effectiveStatus(folder.readRun()),
+                "just written there: it cannot be checked from here");
+        java.nio.file.attribute.FileTime quiet = java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(3600));
+        Files.setLastModifiedTime(folder.runFile(), quiet);
+        Files.setLastModifiedTime(folder.metricsFile(), quiet);
+        assertEquals(RunStatus.INTERRUPTED, RunFolder.effectiveStatus(folder.readRun()),
+                "an hour without a metrics row: the other host's process has ended");
+        Files.setLastModifiedTime(folder.metricsFile(), java.nio.file.attribute.FileTime.from(Instant.now()));
+        assertEquals(RunStatus.RUNNING, RunFolder.effectiveStatus(folder.readRun()), "metrics.csv still grows");
+    }
 }

@@ -53,8 +53,13 @@ public final class BinaryReader implements Closeable {
         int bytes = in.readUnsignedShort();
         in.reset();
         need(2L + bytes, "a name of " + bytes + " bytes");
-        offset += 2 + bytes;
-        return in.readUTF();
+        try {
+            String name = in.readUTF();
+            offset += 2 + bytes;
+            return name;
+        } catch (java.io.UTFDataFormatException e) {
+            throw error("a name that is not valid modified UTF-8");
+        }
     }
 
     /**

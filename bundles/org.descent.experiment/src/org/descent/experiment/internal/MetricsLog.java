@@ -147,8 +147,11 @@ public final class MetricsLog implements Closeable {
         }
     }
 
-    /** Writes buffered rows to the file now. */
+    /** Writes buffered rows to the file now (nothing once closed). */
     public synchronized void flush() throws IOException {
+        if (closed) {
+            return;
+        }
         out.flush();
         dirty = false;
     }

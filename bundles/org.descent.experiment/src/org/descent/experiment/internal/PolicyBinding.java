@@ -31,7 +31,7 @@ public final class PolicyBinding implements AutoCloseable {
     }
 
     /** No policy (full-precision runs and one-off fp64 evaluations). */
-    public static PolicyBinding none() {
+    private static PolicyBinding none() {
         return new PolicyBinding(null, null);
     }
 

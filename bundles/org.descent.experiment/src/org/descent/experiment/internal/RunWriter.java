@@ -16,7 +16,7 @@ import org.eclipse.jdt.annotation.Nullable;
  * Writes one session of a run to its folder: the run file, metrics.csv, probes.csv, checkpoints
  * and the trajectory. The loop decides what and when; this decides where and how.
  */
-public final class RunWriter {
+public final class RunWriter implements AutoCloseable {
 
     /** How many periodic checkpoints to keep. */
     private static final int KEEP_CHECKPOINTS = 2;
@@ -52,10 +52,6 @@ public final class RunWriter {
         MetricsLog metrics = MetricsLog.reopen(folder.metricsFile(), from);
         return new RunWriter(folder, run, metrics,
                 probes ? MetricsLog.reopen(folder.probesFile(), from, MetricsLog.PROBE_COLUMNS) : null);
-    }
-
-    public Run run() {
-        return run;
     }
 
     public RunFolder folder() {
@@ -116,14 +112,23 @@ public final class RunWriter {
         }
     }
 
-    /** Flushes and closes the logs (once). */
+    /** Flushes and closes the logs; both are closed even when closing one fails. Closing again does nothing. */
     public void closeLogs() throws IOException {
-        metrics.flush();
-        metrics.close();
         MetricsLog p = probes;
-        if (p != null) {
-            p.close();
+        try {
+            metrics.flush();
+            metrics.close();
+        } finally {
+            if (p != null) {
+                p.close();
+            }
         }
+    }
+
+    /** Closes the logs if the session ended without {@link #closeLogs()} (a failed write, say). */
+    @Override
+    public void close() throws IOException {
+        closeLogs();
     }
 
     /** Writes the run file with the session's outcome and its final metrics. */
