@@ -120,9 +120,11 @@ class ChildProcessTest {
         assertEquals(notJson + " gil_workloads.py: printed no JSON (JSON offset 0: expected a value) (exit code 0);"
                 + " it printed: hello | not json", reason);
 
-        Path crash = script(tmp, "crash", "echo 'Traceback (most recent call last):' >&2; echo 'boom' >&2; exit 3");
-        assertEquals(crash + " gil_workloads.py: exited with an error (exit code 3); on standard error:"
-                + " Traceback (most recent call last): | boom", failed(crash));
+        // a traceback ends with the error: its last lines are quoted
+        Path crash = script(tmp, "crash", "echo 'Traceback (most recent call last):' >&2;"
+                + " for i in 1 2 3 4 5 6; do echo \"  frame $i\" >&2; done; echo 'ValueError: boom' >&2; exit 3");
+        assertEquals(crash + " gil_workloads.py: exited with an error (exit code 3); on standard error, ending:"
+                + " frame 3 | frame 4 | frame 5 | frame 6 | ValueError: boom", failed(crash));
 
         Path silent = script(tmp, "silent", "exit 0");
         assertEquals(silent + " gil_workloads.py: printed no JSON (JSON offset 0: expected a value) (exit code 0);"
@@ -176,7 +178,7 @@ class ChildProcessTest {
                 + " (exit code 0); it printed: descent-gil-child cpu_ns=1 total_cpu_ns=1 lat_n=2",
                 childFailure("echo 'descent-gil-child cpu_ns=1 total_cpu_ns=1 lat_n=2'"));
         assertEquals("fake JVM: exited with an error (exit code 1); it printed: descent-gil-child cpu_ns=1"
-                + " total_cpu_ns=1; on standard error: Exception in thread \"main\" java.lang.OutOfMemoryError",
+                + " total_cpu_ns=1; on standard error, ending: Exception in thread \"main\" java.lang.OutOfMemoryError",
                 childFailure("echo 'descent-gil-child cpu_ns=1 total_cpu_ns=1'; echo 'Exception in thread \"main\""
                         + " java.lang.OutOfMemoryError' >&2; exit 1"));
     }

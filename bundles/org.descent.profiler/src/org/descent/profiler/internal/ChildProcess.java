@@ -1,7 +1,6 @@
 package org.descent.profiler.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,25 +123,34 @@ public final class ChildProcess implements AutoCloseable {
     public ChildFailed failure(String problem) {
         StringBuilder sb = new StringBuilder(name).append(": ").append(problem).append(" (exit code ")
                 .append(process.exitValue()).append(')');
-        boolean printed = quote(sb, "it printed", out);
-        printed |= quote(sb, "on standard error", err);
+        boolean printed = quote(sb, "it printed", out, false);
+        // an error (a Python traceback, a Java stack trace) ends with what went wrong: its last lines
+        printed |= quote(sb, "on standard error, ending", err, true);
         if (!printed) {
             sb.append("; it printed nothing");
         }
         return new ChildFailed(sb.toString());
     }
 
-    /** Appends the first lines of {@code file}; whether there were any. */
-    private static boolean quote(StringBuilder sb, String label, Path file) {
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(QUOTED_CHARS);
+    /** Appends the first (or last) lines of {@code file}; whether there were any. */
+    private static boolean quote(StringBuilder sb, String label, Path file, boolean last) {
+        byte[] text;
+        try (java.nio.channels.SeekableByteChannel in = Files.newByteChannel(file)) {
+            long size = in.size();
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) Math.min(size, QUOTED_CHARS));
+            in.position(last ? size - buffer.capacity() : 0);
+            while (buffer.hasRemaining() && in.read(buffer) >= 0) {
+                // fill the buffer
+            }
+            text = java.util.Arrays.copyOf(buffer.array(), buffer.position());
         } catch (IOException e) {
             sb.append("; ").append(label).append(": (cannot be read back: ").append(e.getMessage()).append(')');
             return true;
         }
-        List<String> lines = Arrays.stream(new String(head, StandardCharsets.UTF_8).split("\\R")).map(String::strip)
-                .filter(l -> !l.isEmpty()).limit(QUOTED_LINES)
+        List<String> all = Arrays.stream(new String(text, StandardCharsets.UTF_8).split("\\R")).map(String::strip)
+                .filter(l -> !l.isEmpty()).toList();
+        List<String> lines = (last ? all.subList(Math.max(0, all.size() - QUOTED_LINES), all.size()) : all.stream()
+                .limit(QUOTED_LINES).toList()).stream()
                 .map(l -> l.length() > QUOTED_LINE_CHARS ? l.substring(0, QUOTED_LINE_CHARS) + "..." : l)
                 .collect(Collectors.toList());
         if (lines.isEmpty()) {
@@ -151,7 +159,6 @@ public final class ChildProcess implements AutoCloseable {
         sb.append("; ").append(label).append(": ").append(String.join(" | ", lines));
         return true;
     }
-
     /**
      * Kills the child's descendants, then the child, and waits (up to {@value #KILL_WAIT_SECONDS}
      * s) until all have exited. Does nothing to a child that has exited.

@@ -181,8 +181,14 @@ public final class ProcessRunner implements AutoCloseable {
             }
             return new Trial(wall, cpu, totalCpu, GilCounters.NONE, latency, Timeline.empty(), List.of(), List.of());
         } finally {
+            // every child is killed even when one's temporary folder cannot be deleted
             for (ChildProcess child : children) {
-                child.close();
+                try {
+                    child.close();
+                } catch (IOException e) {
+                    org.eclipse.core.runtime.ILog.of(ProcessRunner.class).warn("a child JVM's temporary folder is left behind: "
+                            + e.getMessage());
+                }
             }
         }
     }
