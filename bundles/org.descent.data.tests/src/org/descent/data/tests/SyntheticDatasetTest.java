@@ -106,5 +106,15 @@ class SyntheticDatasetTest {
             // standard error of each coefficient is about noise/√n = 0.0014
             assertEquals(truth[j], a[j][4] / a[j][j], 0.01, "coefficient " + j);
         }
+        // what the fit leaves is the noise: its standard deviation is 0.1, give or take 0.1/√(2n) = 0.001
+        double ss = 0;
+        for (int i = 0; i < n; i++) {
+            double residual = d.targets()[i] - a[3][4] / a[3][3];
+            for (int j = 0; j < 3; j++) {
+                residual -= d.inputs()[3 * i + j] * a[j][4] / a[j][j];
+            }
+            ss += residual * residual;
+        }
+        assertEquals(0.1, Math.sqrt(ss / (n - 4)), 0.004, "residual standard deviation");
     }
 }

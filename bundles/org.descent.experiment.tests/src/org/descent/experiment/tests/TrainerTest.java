@@ -244,6 +244,10 @@ class TrainerTest {
             double expected = 0.001 + (0.05 - 0.001) * (1 + Math.cos(Math.PI * (step - 1) / 10)) / 2;
             assertEquals(expected, Double.parseDouble(rows.get(step).split(",")[4]), 1e-15, "lr of step " + step);
         }
+        // worked by hand: the first step at the base rate, a quarter period in at the midpoint, half a period at eta_min
+        assertEquals(0.05, Double.parseDouble(rows.get(1).split(",")[4]), 1e-15, "lr of step 1");
+        assertEquals(0.0255, Double.parseDouble(rows.get(6).split(",")[4]), 1e-15, "lr of step 6");
+        assertEquals(0.001, Double.parseDouble(rows.get(11).split(",")[4]), 1e-15, "lr of step 11");
     }
 
     @Test

@@ -252,7 +252,8 @@ class LayerModelTest {
         // uniform weights in ±b: α = mean|W| ≈ b/2 and ‖W − αB‖/‖W‖ = 1/2 for a uniform distribution
         assertEquals(0.5 / Math.sqrt(64), l1.extra().get("alpha"), 0.01);
         assertEquals(0.5, l1.extra().get("approximation_error"), 0.03);
-        assertEquals(32.0 * 32 * 64 / (32 * 64 + 32 * 32), l1.extra().get("memory_saving"), 1e-12);
+        // 64x32 float weights are 65536 bits; as signs, 2048 bits plus 32 float scales (1024 bits): 3072
+        assertEquals(65536.0 / 3072, l1.extra().get("memory_saving"), 1e-12);
     }
 
     /** ReLU outputs binarize to all +1; batch norm after the ReLU centres them (XNOR-Net's order). */
