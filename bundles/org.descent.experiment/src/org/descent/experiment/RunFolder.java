@@ -317,6 +317,39 @@ public final class RunFolder {
         return Optional.empty();
     }
 
+    /**
+     * Where a run stands, for a listing: an ended run's step, final training loss (or its last
+     * step's loss) and wall time from its run file; a run that did not end, from the last complete
+     * row of metrics.csv when that is further than the run file's last checkpoint.
+     *
+     * @param loss NaN when neither knows one
+     */
+    public record Progress(long step, double loss, double wallSeconds) {
+    }
+
+    /** This run's {@link Progress}, its run file already read ({@code run}). */
+    public Progress progress(Run run) {
+        long step = run.getStep();
+        double wall = run.getWallSeconds();
+        Double loss = null;
+        for (org.descent.experiment.model.Metric metric : run.getMetrics()) {
+            if (metric.getName().equals("train_loss") || (loss == null && metric.getName().equals("last_step_loss"))) {
+                loss = metric.getValue();
+            }
+        }
+        if (loss == null) {
+            try {
+                Optional<LoggedStep> last = lastLoggedStep();
+                if (last.isPresent() && last.get().step() >= step) {
+                    return new Progress(last.get().step(), last.get().loss(), last.get().wallSeconds());
+                }
+            } catch (IOException e) {
+                // unreadable metrics: the run file's values stand
+            }
+        }
+        return new Progress(step, loss == null ? Double.NaN : loss, wall);
+    }
+
     /** The path of the checkpoint for a step. */
     public Path checkpointFile(long step) {
         return dir.resolve(CHECKPOINTS).resolve(String.format("step-%012d.ckpt", step));

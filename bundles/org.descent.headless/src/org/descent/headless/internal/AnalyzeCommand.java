@@ -42,7 +42,6 @@ import org.eclipse.jdt.annotation.Nullable;
  */
 public final class AnalyzeCommand implements Command {
 
-    static final String POINT = ExtensionPoints.ANALYSES;
     /** The options of the command itself; any other option belongs to the analysis. */
     static final Set<String> OWN = Set.of("run", "experiment", "step", "rows", "a", "b", "weights-a", "weights-b",
             "out", "json");
@@ -50,7 +49,7 @@ public final class AnalyzeCommand implements Command {
 
     @Override
     public int run(CommandContext c) throws Exception {
-        List<Contribution> analyses = c.registry().contributions(POINT);
+        List<Contribution> analyses = c.registry().contributions(ExtensionPoints.ANALYSES);
         if (c.arguments().isEmpty()) {
             throw new UsageException("needs the id of an analysis; installed: " + ids(analyses));
         }

@@ -78,7 +78,7 @@ public final class HelpCommand implements Command {
         String lists = spec.contribution().attributes().get("lists");
         if (lists != null) {
             for (String point : lists.split(",")) {
-                printContributions(registry, ExtensionPoints.NAMESPACE + "." + point.strip(), out);
+                printContributions(registry, ExtensionPoints.of(point), out);
             }
         }
         out.println();

@@ -1,18 +1,15 @@
 package org.descent.headless.internal;
 
 import org.descent.core.Json;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.descent.experiment.ExperimentException;
 import org.descent.experiment.RunFolder;
 import org.descent.experiment.RunStore;
-import org.descent.experiment.model.Metric;
 import org.descent.experiment.model.Run;
 import org.descent.headless.Command;
 import org.descent.headless.CommandContext;
@@ -56,30 +53,10 @@ public final class RunsCommand implements Command {
         m.put("path", folder.dir().toString());
         m.put("status", RunFolder.effectiveStatus(run).id());
         m.put("message", run.getMessage());
-        long steps = run.getStep();
-        double wall = run.getWallSeconds();
-        Double loss = null;
-        for (Metric metric : run.getMetrics()) {
-            if (metric.getName().equals("train_loss") || (loss == null && metric.getName().equals("last_step_loss"))) {
-                loss = metric.getValue();
-            }
-        }
-        if (loss == null) {
-            // a run that did not finish: its file knows the last checkpoint, metrics.csv the last step
-            try {
-                Optional<RunFolder.LoggedStep> last = folder.lastLoggedStep();
-                if (last.isPresent() && last.get().step() >= steps) {
-                    steps = last.get().step();
-                    wall = last.get().wallSeconds();
-                    loss = last.get().loss();
-                }
-            } catch (IOException e) {
-                // unreadable metrics: the run file's values stand
-            }
-        }
-        m.put("steps", steps);
-        m.put("wall_seconds", wall);
-        m.put("loss", loss);
+        RunFolder.Progress progress = folder.progress(run);
+        m.put("steps", progress.step());
+        m.put("wall_seconds", progress.wallSeconds());
+        m.put("loss", Double.isNaN(progress.loss()) ? null : progress.loss());
         m.put("experiment", run.getExperiment() == null ? "" : run.getExperiment().getName());
         return m;
     }

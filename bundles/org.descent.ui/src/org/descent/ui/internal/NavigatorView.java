@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,6 +45,7 @@ import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.jface.viewers.TreeViewerColumn;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.SWTException;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
@@ -383,8 +385,10 @@ public final class NavigatorView extends ViewPart {
      */
     private void follow() {
         read(false);
-        if (!reader.isShutdown()) {
+        try {
             reader.schedule(this::follow, live.isEmpty() ? POLL_MS : POLL_MS / 4, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // the view was closed meanwhile
         }
     }
 
@@ -395,8 +399,10 @@ public final class NavigatorView extends ViewPart {
             boolean liveChanged = changed.getAndSet(false);
             if (always || liveChanged || !s.equals(read)) {
                 read = s;
-                if (!display.isDisposed()) {
+                try {
                     display.asyncExec(() -> show(s));
+                } catch (SWTException e) {
+                    // the workbench is closing: nothing to show
                 }
             }
         } catch (RuntimeException e) {
@@ -417,8 +423,10 @@ public final class NavigatorView extends ViewPart {
 
     /** Reads the folders again, on the reader's thread, and redraws the tree when read. */
     public void refresh() {
-        if (!reader.isShutdown()) {
+        try {
             reader.execute(() -> read(true));
+        } catch (RejectedExecutionException e) {
+            // the view was closed meanwhile
         }
     }
 

@@ -228,11 +228,10 @@ class AnalysisViewsTest {
                 "the form is generated from hessian's declarations");
         ((org.eclipse.swt.widgets.Text) form.control("k")).setText("-3");
         dialog.getShell().getDisplay().setCursorLocation(0, 0);
-        Widgets.spin(50);
-        assertTrue(!form.isValid(), "k = -3 is refused");
+        Widgets.spinUntil(() -> !form.isValid(), 10_000, "k = -3 is refused");
         Widgets.screenshot(dialog.getShell(), "analysis-run-dialog.png");
         ((org.eclipse.swt.widgets.Text) form.control("k")).setText("2");
-        Widgets.spin(50);
+        Widgets.spinUntil(form::isValid, 10_000, "k = 2 is taken");
         dialog.getShell().getDefaultButton().notifyListeners(SWT.Selection, new Event());
         assertEquals("hessian", dialog.chosen().id());
         assertEquals("2", dialog.values().get("k"));

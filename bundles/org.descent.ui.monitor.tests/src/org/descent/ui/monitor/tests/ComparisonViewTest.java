@@ -80,8 +80,10 @@ class ComparisonViewTest {
     @Test
     void showsRunsSortsFiltersAndDiffs() throws Exception {
         ComparisonView view = WorkbenchViews.open(ComparisonView.ID, ComparisonView.class);
+        int before = view.shown();
         view.setRuns(runs);
-        Widgets.spin(200);
+        Widgets.spinUntil(() -> view.shown() > before && view.visibleRows().size() == 3, 30_000,
+                "the three runs are read and shown");
         NatTable t = view.natTable();
         assertEquals(3, view.visibleRows().size());
         assertEquals(2 + 3, t.getRowCount(), "header, filter row and one row per run");
@@ -150,7 +152,9 @@ class ComparisonViewTest {
                 .findPart(MonitorView.ID).getObject();
         List<Path> overlaid = List.of(runs.get(0).dir(), runs.get(1).dir());
         Widgets.spinUntil(() -> overlaid.equals(monitor.model().shown().stream().map(s -> s.folder().dir()).toList()),
-                30_000, "the monitor overlays the selected runs " + overlaid);
+                30_000, () -> "the monitor overlays the selected runs " + overlaid + "; it shows "
+                        + monitor.model().shown().stream().map(s -> s.folder().dir()).toList() + "; comparison says: "
+                        + view.diffText());
         monitor.refreshNow();
         Views.maximize(MonitorView.ID);
         Widgets.screenshot(WorkbenchViews.window().getShell(), "monitor-overlay-from-comparison.png");

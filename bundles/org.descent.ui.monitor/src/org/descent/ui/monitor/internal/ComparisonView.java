@@ -57,9 +57,6 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.PlatformUI;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -84,6 +81,9 @@ public final class ComparisonView {
     private @Nullable EPartService partService;
 
     private RunTable table = RunTable.read(List.of());
+    private int shown;
+    /** Reads asked for, on the UI thread. */
+    private int requested;
     private final List<RunTable.Row> visible = new ArrayList<>();
     private Composite root;
     private Composite tableArea;
@@ -108,7 +108,7 @@ public final class ComparisonView {
         Button refresh = new Button(bar, SWT.PUSH);
         refresh.setText("&Refresh");
         refresh.setToolTipText("Read the run store again");
-        refresh.addListener(SWT.Selection, e -> setRuns(readStore()));
+        refresh.addListener(SWT.Selection, e -> showStore());
         Button overlay = new Button(bar, SWT.PUSH);
         overlay.setText("&Overlay in Monitor");
         overlay.setToolTipText("Show the training curves of the selected runs in the Monitor");
@@ -126,7 +126,7 @@ public final class ComparisonView {
         GridLayoutFactory.fillDefaults().applyTo(tableArea);
         diff = new Text(sash, SWT.BORDER | SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL);
         sash.setWeights(75, 25);
-        setRuns(readStore());
+        showStore();
     }
 
     private static List<RunFolder> readStore() {
@@ -138,9 +138,46 @@ public final class ComparisonView {
         }
     }
 
-    /** Shows these runs (re-reading their run files). */
+    /**
+     * Shows these runs: their run files are read in a job, off the UI thread, and the table is
+     * replaced when they are ({@link #shown()} counts the tables shown).
+     */
     public void setRuns(List<RunFolder> runs) {
-        table = RunTable.read(runs);
+        read(() -> runs);
+    }
+
+    /** Reads the run store's runs in a job and shows them. */
+    private void showStore() {
+        read(ComparisonView::readStore);
+    }
+
+    private void read(java.util.function.Supplier<List<RunFolder>> runs) {
+        int generation = ++requested;
+        org.eclipse.swt.widgets.Display display = tableArea.getDisplay();
+        org.eclipse.core.runtime.jobs.Job job = org.eclipse.core.runtime.jobs.Job.create("Reading runs for Run Comparison",
+                monitor -> {
+                    RunTable read = RunTable.read(runs.get());
+                    if (!display.isDisposed()) {
+                        display.asyncExec(() -> {
+                            // only the newest request is shown: an older read that ends later is dropped
+                            if (!tableArea.isDisposed() && generation == requested) {
+                                show(read);
+                            }
+                        });
+                    }
+                });
+        job.setSystem(true);
+        job.schedule();
+    }
+
+    /** How many tables have been shown since the view opened. */
+    public int shown() {
+        return shown;
+    }
+
+    private void show(RunTable read) {
+        table = read;
+        shown++;
         visible.clear();
         visible.addAll(table.rows());
         if (natTable != null) {
@@ -351,17 +388,19 @@ public final class ComparisonView {
             diff.setText("Select the runs to overlay in the Monitor first.");
             return;
         }
+        EPartService parts = partService;
+        MPart part;
         try {
-            IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-            page.showView(MonitorView.ID, null, IWorkbenchPage.VIEW_VISIBLE);
-        } catch (PartInitException e) {
+            // the e4 part service, not the 3.x page: it also shows the Monitor while this view is maximized
+            part = parts == null ? null : parts.showPart(MonitorView.ID, EPartService.PartState.VISIBLE);
+        } catch (RuntimeException e) {
             diff.setText("Cannot open the Monitor: " + e.getMessage());
             return;
         }
-        EPartService parts = partService;
-        MPart part = parts == null ? null : parts.findPart(MonitorView.ID);
         if (part != null && part.getObject() instanceof MonitorView monitor) {
             monitor.show(runs);
+        } else {
+            diff.setText("Cannot open the Monitor: the view " + MonitorView.ID + " is not installed");
         }
     }
 

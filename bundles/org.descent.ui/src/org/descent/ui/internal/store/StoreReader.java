@@ -21,7 +21,6 @@ import org.descent.experiment.RunFolder;
 import org.descent.experiment.RunStore;
 import org.descent.experiment.model.Component;
 import org.descent.experiment.model.Experiment;
-import org.descent.experiment.model.Metric;
 import org.descent.experiment.model.Run;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Status;
@@ -104,8 +103,8 @@ public final class StoreReader {
             return unreadable(f, p.error());
         }
         RunStatus status = RunFolder.effectiveStatus(r);
-        double loss = metric(r, "train_loss", metric(r, "last_step_loss", Double.NaN));
-        return new RunEntry(f.dir(), true, status, r.getStep(), loss, String.valueOf(r.getMessage()),
+        RunFolder.Progress progress = f.progress(r);
+        return new RunEntry(f.dir(), true, status, progress.step(), progress.loss(), String.valueOf(r.getMessage()),
                 describe(r.getExperiment()), "");
     }
 
@@ -119,15 +118,6 @@ public final class StoreReader {
 
     private static RunEntry unreadable(RunFolder f, String error) {
         return new RunEntry(f.dir(), false, RunStatus.FAILED, 0, Double.NaN, "", "", error);
-    }
-
-    private static double metric(Run r, String name, double otherwise) {
-        for (Metric m : r.getMetrics()) {
-            if (name.equals(m.getName())) {
-                return m.getValue();
-            }
-        }
-        return otherwise;
     }
 
     /** "bimodal · gaussian · gaussian-nll · adam(lr=0.05) · 500 steps". */
