@@ -12,27 +12,10 @@ import java.util.Map;
 
 import org.descent.headless.tests.CommandLineTest.Result;
 import org.descent.testing.Fixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** descent analyze: on a real run, on an experiment file, and its messages for bad input. */
-class AnalyzeCommandTest {
-
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void runStore() throws Exception {
-        CommandLineTest.service();
-        System.setProperty("descent.runs", dir.resolve("runs").toString());
-    }
-
-    @AfterEach
-    void noRunStore() {
-        System.clearProperty("descent.runs");
-    }
+class AnalyzeCommandTest extends InRunStore {
 
     private Path gaussianRun() {
         Path out = dir.resolve("mle");

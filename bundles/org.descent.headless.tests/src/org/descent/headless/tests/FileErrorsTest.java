@@ -13,27 +13,10 @@ import java.util.Map;
 
 import org.descent.headless.tests.CommandLineTest.Result;
 import org.descent.testing.Fixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Files as a user gets them wrong: their encoding, quoting, XML, folders for files; each says what and where. */
-class FileErrorsTest {
-
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void runStore() throws Exception {
-        CommandLineTest.service();
-        System.setProperty("descent.runs", dir.resolve("runs").toString());
-    }
-
-    @AfterEach
-    void noRunStore() {
-        System.clearProperty("descent.runs");
-    }
+class FileErrorsTest extends InRunStore {
 
     private static void assertNoClassNames(String err) {
         assertFalse(err.contains("Exception") || err.contains("org.xml") || err.contains("java."), err);

@@ -12,27 +12,10 @@ import java.util.Map;
 
 import org.descent.headless.tests.CommandLineTest.Result;
 import org.descent.testing.Fixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** train, run, resume, runs and show through the command-line parser, as a user types them. */
-class TrainCommandTest {
-
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void runStore() throws Exception {
-        CommandLineTest.service();
-        System.setProperty("descent.runs", dir.resolve("runs").toString());
-    }
-
-    @AfterEach
-    void noRunStore() {
-        System.clearProperty("descent.runs");
-    }
+class TrainCommandTest extends InRunStore {
 
     @Test
     void gaussianMleAsJson() throws Exception {
