@@ -19,6 +19,7 @@ final class DescentActionBarAdvisor extends ActionBarAdvisor {
     private IAction save;
     private IAction saveAs;
     private IAction close;
+    private IAction refresh;
     private IAction undo;
     private IAction redo;
     private IAction resetPerspective;
@@ -36,6 +37,7 @@ final class DescentActionBarAdvisor extends ActionBarAdvisor {
         save = register(ActionFactory.SAVE.create(w));
         saveAs = register(ActionFactory.SAVE_AS.create(w));
         close = register(ActionFactory.CLOSE.create(w));
+        refresh = register(ActionFactory.REFRESH.create(w));
         undo = register(ActionFactory.UNDO.create(w));
         redo = register(ActionFactory.REDO.create(w));
         resetPerspective = register(ActionFactory.RESET_PERSPECTIVE.create(w));
@@ -55,6 +57,8 @@ final class DescentActionBarAdvisor extends ActionBarAdvisor {
         file.add(close);
         file.add(save);
         file.add(saveAs);
+        file.add(new Separator());
+        file.add(refresh);
         file.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
         file.add(new Separator());
         file.add(quit);

@@ -60,7 +60,7 @@ final class DescentWorkbenchAdvisor extends WorkbenchAdvisor {
         }
         Path target = DescentPreferences.experimentsFolder().resolve(Path.of(SAMPLE).getFileName());
         try {
-            copySample(target);
+            copySample(SAMPLE, target);
             page.openEditor(new ExperimentEditorInput(target), ExperimentEditor.ID);
             DescentPreferences.setSampleOpened();
         } catch (IOException | PartInitException | BackingStoreException e) {
@@ -70,14 +70,14 @@ final class DescentWorkbenchAdvisor extends WorkbenchAdvisor {
         }
     }
 
-    /** Copies the bundled sample unless a file of that name is there already. */
-    static void copySample(Path target) throws IOException {
+    /** Copies a bundled sample unless a file of that name is there already. */
+    static void copySample(String sample, Path target) throws IOException {
         if (Files.exists(target)) {
             return;
         }
-        URL url = FrameworkUtil.getBundle(DescentWorkbenchAdvisor.class).getEntry(SAMPLE);
+        URL url = FrameworkUtil.getBundle(DescentWorkbenchAdvisor.class).getEntry(sample);
         if (url == null) {
-            throw new IOException("the bundle org.descent.ui has no " + SAMPLE);
+            throw new IOException("the bundle org.descent.ui has no " + sample);
         }
         Files.createDirectories(target.getParent());
         try (InputStream in = url.openStream()) {

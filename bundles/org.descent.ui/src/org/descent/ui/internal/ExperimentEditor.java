@@ -239,12 +239,12 @@ public final class ExperimentEditor extends EditorPart {
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(title);
         runButton = new Button(header, SWT.PUSH);
         runButton.setText("\u25B6 &Run");
-        runButton.setToolTipText("Train this experiment in the background into a new run folder");
+        runButton.setToolTipText("Train this experiment in the background into a new run folder (Ctrl+F11)");
         runButton.addListener(SWT.Selection, e -> run());
         cancelButton = new Button(header, SWT.PUSH);
         cancelButton.setText("&Cancel runs");
-        cancelButton.setToolTipText("Cancel the runs started from this editor that are still training");
-        cancelButton.addListener(SWT.Selection, e -> jobs.forEach(RunJob::cancel));
+        cancelButton.setToolTipText("Cancel the runs started from this editor that are still training (Ctrl+F2)");
+        cancelButton.addListener(SWT.Selection, e -> cancelRuns());
         cancelButton.setEnabled(false);
         messageIcon = new Label(header, SWT.NONE);
         GridDataFactory.swtDefaults().align(SWT.BEGINNING, SWT.BEGINNING).applyTo(messageIcon);
@@ -652,6 +652,11 @@ public final class ExperimentEditor extends EditorPart {
         cancelButton.setEnabled(!jobs.isEmpty());
         lastRun.setText("Last run " + outcome.summary());
         content.layout(true, true);
+    }
+
+    /** Cancels the runs started from this editor that are still training; each keeps what it wrote. */
+    public void cancelRuns() {
+        jobs.forEach(RunJob::cancel);
     }
 
     /** The runs started from this editor that are still training. */

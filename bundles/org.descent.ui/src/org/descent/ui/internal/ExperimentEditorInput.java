@@ -7,6 +7,7 @@ import org.descent.experiment.ExperimentFiles;
 import org.eclipse.core.runtime.IPath;
 import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.resource.ImageDescriptor;
+import org.eclipse.ui.IMemento;
 import org.eclipse.ui.IPathEditorInput;
 import org.eclipse.ui.IPersistableElement;
 
@@ -53,9 +54,20 @@ public final class ExperimentEditorInput implements IPathEditorInput {
         return name.endsWith(ext) ? name.substring(0, name.length() - ext.length()) : name;
     }
 
+    /** Restored after a restart by {@link ExperimentInputFactory}. */
     @Override
-    public @Nullable IPersistableElement getPersistable() {
-        return null;
+    public IPersistableElement getPersistable() {
+        return new IPersistableElement() {
+            @Override
+            public String getFactoryId() {
+                return ExperimentInputFactory.ID;
+            }
+
+            @Override
+            public void saveState(IMemento memento) {
+                ExperimentInputFactory.save(memento, ExperimentEditorInput.this);
+            }
+        };
     }
 
     @Override

@@ -15,5 +15,7 @@ public final class ExperimentPerspective implements IPerspectiveFactory {
                 0.72f, layout.getEditorArea());
         bottom.addView(Perspectives.CONTRIBUTIONS_VIEW);
         bottom.addPlaceholder(Perspectives.MONITOR_VIEW);
+        bottom.addPlaceholder(Perspectives.PROGRESS_VIEW);
+        bottom.addPlaceholder(Perspectives.ERROR_LOG_VIEW);
     }
 }

@@ -56,6 +56,7 @@ import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.actions.ActionFactory;
 import org.eclipse.ui.part.ViewPart;
 
 /**
@@ -174,8 +175,6 @@ public final class NavigatorView extends ViewPart {
                 deleteAction.run();
             } else if (e.keyCode == SWT.F2) {
                 renameAction.run();
-            } else if (e.keyCode == SWT.F5) {
-                refreshAction.run();
             }
         });
         observation = Services.get(LiveRuns.class).observe(this::observe);
@@ -445,6 +444,8 @@ public final class NavigatorView extends ViewPart {
         cancelAction.setImageDescriptor(shared.getImageDescriptor(ISharedImages.IMG_ELCL_STOP));
         refreshAction = action("&Refresh", "Read the experiments folder and the run store again (F5)", this::refresh);
         refreshAction.setImageDescriptor(shared.getImageDescriptor(ISharedImages.IMG_ELCL_SYNCED));
+        // File > Refresh and F5 (the platform's binding) reach this view's refresh while it is active
+        getViewSite().getActionBars().setGlobalActionHandler(ActionFactory.REFRESH.getId(), refreshAction);
         monitorAction = action("Show in &Monitor", "Show the selected run in the live monitor", this::showInMonitor);
 
         MenuManager menu = new MenuManager();

@@ -19,10 +19,14 @@ public final class Perspectives {
     public static final String RACE_VIEW = "org.descent.ui.analysis.views.race";
     public static final String PROFILER_VIEW = "org.descent.ui.profiler.views.profiler";
     public static final String JVM_VIEW = "org.descent.ui.profiler.views.jvm";
+    /** The platform's Error Log (bundle org.eclipse.ui.views.log): the workbench's log as a table. */
+    public static final String ERROR_LOG_VIEW = "org.eclipse.pde.runtime.LogView";
+    /** The platform's Progress view (declared by this bundle; the product has no org.eclipse.ui.ide). */
+    public static final String PROGRESS_VIEW = "org.eclipse.ui.views.ProgressView";
 
     private static final String[] ALL = { EXPERIMENT, MONITOR, ANALYSIS, PROFILER };
     private static final String[] VIEWS = { NAVIGATOR_VIEW, CONTRIBUTIONS_VIEW, MONITOR_VIEW, COMPARISON_VIEW,
-            ANALYSIS_VIEW, RACE_VIEW, PROFILER_VIEW, JVM_VIEW };
+            ANALYSIS_VIEW, RACE_VIEW, PROFILER_VIEW, JVM_VIEW, PROGRESS_VIEW, ERROR_LOG_VIEW };
 
     private Perspectives() {
     }

@@ -17,7 +17,9 @@ import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -47,6 +49,19 @@ public final class RunJob extends Job {
         this.folder = folder;
         this.liveRuns = liveRuns;
         this.whenDone = whenDone;
+        // a run cancelled while it waits to start never enters run(): it ends here, and its empty folder goes
+        addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent event) {
+                if (outcome == null) {
+                    removeIfEmpty();
+                    Outcome o = new Outcome(folder, RunStatus.CANCELLED,
+                            folder.dir().getFileName() + " was cancelled before it started");
+                    outcome = o;
+                    whenDone.accept(o);
+                }
+            }
+        });
     }
 
     public RunFolder folder() {

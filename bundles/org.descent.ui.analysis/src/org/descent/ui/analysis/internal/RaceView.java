@@ -53,6 +53,7 @@ public final class RaceView {
     private ContributionRegistry registry;
     private Contribution race;
     private HyperparameterForm form;
+    private RacerList racers;
     private RacePlot plot;
     private Scale slider;
     private Label status;
@@ -76,15 +77,23 @@ public final class RaceView {
         Composite left = new Composite(scroll, SWT.NONE);
         GridLayoutFactory.fillDefaults().margins(6, 6).applyTo(left);
         Label hint = new Label(left, SWT.WRAP);
-        hint.setText("Optimizers as on the command line:\nsgd:lr=0.001,adam:lr=0.05 (empty: the problem's\nline-up). Click the plot to start there.");
+        hint.setText("Click the plot to start the race there.");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(hint);
-        form = new HyperparameterForm(left, race, Map.of());
+        // every option but the line-up, which the racers' check list below composes
+        form = new HyperparameterForm(left, race.kind() + " '" + race.id() + "'", race.hyperparameters().stream()
+                .filter(h -> !h.name().equals(RacerList.OPTION)).toList(), Map.of());
         GridDataFactory.fillDefaults().grab(true, false).applyTo(form.getControl());
         form.addListener((name, text, problem) -> {
             if (problem == null) {
                 schedule();
             }
         });
+        racers = new RacerList(left, registry.contributions(ExtensionPoints.OPTIMIZERS), () -> {
+            scroll.setMinSize(left.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+            left.layout(true, true);
+            schedule();
+        });
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(racers.getControl());
         scroll.setContent(left);
         scroll.setExpandHorizontal(true);
         scroll.setExpandVertical(true);
@@ -133,9 +142,24 @@ public final class RaceView {
         }
     }
 
-    /** The options form (the race analysis' declared hyperparameters). */
+    /** The options form (the race analysis' declared hyperparameters but the line-up). */
     public HyperparameterForm form() {
         return form;
+    }
+
+    /** The racers: the installed optimizers, checked ones with their hyperparameter forms. */
+    public RacerList racers() {
+        return racers;
+    }
+
+    /** The race analysis' options: the form's values and the line-up the racers compose. */
+    public Map<String, String> options() {
+        Map<String, String> v = new LinkedHashMap<>(form.values());
+        String lineup = racers.lineup();
+        if (!lineup.isEmpty()) {
+            v.put(RacerList.OPTION, lineup);
+        }
+        return v;
     }
 
     public RacePlot plot() {
@@ -203,14 +227,14 @@ public final class RaceView {
 
     /** Runs the race for the form's values in a job and draws it when done. */
     public void compute() {
-        if (!form.isValid()) {
-            status.setText("fix: " + form.problems().values().iterator().next());
+        if (!form.isValid() || !racers.isValid()) {
+            status.setText("fix: " + (form.isValid() ? racers.problem() : form.problems().values().iterator().next()));
             return;
         }
         int gen = ++generation;
         Settings settings;
         try {
-            settings = Settings.resolve(race, form.values());
+            settings = Settings.resolve(race, options());
         } catch (IllegalArgumentException e) {
             status.setText(e.getMessage());
             return;
