@@ -88,6 +88,7 @@ class GettingStartedAndRacersTest {
                 lines.get(0).label() + ", " + lines.get(1).label());
         // Rosenbrock from (-1.2, 1): the gradient is (-215.6, -88), so one step of gd with lr 0.0005
         // lands at (-1.2 + 0.1078, 1 + 0.044)
+        Widgets.screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "race-racers.png");
         assertEquals(-1.0922, lines.get(1).x()[1], 1e-12);
         assertEquals(1.044, lines.get(1).y()[1], 1e-12);
 
