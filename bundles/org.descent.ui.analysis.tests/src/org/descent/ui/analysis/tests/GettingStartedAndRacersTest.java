@@ -22,6 +22,10 @@ import org.descent.ui.internal.DescentPreferences;
 import org.descent.ui.internal.GettingStartedView;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
@@ -89,6 +93,12 @@ class GettingStartedAndRacersTest {
         // Rosenbrock from (-1.2, 1): the gradient is (-215.6, -88), so one step of gd with lr 0.0005
         // lands at (-1.2 + 0.1078, 1 + 0.044)
         Widgets.screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "race-racers.png");
+        // the state is drawn: GTK fills a checked box with the theme's blue (a white tick on it),
+        // where an unchecked box (or one whose background the theme overrode) shows at most a blue ring
+        int checked = bluePixels(indicator(racers.check("adam")));
+        int unchecked = bluePixels(indicator(racers.check("adagrad")));
+        assertTrue(checked > 120 && unchecked < 10, "blue pixels in the check box: checked " + checked
+                + ", unchecked " + unchecked);
         assertEquals(-1.0922, lines.get(1).x()[1], 1e-12);
         assertEquals(1.044, lines.get(1).y()[1], 1e-12);
 
@@ -102,6 +112,34 @@ class GettingStartedAndRacersTest {
         Widgets.spinUntil(race::isUpToDate, TIMEOUT_MS, "the race of the problem's line-up");
         assertEquals(6, race.plot().drawn().size(), race.plot().drawn().stream().map(Heatmap.Polyline::label).toList()
                 .toString());
+    }
+
+    /** The square at the left of a check box, where GTK draws its indicator. */
+    private static ImageData indicator(Button b) {
+        int side = b.getSize().y;
+        Image image = new Image(b.getDisplay(), side, side);
+        GC gc = new GC(b);
+        try {
+            gc.copyArea(image, 0, 0);
+            return image.getImageData();
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
+    }
+
+    /** Pixels clearly blue (blue well above red and green): the check box's fill. */
+    private static int bluePixels(ImageData image) {
+        int n = 0;
+        for (int y = 0; y < image.height; y++) {
+            for (int x = 0; x < image.width; x++) {
+                org.eclipse.swt.graphics.RGB c = image.palette.getRGB(image.getPixel(x, y));
+                if (c.blue > 150 && c.blue - c.red > 80 && c.blue - c.green > 30) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     @Test

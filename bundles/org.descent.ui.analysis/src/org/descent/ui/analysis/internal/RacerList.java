@@ -86,6 +86,15 @@ public final class RacerList {
         show(r);
     }
 
+    /** The check box of one optimizer. */
+    public Button check(String id) {
+        Racer r = racers.get(id);
+        if (r == null) {
+            throw new IllegalArgumentException("no optimizer '" + id + "' is installed; installed: " + ids());
+        }
+        return r.check();
+    }
+
     /** The checked optimizers' ids, in list order. */
     public List<String> checked() {
         return racers.values().stream().filter(r -> r.check().getSelection()).map(r -> r.optimizer().id()).toList();
