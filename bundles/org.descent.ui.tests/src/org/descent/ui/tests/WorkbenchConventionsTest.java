@@ -25,7 +25,6 @@ import org.descent.ui.internal.RunJob;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.preferences.InstanceScope;
-import org.eclipse.jface.bindings.TriggerSequence;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IEditorPart;
@@ -75,9 +74,14 @@ class WorkbenchConventionsTest {
         InstanceScope.INSTANCE.getNode(DescentPreferences.NODE).remove(DescentPreferences.EXPERIMENTS);
     }
 
+    /** The keys bound to a command in the active scheme (whatever shell is active). */
     private static List<String> keys(String commandId) {
         IBindingService bindings = PlatformUI.getWorkbench().getService(IBindingService.class);
-        return Arrays.stream(bindings.getActiveBindingsFor(commandId)).map(TriggerSequence::format).toList();
+        String scheme = bindings.getActiveScheme().getId();
+        return Arrays.stream(bindings.getBindings())
+                .filter(b -> b.getSchemeId().equals(scheme) && b.getParameterizedCommand() != null
+                        && b.getParameterizedCommand().getId().equals(commandId) && b.getPlatform() == null)
+                .map(b -> b.getTriggerSequence().format()).toList();
     }
 
     @Test
