@@ -281,7 +281,10 @@ record PluginProject(String name, @Nullable String optimizer, @Nullable String l
         StringBuilder deps = new StringBuilder();
         for (String[] d : List.of(new String[] { "org.junit.jupiter", "junit-jupiter-api", JUNIT_JUPITER },
                 new String[] { "org.junit.jupiter", "junit-jupiter-engine", JUNIT_JUPITER },
-                new String[] { "org.junit.platform", "junit-platform-launcher", JUNIT_PLATFORM })) {
+                new String[] { "org.junit.platform", "junit-platform-launcher", JUNIT_PLATFORM },
+                // Tycho's JUnit 5 provider requires the suite API and engine in the test runtime
+                new String[] { "org.junit.platform", "junit-platform-suite-api", JUNIT_PLATFORM },
+                new String[] { "org.junit.platform", "junit-platform-suite-engine", JUNIT_PLATFORM })) {
             deps.append("    <dependency>\n      <groupId>").append(d[0]).append("</groupId>\n      <artifactId>")
                     .append(d[1]).append("</artifactId>\n      <version>").append(d[2])
                     .append("</version>\n    </dependency>\n");
@@ -347,7 +350,7 @@ record PluginProject(String name, @Nullable String optimizer, @Nullable String l
                 Bundle-RequiredExecutionEnvironment: JavaSE-21
                 Bundle-ActivationPolicy: lazy
                 Require-Bundle: {{REQUIRES}}
-                Import-Package: org.eclipse.jdt.annotation;version="[2.2,3)";resolution:=optional
+                Import-Package: org.eclipse.jdt.annotation;resolution:=optional
                 Export-Package: {{NAME}}
                 """, Map.of("NAME", name, "REQUIRES", String.join(",\n ", requires)));
     }
@@ -362,6 +365,7 @@ record PluginProject(String name, @Nullable String optimizer, @Nullable String l
                 Bundle-RequiredExecutionEnvironment: JavaSE-21
                 Require-Bundle: {{REQUIRES}}
                 Import-Package: org.junit.jupiter.api;version="[5.10,6)",
+                 org.junit.jupiter.api.function;version="[5.10,6)",
                  org.osgi.framework;version="[1.9,2)",
                  org.osgi.util.tracker;version="[1.5,2)"
                 """, Map.of("TESTS", testsName(), "REQUIRES", String.join(",\n ", analysis == null
