@@ -547,7 +547,6 @@ record PluginProject(String name, @Nullable String optimizer, @Nullable String l
                         Subject subject = input.requireSubject("{{ID}}");
                         double[] theta = subject.parameters();
                         AnalysisResult result = new AnalysisResult("{{ID}}");
-                        result.line("%s", subject.label());
                         List<double[]> rows = new ArrayList<>();
                         double total = 0;
                         int index = 0;
