@@ -17,6 +17,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.descent.headless.tests.CommandLineTest.Result;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -30,10 +31,16 @@ import org.w3c.dom.NodeList;
  */
 class NewPluginCommandTest {
 
-    private static final String REPOSITORY = "file:/opt/descent/releng/org.descent.product/target/repository";
-
     @TempDir
     Path dir;
+
+    /** A stand-in for the SDK repository (new-plugin checks that a local one exists). */
+    private String repository;
+
+    @BeforeEach
+    void repository() throws IOException {
+        repository = Files.createDirectories(dir.resolve("sdk/repository")).toUri().toString();
+    }
 
     @BeforeAll
     static void service() throws InterruptedException {
@@ -56,7 +63,7 @@ class NewPluginCommandTest {
     void writesABuildWithABundleASkeletonPerContributionAndTheirTests() throws Exception {
         Path project = dir.resolve("demo");
         Result r = run("new-plugin", "com.example.demo", "--optimizer", "demo-momentum", "--loss", "half-mse",
-                "--analysis", "block-norms", "--dir", project.toString(), "--repository", REPOSITORY);
+                "--analysis", "block-norms", "--dir", project.toString(), "--repository", repository);
         assertEquals(0, r.code(), r.err());
         String b = "com.example.demo/", t = "com.example.demo.tests/";
         String src = b + "src/com/example/demo/", tests = t + "src/com/example/demo/tests/";
@@ -74,7 +81,7 @@ class NewPluginCommandTest {
         // the reactor: its own groupId, both modules, the SDK repository by its absolute URL
         Element pom = xml(project.resolve("pom.xml")).getDocumentElement();
         assertEquals("com.example.demo", pom.getElementsByTagName("groupId").item(0).getTextContent());
-        assertEquals(REPOSITORY, pom.getElementsByTagName("descent.repository").item(0).getTextContent());
+        assertEquals(repository, pom.getElementsByTagName("descent.repository").item(0).getTextContent());
         NodeList modules = pom.getElementsByTagName("module");
         assertEquals(List.of("com.example.demo", "com.example.demo.tests"),
                 List.of(modules.item(0).getTextContent(), modules.item(1).getTextContent()));
@@ -106,7 +113,7 @@ class NewPluginCommandTest {
     void onlyTheContributionsAskedFor() throws Exception {
         Path project = dir.resolve("loss-only");
         Result r = run("new-plugin", "org.acme.focal", "--loss", "focal", "--dir", project.toString(), "--repository",
-                REPOSITORY);
+                repository);
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("(loss 'focal')"), r.out());
         Set<String> sources = new TreeSet<>();
@@ -122,22 +129,22 @@ class NewPluginCommandTest {
     @Test
     void badNamesIdsAndFoldersExit2SayingWhy() throws Exception {
         Result r = run("new-plugin", "Com.Example", "--optimizer", "x", "--dir", dir.resolve("a").toString(),
-                "--repository", REPOSITORY);
+                "--repository", repository);
         assertEquals(2, r.code());
         assertTrue(r.err().contains("'Com.Example' is not a valid plugin name"), r.err());
-        r = run("new-plugin", "com.example.class", "--optimizer", "x", "--repository", REPOSITORY);
+        r = run("new-plugin", "com.example.class", "--optimizer", "x", "--repository", repository);
         assertEquals(2, r.code());
         assertTrue(r.err().contains("no Java keyword"), r.err());
-        r = run("new-plugin", "com.example", "--loss", "My_Loss", "--repository", REPOSITORY);
+        r = run("new-plugin", "com.example", "--loss", "My_Loss", "--repository", repository);
         assertEquals(2, r.code());
         assertTrue(r.err().contains("option '--loss': 'My_Loss' is not a valid id"), r.err());
-        r = run("new-plugin", "com.example", "--repository", REPOSITORY);
+        r = run("new-plugin", "com.example", "--repository", repository);
         assertEquals(2, r.code());
         assertTrue(r.err().contains("name at least one contribution: --optimizer ID, --loss ID or --analysis ID"), r.err());
         Files.createDirectories(dir.resolve("taken"));
         Files.writeString(dir.resolve("taken/notes.txt"), "mine");
         r = run("new-plugin", "com.example", "--optimizer", "x", "--dir", dir.resolve("taken").toString(),
-                "--repository", REPOSITORY);
+                "--repository", repository);
         assertEquals(2, r.code());
         assertTrue(r.err().contains("option '--dir': " + dir.resolve("taken") + " is not empty"), r.err());
         assertEquals("mine", Files.readString(dir.resolve("taken/notes.txt")));
@@ -151,5 +158,10 @@ class NewPluginCommandTest {
         }
         assertEquals(2, r.code());
         assertTrue(r.err().contains("no Descent SDK repository known: give --repository URL"), r.err());
+        r = run("new-plugin", "com.example", "--optimizer", "x", "--dir", dir.resolve("c").toString(), "--repository",
+                dir.resolve("nowhere").toUri().toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("the Descent SDK repository " + dir.resolve("nowhere") + " does not exist"), r.err());
+        assertTrue(!Files.exists(dir.resolve("c")));
     }
 }

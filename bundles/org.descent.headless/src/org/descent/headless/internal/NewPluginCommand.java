@@ -40,6 +40,7 @@ public final class NewPluginCommand implements Command {
         String repository = context.option("repository").or(() -> java.util.Optional.ofNullable(
                 System.getProperty(REPOSITORY_PROPERTY))).orElseThrow(() -> new UsageException(
                         "no Descent SDK repository known: give --repository URL (./descent names the one its build made)"));
+        checkRepository(repository);
         PluginProject project;
         try {
             project = new PluginProject(name, context.option("optimizer").orElse(null),
@@ -86,6 +87,23 @@ public final class NewPluginCommand implements Command {
     /** A word for a POSIX shell: as it is when it needs no quoting, otherwise in single quotes. */
     static String quote(String word) {
         return word.matches("[A-Za-z0-9_./=:@%+,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    /** A local repository must be there: a build against a missing one fails far from the cause. */
+    private static void checkRepository(String repository) throws UsageException {
+        if (!repository.startsWith("file:")) {
+            return;
+        }
+        Path dir;
+        try {
+            dir = Path.of(java.net.URI.create(repository));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("option '--repository': '" + repository + "' is not a file URL (" + e.getMessage() + ")");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new UsageException("the Descent SDK repository " + dir + " does not exist: build Descent first "
+                    + "(./descent --version builds it) or give --repository URL");
+        }
     }
 
     private static boolean isEmptyFolder(Path dir) throws IOException {
