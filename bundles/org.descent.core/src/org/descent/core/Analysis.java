@@ -12,6 +12,8 @@ import org.eclipse.core.runtime.IProgressMonitor;
  * <p>
  * An analysis writes nothing itself: the caller stores the result (in the run folder, or where
  * {@code --out} says) and renders it (text, JSON, views).
+ *
+ * @since 0.1.0
  */
 public interface Analysis extends Configurable {
 

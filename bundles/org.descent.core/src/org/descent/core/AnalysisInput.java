@@ -10,6 +10,8 @@ import java.util.Optional;
  *
  * @param subject the model at a point, when a run or an experiment was given
  * @param files input files by option name
+ *
+ * @since 0.1.0
  */
 public record AnalysisInput(Optional<Subject> subject, Map<String, Path> files) {
 

@@ -12,6 +12,8 @@ import java.util.Map;
  * tables (written as CSV files and charted by views), warnings, and a short text report. The
  * values and, for tables marked inline, the tables make the JSON document of
  * {@code descent analyze --json} and the result file stored with the run.
+ *
+ * @since 0.1.0
  */
 public final class AnalysisResult {
 

@@ -3,6 +3,8 @@ package org.descent.core;
 /**
  * Rows of a data set handed to a model for one step: inputs and targets copied into reusable
  * row-major buffers. {@link #size()} rows are valid; the buffers may be longer.
+ *
+ * @since 0.1.0
  */
 public final class Batch {
 

@@ -12,6 +12,8 @@ import org.osgi.framework.ServiceReference;
  * backend (org.descent.nd4j provides OpenBLAS). Models use it for layers wide enough to pay for
  * the native call and fall back to their plain-array kernels when no service is installed.
  * Matrices are row-major: {@code C = alpha·op(A)·op(B) + beta·C}.
+ *
+ * @since 0.1.0
  */
 public interface Blas {
 

@@ -11,6 +11,8 @@ import java.util.Map;
  *
  * @param id the contribution's id
  * @param values hyperparameter values as text, in the order given
+ *
+ * @since 0.1.0
  */
 public record ComponentSpec(String id, Map<String, String> values) {
 

@@ -4,6 +4,8 @@ package org.descent.core;
  * A contributed implementation configured once from its resolved hyperparameters. The engine
  * calls {@link #configure(Settings)} exactly once, right after creating the object and before
  * any other method; the values never change afterwards.
+ *
+ * @since 0.1.0
  */
 public interface Configurable {
 

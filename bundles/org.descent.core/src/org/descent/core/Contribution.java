@@ -22,6 +22,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * @param hyperparameters the declared hyperparameters, in declaration order
  * @param attributes the element's other attributes (for example a probe's {@code cost})
  * @param element the configuration element behind it, used to create the implementation
+ *
+ * @since 0.1.0
  */
 public record Contribution(String kind, String id, String name, String description, String extensionPoint,
         String bundle, @Nullable String className, List<Hyperparameter> hyperparameters,

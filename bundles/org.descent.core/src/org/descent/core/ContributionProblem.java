@@ -8,6 +8,8 @@ package org.descent.core;
  *            (installed but not resolvable, so none of its contributions is read)
  * @param bundle the contributing bundle
  * @param message what is wrong, naming the element and the value
+ *
+ * @since 0.1.0
  */
 public record ContributionProblem(String extensionPoint, String bundle, String message) {
 

@@ -13,6 +13,8 @@ import org.eclipse.core.runtime.CoreException;
  * <p>
  * Reading is forgiving: a broken contribution is logged with its contributing bundle, reported
  * by {@link #problems()} and left out; everything else keeps working.
+ *
+ * @since 0.1.0
  */
 public interface ContributionRegistry {
 

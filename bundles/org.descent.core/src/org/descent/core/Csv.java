@@ -29,6 +29,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * quote inside), spaces around cells ignored (those inside quotes kept), blank lines skipped. A quoted cell reads as the
  * same text as an unquoted one ({@code "1"} is {@code 1}). Every error names the source and the
  * line: malformed quoting, and bytes that are no UTF-8.
+ *
+ * @since 0.1.0
  */
 public final class Csv {
 

@@ -7,6 +7,8 @@ import org.eclipse.jdt.annotation.Nullable;
 /**
  * A data set in memory: inputs and targets as row-major arrays. Class targets are stored as
  * whole numbers {@code 0..classes-1} in a single target column.
+ *
+ * @since 0.1.0
  */
 public final class Data {
 

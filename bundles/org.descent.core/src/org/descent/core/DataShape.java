@@ -7,6 +7,8 @@ package org.descent.core;
  * @param inputDim values per input row
  * @param targetDim values per target row (1 for a class index)
  * @param classes number of classes when the target is a class index, otherwise 0
+ *
+ * @since 0.1.0
  */
 public record DataShape(int rows, int inputDim, int targetDim, int classes) {
 

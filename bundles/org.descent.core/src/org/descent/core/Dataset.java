@@ -7,6 +7,8 @@ import org.eclipse.core.runtime.IProgressMonitor;
 /**
  * A data set contribution: configured from its options (path, label column, size, seed, ...),
  * then loaded into memory.
+ *
+ * @since 0.1.0
  */
 public interface Dataset extends Configurable {
 

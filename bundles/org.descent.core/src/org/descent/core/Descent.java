@@ -4,7 +4,11 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.Version;
 
-/** Facts about the running Descent installation, for version output, About and provenance. */
+/**
+ * Facts about the running Descent installation, for version output, About and provenance.
+ *
+ * @since 0.1.0
+ */
 public final class Descent {
 
     private Descent() {

@@ -2,7 +2,11 @@ package org.descent.core;
 
 import java.util.List;
 
-/** The ids of org.descent.core's extension points, as declared in its plugin.xml. */
+/**
+ * The ids of org.descent.core's extension points, as declared in its plugin.xml.
+ *
+ * @since 0.1.0
+ */
 public final class ExtensionPoints {
 
     /** The namespace of the points: the bundle that declares them. */

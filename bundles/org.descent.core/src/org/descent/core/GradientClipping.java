@@ -3,6 +3,8 @@ package org.descent.core;
 /**
  * Gradient clipping as PyTorch 1.13's {@code clip_grad_norm_} (2-norm over all parameters) and
  * {@code clip_grad_value_}.
+ *
+ * @since 0.1.0
  */
 public final class GradientClipping {
 

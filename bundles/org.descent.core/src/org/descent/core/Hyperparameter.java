@@ -13,6 +13,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * <p>
  * Values travel as text, exactly as typed on the command line or stored in an experiment
  * file; {@link #parse(String)} turns text into a typed value or says what is wrong with it.
+ *
+ * @since 0.1.0
  */
 public final class Hyperparameter {
 

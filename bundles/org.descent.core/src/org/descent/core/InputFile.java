@@ -3,7 +3,11 @@ package org.descent.core;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Checks a path given as an input file, with messages that say what is wrong with it. */
+/**
+ * Checks a path given as an input file, with messages that say what is wrong with it.
+ *
+ * @since 0.1.0
+ */
 public final class InputFile {
 
     private InputFile() {

@@ -11,6 +11,8 @@ import org.eclipse.jdt.annotation.Nullable;
 /**
  * Writes JSON (for {@code --json} output and result files): maps, lists, strings, numbers
  * (non-finite ones as null), booleans and null; and reads it back ({@link #parse(String)}).
+ *
+ * @since 0.1.0
  */
 public final class Json {
 

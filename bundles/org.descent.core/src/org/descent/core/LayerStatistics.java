@@ -20,6 +20,8 @@ import java.util.Map;
  *            has none or after a forward pass only
  * @param extra layer-specific figures, such as a binary layer's scaling factor and approximation
  *            error
+ *
+ * @since 0.1.0
  */
 public record LayerStatistics(String layer, String kind, int[] outputShape, int parameters, double mean, double std,
         double zeroFraction, double gradientStd, double weightGradientStd, Map<String, Double> extra) {

@@ -6,6 +6,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * A loss: the mean over a batch of a per-example loss between a model's output rows and the
  * targets, with its gradient with respect to the outputs. Implementations must be stateless
  * after {@link #configure(Settings)}, so one instance can serve several threads.
+ *
+ * @since 0.1.0
  */
 public interface LossFunction extends Configurable {
 

@@ -16,6 +16,8 @@ import java.util.Map;
  * copy of the parameters the model is evaluated at, multiplies the loss (and so its gradient) by
  * {@link #lossScale()}, calls {@link #unscale} before clipping and the optimizer, and records
  * {@link #statistics}; checkpoints keep {@link #saveState()}.
+ *
+ * @since 0.1.0
  */
 public interface MixedPrecisionPolicy {
 

@@ -8,6 +8,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * A model contribution: a differentiable function of named parameter blocks. Configured from
  * its hyperparameters (architecture, initial values), then bound to a data shape and a loss,
  * which fixes the parameter layout.
+ *
+ * @since 0.1.0
  */
 public interface Model extends Configurable {
 

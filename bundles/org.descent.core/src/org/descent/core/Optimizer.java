@@ -9,6 +9,8 @@ import java.util.Map;
  * {@link #initialise(List)} for a parameter layout, then {@link #step} once per iteration.
  * The state it keeps between steps (moments, accumulators, step count) can be saved and
  * restored, so a resumed run continues bit for bit.
+ *
+ * @since 0.1.0
  */
 public interface Optimizer extends Configurable {
 

@@ -1,6 +1,10 @@
 package org.descent.core;
 
-/** What a model's output row means to the loss that reads it. */
+/**
+ * What a model's output row means to the loss that reads it.
+ *
+ * @since 0.1.0
+ */
 public enum OutputKind {
     /** Real values compared with real targets (MSE, L1, Huber). */
     VALUES,

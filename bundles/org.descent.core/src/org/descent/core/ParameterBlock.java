@@ -13,6 +13,8 @@ import java.util.Arrays;
  *            (batch normalization's running mean and variance) rather than a trainable parameter:
  *            its gradient is zero, optimizers and regularizers leave it alone, and it is saved
  *            and restored with the parameters
+ *
+ * @since 0.1.0
  */
 public record ParameterBlock(String name, int[] shape, int offset, boolean buffer) {
 

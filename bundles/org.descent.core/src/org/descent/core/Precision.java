@@ -4,7 +4,11 @@ import java.util.Locale;
 
 import org.eclipse.jdt.annotation.Nullable;
 
-/** The number format a run computes in. */
+/**
+ * The number format a run computes in.
+ *
+ * @since 0.1.0
+ */
 public enum Precision {
     /** IEEE double everywhere. */
     FP64,

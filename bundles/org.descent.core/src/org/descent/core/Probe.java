@@ -7,6 +7,8 @@ import java.util.Map;
  * Collects data during training, every {@link #interval()} steps: named scalar values that
  * are stored with the run's metrics. A probe declares its cost so the workbench can say what
  * turning it on will do to training speed.
+ *
+ * @since 0.1.0
  */
 public interface Probe extends Configurable {
 

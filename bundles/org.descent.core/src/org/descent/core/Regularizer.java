@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * A penalty on the parameters added to the loss (weight decay as a prior). Contributed to the
  * losses extension point as a {@code regularizer} element.
+ *
+ * @since 0.1.0
  */
 public interface Regularizer extends Configurable {
 

@@ -5,6 +5,8 @@ import java.util.Map;
 /**
  * Receives a run's events on the training thread. Implementations must return quickly (a
  * monitor throttles and hands work to its own thread).
+ *
+ * @since 0.1.0
  */
 public interface RunListener {
 

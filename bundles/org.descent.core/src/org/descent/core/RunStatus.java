@@ -4,7 +4,11 @@ import java.util.Locale;
 
 import org.eclipse.jdt.annotation.Nullable;
 
-/** Where a run stands. */
+/**
+ * Where a run stands.
+ *
+ * @since 0.1.0
+ */
 public enum RunStatus {
     CREATED, RUNNING, DONE, DIVERGED, CANCELLED, INTERRUPTED, FAILED;
 

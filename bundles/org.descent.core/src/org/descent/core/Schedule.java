@@ -3,6 +3,8 @@ package org.descent.core;
 /**
  * A learning-rate schedule: the learning rate of each step as a function of the base rate and
  * the number of steps already taken. Closed form, so it needs no state to resume.
+ *
+ * @since 0.1.0
  */
 public interface Schedule extends Configurable {
 

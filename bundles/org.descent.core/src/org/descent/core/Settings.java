@@ -11,6 +11,8 @@ import java.util.Objects;
  * value, given or default, parsed and checked against its declaration. Reading a name the
  * contribution does not declare is an error, never a silent default: a class that serves several
  * contributions asks {@link #has(String)} first. Immutable.
+ *
+ * @since 0.1.0
  */
 public final class Settings {
 

@@ -5,6 +5,8 @@ package org.descent.core;
  * seed gives the same numbers on every JVM and in the reference scripts (which reimplement it).
  * Per-epoch streams ({@link #forEpoch}) need no saved state: a resumed run shuffles exactly as
  * an uninterrupted one. Not thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class SplitMix64 {
 

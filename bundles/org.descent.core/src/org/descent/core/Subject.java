@@ -6,6 +6,8 @@ import java.util.List;
  * A bound model at one point of its training, with its data: what curvature, gradient,
  * landscape and precision analyses work on. Everything is fp64. The objective is the training
  * objective: the model's mean loss on a batch plus the experiment's penalties.
+ *
+ * @since 0.1.0
  */
 public interface Subject {
 

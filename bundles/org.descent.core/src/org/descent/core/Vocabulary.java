@@ -10,6 +10,8 @@ import java.util.Optional;
  * frequent first), with their counts in the corpus. Data sets
  * of token indices (word2vec pairs, sequences) carry one so that models can read frequencies
  * (subsampling, negative sampling, Huffman trees) and tools can turn indices back into words.
+ *
+ * @since 0.1.0
  */
 public final class Vocabulary {
 

@@ -5,7 +5,11 @@ import org.descent.experiment.model.Component;
 import org.descent.experiment.model.ExperimentFactory;
 import org.descent.experiment.model.Setting;
 
-/** Experiment components from the command line's {@code ID:name=value,...} specs. */
+/**
+ * Experiment components from the command line's {@code ID:name=value,...} specs.
+ *
+ * @since 0.1.0
+ */
 public final class Components {
 
     private Components() {

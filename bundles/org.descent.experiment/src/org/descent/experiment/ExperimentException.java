@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * An experiment or run file that cannot be used, with every problem found: each names the
  * file (and line where known), the element and the value, and what was expected.
+ *
+ * @since 0.1.0
  */
 public final class ExperimentException extends Exception {
 

@@ -25,6 +25,8 @@ import org.eclipse.emf.ecore.util.EcoreUtil;
  * Reads and writes {@code .descent} files: XMI holding an {@link Experiment} or a {@link Run}.
  * Reading never resolves XML external entities, and every problem is reported with the file
  * and line.
+ *
+ * @since 0.1.0
  */
 public final class ExperimentFiles {
 

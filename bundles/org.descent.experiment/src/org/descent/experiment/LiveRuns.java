@@ -14,6 +14,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * run leaves the list when that listener hears a final status. Observers are called on the
  * training thread and must return quickly: a view keeps the values and draws on its own
  * schedule.
+ *
+ * @since 0.1.0
  */
 public interface LiveRuns {
 

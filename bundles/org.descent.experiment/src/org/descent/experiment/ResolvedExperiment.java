@@ -29,6 +29,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * An experiment checked against the installed contributions: every component found, every
  * value parsed against its declaration, and the implementations created and configured.
  * Creating one reports all problems at once, each naming the element and the value.
+ *
+ * @since 0.1.0
  */
 public final class ResolvedExperiment {
 

@@ -25,6 +25,8 @@ import org.descent.experiment.model.Run;
 /**
  * One run's folder: {@code run.descent} (the run with its experiment, status, metrics and
  * provenance), {@code metrics.csv} (one row per step) and {@code checkpoints/}.
+ *
+ * @since 0.1.0
  */
 public final class RunFolder {
 

@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 /**
  * The folder that holds runs, one sub-folder each. Its location is {@code $DESCENT_RUNS} when
  * set, otherwise {@code ~/.descent/runs}.
+ *
+ * @since 0.1.0
  */
 public final class RunStore {
 

@@ -51,6 +51,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * (the mixed-precision policy, held for one session), {@link RunWriter} (the run's files),
  * {@link RunRecords} (the run and its provenance), {@link TrainingSubject} (a point for
  * analyses), {@link Listeners} (events, isolated); this class runs the loop.
+ *
+ * @since 0.1.0
  */
 public final class Trainer {
 

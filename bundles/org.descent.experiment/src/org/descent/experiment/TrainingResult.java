@@ -18,6 +18,8 @@ import org.descent.core.RunStatus;
  * @param wallSeconds training time, over all sessions of a resumed run
  * @param parameters parameter values by block name, for models with at most 100 parameters
  *            (empty otherwise)
+ *
+ * @since 0.1.0
  */
 public record TrainingResult(RunFolder folder, RunStatus status, String message, long steps, int epoch,
         double finalLoss, Map<String, Double> metrics, double wallSeconds, Map<String, double[]> parameters) {

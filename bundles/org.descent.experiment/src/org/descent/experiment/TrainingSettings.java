@@ -27,6 +27,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * the command line takes for 0 ({@code zero}); the attribute gives its name, type and default.
  * The command line's options, the editor's form and the validation of experiments derive from
  * this declaration.
+ *
+ * @since 0.1.0
  */
 public final class TrainingSettings {
 

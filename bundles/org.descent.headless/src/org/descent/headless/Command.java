@@ -3,6 +3,8 @@ package org.descent.headless;
 /**
  * A headless command, run as {@code descent <id> [options] [arguments]}. Its options are
  * declared in plugin.xml and already checked when {@link #run(CommandContext)} is called.
+ *
+ * @since 0.1.0
  */
 public interface Command {
 

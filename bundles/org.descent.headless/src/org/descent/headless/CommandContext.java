@@ -17,6 +17,8 @@ import org.descent.core.ContributionRegistry;
  * @param out standard output, for results
  * @param err standard error, for messages and warnings
  * @param registry every contribution to Descent's extension points
+ *
+ * @since 0.1.0
  */
 public record CommandContext(String command, Map<String, String> options, List<String> arguments, PrintStream out,
         PrintStream err, ContributionRegistry registry) {

@@ -5,6 +5,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Facts about the ND4J backend in this bundle, for provenance and the About dialog. Calling
  * any method loads the native backend (a second or two the first time).
+ *
+ * @since 0.1.0
  */
 public final class Nd4jRuntime {
 

@@ -13,6 +13,8 @@ import org.descent.core.Settings;
  * the step count and named per-parameter state arrays, and implements reset, save and
  * restore. Subclasses declare their arrays in {@link #stateArrays()} and update in
  * {@link #update}.
+ *
+ * @since 0.1.0
  */
 public abstract class ElementwiseOptimizer implements Optimizer {
 

@@ -26,6 +26,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * documentation). Use from a Job: {@code new GilBench(registry).run(options, monitor, row -> ...)}.
  * Every repeat of every mode is a separate run; the modes run one after the other, never at the
  * same time, and take turns in each repeat.
+ *
+ * @since 0.1.0
  */
 public final class GilBench {
 

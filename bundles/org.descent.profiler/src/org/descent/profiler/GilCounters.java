@@ -14,6 +14,8 @@ package org.descent.profiler;
  * @param waitNanos total time threads spent waiting for the lock
  * @param minDropRequestWaitNanos Python 3: the shortest time a waiter had waited before it set a
  *        drop request (at least the switch interval); 0 when there was none
+ *
+ * @since 0.1.0
  */
 public record GilCounters(long acquisitions, long switches, long periodicReleases, long dropRequests,
         long forcedSwitches, long failedWakeups, long waitNanos, long minDropRequestWaitNanos) {

@@ -29,6 +29,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * @param python cpython: the interpreter to run; null to look for /usr/bin/python3, then python3
  *        on the PATH
  * @param timelineCapacity events each thread's timeline recorder (and the holder log) can keep
+ *
+ * @since 0.1.0
  */
 public record GilOptions(Workload workload, int threads, List<Mode> modes, int repeat, long count, Duration ioWait,
         int ioRounds, Duration ioRoundWait, int checkInterval, Duration switchInterval, long pythonCount,

@@ -9,6 +9,8 @@ import java.util.Optional;
  * @param options what was run
  * @param results the rows, in the order of the options' modes
  * @param processors the processors the JVM could use
+ *
+ * @since 0.1.0
  */
 public record GilReport(GilOptions options, List<ModeResult> results, int processors) {
 

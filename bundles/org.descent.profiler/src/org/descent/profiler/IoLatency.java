@@ -8,6 +8,8 @@ package org.descent.profiler;
  * @param samples the waits measured
  * @param meanNanos mean latency
  * @param maxNanos largest latency
+ *
+ * @since 0.1.0
  */
 public record IoLatency(int samples, double meanNanos, double maxNanos) {
 

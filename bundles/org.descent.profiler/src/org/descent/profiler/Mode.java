@@ -3,7 +3,11 @@ package org.descent.profiler;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** How a {@link GilBench} run executes its workload's threads. */
+/**
+ * How a {@link GilBench} run executes its workload's threads.
+ *
+ * @since 0.1.0
+ */
 public enum Mode {
 
     /** All the threads' work one after the other on the calling thread: the baseline. */

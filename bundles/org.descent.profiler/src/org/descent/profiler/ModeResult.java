@@ -21,6 +21,8 @@ import java.util.Map;
  *        {@code cpython-seq} for the CPython rows; the shortest times are the least disturbed by other
  *        work on the machine); NaN without a baseline
  * @param explanation why this number: what the mode does with this workload and what to expect
+ *
+ * @since 0.1.0
  */
 public record ModeResult(Mode mode, String label, Status status, String reason, List<Trial> trials, double speedup,
         String explanation) {

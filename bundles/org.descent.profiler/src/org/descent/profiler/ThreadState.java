@@ -1,6 +1,10 @@
 package org.descent.profiler;
 
-/** What a workload thread is doing during one interval of a {@link Timeline}. */
+/**
+ * What a workload thread is doing during one interval of a {@link Timeline}.
+ *
+ * @since 0.1.0
+ */
 public enum ThreadState {
 
     /** Running ticks (holding the interpreter lock, in the GIL modes). */

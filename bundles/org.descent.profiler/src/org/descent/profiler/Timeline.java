@@ -14,6 +14,8 @@ import java.util.List;
  *        timeline then ends early for that thread)
  * @param nanosPerEvent the cost of recording one event, measured by a calibration loop
  * @param overheadNanos {@code events × nanosPerEvent}: the time the recorder added to the run
+ *
+ * @since 0.1.0
  */
 public record Timeline(List<String> threads, List<Interval> intervals, long events, long dropped, double nanosPerEvent,
         double overheadNanos) {

@@ -17,6 +17,8 @@ import java.util.List;
  *        lock)
  * @param forcedBefore per entry of {@code holders}: whether that acquisition followed a forced
  *        drop (Python 3's drop request)
+ *
+ * @since 0.1.0
  */
 public record Trial(long wallNanos, List<Long> cpuNanos, long processCpuNanos, GilCounters counters,
         IoLatency latency, Timeline timeline, List<Integer> holders, List<Boolean> forcedBefore) {

@@ -3,7 +3,11 @@ package org.descent.profiler;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** What each thread of a {@link GilBench} run does. */
+/**
+ * What each thread of a {@link GilBench} run does.
+ *
+ * @since 0.1.0
+ */
 public enum Workload {
 
     /** The article's countdown loop, {@code while n > 0: n -= 1}: one tick per iteration, CPU only. */

@@ -19,6 +19,8 @@ import org.eclipse.core.runtime.OperationCanceledException;
  * differences of exact gradients, {@code Hv ≈ (g(θ + hv) − g(θ − hv)) / 2h}, two gradient
  * evaluations per product, with an error estimate from a second step size. The whole matrix
  * comes column by column: exact products, or Richardson-extrapolated differences (error O(h⁴)).
+ *
+ * @since 0.1.0
  */
 public final class HessianOperator implements LinearOperator {
 

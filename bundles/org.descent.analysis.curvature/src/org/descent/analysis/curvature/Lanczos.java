@@ -12,6 +12,8 @@ import org.eclipse.core.runtime.OperationCanceledException;
  * The Lanczos method with full reorthogonalization, for the extreme eigenpairs of a symmetric
  * operator known only through its products (a Hessian), and for the tridiagonal matrices that
  * stochastic Lanczos quadrature needs.
+ *
+ * @since 0.1.0
  */
 public final class Lanczos {
 

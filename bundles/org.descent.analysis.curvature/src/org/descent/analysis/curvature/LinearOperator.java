@@ -1,6 +1,10 @@
 package org.descent.analysis.curvature;
 
-/** A symmetric linear map on R^n, given by its products with vectors (a Hessian, a block of it). */
+/**
+ * A symmetric linear map on R^n, given by its products with vectors (a Hessian, a block of it).
+ *
+ * @since 0.1.0
+ */
 public interface LinearOperator {
 
     /** The dimension n. */

@@ -11,6 +11,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * form, then the implicit QL method with Wilkinson shifts (the EISPACK tred2/tql2 algorithms),
  * in fp64. Eigenvectors are kept as rows so every inner loop runs over contiguous memory.
  * Eigenvalues come out ascending, as NumPy's {@code eigvalsh}.
+ *
+ * @since 0.1.0
  */
 public final class SymmetricEigen {
 

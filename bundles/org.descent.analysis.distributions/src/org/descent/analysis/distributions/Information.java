@@ -6,6 +6,8 @@ import java.util.Arrays;
  * Information measures of discrete distributions, in nats (divide by {@code ln 2} for bits).
  * Inputs are probability vectors of equal length; {@code 0·log 0 = 0}, and a term
  * {@code p_i·log(p_i/q_i)} with {@code q_i = 0 < p_i} makes the result {@code +∞}.
+ *
+ * @since 0.1.0
  */
 public final class Information {
 

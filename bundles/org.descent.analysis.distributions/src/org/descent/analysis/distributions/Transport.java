@@ -20,6 +20,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * Costs are {@code ⟨P, C⟩} of the plan found, as POT's {@code emd2} and {@code sinkhorn2} report
  * them (no p-th root). Masses must be non-negative with equal totals. Long computations check the
  * monitor and end with {@link OperationCanceledException} when it is cancelled.
+ *
+ * @since 0.1.0
  */
 public final class Transport {
 

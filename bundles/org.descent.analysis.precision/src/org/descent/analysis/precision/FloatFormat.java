@@ -9,6 +9,8 @@ import org.descent.core.Precision;
  * rounding from the double (round to nearest, ties to even), as a cast from float64 in hardware
  * or NumPy would. Magnitudes at or above {@link #max()} plus half an ulp become infinite, NaN
  * stays NaN, and the sign of zero is kept.
+ *
+ * @since 0.1.0
  */
 public enum FloatFormat {
 

@@ -14,6 +14,8 @@ import org.descent.core.ParameterBlock;
  * @param nonZero per block, the entries that were non-zero before rounding
  * @param underflow per block, the non-zero entries that rounded to zero
  * @param overflow per block, the entries that are infinite or NaN after rounding
+ *
+ * @since 0.1.0
  */
 public record GradientRounding(List<ParameterBlock> blocks, long[] nonZero, long[] underflow, long[] overflow) {
 

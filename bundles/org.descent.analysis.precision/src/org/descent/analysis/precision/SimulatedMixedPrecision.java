@@ -17,6 +17,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * infinity), a step with an infinite or NaN entry is skipped and, with dynamic scaling, the
  * scale is halved; after {@code growthInterval} good steps in a row it doubles. One instance per
  * run: {@link #start} resets it.
+ *
+ * @since 0.1.0
  */
 public class SimulatedMixedPrecision implements MixedPrecisionPolicy {
 

@@ -1,6 +1,7 @@
 package org.descent.losses.internal;
 
 import org.descent.core.DataShape;
+import org.descent.losses.ClassTargets;
 import org.descent.core.LossFunction;
 import org.descent.core.OutputKind;
 import org.descent.core.Settings;
@@ -49,15 +50,6 @@ public final class BinaryCrossEntropy implements LossFunction {
 
     @Override
     public double correct(int n, DataShape shape, double[] outputs, double[] targets) {
-        if (shape.targetDim() != 1) {
-            return Double.NaN;
-        }
-        int correct = 0;
-        for (int r = 0; r < n; r++) {
-            if ((outputs[r] > 0) == (targets[r] > 0.5)) {
-                correct++;
-            }
-        }
-        return correct;
+        return ClassTargets.binaryCorrect(n, shape, outputs, targets);
     }
 }

@@ -1,6 +1,7 @@
 package org.descent.losses.internal;
 
 import org.descent.core.DataShape;
+import org.descent.losses.ClassTargets;
 import org.descent.core.LossFunction;
 import org.descent.core.OutputKind;
 import org.descent.core.Settings;
@@ -26,7 +27,7 @@ public final class CrossEntropy implements LossFunction {
 
     @Override
     public int outputDim(DataShape shape) {
-        return Classes.require("cross-entropy", shape);
+        return ClassTargets.requireClasses("cross-entropy", shape);
     }
 
     @Override
@@ -35,7 +36,7 @@ public final class CrossEntropy implements LossFunction {
         double sum = 0;
         for (int r = 0; r < n; r++) {
             int o = r * c;
-            int y = Classes.label(targets[r], c, r);
+            int y = ClassTargets.label(targets[r], c, r);
             double max = Double.NEGATIVE_INFINITY;
             double mean = 0;
             for (int j = 0; j < c; j++) {
@@ -90,6 +91,6 @@ public final class CrossEntropy implements LossFunction {
 
     @Override
     public double correct(int n, DataShape shape, double[] outputs, double[] targets) {
-        return Classes.argmaxCorrect(n, shape.classes(), outputs, targets);
+        return ClassTargets.argmaxCorrect(n, shape.classes(), outputs, targets);
     }
 }

@@ -1,6 +1,7 @@
 package org.descent.losses.internal;
 
 import org.descent.core.DataShape;
+import org.descent.losses.ClassTargets;
 import org.descent.core.LossFunction;
 import org.descent.core.OutputKind;
 import org.descent.core.Settings;
@@ -26,7 +27,7 @@ public final class MultiMargin implements LossFunction {
 
     @Override
     public int outputDim(DataShape shape) {
-        return Classes.require("multi-margin", shape);
+        return ClassTargets.requireClasses("multi-margin", shape);
     }
 
     @Override
@@ -35,7 +36,7 @@ public final class MultiMargin implements LossFunction {
         double sum = 0;
         for (int r = 0; r < n; r++) {
             int o = r * c;
-            int y = Classes.label(targets[r], c, r);
+            int y = ClassTargets.label(targets[r], c, r);
             if (gradient != null) {
                 java.util.Arrays.fill(gradient, o, o + c, 0);
             }
@@ -58,6 +59,6 @@ public final class MultiMargin implements LossFunction {
 
     @Override
     public double correct(int n, DataShape shape, double[] outputs, double[] targets) {
-        return Classes.argmaxCorrect(n, shape.classes(), outputs, targets);
+        return ClassTargets.argmaxCorrect(n, shape.classes(), outputs, targets);
     }
 }

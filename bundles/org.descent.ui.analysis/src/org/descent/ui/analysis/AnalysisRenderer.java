@@ -7,6 +7,8 @@ import org.eclipse.swt.widgets.Composite;
  * the extension point {@code org.descent.ui.analysis.renderers}; analyses without one are shown
  * by the report-and-tables renderer. Called on the UI thread; a renderer creates its controls
  * in {@code parent} (which has a {@code FillLayout}) and keeps no state between calls.
+ *
+ * @since 0.1.0
  */
 public interface AnalysisRenderer {
 

@@ -20,6 +20,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * An analysis result as {@code descent analyze} stores it ({@code result.json},
  * {@code report.txt}, one CSV file per table), or as an analysis just returned it. Tables are
  * read when first asked for.
+ *
+ * @since 0.1.0
  */
 public final class StoredAnalysis {
 

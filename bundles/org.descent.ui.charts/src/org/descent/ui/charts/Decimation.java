@@ -7,6 +7,8 @@ import java.util.Arrays;
  * keeps its smallest and its largest y (in their order along x), plus the series' first and last
  * point; so a series of 10^6 points is drawn with at most {@code 2 * buckets + 2} points and every
  * spike stays visible. Without SWT, so views and the CLI decimate alike.
+ *
+ * @since 0.1.0
  */
 public final class Decimation {
 

@@ -12,6 +12,8 @@ import java.util.Arrays;
  * <p>
  * The x values must not decrease (steps, seconds); a series whose x goes back is decimated
  * whole by {@link Decimation#minMax(XYData, int, boolean)} instead.
+ *
+ * @since 0.1.0
  */
 public final class GrowingSeries implements XYData {
 

@@ -36,6 +36,8 @@ import org.eclipse.swt.widgets.Display;
  * Values: {@code z[j][i]} is the value of the cell centred at {@code (x[i], y[j])}; x and y
  * ascend. Cells reach halfway to their neighbours. NaN values (and values {@code <= 0} with a
  * logarithmic colour scale) are drawn in light grey and counted.
+ *
+ * @since 0.1.0
  */
 public final class Heatmap extends Canvas {
 

@@ -46,6 +46,8 @@ import org.eclipse.swtchart.Range;
  * boolean) decimated} points; CSV export writes every point. Data that grows (a live run) is
  * redrawn by calling {@link #refresh()} (for example from a {@code Display.timerExec} timer). Use
  * on the UI thread.
+ *
+ * @since 0.1.0
  */
 public final class LineChart {
 

@@ -16,6 +16,8 @@ import org.descent.core.Csv;
  * {@link #number(StringBuilder, double)} writes them (they read back to the same doubles; NaN and
  * infinities as {@code NaN}, {@code Infinity}). Without SWT, so a CLI can write what a chart
  * exports.
+ *
+ * @since 0.1.0
  */
 public final class SeriesCsv {
 

@@ -6,6 +6,8 @@ package org.descent.ui.charts;
  * through {@link #decimate(int, boolean)}. Implementations that grow while a chart reads them
  * (see {@link GrowingSeries}) make {@code x(i)} and {@code y(i)} valid for every
  * {@code i < size()} read before.
+ *
+ * @since 0.1.0
  */
 public interface XYData {
 

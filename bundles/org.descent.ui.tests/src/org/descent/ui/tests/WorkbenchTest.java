@@ -107,7 +107,7 @@ class WorkbenchTest {
         assertTrue(details.getText().contains("org.descent.core.optimizers (9)"), details.getText());
         assertTrue(details.getText().contains("org.descent.core.analyses (9)"), details.getText());
         try {
-            filter.setText("plugin");
+            filter.setText("plugins");
             Widgets.spinUntil(() -> column(table, 1).size() == 1, 10_000, "the filter leaves one row");
             assertEquals(List.of("plugins"), column(table, 1));
             table.setSelection(0);

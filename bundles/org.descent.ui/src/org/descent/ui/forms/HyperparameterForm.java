@@ -36,6 +36,8 @@ import org.eclipse.swt.widgets.Text;
  * decoration whose message names the hyperparameter and what was expected, and is listed by
  * {@link #problems()}. Listeners hear every edit made in the form (not changes made through
  * {@link #setValues(Map)}). Use the form on the UI thread.
+ *
+ * @since 0.1.0
  */
 public final class HyperparameterForm {
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import org.descent.core.AnalysisResult;
 import org.descent.ui.analysis.AnalysisRenderer;
+import org.descent.ui.analysis.AnalysisTabs;
 import org.descent.ui.analysis.StoredAnalysis;
 import org.descent.ui.charts.Heatmap;
 import org.descent.ui.charts.LineChart;
@@ -25,8 +26,8 @@ public final class ChartRenderers {
 
     private static void render(Composite parent, StoredAnalysis r, String tab, Drawing d) throws IOException {
         CTabFolder tabs = new CTabFolder(parent, SWT.BORDER | SWT.BOTTOM);
-        d.draw(ReportRenderer.chartTab(tabs, tab), r);
-        ReportRenderer.addReportAndTables(tabs, r);
+        d.draw(AnalysisTabs.chartTab(tabs, tab), r);
+        AnalysisTabs.addReportAndTables(tabs, r);
         tabs.setSelection(0);
     }
 
@@ -269,7 +270,7 @@ public final class ChartRenderers {
                 if (!t.columns().contains("underflow_fraction")) {
                     continue;
                 }
-                Composite area = ReportRenderer.chartTab(tabs, format + " underflow");
+                Composite area = AnalysisTabs.chartTab(tabs, format + " underflow");
                 LineChart c = new LineChart(area, format + ": gradient entries that underflow to zero",
                         "block (1 = " + (blocks.isEmpty() ? "first" : blocks.get(0)) + ")", "fraction of entries");
                 double[] block = t.column("block");
@@ -300,9 +301,9 @@ public final class ChartRenderers {
             }
             java.util.Optional<ProbesFile> probes = RunProbes.ofAnalysisFolder(result.folder());
             if (probes.isPresent() && RunProbes.hasPrecision(probes.get())) {
-                RunProbes.precision(ReportRenderer.chartTab(tabs, "Run: loss scale"), probes.get());
+                RunProbes.precision(AnalysisTabs.chartTab(tabs, "Run: loss scale"), probes.get());
             }
-            ReportRenderer.addReportAndTables(tabs, result);
+            AnalysisTabs.addReportAndTables(tabs, result);
             tabs.setSelection(0);
         }
     }
