@@ -2,6 +2,7 @@ package org.descent.core;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -91,9 +93,18 @@ public final class Csv {
         return rows;
     }
 
-    /** Reads UTF-8 CSV from a stream, as {@link #read(Path, String, RowHandler)}; leaves it open. */
+    /**
+     * Reads UTF-8 CSV from a stream, as {@link #read(Path, String, RowHandler)}; leaves it open. A
+     * byte order mark (spreadsheets save "CSV UTF-8" with one) is skipped, so that it does not end up
+     * in the first header.
+     */
     public static void read(InputStream in, String source, RowHandler handler) throws IOException {
-        Utf8Reader reader = new Utf8Reader(in, source);
+        PushbackInputStream unread = new PushbackInputStream(in, BOM.length);
+        byte[] head = unread.readNBytes(BOM.length);
+        if (!Arrays.equals(head, BOM)) {
+            unread.unread(head);
+        }
+        Utf8Reader reader = new Utf8Reader(unread, source);
         CSVParser parser = READ.parse(reader);
         Iterator<CSVRecord> records = parser.iterator();
         while (true) {
@@ -201,6 +212,9 @@ public final class Csv {
      * UTF-8 decoding that fails with the line of the first bad byte (Java's decoding readers
      * say only "Input length = 1").
      */
+    /** UTF-8's byte order mark. */
+    private static final byte[] BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
+
     private static final class Utf8Reader extends Reader {
 
         private final InputStream in;

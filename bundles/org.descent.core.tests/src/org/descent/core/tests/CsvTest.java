@@ -37,6 +37,24 @@ class CsvTest {
     }
 
     @Test
+    void aByteOrderMarkIsNotPartOfTheFirstHeader() throws IOException {
+        byte[] text = "x,y\n1,2\n".getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[text.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, withBom, 3, text.length);
+        List<Csv.Row> rows = Csv.readAll(file("excel.csv", withBom), "excel.csv");
+        assertEquals(List.of("x", "y"), rows.get(0).cells());
+        assertEquals(List.of("1", "2"), rows.get(1).cells());
+        // a file shorter than the mark, and one that only starts like it, read as they are
+        assertEquals(List.of(List.of("a")), Csv.readAll(file("a.csv", "a".getBytes(StandardCharsets.UTF_8)), "a.csv")
+                .stream().map(Csv.Row::cells).toList());
+        assertEquals(List.of("\u00EF", "b"), Csv.readAll(file("i.csv", "\u00EF,b".getBytes(StandardCharsets.UTF_8)),
+                "i.csv").get(0).cells());
+    }
+
+    @Test
     void writtenRowsReadBackTheSame() throws IOException {
         List<String> cells = List.of("plain", "with,comma", "with \"quote\"", "line\nbreak", "", " padded ");
         String text = Csv.line(cells) + "\n" + Csv.line(List.of("1", "2", "3", "4", "5", "6"));
