@@ -2,6 +2,8 @@ package org.descent.ui.charts;
 
 import java.util.Locale;
 
+import org.eclipse.jdt.annotation.Nullable;
+
 /**
  * The ticks of a chart axis: round values (1, 2 or 5 times a power of ten; whole numbers on an
  * integer axis such as a step or an index), how far to widen an axis so that it starts and ends
@@ -80,13 +82,16 @@ public final class AxisTicks {
         if (integer) {
             i = Math.max(i, 0);
         }
+        Layout previous = null;
         while (true) {
             double s = roundStep(i);
             double a = Math.floor(lo / s + 1e-9);
             double b = Math.ceil(hi / s - 1e-9);
+            Layout l = new Layout(clean(a * s, s), clean(b * s, s), s, values(a * s, b * s, s));
             if (b - a + 1 <= want) {
-                return new Layout(clean(a * s, s), clean(b * s, s), s, values(a * s, b * s, s));
+                return fewest(l, previous, want);
             }
+            previous = l;
             i++;
         }
     }
@@ -102,14 +107,30 @@ public final class AxisTicks {
         if (integer) {
             i = Math.max(i, 0);
         }
+        Layout previous = null;
         while (true) {
             double s = roundStep(i);
             double[] v = values(r[0], r[1], s);
+            Layout l = new Layout(r[0], r[1], s, v);
             if (v.length <= want) {
-                return new Layout(r[0], r[1], s, v);
+                return fewest(l, previous, want);
             }
+            previous = l;
             i++;
         }
+    }
+
+    /**
+     * The layout with at most {@code want} ticks, or, when that has fewer than {@value #MIN_TICKS}
+     * and {@value #MIN_TICKS} were wanted, the one of the next smaller round step (which has more
+     * than {@code want} but, being at most 2.5 times denser, no more than {@value #MAX_TICKS}).
+     */
+    private static Layout fewest(Layout l, @Nullable Layout denser, int want) {
+        if (l.values().length >= MIN_TICKS || want < MIN_TICKS || denser == null
+                || denser.values().length > MAX_TICKS) {
+            return l;
+        }
+        return denser;
     }
 
     /** A range that is not empty: one value is widened by a tenth of itself (1 around 0; 1 on an integer axis). */
@@ -163,10 +184,10 @@ public final class AxisTicks {
         return new Layout(v[0], v[v.length - 1], 10, v);
     }
 
-    /** The label of a decade on a logarithmic axis: 0.01 to 1000 written out, 1e-3, 1e4 and so on otherwise. */
+    /** The label of a decade on a logarithmic axis: 0.001 to 1000 written out, 1e-3, 1e4 and so on otherwise. */
     public static String decadeLabel(double v) {
         int e = (int) Math.round(Math.log10(v));
-        if (e >= -2 && e <= 3) {
+        if (e >= -3 && e <= 3) {
             return plain(v, Math.max(0, -e));
         }
         return "1e" + e;
@@ -200,6 +221,28 @@ public final class AxisTicks {
             return mantissa + "e" + e;
         }
         return plain(v, decimals(step));
+    }
+
+    /**
+     * The value a label of {@link #label(double, double, double)} or {@link #decadeLabel(double)}
+     * stands for, or NaN when it is none of theirs (a time of day, say).
+     */
+    public static double parse(String label) {
+        if (label.isEmpty()) {
+            return Double.NaN;
+        }
+        char last = label.charAt(label.length() - 1);
+        for (int p = 0; p < SI.length; p++) {
+            if (SI[p].charAt(0) == last) {
+                double m = parse(label.substring(0, label.length() - 1));
+                return m * Math.pow(10, 3 * (p + 1));
+            }
+        }
+        try {
+            return Double.parseDouble(label);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     /** Labels for every tick of a layout (linear axis). */

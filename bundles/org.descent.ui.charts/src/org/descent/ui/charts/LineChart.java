@@ -88,6 +88,9 @@ public final class LineChart {
         boolean legend = true;
         /** Whether the readout under the pointer lists it. */
         boolean readout = true;
+        /** Its name in the readout when not its label. */
+        @Nullable
+        String readoutLabel;
 
         Entry(String id, String label, XYData data, RGB color, Style style) {
             this.id = id;
@@ -347,6 +350,11 @@ public final class LineChart {
      */
     public void setInReadout(String id, boolean on) {
         entry(id).readout = on;
+    }
+
+    /** Names a series in the readout otherwise than in the legend ({@code null}: its label). */
+    public void setReadoutLabel(String id, @Nullable String label) {
+        entry(id).readoutLabel = label;
     }
 
     private Entry entry(String id) {
@@ -706,9 +714,16 @@ public final class LineChart {
             return to.append(f.apply(((Number) obj).doubleValue()));
         }
 
+        /** SWTChart reads labels back to hide those that do not stand for their tick; ours do (or are no numbers). */
         @Override
-        public Object parseObject(String source, ParsePosition pos) {
-            throw new UnsupportedOperationException("tick labels are not parsed");
+        public @Nullable Object parseObject(String source, ParsePosition pos) {
+            double v = AxisTicks.parse(source.substring(pos.getIndex()));
+            if (Double.isNaN(v)) {
+                pos.setErrorIndex(pos.getIndex());
+                return null;
+            }
+            pos.setIndex(source.length());
+            return v;
         }
     }
 
@@ -970,7 +985,8 @@ public final class LineChart {
             if (Double.isNaN(nearestX) || Math.abs(xs[best] - x) < Math.abs(nearestX - x)) {
                 nearestX = xs[best];
             }
-            out.add(new Line(e.label + ": " + AxisTicks.value(ys[best]), e.color));
+            String name = e.readoutLabel != null ? e.readoutLabel : e.label;
+            out.add(new Line(name + ": " + AxisTicks.value(ys[best]), e.color));
         }
         if (out.isEmpty()) {
             return out;

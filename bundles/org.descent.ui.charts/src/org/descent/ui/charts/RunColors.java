@@ -18,7 +18,12 @@ public final class RunColors {
 
     /** The colour of a run or group named {@code identity}, as {@code 0xRRGGBB}. */
     public static int of(String identity) {
-        return hsv(index(identity) * 360.0 / COUNT, 0.75, 0.72);
+        return byIndex(index(identity));
+    }
+
+    /** The {@code i}-th of the {@value #COUNT} colours, as {@code 0xRRGGBB}. */
+    public static int byIndex(int i) {
+        return hsv(Math.floorMod(i, COUNT) * 360.0 / COUNT, 0.75, 0.72);
     }
 
     /** Which of the {@value #COUNT} colours {@code identity} gets. */

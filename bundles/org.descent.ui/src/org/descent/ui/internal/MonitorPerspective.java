@@ -9,7 +9,7 @@ public final class MonitorPerspective implements IPerspectiveFactory {
 
     @Override
     public void createInitialLayout(IPageLayout layout) {
-        Perspectives.common(layout, 0.3f);
+        Perspectives.common(layout, 0.22f);
         IFolderLayout main = Perspectives.main(layout, "org.descent.ui.folders.monitor.main");
         main.addView(Perspectives.MONITOR_VIEW);
         IFolderLayout bottom = layout.createFolder("org.descent.ui.folders.monitor.bottom", IPageLayout.BOTTOM, 0.62f,

@@ -244,6 +244,13 @@ class AnalysisViewsTest {
         assertEquals(((Number) expected.get(0)).doubleValue(), top.getYSeries()[0], 0);
         assertEquals(null, chart.getSeriesSet().getSeries("bottom"), "two parameters: the whole spectrum, drawn once");
         assertEquals("index in the spectrum (1 = largest)", chart.getAxisSet().getXAxis(0).getTitle().getText());
+        assertEquals(1, java.util.Arrays.stream(chart.getSeriesSet().getSeries()).filter(ISeries::isVisibleInLegend).count(),
+                "the stems and their markers share one legend entry");
+        java.text.Format xFormat = chart.getAxisSet().getXAxis(0).getTick().getFormat();
+        for (double x : chart.getAxisSet().getXAxis(0).getTick().getTickLabelValues()) {
+            String label = xFormat.format(x);
+            assertTrue(x == Math.rint(x) && label.matches("\\d+"), "an index axis has whole ticks: " + label);
+        }
         Widgets.spin(200);
         Widgets.screenshot(shell(), "analysis-hessian.png");
 

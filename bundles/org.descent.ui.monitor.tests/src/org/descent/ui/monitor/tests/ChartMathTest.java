@@ -40,8 +40,13 @@ class ChartMathTest {
             int max = 4 + random.nextInt(5);
             AxisTicks.Layout t = AxisTicks.nice(a, b, max, false);
             String where = "[" + a + ", " + b + "] max " + max + ": " + t;
-            assertTrue(t.values().length >= AxisTicks.MIN_TICKS && t.values().length <= max,
+            assertTrue(t.values().length >= AxisTicks.MIN_TICKS && t.values().length <= AxisTicks.MAX_TICKS,
                     t.values().length + " ticks for " + where);
+            if (t.values().length > max) {
+                // more than asked only where the next round step would give fewer than four
+                AxisTicks.Layout sparser = AxisTicks.nice(a, b, t.values().length - 1, false);
+                assertTrue(sparser.values().length < AxisTicks.MIN_TICKS || sparser.step() == t.step(), where);
+            }
             assertTrue(round(t.step()), "step " + t.step() + " for " + where);
             assertTrue(t.lower() <= a && t.upper() >= b, "covers the data: " + where);
             assertEquals(t.lower(), t.values()[0], Math.abs(t.step()) * 1e-9, where);
@@ -109,6 +114,15 @@ class ChartMathTest {
         assertArrayEquals(new double[] { 1, 10 }, AxisTicks.decades(2, 5).values(), "at least one decade");
         assertArrayEquals(new double[] { 10, 100 }, AxisTicks.decades(10, 100).values());
         assertThrows(IllegalArgumentException.class, () -> AxisTicks.decades(0, 1));
+    }
+
+    @Test
+    void labelsReadBackAsTheirValues() {
+        assertEquals(250_000, AxisTicks.parse("250k"));
+        assertEquals(10_500, AxisTicks.parse("10.5k"));
+        assertEquals(2.5e-4, AxisTicks.parse("2.5e-4"));
+        assertEquals(1.5e9, AxisTicks.parse("1.5G"));
+        assertTrue(Double.isNaN(AxisTicks.parse("12:30:00")));
     }
 
     @Test
