@@ -628,7 +628,7 @@ public final class LineChart {
             applyTicks(yAxis, yt, height, true);
         } else {
             int fontHeight = textExtent("0").y;
-            int n = AxisTicks.fit(height, fontHeight + 12);
+            int n = AxisTicks.fit(height, fontHeight + 6);
             AxisTicks.Layout yt = nice ? AxisTicks.nice(y.lower, y.upper, n, false)
                     : AxisTicks.within(y.lower, y.upper, n, false);
             yAxis.setRange(new Range(yt.lower(), yt.upper()));

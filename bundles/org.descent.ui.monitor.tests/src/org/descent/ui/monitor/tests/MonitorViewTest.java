@@ -22,6 +22,7 @@ import org.descent.experiment.LiveRuns;
 import org.descent.experiment.RunFolder;
 import org.descent.experiment.RunStore;
 import org.descent.experiment.Trainer;
+import org.descent.testing.ui.ScreenFit;
 import org.descent.testing.ui.Widgets;
 import org.descent.testing.ui.WorkbenchViews;
 import org.descent.ui.charts.LineChart;
@@ -117,7 +118,16 @@ class MonitorViewTest {
         assertDrawsColumn(view.chart(MonitorView.PROBE), fast.dir() + "|probe|" + probe, probes.get(probe));
         assertEquals("Probe " + probe, view.chart(MonitorView.PROBE).getChart().getTitle().getText());
 
-        Widgets.screenshot(WorkbenchViews.window().getShell(), "monitor-runs.png");
+        ScreenFit.atBothSizes(WorkbenchViews.window().getShell(), "monitor-runs", size -> {
+            assertEquals(List.of(), ScreenFit.cutColumns(view.runTable()), "run table at " + size);
+            assertEquals(List.of(), ScreenFit.cutLabels(view.control()), "labels at " + size);
+            for (String c : List.of(MonitorView.LOSS, MonitorView.EVALUATION, MonitorView.GRADIENT, MonitorView.PROBE)) {
+                for (org.eclipse.swtchart.IAxis.Direction d : org.eclipse.swtchart.IAxis.Direction.values()) {
+                    List<String> ticks = view.chart(c).getTickLabels(d);
+                    assertTrue(ticks.size() >= 4 && ticks.size() <= 8, c + " " + d + " at " + size + ": " + ticks);
+                }
+            }
+        });
 
         view.setLogScale(true);
         assertTrue(loss.isLogScale());

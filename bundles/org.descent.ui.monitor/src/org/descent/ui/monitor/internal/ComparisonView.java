@@ -224,6 +224,14 @@ public final class ComparisonView {
         ListDataProvider<RunTable.Row> body = new ListDataProvider<>(visible, accessor);
         bodyData = new DataLayer(body, 110, 24);
         ModernNatTableThemeConfiguration theme = new ModernNatTableThemeConfiguration();
+        // dark text on light headers: the modern theme's white on grey reads poorly
+        Color headerBackground = new Color(236, 236, 236);
+        Color headerText = parent.getDisplay().getSystemColor(SWT.COLOR_BLACK);
+        theme.cHeaderBgColor = headerBackground;
+        theme.cHeaderFgColor = headerText;
+        theme.rHeaderBgColor = headerBackground;
+        theme.rHeaderFgColor = headerText;
+        theme.cornerBgColor = headerBackground;
         GC gc = new GC(parent);
         try {
             for (int c = 0; c < columns.size(); c++) {

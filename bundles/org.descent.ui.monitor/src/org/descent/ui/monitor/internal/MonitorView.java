@@ -274,8 +274,9 @@ public final class MonitorView {
     }
 
     /**
-     * Shares the run table's width: the steps as wide as their header or number, the status up to
-     * a third (its text is in the row's tooltip too), the run's name the rest.
+     * Shares the run table's width: the steps as wide as their header or number, the run's name
+     * as wide as the longest (runs must be told apart), the status what is left, at least its
+     * header (its whole text is in the row's tooltip).
      */
     private void fitRunColumns() {
         int width = runs.getClientArea().width;
@@ -285,16 +286,16 @@ public final class MonitorView {
         GC gc = new GC(runs);
         try {
             int steps = gc.textExtent("Steps").x + 16;
+            int run = gc.textExtent("Run").x + 16;
             int status = gc.textExtent("Status").x + 16;
             for (TableItem item : runs.getItems()) {
+                run = Math.max(run, gc.textExtent(item.getText(0)).x + 36);
                 steps = Math.max(steps, gc.textExtent(item.getText(1)).x + 16);
-                status = Math.max(status, gc.textExtent(item.getText(2)).x + 16);
             }
-            status = Math.min(status, Math.max(gc.textExtent("Status").x + 16, width / 3));
-            int run = Math.max(gc.textExtent("Run").x + 16, width - steps - status);
+            run = Math.min(run, Math.max(gc.textExtent("Run").x + 16, width - steps - status));
             runs.getColumn(0).setWidth(run);
             runs.getColumn(1).setWidth(steps);
-            runs.getColumn(2).setWidth(Math.max(0, Math.min(status, width - run - steps)));
+            runs.getColumn(2).setWidth(Math.max(status, width - run - steps));
         } finally {
             gc.dispose();
         }
@@ -762,6 +763,16 @@ public final class MonitorView {
         for (LineChart c : charts.values()) {
             c.setLogScale(on);
         }
+    }
+
+    /** The view's top control. */
+    public Composite control() {
+        return root;
+    }
+
+    /** The table of the runs shown. */
+    public Table runTable() {
+        return runs;
     }
 
     /** The model behind the view. */

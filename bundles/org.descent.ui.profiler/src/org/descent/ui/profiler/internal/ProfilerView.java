@@ -18,6 +18,7 @@ import org.descent.profiler.GilReport;
 import org.descent.profiler.Mode;
 import org.descent.profiler.ModeResult;
 import org.descent.profiler.Workload;
+import org.descent.ui.charts.ColumnFit;
 import org.descent.ui.profiler.timeline.TimeRange;
 import org.descent.ui.profiler.timeline.TimelineCanvas;
 import org.eclipse.core.runtime.ILog;
@@ -117,16 +118,18 @@ public final class ProfilerView {
         createSettings(parent);
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
-        SashForm top = new SashForm(sash, SWT.HORIZONTAL);
-        createTable(top);
-        createSpeedupChart(top);
-        top.setWeights(68, 32);
+        // the result table has the whole width (its thirteen columns fit at 1280 pixels); the
+        // timeline below, the speed-up chart and the explanations beside it
+        createTable(sash);
         SashForm bottom = new SashForm(sash, SWT.HORIZONTAL);
         createTimeline(bottom);
-        why = new Text(bottom, SWT.BORDER | SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL);
+        SashForm side = new SashForm(bottom, SWT.VERTICAL);
+        createSpeedupChart(side);
+        why = new Text(side, SWT.BORDER | SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL);
         why.setText("Why each number is what it is appears here after a run.");
-        bottom.setWeights(68, 32);
-        sash.setWeights(45, 55);
+        side.setWeights(50, 50);
+        bottom.setWeights(66, 34);
+        sash.setWeights(30, 70);
         titleFont = font(parent.getDisplay(), 12, SWT.BOLD);
         axisFont = font(parent.getDisplay(), 10, SWT.BOLD);
         styleChart();
@@ -244,6 +247,9 @@ public final class ProfilerView {
         return b;
     }
 
+    /** Keeps the result table's columns as wide as their headers and values. */
+    private ColumnFit columnFit;
+
     private void createTable(Composite parent) {
         table = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
         table.getTable().setHeaderVisible(true);
@@ -268,6 +274,7 @@ public final class ProfilerView {
         }
         table.setContentProvider(ArrayContentProvider.getInstance());
         table.setInput(rows);
+        columnFit = ColumnFit.install(table.getTable(), 160);
         table.addSelectionChangedListener(e -> {
             Object first = table.getStructuredSelection().getFirstElement();
             if (first instanceof ModeResult r && !r.trials().isEmpty()) {
@@ -398,6 +405,7 @@ public final class ProfilerView {
         Display display = run.getDisplay();
         rows.clear();
         table.refresh();
+        columnFit.apply();
         updateChart();
         why.setText("");
         timelineRow.removeAll();
@@ -461,6 +469,7 @@ public final class ProfilerView {
         }
         rows.add(row);
         table.refresh();
+        columnFit.apply();
         updateChart();
         StringBuilder text = new StringBuilder();
         for (ModeResult r : rows) {

@@ -1,0 +1,72 @@
+package org.descent.ui.charts;
+
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+
+/**
+ * Table columns as wide as their header and their values, the last column taking what is left of
+ * the table's width (at least {@code lastMinimum}), so a table of many columns shows them all
+ * where the screen has room and no header is cut. Applied again when the table is resized and
+ * whenever {@link #apply()} is called after its rows changed. Use on the UI thread.
+ */
+public final class ColumnFit {
+
+    /** Room beside a header's text: the cell's padding and the sort arrow. */
+    private static final int HEADER_ROOM = 24;
+    /** Room beside a value's text. */
+    private static final int VALUE_ROOM = 14;
+    /** A column is never wider than this because of its values (long values are cut; their tooltips show them). */
+    private static final int VALUE_CAP = 260;
+
+    private final Table table;
+    private final int lastMinimum;
+
+    private ColumnFit(Table table, int lastMinimum) {
+        this.table = table;
+        this.lastMinimum = lastMinimum;
+    }
+
+    /** Fits the table's columns now and whenever it is resized. */
+    public static ColumnFit install(Table table, int lastMinimum) {
+        ColumnFit fit = new ColumnFit(table, lastMinimum);
+        table.addListener(org.eclipse.swt.SWT.Resize, e -> fit.apply());
+        fit.apply();
+        return fit;
+    }
+
+    /** Fits the columns to the headers and rows the table has now. */
+    public void apply() {
+        if (table.isDisposed() || table.getColumnCount() == 0) {
+            return;
+        }
+        int n = table.getColumnCount();
+        int[] order = table.getColumnOrder();
+        int used = 0;
+        GC gc = new GC(table);
+        try {
+            for (int k = 0; k < n - 1; k++) {
+                TableColumn c = table.getColumn(order[k]);
+                int w = gc.textExtent(c.getText()).x + HEADER_ROOM;
+                int values = 0;
+                for (TableItem item : table.getItems()) {
+                    values = Math.max(values, gc.textExtent(item.getText(order[k])).x + VALUE_ROOM);
+                }
+                w = Math.max(w, Math.min(VALUE_CAP, values));
+                if (c.getWidth() != w) {
+                    c.setWidth(w);
+                }
+                used += w;
+            }
+            TableColumn last = table.getColumn(order[n - 1]);
+            int header = gc.textExtent(last.getText()).x + HEADER_ROOM;
+            int w = Math.max(Math.max(lastMinimum, header), table.getClientArea().width - used);
+            if (last.getWidth() != w) {
+                last.setWidth(w);
+            }
+        } finally {
+            gc.dispose();
+        }
+    }
+}
