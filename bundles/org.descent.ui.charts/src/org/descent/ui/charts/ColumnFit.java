@@ -14,7 +14,7 @@ import org.eclipse.swt.widgets.TableItem;
 public final class ColumnFit {
 
     /** Room beside a header's text: the cell's padding and the sort arrow. */
-    private static final int HEADER_ROOM = 24;
+    private static final int HEADER_ROOM = 18;
     /** Room beside a value's text. */
     private static final int VALUE_ROOM = 14;
     /** A column is never wider than this because of its values (long values are cut; their tooltips show them). */

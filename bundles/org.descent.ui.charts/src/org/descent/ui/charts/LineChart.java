@@ -516,6 +516,7 @@ public final class LineChart {
             setRanges(zoomX, zoomY, false);
             structureChanged = false;
             chart.updateLayout();
+            syncTicks();
             chart.redraw();
             return;
         }
@@ -532,7 +533,38 @@ public final class LineChart {
         structureChanged = false;
         lastMaxX = empty ? Double.NaN : bounds[1];
         chart.updateLayout();
+        syncTicks();
         chart.redraw();
+    }
+
+    /**
+     * SWTChart derives its tick step from the pixel hint and the axis' length at layout time,
+     * which the layout itself can change (the tick labels' size moves the plot's edges): where the
+     * step it drew is not ours, gives it the hint for the length it has now.
+     */
+    private void syncTicks() {
+        for (int round = 0; round < 2 && !empty; round++) {
+            boolean again = false;
+            for (IAxis axis : new IAxis[] { chart.getAxisSet().getXAxis(0), chart.getAxisSet().getYAxis(0) }) {
+                AxisTicks.Layout t = ticks.get(axis.getDirection());
+                double[] drawn = axis.getTick().getTickLabelValues();
+                if (t == null || axis.isLogScaleEnabled() || drawn.length < 2
+                        || Math.abs((drawn[1] - drawn[0]) - t.step()) <= 1e-9 * t.step()) {
+                    continue;
+                }
+                Point size = chart.getPlotArea().getSize();
+                int length = axis.getDirection() == IAxis.Direction.X ? size.x : size.y;
+                Range r = axis.getRange();
+                int hint = (int) Math.round(t.step() / (r.upper - r.lower) * length);
+                if (hint >= IAxisTick.MIN_GRID_STEP_HINT && hint != axis.getTick().getTickMarkStepHint()) {
+                    axis.getTick().setTickMarkStepHint(hint);
+                    again = true;
+                }
+            }
+            if (!again) {
+                return;
+            }
+        }
     }
 
     /**

@@ -23,6 +23,7 @@ import org.descent.experiment.TrainingResult;
 import org.descent.experiment.model.Experiment;
 import org.descent.experiment.model.ExperimentFactory;
 import org.descent.testing.Contributions;
+import org.descent.testing.ui.ScreenFit;
 import org.descent.testing.ui.Widgets;
 import org.descent.ui.analysis.StoredAnalysis;
 import org.descent.core.MixedPrecisionPolicy.LossScaling;
@@ -159,7 +160,8 @@ class AnalysisViewsTest {
         assertTrue(h.isLogColors(), "Rosenbrock's valley in log colours");
         assertTrue(h.getContourSegments() > 100, "contour lines drawn: " + h.getContourSegments());
         Widgets.spin(200);
-        Widgets.screenshot(shell(), "race-rosenbrock.png");
+        ScreenFit.atBothSizes(shell(), "race-rosenbrock",
+                size -> assertEquals(List.of(), ScreenFit.cutLabels(h.getParent()), "the race's labels at " + size));
 
         Point p = h.toControl(0.5, 2.5);
         Event click = new Event();
@@ -252,7 +254,13 @@ class AnalysisViewsTest {
             assertTrue(x == Math.rint(x) && label.matches("\\d+"), "an index axis has whole ticks: " + label);
         }
         Widgets.spin(200);
-        Widgets.screenshot(shell(), "analysis-hessian.png");
+        ScreenFit.atBothSizes(shell(), "analysis-hessian", size -> {
+            Chart c = Widgets.findAll(v.canvas(), Chart.class).get(0);
+            for (org.eclipse.swtchart.IAxis axis : c.getAxisSet().getAxes()) {
+                int labels = axis.getTick().getTickLabelValues().length;
+                assertTrue(labels >= 2 && labels <= 8, axis.getDirection() + " ticks at " + size + ": " + labels);
+            }
+        });
 
         assertEquals(1, v.storedAnalyses().size());
 

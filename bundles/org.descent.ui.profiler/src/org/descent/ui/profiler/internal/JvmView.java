@@ -191,7 +191,7 @@ public final class JvmView {
         }
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setComparator(sorter);
-        columnFit = ColumnFit.install(table, 160);
+        columnFit = ColumnFit.install(table, 0);
     }
 
     /** "monitor org.example.Lock in java.util.Queue.take" as "monitor Lock in Queue.take". */

@@ -274,7 +274,7 @@ public final class ProfilerView {
         }
         table.setContentProvider(ArrayContentProvider.getInstance());
         table.setInput(rows);
-        columnFit = ColumnFit.install(table.getTable(), 160);
+        columnFit = ColumnFit.install(table.getTable(), 0);
         table.addSelectionChangedListener(e -> {
             Object first = table.getStructuredSelection().getFirstElement();
             if (first instanceof ModeResult r && !r.trials().isEmpty()) {
