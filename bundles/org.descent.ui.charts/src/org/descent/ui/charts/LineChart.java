@@ -499,6 +499,9 @@ public final class LineChart {
             d += r.dropped();
             dn += r.droppedNonPositive();
             for (int i = 0; i < r.size(); i++) {
+                if (!Double.isFinite(r.x()[i])) {
+                    continue;
+                }
                 bounds[0] = Math.min(bounds[0], r.x()[i]);
                 bounds[1] = Math.max(bounds[1], r.x()[i]);
                 bounds[2] = Math.min(bounds[2], r.y()[i]);
@@ -507,7 +510,8 @@ public final class LineChart {
         }
         dropped = d;
         droppedNonPositive = dn;
-        empty = none;
+        // points whose x cannot be placed (a time not known yet) give no bounds
+        empty = none || !(bounds[0] <= bounds[1] && bounds[2] <= bounds[3]);
         if (!none) {
             dataBounds = bounds;
         }
@@ -574,6 +578,15 @@ public final class LineChart {
      */
     public void setGrowing(boolean on) {
         growing = on;
+    }
+
+    /** Shows or hides the legend (a view that shows the runs' colours elsewhere may hide it). */
+    public void setLegendVisible(boolean on) {
+        if (chart.getLegend().isVisible() != on) {
+            chart.getLegend().setVisible(on);
+            structureChanged = true;
+            refresh();
+        }
     }
 
     /** Makes the x axis an integer axis (steps, indices): its ticks are whole numbers. */

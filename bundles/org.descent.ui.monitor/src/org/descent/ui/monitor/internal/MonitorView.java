@@ -302,12 +302,13 @@ public final class MonitorView {
     }
 
     /**
-     * Lays the charts out in three columns when the area is wide and low (a small screen with the
-     * comparison below), so that each chart keeps a legible height; in two otherwise.
+     * Lays the charts out in three columns (two rows) when the area is wide for its height, as
+     * screens are, so that each chart keeps the height its ticks need; in two columns (three
+     * rows) when it is tall.
      */
     private void fitChartColumns() {
         Point size = chartArea.getSize();
-        int columns = size.y > 0 && size.y < 520 && size.x > 900 ? 3 : 2;
+        int columns = size.y > 0 && size.x >= 1.3 * size.y && size.x > 800 ? 3 : 2;
         GridLayout layout = (GridLayout) chartArea.getLayout();
         if (layout.numColumns != columns) {
             layout.numColumns = columns;
@@ -319,6 +320,9 @@ public final class MonitorView {
         LineChart c = new LineChart(chartArea, title, x, y);
         c.setGrowing(true);
         c.setIntegerX(true);
+        // the run table shows each run's colour, as TensorBoard's run list does: one legend, under
+        // the probe chart, is enough, and the small charts keep their height for their ticks
+        c.setLegendVisible(span > 1);
         GridDataFactory.fillDefaults().grab(true, true).span(span, 1).hint(300, 200).applyTo(c.getControl());
         charts.put(key, c);
         given.put(c, new HashMap<>());
