@@ -133,12 +133,16 @@ public final class AxisTicks {
         return denser;
     }
 
-    /** A range that is not empty: one value is widened by a tenth of itself (1 around 0; 1 on an integer axis). */
+    /**
+     * A range that is not empty: one value (or values equal but for rounding) is widened by a tenth
+     * of itself (1 around 0; 1 on an integer axis).
+     */
     private static double[] nonEmpty(double min, double max, boolean integer) {
         if (!Double.isFinite(min) || !Double.isFinite(max)) {
             throw new IllegalArgumentException("an axis range must be finite, got [" + min + ", " + max + "]");
         }
-        if (max > min) {
+        // a range narrower than rounding (a smoothed constant differs from it in the last bit) is one value
+        if (max - min > 1e-12 * Math.max(Math.abs(min), Math.abs(max))) {
             return new double[] { min, max };
         }
         double h = integer ? 1 : min == 0 ? 1 : Math.abs(min) * 0.1;
@@ -182,6 +186,12 @@ public final class AxisTicks {
             v[k] = Double.parseDouble("1e" + (a + k));
         }
         return new Layout(v[0], v[v.length - 1], 10, v);
+    }
+
+    /** Whether {@code v} is a power of ten. */
+    public static boolean isDecade(double v) {
+        double e = Math.log10(v);
+        return v > 0 && Math.abs(e - Math.rint(e)) < 1e-9;
     }
 
     /** The label of a decade on a logarithmic axis: 0.001 to 1000 written out, 1e-3, 1e4 and so on otherwise. */

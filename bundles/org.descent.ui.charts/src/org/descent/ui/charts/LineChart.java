@@ -190,8 +190,13 @@ public final class LineChart {
                     e.gc.setFont(axisFont);
                     e.gc.setForeground(display.getSystemColor(SWT.COLOR_DARK_GRAY));
                     Point p = chart.getPlotArea().getSize();
-                    Point t = e.gc.textExtent(emptyText);
-                    e.gc.drawText(emptyText, (p.x - t.x) / 2, (p.y - t.y) / 2, true);
+                    List<String> lines = wrap(e.gc, emptyText, p.x - 16);
+                    int h = e.gc.textExtent("Ag").y;
+                    int y = (p.y - h * lines.size()) / 2;
+                    for (String line : lines) {
+                        e.gc.drawText(line, (p.x - e.gc.textExtent(line).x) / 2, y, true);
+                        y += h;
+                    }
                     return;
                 }
                 paintDrag(e.gc);
@@ -203,6 +208,25 @@ public final class LineChart {
                 return false;
             }
         });
+    }
+
+    /** Text broken at spaces into lines no wider than {@code width} where it can be. */
+    static List<String> wrap(GC gc, String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String candidate = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && gc.textExtent(candidate).x > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+                line.append(word);
+            } else {
+                line.setLength(0);
+                line.append(candidate);
+            }
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     private static Font font(Display display, int height, int style) {
@@ -645,9 +669,7 @@ public final class LineChart {
     private void adjustRange() {
         if (empty) {
             // no stale ranges of earlier data: an empty plot from 1 to 10
-            for (IAxis axis : chart.getAxisSet().getAxes()) {
-                axis.setRange(new Range(1, 10));
-            }
+            setRanges(new Range(1, 10), new Range(1, 10), true);
             return;
         }
         setRanges(new Range(dataBounds[0], dataBounds[1]), new Range(dataBounds[2], dataBounds[3]), true);
@@ -740,7 +762,8 @@ public final class LineChart {
         double step = t.step();
         double largest = maxAbs;
         DoubleFunction<String> custom = axis.getDirection() == IAxis.Direction.X ? xLabeler : null;
-        tick.setFormat(new TickFormat(log ? AxisTicks::decadeLabel
+        // on a logarithmic axis SWTChart offers 1..9 times each decade: only the decades are labelled
+        tick.setFormat(new TickFormat(log ? v -> AxisTicks.isDecade(v) ? AxisTicks.decadeLabel(v) : ""
                 : custom != null ? custom : v -> AxisTicks.label(v, step, largest)));
         ticks.put(axis.getDirection(), t);
     }

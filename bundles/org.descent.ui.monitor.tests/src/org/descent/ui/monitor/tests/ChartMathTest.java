@@ -76,6 +76,11 @@ class ChartMathTest {
         // one value: widened around it
         t = AxisTicks.nice(0.003, 0.003, 6, false);
         assertTrue(t.lower() < 0.003 && t.upper() > 0.003 && t.values().length >= 4, t.toString());
+        // a smoothed constant differs from it in the last bit: still one value, labelled with few digits
+        t = AxisTicks.nice(1.0, Math.nextUp(1.0), 6, false);
+        assertTrue(t.step() >= 0.01, t.toString());
+        assertTrue(List.of(AxisTicks.labels(t.values(), t.step())).stream().allMatch(l -> l.length() <= 4),
+                List.of(AxisTicks.labels(t.values(), t.step())).toString());
         assertThrows(IllegalArgumentException.class, () -> AxisTicks.nice(0, Double.NaN, 6, false));
     }
 
@@ -110,6 +115,8 @@ class ChartMathTest {
         assertEquals(List.of("0.001", "0.01", "0.1", "1", "10"),
                 t.values().length == 5 ? java.util.Arrays.stream(t.values()).mapToObj(AxisTicks::decadeLabel).toList() : List.of());
         assertEquals("1e-5", AxisTicks.decadeLabel(1e-5));
+        assertTrue(AxisTicks.isDecade(0.01) && AxisTicks.isDecade(1e7) && AxisTicks.isDecade(1));
+        assertTrue(!AxisTicks.isDecade(0.03) && !AxisTicks.isDecade(20) && !AxisTicks.isDecade(0));
         assertEquals("1e6", AxisTicks.decadeLabel(1e6));
         assertArrayEquals(new double[] { 1, 10 }, AxisTicks.decades(2, 5).values(), "at least one decade");
         assertArrayEquals(new double[] { 10, 100 }, AxisTicks.decades(10, 100).values());

@@ -133,6 +133,9 @@ class MonitorViewTest {
         assertTrue(loss.isLogScale());
         assertTrue(loss.getChart().getAxisSet().getYAxis(0).isLogScaleEnabled());
         assertEquals("loss (log scale)", loss.getDrawnYTitle());
+        List<String> decades = loss.getTickLabels(org.eclipse.swtchart.IAxis.Direction.Y);
+        assertTrue(decades.size() >= 2 && decades.stream().allMatch(l -> l.matches("1e-?\\d+|0\\.0*1|10*")),
+                "decades only on a logarithmic axis: " + decades);
         assertDrawsColumn(loss, id(slow, "loss"), Runs.column(slow, "loss"));
         Widgets.screenshot(WorkbenchViews.window().getShell(), "monitor-log-scale.png");
         view.setLogScale(false);
