@@ -30,8 +30,6 @@ public final class ScreenFit {
     /** The window sizes views must be legible at: a small laptop and a full-HD screen. */
     public static final List<Point> SIZES = List.of(new Point(1280, 800), new Point(1920, 1080));
 
-    /** Room a header needs beside its text (the cell's padding, a sort arrow). */
-    private static final int HEADER_PADDING = 12;
 
     private ScreenFit() {
     }
@@ -65,11 +63,12 @@ public final class ScreenFit {
         List<String> cut = new ArrayList<>();
         int x = 0;
         int visible = table.getClientArea().width;
+        int padding = headerPadding(table.getParent(), table.getFont());
         GC gc = new GC(table);
         try {
             for (int i : table.getColumnOrder()) {
                 TableColumn c = table.getColumn(i);
-                check(gc, c.getText(), c.getWidth(), x, visible, cut);
+                check(gc, c.getText(), c.getWidth(), padding, x, visible, cut);
                 x += c.getWidth();
             }
         } finally {
@@ -83,11 +82,12 @@ public final class ScreenFit {
         List<String> cut = new ArrayList<>();
         int x = 0;
         int visible = tree.getClientArea().width;
+        int padding = headerPadding(tree.getParent(), tree.getFont());
         GC gc = new GC(tree);
         try {
             for (int i : tree.getColumnOrder()) {
                 TreeColumn c = tree.getColumn(i);
-                check(gc, c.getText(), c.getWidth(), x, visible, cut);
+                check(gc, c.getText(), c.getWidth(), padding, x, visible, cut);
                 x += c.getWidth();
             }
         } finally {
@@ -96,11 +96,35 @@ public final class ScreenFit {
         return cut;
     }
 
-    private static void check(GC gc, String text, int width, int x, int visible, List<String> cut) {
+    /**
+     * What the platform draws around a header's text (GTK's button padding): the width it packs a
+     * header-only column of a scratch table to, less the text's extent.
+     */
+    public static int headerPadding(Composite parent, org.eclipse.swt.graphics.Font font) {
+        Table scratch = new Table(parent, SWT.NONE);
+        try {
+            scratch.setVisible(false);
+            scratch.setHeaderVisible(true);
+            scratch.setFont(font);
+            TableColumn c = new TableColumn(scratch, SWT.LEFT);
+            c.setText("Mg");
+            c.pack();
+            GC gc = new GC(scratch);
+            try {
+                return c.getWidth() - gc.textExtent("Mg").x;
+            } finally {
+                gc.dispose();
+            }
+        } finally {
+            scratch.dispose();
+        }
+    }
+
+    private static void check(GC gc, String text, int width, int padding, int x, int visible, List<String> cut) {
         if (width == 0) {
             return;
         }
-        int need = gc.textExtent(text).x + HEADER_PADDING;
+        int need = gc.textExtent(text).x + padding;
         if (need > width) {
             cut.add("header '" + text + "' needs " + need + " px, its column has " + width);
         }

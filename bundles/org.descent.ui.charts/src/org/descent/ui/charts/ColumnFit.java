@@ -13,15 +13,17 @@ import org.eclipse.swt.widgets.TableItem;
  */
 public final class ColumnFit {
 
-    /** Room beside a header's text: the cell's padding and the sort arrow. */
-    private static final int HEADER_ROOM = 18;
+    /** Room for the sort arrow beside a header's text (sortable tables). */
+    private static final int SORT_ARROW = 14;
     /** Room beside a value's text. */
     private static final int VALUE_ROOM = 14;
     /** A column is never wider than this because of its values (long values are cut; their tooltips show them). */
-    private static final int VALUE_CAP = 260;
+    private static final int VALUE_CAP = 200;
 
     private final Table table;
     private final int lastMinimum;
+    /** What the platform draws around a header's text, measured once. */
+    private int headerPadding = -1;
 
     private ColumnFit(Table table, int lastMinimum) {
         this.table = table;
@@ -36,6 +38,43 @@ public final class ColumnFit {
         return fit;
     }
 
+    /**
+     * The padding the platform puts around a header's text: a packed header-only column of a
+     * scratch table, less its text.
+     */
+    private int headerPadding() {
+        if (headerPadding < 0) {
+            headerPadding = headerPadding(table);
+        }
+        return headerPadding;
+    }
+
+    /** What the platform draws around the header text of a column of this table (GTK's button padding). */
+    public static int headerPadding(Table table) {
+        Table scratch = new Table(table.getParent(), org.eclipse.swt.SWT.NONE);
+        try {
+            scratch.setVisible(false);
+            scratch.setHeaderVisible(true);
+            scratch.setFont(table.getFont());
+            TableColumn c = new TableColumn(scratch, org.eclipse.swt.SWT.LEFT);
+            c.setText("Mg");
+            c.pack();
+            GC gc = new GC(scratch);
+            try {
+                return Math.max(8, c.getWidth() - gc.textExtent("Mg").x);
+            } finally {
+                gc.dispose();
+            }
+        } finally {
+            scratch.dispose();
+        }
+    }
+
+    /** Whether clicking a header sorts (a listener on the first column's selection). */
+    private boolean sortable() {
+        return table.getColumn(0).isListening(org.eclipse.swt.SWT.Selection);
+    }
+
     /** Fits the columns to the headers and rows the table has now. */
     public void apply() {
         if (table.isDisposed() || table.getColumnCount() == 0) {
@@ -44,11 +83,12 @@ public final class ColumnFit {
         int n = table.getColumnCount();
         int[] order = table.getColumnOrder();
         int used = 0;
+        int room = headerPadding() + (table.getSortColumn() != null || sortable() ? SORT_ARROW : 0);
         GC gc = new GC(table);
         try {
             for (int k = 0; k < n - 1; k++) {
                 TableColumn c = table.getColumn(order[k]);
-                int w = gc.textExtent(c.getText()).x + HEADER_ROOM;
+                int w = gc.textExtent(c.getText()).x + room;
                 int values = 0;
                 for (TableItem item : table.getItems()) {
                     values = Math.max(values, gc.textExtent(item.getText(order[k])).x + VALUE_ROOM);
@@ -60,7 +100,7 @@ public final class ColumnFit {
                 used += w;
             }
             TableColumn last = table.getColumn(order[n - 1]);
-            int header = gc.textExtent(last.getText()).x + HEADER_ROOM;
+            int header = gc.textExtent(last.getText()).x + room;
             int w = Math.max(Math.max(lastMinimum, header), table.getClientArea().width - used);
             if (last.getWidth() != w) {
                 last.setWidth(w);

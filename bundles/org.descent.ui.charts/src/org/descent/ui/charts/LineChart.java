@@ -337,7 +337,7 @@ public final class LineChart {
         case POINTS -> {
             s.setLineStyle(LineStyle.NONE);
             s.setSymbolType(PlotSymbolType.CIRCLE);
-            s.setSymbolSize(3);
+            s.setSymbolSize(4);
         }
         case THIN -> {
             s.setLineStyle(LineStyle.SOLID);
@@ -684,7 +684,11 @@ public final class LineChart {
         IAxis yAxis = chart.getAxisSet().getYAxis(0);
         int width = plotWidth();
         int height = plotHeight();
-        AxisTicks.Layout xt = xLayout(x, nice, width);
+        boolean fewIndices = nice && integerX && !growing && x.upper - x.lower <= 20;
+        // a few indices (eigenvalues, blocks): half a step of room on both sides, so the first and
+        // last points are not drawn on the plot's edges, and no index 0 that does not exist
+        AxisTicks.Layout xt = fewIndices ? AxisTicks.within(x.lower - 0.5, x.upper + 0.5, AxisTicks.MAX_TICKS, true)
+                : xLayout(x, nice, width);
         xAxis.setRange(new Range(xt.lower(), xt.upper()));
         applyTicks(xAxis, xt, width, false);
         if (logScale) {

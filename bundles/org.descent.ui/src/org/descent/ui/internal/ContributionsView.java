@@ -55,7 +55,8 @@ public final class ContributionsView {
         try {
             int used = 0;
             for (int i = 0; i < COLUMNS.size(); i++) {
-                int header = gc.textExtent(COLUMNS.get(i).header()).x + 24;
+                // the header's text, GTK's padding around it and the sort arrow
+                int header = gc.textExtent(COLUMNS.get(i).header()).x + 40;
                 int w = i < COLUMNS.size() - 1 ? Math.max(header, COLUMNS.get(i).width() * width / total)
                         : Math.max(header, width - used);
                 table.getColumn(i).setWidth(w);

@@ -22,6 +22,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.descent.experiment.LiveRuns;
 import org.descent.experiment.RunFolder;
 import org.descent.experiment.RunStore;
+import org.descent.ui.charts.ColumnFit;
 import org.descent.ui.charts.GrowingSeries;
 import org.descent.ui.charts.LineChart;
 import org.descent.ui.charts.Smoothing;
@@ -278,21 +279,27 @@ public final class MonitorView {
      * as wide as the longest (runs must be told apart), the status what is left, at least its
      * header (its whole text is in the row's tooltip).
      */
+    private int headerPadding = -1;
+
     private void fitRunColumns() {
         int width = runs.getClientArea().width;
         if (width <= 0) {
             return;
         }
+        if (headerPadding < 0) {
+            headerPadding = ColumnFit.headerPadding(runs);
+        }
+        int pad = headerPadding;
         GC gc = new GC(runs);
         try {
-            int steps = gc.textExtent("Steps").x + 16;
-            int run = gc.textExtent("Run").x + 16;
-            int status = gc.textExtent("Status").x + 16;
+            int steps = gc.textExtent("Steps").x + pad;
+            int run = gc.textExtent("Run").x + pad;
+            int status = gc.textExtent("Status").x + pad;
             for (TableItem item : runs.getItems()) {
                 run = Math.max(run, gc.textExtent(item.getText(0)).x + 36);
                 steps = Math.max(steps, gc.textExtent(item.getText(1)).x + 16);
             }
-            run = Math.min(run, Math.max(gc.textExtent("Run").x + 16, width - steps - status));
+            run = Math.min(run, Math.max(gc.textExtent("Run").x + pad, width - steps - status));
             runs.getColumn(0).setWidth(run);
             runs.getColumn(1).setWidth(steps);
             runs.getColumn(2).setWidth(Math.max(status, width - run - steps));

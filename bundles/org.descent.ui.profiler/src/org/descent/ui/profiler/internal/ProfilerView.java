@@ -295,12 +295,12 @@ public final class ProfilerView {
 
     private void createSpeedupChart(Composite parent) {
         speedup = new Chart(parent, SWT.NONE);
-        speedup.getTitle().setText("Speed-up per mode");
+        speedup.getTitle().setText("Speed-up over seq, per mode");
         speedup.getLegend().setVisible(false);
         IAxis x = speedup.getAxisSet().getXAxis(0);
         x.getTitle().setText("mode");
         x.enableCategory(true);
-        speedup.getAxisSet().getYAxis(0).getTitle().setText("speed-up over seq (\u00d7)");
+        speedup.getAxisSet().getYAxis(0).getTitle().setText("speed-up (\u00d7)");
         IBarSeries<?> bars = (IBarSeries<?>) speedup.getSeriesSet().createSeries(SeriesType.BAR, "speedup");
         bars.setBarColor(new Color(31, 119, 180));
         bars.getLabel().setVisible(true);
