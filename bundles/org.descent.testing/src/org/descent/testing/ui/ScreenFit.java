@@ -22,8 +22,9 @@ import org.eclipse.swt.widgets.TreeColumn;
 /**
  * Whether views fit the screens users have: screenshots of the workbench window at 1280x800 and
  * 1920x1080, and checks that measure text (with {@link GC#textExtent(String)}) against the room
- * it has: table headers against their columns, columns against their table, labels (form hints)
- * against their width and their parents' visible area.
+ * it has: table headers against their columns (as wide as GTK packs a header with their text),
+ * columns against their table, labels (form hints) against their width and their parents' visible
+ * area.
  */
 public final class ScreenFit {
 
@@ -63,16 +64,15 @@ public final class ScreenFit {
         List<String> cut = new ArrayList<>();
         int x = 0;
         int visible = table.getClientArea().width;
-        int padding = headerPadding(table.getParent(), table.getFont());
-        GC gc = new GC(table);
-        try {
-            for (int i : table.getColumnOrder()) {
-                TableColumn c = table.getColumn(i);
-                check(gc, c.getText(), c.getWidth(), padding, x, visible, cut);
-                x += c.getWidth();
-            }
-        } finally {
-            gc.dispose();
+        int[] order = table.getColumnOrder();
+        int[] need = new int[order.length];
+        for (int k = 0; k < order.length; k++) {
+            need[k] = headerWidth(table, table.getColumn(order[k]).getText());
+        }
+        for (int k = 0; k < order.length; k++) {
+            TableColumn c = table.getColumn(order[k]);
+            check(c.getText(), c.getWidth(), need[k], x, visible, cut);
+            x += c.getWidth();
         }
         return cut;
     }
@@ -82,49 +82,50 @@ public final class ScreenFit {
         List<String> cut = new ArrayList<>();
         int x = 0;
         int visible = tree.getClientArea().width;
-        int padding = headerPadding(tree.getParent(), tree.getFont());
-        GC gc = new GC(tree);
-        try {
-            for (int i : tree.getColumnOrder()) {
-                TreeColumn c = tree.getColumn(i);
-                check(gc, c.getText(), c.getWidth(), padding, x, visible, cut);
-                x += c.getWidth();
-            }
-        } finally {
-            gc.dispose();
+        int[] order = tree.getColumnOrder();
+        int[] need = new int[order.length];
+        for (int k = 0; k < order.length; k++) {
+            need[k] = headerWidth(tree, tree.getColumn(order[k]).getText());
+        }
+        for (int k = 0; k < order.length; k++) {
+            TreeColumn c = tree.getColumn(order[k]);
+            check(c.getText(), c.getWidth(), need[k], x, visible, cut);
+            x += c.getWidth();
         }
         return cut;
     }
 
     /**
-     * What the platform draws around a header's text (GTK's button padding): the width it packs a
-     * header-only column of a scratch table to, less the text's extent.
+     * The width GTK gives a header with this text (its font, its padding): a header-only column
+     * added to the shown table, packed, measured, removed.
      */
-    public static int headerPadding(Composite parent, org.eclipse.swt.graphics.Font font) {
-        Table scratch = new Table(parent, SWT.NONE);
+    public static int headerWidth(Table table, String text) {
+        TableColumn c = new TableColumn(table, SWT.LEFT);
         try {
-            scratch.setVisible(false);
-            scratch.setHeaderVisible(true);
-            scratch.setFont(font);
-            TableColumn c = new TableColumn(scratch, SWT.LEFT);
-            c.setText("Mg");
+            c.setText(text);
             c.pack();
-            GC gc = new GC(scratch);
-            try {
-                return c.getWidth() - gc.textExtent("Mg").x;
-            } finally {
-                gc.dispose();
-            }
+            return c.getWidth();
         } finally {
-            scratch.dispose();
+            c.dispose();
         }
     }
 
-    private static void check(GC gc, String text, int width, int padding, int x, int visible, List<String> cut) {
+    /** As {@link #headerWidth(Table, String)} for a tree. */
+    public static int headerWidth(Tree tree, String text) {
+        TreeColumn c = new TreeColumn(tree, SWT.LEFT);
+        try {
+            c.setText(text);
+            c.pack();
+            return c.getWidth();
+        } finally {
+            c.dispose();
+        }
+    }
+
+    private static void check(String text, int width, int need, int x, int visible, List<String> cut) {
         if (width == 0) {
             return;
         }
-        int need = gc.textExtent(text).x + padding;
         if (need > width) {
             cut.add("header '" + text + "' needs " + need + " px, its column has " + width);
         }

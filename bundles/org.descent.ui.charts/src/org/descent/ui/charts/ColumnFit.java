@@ -22,8 +22,6 @@ public final class ColumnFit {
 
     private final Table table;
     private final int lastMinimum;
-    /** What the platform draws around a header's text, measured once. */
-    private int headerPadding = -1;
 
     private ColumnFit(Table table, int lastMinimum) {
         this.table = table;
@@ -42,31 +40,42 @@ public final class ColumnFit {
      * The padding the platform puts around a header's text: a packed header-only column of a
      * scratch table, less its text.
      */
-    private int headerPadding() {
-        if (headerPadding < 0) {
-            headerPadding = headerPadding(table);
+    /** Each header's width as GTK packs it, by its text (measured once the table is shown). */
+    private final java.util.Map<String, Integer> headerWidths = new java.util.HashMap<>();
+
+    private int headerWidth(GC gc, String text) {
+        Integer w = headerWidths.get(text);
+        if (w == null) {
+            int measured = headerWidth(table, text);
+            if (measured < 0) {
+                // not shown yet: GTK sizes headers only once they are; measured at the next fit
+                return gc.textExtent(text).x + FALLBACK_PADDING;
+            }
+            w = measured;
+            headerWidths.put(text, w);
         }
-        return headerPadding;
+        return w;
     }
 
-    /** What the platform draws around the header text of a column of this table (GTK's button padding). */
-    public static int headerPadding(Table table) {
-        Table scratch = new Table(table.getParent(), org.eclipse.swt.SWT.NONE);
+    /** The header padding assumed until the table is shown and headers can be measured. */
+    private static final int FALLBACK_PADDING = 30;
+
+    /**
+     * The width a header with this text needs, as the platform draws it (its font and padding):
+     * a header-only column added to the table, packed, measured and removed; -1 while the table
+     * is not shown.
+     */
+    public static int headerWidth(Table table, String text) {
+        if (!table.isVisible() || !table.getHeaderVisible()) {
+            return -1;
+        }
+        TableColumn c = new TableColumn(table, org.eclipse.swt.SWT.LEFT);
         try {
-            scratch.setVisible(false);
-            scratch.setHeaderVisible(true);
-            scratch.setFont(table.getFont());
-            TableColumn c = new TableColumn(scratch, org.eclipse.swt.SWT.LEFT);
-            c.setText("Mg");
+            c.setText(text);
             c.pack();
-            GC gc = new GC(scratch);
-            try {
-                return Math.max(8, c.getWidth() - gc.textExtent("Mg").x);
-            } finally {
-                gc.dispose();
-            }
+            return c.getWidth();
         } finally {
-            scratch.dispose();
+            c.dispose();
         }
     }
 
@@ -83,12 +92,12 @@ public final class ColumnFit {
         int n = table.getColumnCount();
         int[] order = table.getColumnOrder();
         int used = 0;
-        int room = headerPadding() + (table.getSortColumn() != null || sortable() ? SORT_ARROW : 0);
+        int arrow = table.getSortColumn() != null || sortable() ? SORT_ARROW : 0;
         GC gc = new GC(table);
         try {
             for (int k = 0; k < n - 1; k++) {
                 TableColumn c = table.getColumn(order[k]);
-                int w = gc.textExtent(c.getText()).x + room;
+                int w = headerWidth(gc, c.getText()) + arrow;
                 int values = 0;
                 for (TableItem item : table.getItems()) {
                     values = Math.max(values, gc.textExtent(item.getText(order[k])).x + VALUE_ROOM);
@@ -100,7 +109,7 @@ public final class ColumnFit {
                 used += w;
             }
             TableColumn last = table.getColumn(order[n - 1]);
-            int header = gc.textExtent(last.getText()).x + room;
+            int header = headerWidth(gc, last.getText()) + arrow;
             int w = Math.max(Math.max(lastMinimum, header), table.getClientArea().width - used);
             if (last.getWidth() != w) {
                 last.setWidth(w);

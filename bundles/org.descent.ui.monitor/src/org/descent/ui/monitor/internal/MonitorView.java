@@ -279,27 +279,37 @@ public final class MonitorView {
      * as wide as the longest (runs must be told apart), the status what is left, at least its
      * header (its whole text is in the row's tooltip).
      */
-    private int headerPadding = -1;
+    /** The width a header of the run table needs, as GTK packs it once the table is shown. */
+    private final Map<String, Integer> headers = new HashMap<>();
+
+    private int header(GC gc, String text) {
+        Integer w = headers.get(text);
+        if (w == null) {
+            int measured = ColumnFit.headerWidth(runs, text);
+            if (measured < 0) {
+                return gc.textExtent(text).x + 30;
+            }
+            w = measured;
+            headers.put(text, w);
+        }
+        return w;
+    }
 
     private void fitRunColumns() {
         int width = runs.getClientArea().width;
         if (width <= 0) {
             return;
         }
-        if (headerPadding < 0) {
-            headerPadding = ColumnFit.headerPadding(runs);
-        }
-        int pad = headerPadding;
         GC gc = new GC(runs);
         try {
-            int steps = gc.textExtent("Steps").x + pad;
-            int run = gc.textExtent("Run").x + pad;
-            int status = gc.textExtent("Status").x + pad;
+            int steps = header(gc, "Steps");
+            int run = header(gc, "Run");
+            int status = header(gc, "Status");
             for (TableItem item : runs.getItems()) {
                 run = Math.max(run, gc.textExtent(item.getText(0)).x + 36);
                 steps = Math.max(steps, gc.textExtent(item.getText(1)).x + 16);
             }
-            run = Math.min(run, Math.max(gc.textExtent("Run").x + pad, width - steps - status));
+            run = Math.min(run, Math.max(header(gc, "Run"), width - steps - status));
             runs.getColumn(0).setWidth(run);
             runs.getColumn(1).setWidth(steps);
             runs.getColumn(2).setWidth(Math.max(status, width - run - steps));
