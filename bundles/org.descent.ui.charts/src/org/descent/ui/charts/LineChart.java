@@ -127,6 +127,8 @@ public final class LineChart {
     /** The data's bounds at the last refresh: x min, x max, y min, y max. */
     private double[] dataBounds = { Double.NaN, Double.NaN, Double.NaN, Double.NaN };
     private int lastHeight = -1;
+    /** The y axis' title with its notes, before any shortening. */
+    private String fullYTitle = "";
     /** The ticks each axis was last given. */
     private final Map<IAxis.Direction, AxisTicks.Layout> ticks = new EnumMap<>(IAxis.Direction.class);
     /** Where a drag started (plot pixels) and where it is now, or {@code null}. */
@@ -544,6 +546,7 @@ public final class LineChart {
             setRanges(zoomX, zoomY, false);
             structureChanged = false;
             chart.updateLayout();
+            fitYTitle();
             syncTicks();
             chart.redraw();
             return;
@@ -561,6 +564,7 @@ public final class LineChart {
         structureChanged = false;
         lastMaxX = empty ? Double.NaN : bounds[1];
         chart.updateLayout();
+        fitYTitle();
         syncTicks();
         chart.redraw();
     }
@@ -1116,7 +1120,7 @@ public final class LineChart {
     /** Sets the axes' titles with the note on values left out; returns whether they changed. */
     private boolean updateAxisTitles() {
         String oldX = chart.getAxisSet().getXAxis(0).getTitle().getText();
-        String oldY = chart.getAxisSet().getYAxis(0).getTitle().getText();
+        String oldY = fullYTitle;
         chart.getAxisSet().getXAxis(0).getTitle().setText(xTitle);
         List<String> notes = new ArrayList<>();
         if (logScale) {
@@ -1130,13 +1134,44 @@ public final class LineChart {
             notes.add(String.format(Locale.ROOT, "%,d NaN/infinite values not drawn", nonFinite));
         }
         String y = notes.isEmpty() ? yTitle : yTitle + " (" + String.join("; ", notes) + ")";
-        chart.getAxisSet().getYAxis(0).getTitle().setText(y);
+        fullYTitle = y;
+        if (!oldY.equals(y)) {
+            chart.getAxisSet().getYAxis(0).getTitle().setText(y);
+        }
         return !oldX.equals(xTitle) || !oldY.equals(y);
     }
 
-    /** The y axis' title as drawn, with the note on values left out. */
+    /**
+     * Shortens the y axis' title with an ellipsis where it is longer than the plot is high (a small
+     * chart), so that it does not run into the charts above and below; its whole text is kept.
+     */
+    private void fitYTitle() {
+        org.eclipse.swtchart.ITitle title = chart.getAxisSet().getYAxis(0).getTitle();
+        int room = chart.getPlotArea().getSize().y + 20;
+        GC gc = new GC(chart);
+        String shown;
+        try {
+            gc.setFont(axisFont);
+            shown = fullYTitle;
+            if (room > 20 && gc.textExtent(shown).x > room) {
+                int n = shown.length();
+                while (n > 1 && gc.textExtent(shown.substring(0, n) + "\u2026").x > room) {
+                    n--;
+                }
+                shown = shown.substring(0, n).strip() + "\u2026";
+            }
+        } finally {
+            gc.dispose();
+        }
+        if (!shown.equals(title.getText())) {
+            title.setText(shown);
+            chart.updateLayout();
+        }
+    }
+
+    /** The y axis' title with the note on values left out (drawn shortened on a chart too low for it). */
     public String getDrawnYTitle() {
-        return chart.getAxisSet().getYAxis(0).getTitle().getText();
+        return fullYTitle;
     }
 
     /**

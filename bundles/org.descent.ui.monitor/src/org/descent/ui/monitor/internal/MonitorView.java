@@ -165,7 +165,9 @@ public final class MonitorView {
 
         Composite right = new Composite(sash, SWT.NONE);
         GridLayoutFactory.fillDefaults().applyTo(right);
-        Composite top = new Composite(right, SWT.NONE);
+        // the chart controls across the whole view, above the run list and the charts
+        Composite top = new Composite(parent, SWT.NONE);
+        top.moveAbove(sash);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(top);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(top);
         // the controls wrap onto a second line when the view is narrow (1280 px and less)
