@@ -327,7 +327,7 @@ public final class MonitorView {
      */
     private void fitChartColumns() {
         Point size = chartArea.getSize();
-        int columns = size.y > 0 && size.x >= 1.3 * size.y && size.x > 800 ? 3 : 2;
+        int columns = size.y > 0 && size.x >= 1.3 * size.y && size.x > 600 ? 3 : 2;
         GridLayout layout = (GridLayout) chartArea.getLayout();
         if (layout.numColumns != columns) {
             layout.numColumns = columns;
