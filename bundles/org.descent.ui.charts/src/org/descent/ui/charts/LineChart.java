@@ -519,7 +519,8 @@ public final class LineChart {
             s.setXSeries(r.x());
             s.setYSeries(r.y());
             // dense lines (min/max zigzags) draw several times faster without antialiasing and look the same
-            s.setAntialias(r.size() > width ? SWT.OFF : SWT.DEFAULT);
+            // a faint raw curve behind its smoothed one needs no antialiasing either
+            s.setAntialias(r.size() > width || e.style == Style.THIN ? SWT.OFF : SWT.DEFAULT);
             e.drawn = r.size();
             none &= r.size() == 0;
             d += r.dropped();
