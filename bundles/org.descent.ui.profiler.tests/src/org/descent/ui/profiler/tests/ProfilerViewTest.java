@@ -70,6 +70,8 @@ class ProfilerViewTest {
         ScreenFit.atBothSizes(WorkbenchViews.window().getShell(), "profiler-run", size -> {
             assertEquals(List.of(), ScreenFit.cutColumns(table), "the result table at " + size);
             assertEquals(List.of(), ScreenFit.cutLabels(table.getParent().getParent()), "the profiler's labels at " + size);
+            double[] ticks = view.speedupChart().getAxisSet().getYAxis(0).getTick().getTickLabelValues();
+            assertTrue(ticks.length >= 4 && ticks.length <= 8, "speed-up ticks at " + size + ": " + Arrays.toString(ticks));
         });
 
         Canvas canvas = timeline.getControl();

@@ -18,6 +18,7 @@ import org.descent.profiler.GilReport;
 import org.descent.profiler.Mode;
 import org.descent.profiler.ModeResult;
 import org.descent.profiler.Workload;
+import org.descent.ui.charts.AxisTicks;
 import org.descent.ui.charts.ColumnFit;
 import org.descent.ui.profiler.timeline.TimeRange;
 import org.descent.ui.profiler.timeline.TimelineCanvas;
@@ -60,7 +61,9 @@ import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swtchart.Chart;
 import org.eclipse.swtchart.IAxis;
+import org.eclipse.swtchart.IAxisTick;
 import org.eclipse.swtchart.IBarSeries;
+import org.eclipse.swtchart.ISeries;
 import org.eclipse.swtchart.ISeries.SeriesType;
 import org.eclipse.swtchart.Range;
 
@@ -295,6 +298,11 @@ public final class ProfilerView {
 
     private void createSpeedupChart(Composite parent) {
         speedup = new Chart(parent, SWT.NONE);
+        speedup.getPlotArea().getControl().addListener(SWT.Resize, e -> {
+            ISeries<?> series = speedup.getSeriesSet().getSeries("speedup");
+            double[] ys = series == null ? new double[0] : series.getYSeries();
+            fitSpeedupTicks(java.util.Arrays.stream(ys == null ? new double[0] : ys).max().orElse(1));
+        });
         speedup.getTitle().setText("Speed-up over seq, per mode");
         speedup.getLegend().setVisible(false);
         IAxis x = speedup.getAxisSet().getXAxis(0);
@@ -507,8 +515,28 @@ public final class ProfilerView {
         s.setYSeries(bars.isEmpty() ? new double[] { 0 } : bars.stream().mapToDouble(ModeResult::speedup).toArray());
         speedup.getAxisSet().adjustRange();
         double max = bars.stream().mapToDouble(ModeResult::speedup).max().orElse(1);
-        speedup.getAxisSet().getYAxis(0).setRange(new Range(0, Math.max(1, max) * 1.2));
+        fitSpeedupTicks(max);
         speedup.redraw();
+    }
+
+    /** The speed-up axis from 0 past the largest bar, with 4 to 8 round ticks for the plot's height. */
+    private void fitSpeedupTicks(double max) {
+        int h = speedup.getPlotArea().getSize().y;
+        int height = h > 20 ? h : 150;
+        GC gc = new GC(speedup);
+        int fontHeight;
+        try {
+            fontHeight = gc.textExtent("0").y;
+        } finally {
+            gc.dispose();
+        }
+        AxisTicks.Layout t = AxisTicks.nice(0, Math.max(1, max) * 1.1, AxisTicks.fit(height, fontHeight + 6), false);
+        IAxis y = speedup.getAxisSet().getYAxis(0);
+        y.setRange(new Range(t.lower(), t.upper()));
+        int hint = (int) Math.round(t.step() / (t.upper() - t.lower()) * height);
+        if (hint >= IAxisTick.MIN_GRID_STEP_HINT && hint != y.getTick().getTickMarkStepHint()) {
+            y.getTick().setTickMarkStepHint(hint);
+        }
     }
 
     /** Shows the median run's timeline of the row with this label. */
