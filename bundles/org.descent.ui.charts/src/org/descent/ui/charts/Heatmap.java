@@ -415,13 +415,16 @@ public final class Heatmap extends Canvas {
         gc.setFont(tickFont);
         int tickHeight = gc.textExtent("0").y;
         int yLabels = 0;
-        for (double v : Ticks.of(yMin(), yMax(), 8)) {
-            yLabels = Math.max(yLabels, gc.textExtent(Ticks.label(v)).x);
+        for (int n = 2; n <= AxisTicks.MAX_TICKS; n++) {
+            AxisTicks.Layout t = AxisTicks.within(yMin(), yMax(), n, false);
+            for (String s : AxisTicks.labels(t.values(), t.step())) {
+                yLabels = Math.max(yLabels, gc.textExtent(s).x);
+            }
         }
         int barLabels = gc.textExtent("-0.0000").x;
         if (!Double.isNaN(lo)) {
-            for (double v : Ticks.of(lo, hi > lo ? hi : lo + 1, 12)) {
-                barLabels = Math.max(barLabels, gc.textExtent(logColors ? Ticks.label(Math.pow(10, v)) : Ticks.label(v)).x);
+            for (double v : AxisTicks.within(lo, hi > lo ? hi : lo + 1, 12, false).values()) {
+                barLabels = Math.max(barLabels, gc.textExtent(logColors ? AxisTicks.value(Math.pow(10, v)) : AxisTicks.value(v)).x);
             }
         }
         barLabelWidth = barLabels;
@@ -552,16 +555,20 @@ public final class Heatmap extends Canvas {
         gc.setLineWidth(1);
         int bottom = plot.y + plot.height;
         int labelHeight = gc.textExtent("0").y;
-        for (double v : Ticks.of(xMin(), xMax(), Math.max(2, plot.width / 90))) {
-            int x = px(plot, v);
+        AxisTicks.Layout xt = AxisTicks.within(xMin(), xMax(), AxisTicks.fit(plot.width, 90), false);
+        String[] xl = AxisTicks.labels(xt.values(), xt.step());
+        for (int k = 0; k < xl.length; k++) {
+            int x = px(plot, xt.values()[k]);
             gc.drawLine(x, bottom, x, bottom + TICK);
-            String s = Ticks.label(v);
+            String s = xl[k];
             gc.drawText(s, x - gc.textExtent(s).x / 2, bottom + TICK + 2, true);
         }
-        for (double v : Ticks.of(yMin(), yMax(), Math.max(2, plot.height / 45))) {
-            int y = py(plot, v);
+        AxisTicks.Layout yt = AxisTicks.within(yMin(), yMax(), AxisTicks.fit(plot.height, 40), false);
+        String[] yl = AxisTicks.labels(yt.values(), yt.step());
+        for (int k = 0; k < yl.length; k++) {
+            int y = py(plot, yt.values()[k]);
             gc.drawLine(plot.x - TICK, y, plot.x, y);
-            String s = Ticks.label(v);
+            String s = yl[k];
             Point e = gc.textExtent(s);
             gc.drawText(s, plot.x - TICK - 3 - e.x, y - e.y / 2, true);
         }
@@ -601,10 +608,10 @@ public final class Heatmap extends Canvas {
         if (!Double.isNaN(lo)) {
             double a = lo;
             double b = hi > lo ? hi : lo + 1;
-            for (double v : Ticks.of(a, b, Math.max(2, h / 45))) {
+            for (double v : AxisTicks.within(a, b, Math.max(2, h / 45), false).values()) {
                 int y = top + h - (int) Math.round((v - a) / (b - a) * h);
                 gc.drawLine(bx + BAR, y, bx + BAR + TICK, y);
-                String s = logColors ? Ticks.label(Math.pow(10, v)) : Ticks.label(v);
+                String s = logColors ? AxisTicks.value(Math.pow(10, v)) : AxisTicks.value(v);
                 Point e = gc.textExtent(s);
                 labelsWidth = Math.max(labelsWidth, e.x);
                 gc.drawText(s, bx + BAR + TICK + 3, y - e.y / 2, true);
@@ -644,8 +651,8 @@ public final class Heatmap extends Canvas {
         double y = yMin() + (double) (plot.y + plot.height - my) / plot.height * (yMax() - yMin());
         int i = nearest(xs, x);
         int j = nearest(ys, y);
-        return String.format(Locale.ROOT, "%s = %s, %s = %s: %s = %s", xTitle, Ticks.label(xs[i]), yTitle,
-                Ticks.label(ys[j]), valueTitle, Double.toString(zs[j][i]));
+        return String.format(Locale.ROOT, "%s = %s, %s = %s: %s = %s", xTitle, AxisTicks.value(xs[i]), yTitle,
+                AxisTicks.value(ys[j]), valueTitle, Double.toString(zs[j][i]));
     }
 
     private static int nearest(double[] c, double v) {

@@ -4,11 +4,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.text.FieldPosition;
+import java.text.Format;
+import java.text.ParsePosition;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.DoubleFunction;
 
 import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.dialogs.MessageDialog;
@@ -26,9 +33,12 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swtchart.Chart;
 import org.eclipse.swtchart.ICustomPaintListener;
 import org.eclipse.swtchart.IAxis;
+import org.eclipse.swtchart.IAxisTick;
 import org.eclipse.swtchart.ILineSeries;
 import org.eclipse.swtchart.ILineSeries.PlotSymbolType;
 import org.eclipse.swtchart.ISeries;
@@ -58,7 +68,9 @@ public final class LineChart {
         /** A dashed line (for example a validation curve beside a training curve). */
         DASHED,
         /** Points only (a scatter plot). */
-        POINTS
+        POINTS,
+        /** A thin solid line (the raw curve drawn faintly behind its smoothed one). */
+        THIN
     }
 
     /** Colours given to series that name none, in order (Tableau 10). */
@@ -74,6 +86,13 @@ public final class LineChart {
         RGB color;
         Style style;
         int drawn;
+        /** Whether the caller wants it in the legend (duplicates of an earlier entry are left out anyway). */
+        boolean legend = true;
+        /** Whether the readout under the pointer lists it. */
+        boolean readout = true;
+        /** Its name in the readout when not its label. */
+        @Nullable
+        String readoutLabel;
 
         Entry(String id, String label, XYData data, RGB color, Style style) {
             this.id = id;
@@ -102,6 +121,26 @@ public final class LineChart {
     private double lastMaxX = Double.NaN;
     /** Series added, removed or relabelled since the last full layout (the legend changed). */
     private boolean structureChanged = true;
+    private boolean integerX;
+    private @Nullable DoubleFunction<String> xLabeler;
+    /** The ranges the user zoomed or panned to, or {@code null} while the axes follow the data. */
+    private @Nullable Range zoomX;
+    private @Nullable Range zoomY;
+    /** The data's bounds at the last refresh: x min, x max, y min, y max. */
+    private double[] dataBounds = { Double.NaN, Double.NaN, Double.NaN, Double.NaN };
+    private int lastHeight = -1;
+    /** The y axis' title with its notes, before any shortening. */
+    private String fullYTitle = "";
+    /** The ticks each axis was last given. */
+    private final Map<IAxis.Direction, AxisTicks.Layout> ticks = new EnumMap<>(IAxis.Direction.class);
+    /** Where a drag started (plot pixels) and where it is now, or {@code null}. */
+    private @Nullable Point dragFrom;
+    private @Nullable Point dragTo;
+    private boolean panning;
+    private @Nullable Range panX;
+    private @Nullable Range panY;
+    /** Where the pointer is over the plot (plot pixels), or {@code null}. */
+    private @Nullable Point pointer;
 
     /**
      * Creates the chart.
@@ -141,11 +180,13 @@ public final class LineChart {
         });
         chart.getPlotArea().getControl().addListener(SWT.Resize, e -> {
             int w = plotWidth();
-            if (w != lastWidth) {
+            if (w != lastWidth || chart.getPlotArea().getSize().y != lastHeight) {
+                structureChanged = true;
                 refresh();
             }
         });
         installMenu();
+        installMouse();
         chart.getPlotArea().addCustomPaintListener(new ICustomPaintListener() {
             @Override
             public void paintControl(PaintEvent e) {
@@ -153,9 +194,17 @@ public final class LineChart {
                     e.gc.setFont(axisFont);
                     e.gc.setForeground(display.getSystemColor(SWT.COLOR_DARK_GRAY));
                     Point p = chart.getPlotArea().getSize();
-                    Point t = e.gc.textExtent(emptyText);
-                    e.gc.drawText(emptyText, (p.x - t.x) / 2, (p.y - t.y) / 2, true);
+                    List<String> lines = wrap(e.gc, emptyText, p.x - 16);
+                    int h = e.gc.textExtent("Ag").y;
+                    int y = (p.y - h * lines.size()) / 2;
+                    for (String line : lines) {
+                        e.gc.drawText(line, (p.x - e.gc.textExtent(line).x) / 2, y, true);
+                        y += h;
+                    }
+                    return;
                 }
+                paintDrag(e.gc);
+                paintReadout(e.gc);
             }
 
             @Override
@@ -163,6 +212,25 @@ public final class LineChart {
                 return false;
             }
         });
+    }
+
+    /** Text broken at spaces into lines no wider than {@code width} where it can be. */
+    static List<String> wrap(GC gc, String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String candidate = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && gc.textExtent(candidate).x > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+                line.append(word);
+            } else {
+                line.setLength(0);
+                line.append(candidate);
+            }
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     private static Font font(Display display, int height, int style) {
@@ -213,6 +281,18 @@ public final class LineChart {
         return PALETTE[Math.floorMod(index, PALETTE.length)];
     }
 
+    /** The colour of a run (or group of runs) named {@code identity}: the same in every view ({@link RunColors}). */
+    public static RGB runColor(String identity) {
+        int c = RunColors.of(identity);
+        return new RGB((c >> 16) & 0xff, (c >> 8) & 0xff, c & 0xff);
+    }
+
+    /** A faint copy of a colour (mixed with white), for a raw curve behind its smoothed one. */
+    public static RGB faint(RGB c, double amount) {
+        int f = RunColors.faint((c.red << 16) | (c.green << 8) | c.blue, amount);
+        return new RGB((f >> 16) & 0xff, (f >> 8) & 0xff, f & 0xff);
+    }
+
     /** Adds a line series in the next palette colour, or replaces the data of the series with this id. */
     public void setSeries(String id, XYData data) {
         Entry e = series.get(id);
@@ -261,9 +341,15 @@ public final class LineChart {
         case POINTS -> {
             s.setLineStyle(LineStyle.NONE);
             s.setSymbolType(PlotSymbolType.CIRCLE);
-            s.setSymbolSize(3);
+            s.setSymbolSize(4);
+        }
+        case THIN -> {
+            s.setLineStyle(LineStyle.SOLID);
+            s.setLineWidth(1);
+            s.setSymbolType(PlotSymbolType.NONE);
         }
         }
+        updateLegend();
         refresh();
     }
 
@@ -276,16 +362,65 @@ public final class LineChart {
      * share its colour and the axis title tells them apart).
      */
     public void setVisibleInLegend(String id, boolean visible) {
-        ISeries<?> s = chart.getSeriesSet().getSeries(id);
-        if (s == null) {
+        Entry e = entry(id);
+        if (e.legend != visible) {
+            e.legend = visible;
+            if (updateLegend()) {
+                chart.updateLayout();
+                chart.redraw();
+            }
+        }
+    }
+
+    /**
+     * Shows or hides a series in the readout under the pointer (for example the stems of a stem
+     * plot, whose markers are listed already).
+     */
+    public void setInReadout(String id, boolean on) {
+        entry(id).readout = on;
+    }
+
+    /** Names a series in the readout otherwise than in the legend ({@code null}: its label). */
+    public void setReadoutLabel(String id, @Nullable String label) {
+        entry(id).readoutLabel = label;
+    }
+
+    private Entry entry(String id) {
+        Entry e = series.get(id);
+        if (e == null) {
             throw new IllegalArgumentException("no series '" + id + "' in chart '" + chart.getTitle().getText() + "'");
         }
-        if (s.isVisibleInLegend() != visible) {
-            s.setVisibleInLegend(visible);
-            structureChanged = true;
-            chart.updateLayout();
-            chart.redraw();
+        return e;
+    }
+
+    /**
+     * Lists each legend entry once: a series is in the legend when its caller wants it there and
+     * no earlier series in the legend has the same label and colour. Returns whether anything changed.
+     */
+    private boolean updateLegend() {
+        Set<String> seen = new HashSet<>();
+        boolean changed = false;
+        for (Entry e : series.values()) {
+            boolean visible = e.legend && seen.add(e.label + "\u0000" + e.color);
+            ISeries<?> s = chart.getSeriesSet().getSeries(e.id);
+            if (s.isVisibleInLegend() != visible) {
+                s.setVisibleInLegend(visible);
+                changed = true;
+            }
         }
+        structureChanged |= changed;
+        return changed;
+    }
+
+    /** The labels the legend shows, in order. */
+    public List<String> getLegendLabels() {
+        List<String> out = new ArrayList<>();
+        for (Entry e : series.values()) {
+            if (chart.getSeriesSet().getSeries(e.id).isVisibleInLegend()) {
+                out.add(e.label);
+            }
+        }
+        return out;
     }
 
     /** The text drawn in the plot while no series has a point to draw ("No data" unless set). */
@@ -301,6 +436,7 @@ public final class LineChart {
         }
         chart.getSeriesSet().deleteSeries(id);
         structureChanged = true;
+        updateLegend();
         refresh();
         return true;
     }
@@ -359,7 +495,7 @@ public final class LineChart {
 
     /**
      * Decimates every series again for the plot's width and redraws; call after series' data
-     * grew. Cheap for {@link GrowingSeries}.
+     * grew. Cheap for {@link GrowingSeries}. Axes zoomed or panned by the user stay where they are.
      */
     public void refresh() {
         if (chart.isDisposed()) {
@@ -367,23 +503,34 @@ public final class LineChart {
         }
         int width = plotWidth();
         lastWidth = width;
+        lastHeight = chart.getPlotArea().getSize().y;
+        int buckets = Math.max(1, width);
+        if (zoomX != null && dataBounds[1] > dataBounds[0]) {
+            // zoomed in: finer slots, so the part shown keeps about two points per pixel
+            double full = (dataBounds[1] - dataBounds[0]) / Math.max(1e-300, zoomX.upper - zoomX.lower);
+            buckets = (int) Math.min(1 << 15, Math.max(buckets, buckets * full));
+        }
         long d = 0;
         long dn = 0;
         boolean none = true;
         double[] bounds = { Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
                 Double.NEGATIVE_INFINITY };
         for (Entry e : series.values()) {
-            Decimation.Result r = e.data.decimate(Math.max(1, width), logScale);
+            Decimation.Result r = e.data.decimate(buckets, logScale);
             ILineSeries<?> s = line(e.id);
             s.setXSeries(r.x());
             s.setYSeries(r.y());
             // dense lines (min/max zigzags) draw several times faster without antialiasing and look the same
-            s.setAntialias(r.size() > width ? SWT.OFF : SWT.DEFAULT);
+            // a faint raw curve behind its smoothed one needs no antialiasing either
+            s.setAntialias(r.size() > width || e.style == Style.THIN ? SWT.OFF : SWT.DEFAULT);
             e.drawn = r.size();
             none &= r.size() == 0;
             d += r.dropped();
             dn += r.droppedNonPositive();
             for (int i = 0; i < r.size(); i++) {
+                if (!Double.isFinite(r.x()[i])) {
+                    continue;
+                }
                 bounds[0] = Math.min(bounds[0], r.x()[i]);
                 bounds[1] = Math.max(bounds[1], r.x()[i]);
                 bounds[2] = Math.min(bounds[2], r.y()[i]);
@@ -392,8 +539,21 @@ public final class LineChart {
         }
         dropped = d;
         droppedNonPositive = dn;
-        empty = none;
+        // points whose x cannot be placed (a time not known yet) give no bounds
+        empty = none || !(bounds[0] <= bounds[1] && bounds[2] <= bounds[3]);
+        if (!none) {
+            dataBounds = bounds;
+        }
         boolean titles = updateAxisTitles();
+        if (zoomX != null && zoomY != null && !empty) {
+            setRanges(zoomX, zoomY, false);
+            structureChanged = false;
+            chart.updateLayout();
+            fitYTitle();
+            syncTicks();
+            chart.redraw();
+            return;
+        }
         if (growing && !empty && !titles && !structureChanged && fits(bounds)) {
             // axes unchanged: only the series are drawn again
             chart.getPlotArea().getControl().redraw();
@@ -407,7 +567,39 @@ public final class LineChart {
         structureChanged = false;
         lastMaxX = empty ? Double.NaN : bounds[1];
         chart.updateLayout();
+        fitYTitle();
+        syncTicks();
         chart.redraw();
+    }
+
+    /**
+     * SWTChart derives its tick step from the pixel hint and the axis' length at layout time,
+     * which the layout itself can change (the tick labels' size moves the plot's edges): where the
+     * step it drew is not ours, gives it the hint for the length it has now.
+     */
+    private void syncTicks() {
+        for (int round = 0; round < 2 && !empty; round++) {
+            boolean again = false;
+            for (IAxis axis : new IAxis[] { chart.getAxisSet().getXAxis(0), chart.getAxisSet().getYAxis(0) }) {
+                AxisTicks.Layout t = ticks.get(axis.getDirection());
+                double[] drawn = axis.getTick().getTickLabelValues();
+                if (t == null || axis.isLogScaleEnabled() || drawn.length < 2
+                        || Math.abs((drawn[1] - drawn[0]) - t.step()) <= 1e-9 * t.step()) {
+                    continue;
+                }
+                Point size = chart.getPlotArea().getSize();
+                int length = axis.getDirection() == IAxis.Direction.X ? size.x : size.y;
+                Range r = axis.getRange();
+                int hint = (int) Math.round(t.step() / (r.upper - r.lower) * length);
+                if (hint >= IAxisTick.MIN_GRID_STEP_HINT && hint != axis.getTick().getTickMarkStepHint()) {
+                    axis.getTick().setTickMarkStepHint(hint);
+                    again = true;
+                }
+            }
+            if (!again) {
+                return;
+            }
+        }
     }
 
     /**
@@ -419,6 +611,34 @@ public final class LineChart {
         growing = on;
     }
 
+    /** Shows or hides the legend (a view that shows the runs' colours elsewhere may hide it). */
+    public void setLegendVisible(boolean on) {
+        if (chart.getLegend().isVisible() != on) {
+            chart.getLegend().setVisible(on);
+            structureChanged = true;
+            refresh();
+        }
+    }
+
+    /** Makes the x axis an integer axis (steps, indices): its ticks are whole numbers. */
+    public void setIntegerX(boolean on) {
+        if (integerX != on) {
+            integerX = on;
+            structureChanged = true;
+            refresh();
+        }
+    }
+
+    /**
+     * Sets how x tick labels and the readout's x read (for example a time of day for seconds since
+     * 1970), or {@code null} for numbers.
+     */
+    public void setXLabeler(@Nullable DoubleFunction<String> labeler) {
+        xLabeler = labeler;
+        structureChanged = true;
+        refresh();
+    }
+
     /** Whether the drawn points' bounds (x min, x max, y min, y max) fit the axes well enough to keep them. */
     private boolean fits(double[] b) {
         Range x = chart.getAxisSet().getXAxis(0).getRange();
@@ -426,27 +646,21 @@ public final class LineChart {
         if (b[0] < x.lower || b[1] > x.upper || b[2] < y.lower || b[3] > y.upper) {
             return false;
         }
-        // not too loose either: the data spans at least half of each axis
-        boolean xTight = b[1] - b[0] >= 0.5 * (x.upper - x.lower);
-        boolean yTight = logScale ? Math.log(b[3] / b[2]) >= 0.5 * Math.log(y.upper / y.lower)
-                : b[3] - b[2] >= 0.5 * (y.upper - y.lower);
+        // not too loose either: the data spans a good part of each axis
+        boolean xTight = b[1] - b[0] >= 0.35 * (x.upper - x.lower);
+        boolean yTight = logScale ? Math.log(b[3] / b[2]) >= 0.35 * Math.log(y.upper / y.lower)
+                : b[3] - b[2] >= 0.35 * (y.upper - y.lower);
         return xTight && yTight;
     }
 
     /**
      * Axes for growing data: x with a quarter of room ahead while the data grows (none for data
-     * that has stopped), y with a tenth of room on both sides.
+     * that has stopped), both widened to round ticks.
      */
     private void growingRange(double[] b, boolean grew) {
         double xSpan = b[1] - b[0];
-        chart.getAxisSet().getXAxis(0).setRange(new Range(b[0], b[0] + (xSpan > 0 ? (grew ? 1.25 : 1) * xSpan : 1)));
-        if (logScale) {
-            double f = b[3] > b[2] ? Math.pow(b[3] / b[2], 0.1) : 2;
-            chart.getAxisSet().getYAxis(0).setRange(new Range(b[2] / f, b[3] * f));
-        } else {
-            double pad = b[3] > b[2] ? 0.1 * (b[3] - b[2]) : Math.max(Math.abs(b[2]) * 0.1, 1e-12);
-            chart.getAxisSet().getYAxis(0).setRange(new Range(b[2] - pad, b[3] + pad));
-        }
+        double xHi = b[0] + (xSpan > 0 ? (grew ? 1.25 : 1) * xSpan : 1);
+        setRanges(new Range(b[0], xHi), new Range(b[2], b[3]), true);
     }
 
     private int plotWidth() {
@@ -454,30 +668,462 @@ public final class LineChart {
         return size.x > 10 ? size.x : 800;
     }
 
+    private int plotHeight() {
+        Point size = chart.getPlotArea().getSize();
+        return size.y > 10 ? size.y : 300;
+    }
+
     private void adjustRange() {
         if (empty) {
             // no stale ranges of earlier data: an empty plot from 1 to 10
-            for (IAxis axis : chart.getAxisSet().getAxes()) {
-                axis.setRange(new Range(1, 10));
-            }
+            setRanges(new Range(1, 10), new Range(1, 10), true);
             return;
         }
-        chart.getAxisSet().adjustRange();
-        // a single point or a flat line gives an empty range: widen it so the series is visible
-        for (IAxis axis : chart.getAxisSet().getAxes()) {
-            Range r = axis.getRange();
-            if (!(r.upper > r.lower)) {
-                double c = r.lower;
-                double h = c == 0 ? 1 : Math.abs(c) * 0.1;
-                axis.setRange(axis.isLogScaleEnabled() ? new Range(c / 2, c * 2) : new Range(c - h, c + h));
+        setRanges(new Range(dataBounds[0], dataBounds[1]), new Range(dataBounds[2], dataBounds[3]), true);
+    }
+
+    /**
+     * Sets both axes and their ticks: {@code nice} widens the ranges to round ticks at both ends
+     * (axes that follow the data), otherwise the ranges are kept (zoomed, panned).
+     */
+    private void setRanges(Range x, Range y, boolean nice) {
+        IAxis xAxis = chart.getAxisSet().getXAxis(0);
+        IAxis yAxis = chart.getAxisSet().getYAxis(0);
+        int width = plotWidth();
+        int height = plotHeight();
+        boolean fewIndices = nice && integerX && !growing && x.upper - x.lower <= 20;
+        // a few indices (eigenvalues, blocks): half a step of room on both sides, so the first and
+        // last points are not drawn on the plot's edges, and no index 0 that does not exist
+        AxisTicks.Layout xt = fewIndices ? AxisTicks.within(x.lower - 0.5, x.upper + 0.5, AxisTicks.MAX_TICKS, true)
+                : xLayout(x, nice, width);
+        xAxis.setRange(new Range(xt.lower(), xt.upper()));
+        applyTicks(xAxis, xt, width, false);
+        if (logScale) {
+            double lo = Math.max(y.lower, Double.MIN_NORMAL);
+            AxisTicks.Layout yt = nice ? AxisTicks.decades(lo, Math.max(lo, y.upper))
+                    : new AxisTicks.Layout(lo, Math.max(lo * 1.0001, y.upper), 10, new double[0]);
+            yAxis.setRange(new Range(yt.lower(), yt.upper()));
+            applyTicks(yAxis, yt, height, true);
+        } else {
+            int fontHeight = textExtent("0").y;
+            int n = AxisTicks.fit(height, fontHeight + 6);
+            AxisTicks.Layout yt = nice ? AxisTicks.nice(y.lower, y.upper, n, false)
+                    : AxisTicks.within(y.lower, y.upper, n, false);
+            yAxis.setRange(new Range(yt.lower(), yt.upper()));
+            applyTicks(yAxis, yt, height, false);
+        }
+    }
+
+    /** The x axis' ticks: as many as fit the width with the widest label and some space between labels. */
+    private AxisTicks.Layout xLayout(Range x, boolean nice, int width) {
+        AxisTicks.Layout t = null;
+        for (int n = AxisTicks.MAX_TICKS; n >= 2; n--) {
+            t = nice ? AxisTicks.nice(x.lower, x.upper, n, integerX) : AxisTicks.within(x.lower, x.upper, n, integerX);
+            int widest = 0;
+            for (String s : xLabels(t)) {
+                widest = Math.max(widest, textExtent(s).x);
             }
+            if (t.values().length <= 1 || width / (t.values().length - 1 + (nice ? 0 : 1)) >= widest + 16) {
+                return t;
+            }
+        }
+        return t;
+    }
+
+    private String[] xLabels(AxisTicks.Layout t) {
+        DoubleFunction<String> f = xLabeler;
+        if (f == null) {
+            return AxisTicks.labels(t.values(), t.step());
+        }
+        String[] out = new String[t.values().length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = f.apply(t.values()[i]);
+        }
+        return out;
+    }
+
+    private Point textExtent(String s) {
+        GC gc = new GC(chart);
+        try {
+            gc.setFont(tickFont);
+            return gc.textExtent(s);
+        } finally {
+            gc.dispose();
+        }
+    }
+
+    /**
+     * Makes SWTChart draw the ticks of a layout: its grid step follows from the pixel hint (it
+     * rounds the hint's step to 1, 2 or 5 times a power of ten, which ours already is), and the
+     * labels come from {@link AxisTicks}.
+     */
+    private void applyTicks(IAxis axis, AxisTicks.Layout t, int lengthPx, boolean log) {
+        IAxisTick tick = axis.getTick();
+        if (!log) {
+            double span = t.upper() - t.lower();
+            int hint = (int) Math.round(t.step() / span * lengthPx);
+            if (hint >= IAxisTick.MIN_GRID_STEP_HINT && hint != tick.getTickMarkStepHint()) {
+                tick.setTickMarkStepHint(hint);
+            }
+        }
+        double maxAbs = 0;
+        for (double v : t.values()) {
+            maxAbs = Math.max(maxAbs, Math.abs(v));
+        }
+        double step = t.step();
+        double largest = maxAbs;
+        DoubleFunction<String> custom = axis.getDirection() == IAxis.Direction.X ? xLabeler : null;
+        // on a logarithmic axis SWTChart offers 1..9 times each decade: only the decades are labelled
+        tick.setFormat(new TickFormat(log ? v -> AxisTicks.isDecade(v) ? AxisTicks.decadeLabel(v) : ""
+                : custom != null ? custom : v -> AxisTicks.label(v, step, largest)));
+        ticks.put(axis.getDirection(), t);
+    }
+
+    /** A {@link Format} over a label function, the way SWTChart asks for tick labels. */
+    private static final class TickFormat extends Format {
+        private static final long serialVersionUID = 1L;
+        private final transient DoubleFunction<String> f;
+
+        TickFormat(DoubleFunction<String> f) {
+            this.f = f;
+        }
+
+        @Override
+        public StringBuffer format(Object obj, StringBuffer to, FieldPosition pos) {
+            return to.append(f.apply(((Number) obj).doubleValue()));
+        }
+
+        /** SWTChart reads labels back to hide those that do not stand for their tick; ours do (or are no numbers). */
+        @Override
+        public @Nullable Object parseObject(String source, ParsePosition pos) {
+            double v = AxisTicks.parse(source.substring(pos.getIndex()));
+            if (Double.isNaN(v)) {
+                pos.setErrorIndex(pos.getIndex());
+                return null;
+            }
+            pos.setIndex(source.length());
+            return v;
+        }
+    }
+
+    /** The tick values of an axis as last laid out ({@code IAxis.Direction.X} or {@code Y}). */
+    public double[] getTickValues(IAxis.Direction direction) {
+        AxisTicks.Layout t = ticks.get(direction);
+        return t == null ? new double[0] : t.values().clone();
+    }
+
+    /** The tick labels SWTChart draws for an axis now (after the last layout). */
+    public List<String> getTickLabels(IAxis.Direction direction) {
+        IAxis axis = direction == IAxis.Direction.X ? chart.getAxisSet().getXAxis(0) : chart.getAxisSet().getYAxis(0);
+        List<String> out = new ArrayList<>();
+        Format f = axis.getTick().getFormat();
+        for (double v : axis.getTick().getTickLabelValues()) {
+            if (!axis.isLogScaleEnabled() || Math.abs(Math.log10(v) - Math.rint(Math.log10(v))) < 1e-9) {
+                out.add(f.format(v));
+            }
+        }
+        return out;
+    }
+
+    // --- zoom, pan and the readout under the pointer ---------------------------------------------
+
+    /** Whether the user zoomed or panned (the axes no longer follow the data). */
+    public boolean isZoomed() {
+        return zoomX != null;
+    }
+
+    /** Shows this part of the data: the axes stay there until {@link #resetZoom()}. */
+    public void zoomTo(double x0, double x1, double y0, double y1) {
+        if (!(x1 > x0) || !(y1 > y0)) {
+            throw new IllegalArgumentException("a zoom needs x0 < x1 and y0 < y1, got [" + x0 + ", " + x1 + "] x [" + y0
+                    + ", " + y1 + "]");
+        }
+        zoomX = new Range(x0, x1);
+        zoomY = new Range(y0, y1);
+        refresh();
+    }
+
+    /** Lets the axes follow the data again (double-click). */
+    public void resetZoom() {
+        zoomX = null;
+        zoomY = null;
+        structureChanged = true;
+        refresh();
+    }
+
+    /** Moves the view by fractions of its width and height (positive: towards larger x and y). */
+    public void pan(double fx, double fy) {
+        Range x = chart.getAxisSet().getXAxis(0).getRange();
+        Range y = chart.getAxisSet().getYAxis(0).getRange();
+        double dx = (x.upper - x.lower) * fx;
+        Range ny;
+        if (logScale) {
+            double f = Math.pow(y.upper / y.lower, fy);
+            ny = new Range(y.lower * f, y.upper * f);
+        } else {
+            double dy = (y.upper - y.lower) * fy;
+            ny = new Range(y.lower + dy, y.upper + dy);
+        }
+        zoomX = new Range(x.lower + dx, x.upper + dx);
+        zoomY = ny;
+        refresh();
+    }
+
+    /** The x range shown now. */
+    public Range getXRange() {
+        return chart.getAxisSet().getXAxis(0).getRange();
+    }
+
+    /** The y range shown now. */
+    public Range getYRange() {
+        return chart.getAxisSet().getYAxis(0).getRange();
+    }
+
+    private void installMouse() {
+        Control plot = chart.getPlotArea().getControl();
+        plot.addListener(SWT.MouseDown, e -> {
+            if (e.button != 1 || empty) {
+                return;
+            }
+            plot.forceFocus();
+            dragFrom = new Point(e.x, e.y);
+            dragTo = dragFrom;
+            panning = (e.stateMask & SWT.SHIFT) != 0;
+            panX = getXRange();
+            panY = getYRange();
+        });
+        plot.addListener(SWT.MouseMove, e -> {
+            pointer = new Point(e.x, e.y);
+            Point from = dragFrom;
+            if (from != null) {
+                dragTo = new Point(e.x, e.y);
+                if (panning) {
+                    panBy(from, dragTo);
+                    return;
+                }
+            }
+            plot.redraw();
+        });
+        plot.addListener(SWT.MouseUp, e -> {
+            Point from = dragFrom;
+            Point to = new Point(e.x, e.y);
+            dragFrom = null;
+            dragTo = null;
+            if (from == null || panning) {
+                return;
+            }
+            zoomToPixels(from, to);
+        });
+        plot.addListener(SWT.MouseExit, e -> {
+            pointer = null;
+            plot.redraw();
+        });
+        plot.addListener(SWT.MouseDoubleClick, e -> {
+            dragFrom = null;
+            resetZoom();
+        });
+        plot.addListener(SWT.KeyDown, e -> {
+            switch (e.keyCode) {
+            case SWT.ARROW_LEFT -> pan(-0.1, 0);
+            case SWT.ARROW_RIGHT -> pan(0.1, 0);
+            case SWT.ARROW_UP -> pan(0, 0.1);
+            case SWT.ARROW_DOWN -> pan(0, -0.1);
+            case SWT.HOME, SWT.ESC -> resetZoom();
+            default -> {
+                if (e.character == '+' || e.character == '=') {
+                    zoomBy(0.5);
+                } else if (e.character == '-') {
+                    zoomBy(2);
+                }
+            }
+            }
+        });
+    }
+
+    /** Zooms to the rectangle between two plot pixels; a flat drag zooms x only, a tall one y only. */
+    private void zoomToPixels(Point a, Point b) {
+        int w = Math.abs(a.x - b.x);
+        int h = Math.abs(a.y - b.y);
+        if (w < 5 && h < 5) {
+            chart.getPlotArea().getControl().redraw();
+            return;
+        }
+        IAxis xAxis = chart.getAxisSet().getXAxis(0);
+        IAxis yAxis = chart.getAxisSet().getYAxis(0);
+        Range x = getXRange();
+        Range y = getYRange();
+        if (w >= 5) {
+            double x0 = xAxis.getDataCoordinate(Math.min(a.x, b.x));
+            double x1 = xAxis.getDataCoordinate(Math.max(a.x, b.x));
+            x = new Range(x0, x1);
+        }
+        if (h >= 5) {
+            double y0 = yAxis.getDataCoordinate(Math.max(a.y, b.y));
+            double y1 = yAxis.getDataCoordinate(Math.min(a.y, b.y));
+            y = new Range(y0, y1);
+        }
+        zoomTo(x.lower, x.upper, y.lower, y.upper);
+    }
+
+    /** Zooms around the centre: {@code factor} < 1 in, > 1 out. */
+    private void zoomBy(double factor) {
+        Range x = getXRange();
+        Range y = getYRange();
+        double cx = (x.lower + x.upper) / 2;
+        double hx = (x.upper - x.lower) / 2 * factor;
+        if (logScale) {
+            double c = Math.sqrt(y.lower * y.upper);
+            double f = Math.pow(y.upper / c, factor);
+            zoomTo(cx - hx, cx + hx, c / f, c * f);
+        } else {
+            double cy = (y.lower + y.upper) / 2;
+            double hy = (y.upper - y.lower) / 2 * factor;
+            zoomTo(cx - hx, cx + hx, cy - hy, cy + hy);
+        }
+    }
+
+    private void panBy(Point from, Point to) {
+        Range x0 = panX;
+        Range y0 = panY;
+        if (x0 == null || y0 == null) {
+            return;
+        }
+        Point size = chart.getPlotArea().getSize();
+        double fx = -(double) (to.x - from.x) / Math.max(1, size.x);
+        double fy = (double) (to.y - from.y) / Math.max(1, size.y);
+        double dx = (x0.upper - x0.lower) * fx;
+        zoomX = new Range(x0.lower + dx, x0.upper + dx);
+        if (logScale) {
+            double f = Math.pow(y0.upper / y0.lower, fy);
+            zoomY = new Range(y0.lower * f, y0.upper * f);
+        } else {
+            double dy = (y0.upper - y0.lower) * fy;
+            zoomY = new Range(y0.lower + dy, y0.upper + dy);
+        }
+        refresh();
+    }
+
+    private void paintDrag(GC gc) {
+        Point a = dragFrom;
+        Point b = dragTo;
+        if (a == null || b == null || panning) {
+            return;
+        }
+        Point size = chart.getPlotArea().getSize();
+        int w = Math.abs(a.x - b.x);
+        int h = Math.abs(a.y - b.y);
+        // a flat drag zooms x only: show it as a band across the plot's height
+        int x = w >= 5 ? Math.min(a.x, b.x) : 0;
+        int y = h >= 5 ? Math.min(a.y, b.y) : 0;
+        int rw = w >= 5 ? w : size.x;
+        int rh = h >= 5 ? h : size.y;
+        gc.setAlpha(40);
+        gc.setBackground(chart.getDisplay().getSystemColor(SWT.COLOR_DARK_BLUE));
+        gc.fillRectangle(x, y, rw, rh);
+        gc.setAlpha(255);
+        gc.setForeground(chart.getDisplay().getSystemColor(SWT.COLOR_DARK_BLUE));
+        gc.drawRectangle(x, y, rw, rh);
+    }
+
+    /**
+     * What the readout shows with the pointer at plot pixel {@code px}: the x value, then for
+     * each series in the readout its label and the y of its drawn point nearest to the pointer's x
+     * ({@code label: value}). Empty when there is nothing to read.
+     */
+    public List<String> readout(int px) {
+        return readoutLines(px).stream().map(l -> l.text).toList();
+    }
+
+    private record Line(String text, @Nullable RGB color) {
+    }
+
+    private List<Line> readoutLines(int px) {
+        List<Line> out = new ArrayList<>();
+        if (empty) {
+            return out;
+        }
+        IAxis xAxis = chart.getAxisSet().getXAxis(0);
+        double x = xAxis.getDataCoordinate(px);
+        double nearestX = Double.NaN;
+        for (Entry e : series.values()) {
+            if (!e.readout) {
+                continue;
+            }
+            ISeries<?> s = chart.getSeriesSet().getSeries(e.id);
+            double[] xs = s.getXSeries();
+            double[] ys = s.getYSeries();
+            int best = -1;
+            for (int i = 0; i < xs.length; i++) {
+                if (best < 0 || Math.abs(xs[i] - x) < Math.abs(xs[best] - x)) {
+                    best = i;
+                }
+            }
+            if (best < 0 || Math.abs(xAxis.getPixelCoordinate(xs[best]) - px) > 40) {
+                continue;
+            }
+            if (Double.isNaN(nearestX) || Math.abs(xs[best] - x) < Math.abs(nearestX - x)) {
+                nearestX = xs[best];
+            }
+            String name = e.readoutLabel != null ? e.readoutLabel : e.label;
+            out.add(new Line(name + ": " + AxisTicks.value(ys[best]), e.color));
+        }
+        if (out.isEmpty()) {
+            return out;
+        }
+        DoubleFunction<String> f = xLabeler;
+        String xs = f != null ? f.apply(nearestX) : AxisTicks.value(nearestX);
+        out.add(0, new Line(xTitle + " = " + xs, null));
+        return out;
+    }
+
+    private void paintReadout(GC gc) {
+        Point p = pointer;
+        if (p == null || dragFrom != null) {
+            return;
+        }
+        List<Line> lines = readoutLines(p.x);
+        Point size = chart.getPlotArea().getSize();
+        gc.setForeground(chart.getDisplay().getSystemColor(SWT.COLOR_GRAY));
+        gc.setLineStyle(SWT.LINE_DOT);
+        gc.drawLine(p.x, 0, p.x, size.y);
+        gc.setLineStyle(SWT.LINE_SOLID);
+        if (lines.isEmpty()) {
+            return;
+        }
+        gc.setFont(tickFont);
+        int lineHeight = gc.textExtent("Ag").y;
+        int w = 0;
+        for (Line l : lines) {
+            w = Math.max(w, gc.textExtent(l.text).x + 16);
+        }
+        int h = lines.size() * lineHeight + 6;
+        int bx = p.x + 12 + w < size.x ? p.x + 12 : Math.max(0, p.x - 12 - w);
+        int by = Math.max(0, Math.min(p.y + 12, size.y - h));
+        gc.setAlpha(235);
+        gc.setBackground(chart.getDisplay().getSystemColor(SWT.COLOR_WHITE));
+        gc.fillRectangle(bx, by, w + 8, h);
+        gc.setAlpha(255);
+        gc.setForeground(chart.getDisplay().getSystemColor(SWT.COLOR_GRAY));
+        gc.drawRectangle(bx, by, w + 8, h);
+        int y = by + 3;
+        for (Line l : lines) {
+            int x = bx + 4;
+            if (l.color != null) {
+                Color c = new Color(l.color);
+                gc.setBackground(c);
+                gc.fillRectangle(x, y + lineHeight / 2 - 4, 10, 8);
+                x += 14;
+            }
+            gc.setForeground(chart.getDisplay().getSystemColor(SWT.COLOR_BLACK));
+            gc.drawText(l.text, x, y, true);
+            y += lineHeight;
         }
     }
 
     /** Sets the axes' titles with the note on values left out; returns whether they changed. */
     private boolean updateAxisTitles() {
         String oldX = chart.getAxisSet().getXAxis(0).getTitle().getText();
-        String oldY = chart.getAxisSet().getYAxis(0).getTitle().getText();
+        String oldY = fullYTitle;
         chart.getAxisSet().getXAxis(0).getTitle().setText(xTitle);
         List<String> notes = new ArrayList<>();
         if (logScale) {
@@ -491,13 +1137,44 @@ public final class LineChart {
             notes.add(String.format(Locale.ROOT, "%,d NaN/infinite values not drawn", nonFinite));
         }
         String y = notes.isEmpty() ? yTitle : yTitle + " (" + String.join("; ", notes) + ")";
-        chart.getAxisSet().getYAxis(0).getTitle().setText(y);
+        fullYTitle = y;
+        if (!oldY.equals(y)) {
+            chart.getAxisSet().getYAxis(0).getTitle().setText(y);
+        }
         return !oldX.equals(xTitle) || !oldY.equals(y);
     }
 
-    /** The y axis' title as drawn, with the note on values left out. */
+    /**
+     * Shortens the y axis' title with an ellipsis where it is longer than the plot is high (a small
+     * chart), so that it does not run into the charts above and below; its whole text is kept.
+     */
+    private void fitYTitle() {
+        org.eclipse.swtchart.ITitle title = chart.getAxisSet().getYAxis(0).getTitle();
+        int room = chart.getPlotArea().getSize().y + 20;
+        GC gc = new GC(chart);
+        String shown;
+        try {
+            gc.setFont(axisFont);
+            shown = fullYTitle;
+            if (room > 20 && gc.textExtent(shown).x > room) {
+                int n = shown.length();
+                while (n > 1 && gc.textExtent(shown.substring(0, n) + "\u2026").x > room) {
+                    n--;
+                }
+                shown = shown.substring(0, n).strip() + "\u2026";
+            }
+        } finally {
+            gc.dispose();
+        }
+        if (!shown.equals(title.getText())) {
+            title.setText(shown);
+            chart.updateLayout();
+        }
+    }
+
+    /** The y axis' title with the note on values left out (drawn shortened on a chart too low for it). */
     public String getDrawnYTitle() {
-        return chart.getAxisSet().getYAxis(0).getTitle().getText();
+        return fullYTitle;
     }
 
     /**
@@ -511,15 +1188,16 @@ public final class LineChart {
         }
         logScale = on;
         IAxis y = chart.getAxisSet().getYAxis(0);
+        zoomX = null;
+        zoomY = null;
+        structureChanged = true;
         if (on) {
             refresh();
             y.enableLogScale(true);
         } else {
             y.enableLogScale(false);
-            refresh();
         }
-        adjustRange();
-        chart.redraw();
+        refresh();
     }
 
     /** Whether the y axis is logarithmic. */
@@ -581,6 +1259,12 @@ public final class LineChart {
     private void installMenu() {
         for (Control c : new Control[] { chart, chart.getPlotArea().getControl() }) {
             ChartMenu.install(c, "&Logarithmic y axis", () -> logScale, this::setLogScale, this::export);
+            Menu menu = c.getMenu();
+            new MenuItem(menu, SWT.SEPARATOR);
+            MenuItem all = new MenuItem(menu, SWT.PUSH);
+            all.setText("Show &all (double-click; drag to zoom, Shift+drag or arrow keys to pan)");
+            all.addListener(SWT.Selection, e -> resetZoom());
+            menu.addListener(SWT.Show, e -> all.setEnabled(isZoomed()));
         }
     }
 

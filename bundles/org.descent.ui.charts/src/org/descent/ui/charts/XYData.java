@@ -1,5 +1,7 @@
 package org.descent.ui.charts;
 
+import java.util.function.DoubleUnaryOperator;
+
 /**
  * A series of (x, y) points as a chart reads it: the whole data through {@link #size()},
  * {@link #x(int)} and {@link #y(int)} (what CSV export writes), and the few points to draw
@@ -28,6 +30,41 @@ public interface XYData {
      */
     default Decimation.Result decimate(int buckets, boolean positiveOnly) {
         return Decimation.minMax(this, buckets, positiveOnly);
+    }
+
+    /**
+     * These points with x mapped through {@code f} (steps to seconds, say), decimated as they are
+     * and mapped afterwards: {@code f} must not decrease, so slots along the old x are slots along
+     * the new one.
+     */
+    default XYData mapX(DoubleUnaryOperator f) {
+        XYData data = this;
+        return new XYData() {
+            @Override
+            public int size() {
+                return data.size();
+            }
+
+            @Override
+            public double x(int i) {
+                return f.applyAsDouble(data.x(i));
+            }
+
+            @Override
+            public double y(int i) {
+                return data.y(i);
+            }
+
+            @Override
+            public Decimation.Result decimate(int buckets, boolean positiveOnly) {
+                Decimation.Result r = data.decimate(buckets, positiveOnly);
+                double[] x = new double[r.size()];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = f.applyAsDouble(r.x()[i]);
+                }
+                return new Decimation.Result(x, r.y(), r.dropped(), r.droppedNonPositive());
+            }
+        };
     }
 
     /** Points held in two arrays of equal length, kept (not copied): do not change them afterwards. */

@@ -28,6 +28,7 @@ import org.descent.experiment.ResolvedExperiment;
 import org.descent.experiment.RunFolder;
 import org.descent.experiment.Trainer;
 import org.descent.experiment.model.Experiment;
+import org.descent.testing.ui.ScreenFit;
 import org.descent.testing.ui.Widgets;
 import org.descent.ui.forms.HyperparameterForm;
 import org.descent.ui.internal.DescentPreferencePage;
@@ -244,7 +245,20 @@ class ExperimentWorkbenchTest {
         spinUntil(() -> hasExperiment("gaussian-mle"), TIMEOUT_MS, "the navigator lists the sample");
         page.activate(editor);
         Widgets.spin(100);
-        ImageData image = Widgets.screenshot(window.getShell(), "editor-sample-first-start.png");
+        ScreenFit.atBothSizes(window.getShell(), "editor-sample-first-start", size -> {
+            for (String role : List.of("dataset", "model", "loss", "optimizer")) {
+                HyperparameterForm form = editor.form(role);
+                if (form != null) {
+                    assertEquals(List.of(), ScreenFit.cutLabels(form.getControl()), role + " form at " + size);
+                }
+            }
+            assertEquals(List.of(), ScreenFit.cutLabels(editor.trainingForm().getControl()), "training form at " + size);
+            org.eclipse.swt.widgets.Tree navigator = Widgets.findAll(window.getShell(), org.eclipse.swt.widgets.Tree.class)
+                    .stream().filter(t -> t.getColumnCount() > 1 && t.getColumn(1).getText().equals("Status")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no navigator tree"));
+            assertEquals(List.of(), ScreenFit.cutColumns(navigator), "navigator at " + size);
+        });
+        ImageData image = Widgets.capture(window.getShell());
         assertTrue(Widgets.distinctPixels(image) > 8);
     }
 

@@ -1,5 +1,6 @@
 package org.descent.ui.tests;
 
+import org.descent.testing.ui.ScreenFit;
 import org.descent.testing.ui.Widgets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -164,7 +165,9 @@ class WorkbenchTest {
         table.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
         table.showSelection();
         Widgets.spin(100);
-        ImageData image = Widgets.screenshot(shell, "workbench.png");
+        ScreenFit.atBothSizes(shell, "workbench",
+                size -> assertEquals(List.of(), ScreenFit.cutColumns(table), "contributions at " + size));
+        ImageData image = Widgets.capture(shell);
         assertEquals(shell.getBounds().width, image.width);
         assertTrue(Widgets.distinctPixels(image) > 8, "the workbench screenshot is blank");
     }

@@ -170,12 +170,14 @@ public final class HyperparameterForm {
             Control control = create(h);
             control.setToolTipText(tooltip(h));
             GridDataFactory.fillDefaults().grab(true, false).indent(indent, 0).hint(140, SWT.DEFAULT)
-                    .minSize(110, SWT.DEFAULT).applyTo(control);
-            // wraps rather than squeezing the field when the form is narrow
+                    .minSize(90, SWT.DEFAULT).applyTo(control);
+            // on one line where the form has room; where it has not, field and hint both give some
+            // up and the hint wraps (GridLayout shrinks only grabbing columns, down to their minimum)
             Label hint = new Label(body, SWT.WRAP);
             hint.setText(hint(h));
-            GridDataFactory.fillDefaults().align(SWT.FILL, SWT.CENTER).hint(Math.min(190,
-                    hint.computeSize(SWT.DEFAULT, SWT.DEFAULT).x), SWT.DEFAULT).applyTo(hint);
+            GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER)
+                    .hint(hint.computeSize(SWT.DEFAULT, SWT.DEFAULT).x, SWT.DEFAULT).minSize(90, SWT.DEFAULT)
+                    .applyTo(hint);
             hint.setToolTipText(tooltip(h));
             hint.setForeground(body.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
             Field field = new Field(h, control);

@@ -22,6 +22,7 @@ import org.eclipse.jface.viewers.ViewerComparator;
 import org.eclipse.jface.viewers.ViewerFilter;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
@@ -40,6 +41,32 @@ public final class ContributionsView {
     public static final String ID = "org.descent.ui.views.contributions";
 
     /** The table's columns: header, value, width. */
+    /**
+     * Shares the table's width among the columns in proportion to their widths, none narrower
+     * than its header, so that every column shows at any window size.
+     */
+    private static void fitColumns(Table table) {
+        int width = table.getClientArea().width;
+        if (width <= 0) {
+            return;
+        }
+        int total = COLUMNS.stream().mapToInt(Column::width).sum();
+        GC gc = new GC(table);
+        try {
+            int used = 0;
+            for (int i = 0; i < COLUMNS.size(); i++) {
+                // the header's text, GTK's padding around it and the sort arrow
+                int header = gc.textExtent(COLUMNS.get(i).header()).x + 40;
+                int w = i < COLUMNS.size() - 1 ? Math.max(header, COLUMNS.get(i).width() * width / total)
+                        : Math.max(header, width - used);
+                table.getColumn(i).setWidth(w);
+                used += w;
+            }
+        } finally {
+            gc.dispose();
+        }
+    }
+
     private record Column(String header, Function<Contribution, String> value, int width) {
     }
 
@@ -92,6 +119,7 @@ public final class ContributionsView {
             int index = i;
             c.getColumn().addListener(SWT.Selection, e -> sorter.sortBy(index, c.getColumn()));
         }
+        table.addListener(SWT.Resize, e -> fitColumns(table));
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setComparator(sorter);
         viewer.addFilter(new TextFilter(filter));

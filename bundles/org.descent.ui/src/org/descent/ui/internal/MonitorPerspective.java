@@ -12,7 +12,7 @@ public final class MonitorPerspective implements IPerspectiveFactory {
         Perspectives.common(layout, 0.3f);
         IFolderLayout main = Perspectives.main(layout, "org.descent.ui.folders.monitor.main");
         main.addView(Perspectives.MONITOR_VIEW);
-        IFolderLayout bottom = layout.createFolder("org.descent.ui.folders.monitor.bottom", IPageLayout.BOTTOM, 0.62f,
+        IFolderLayout bottom = layout.createFolder("org.descent.ui.folders.monitor.bottom", IPageLayout.BOTTOM, 0.66f,
                 "org.descent.ui.folders.monitor.main");
         bottom.addView(Perspectives.COMPARISON_VIEW);
     }

@@ -23,6 +23,7 @@ import org.descent.experiment.TrainingResult;
 import org.descent.experiment.model.Experiment;
 import org.descent.experiment.model.ExperimentFactory;
 import org.descent.testing.Contributions;
+import org.descent.testing.ui.ScreenFit;
 import org.descent.testing.ui.Widgets;
 import org.descent.ui.analysis.StoredAnalysis;
 import org.descent.core.MixedPrecisionPolicy.LossScaling;
@@ -159,7 +160,8 @@ class AnalysisViewsTest {
         assertTrue(h.isLogColors(), "Rosenbrock's valley in log colours");
         assertTrue(h.getContourSegments() > 100, "contour lines drawn: " + h.getContourSegments());
         Widgets.spin(200);
-        Widgets.screenshot(shell(), "race-rosenbrock.png");
+        ScreenFit.atBothSizes(shell(), "race-rosenbrock",
+                size -> assertEquals(List.of(), ScreenFit.cutLabels(h.getParent()), "the race's labels at " + size));
 
         Point p = h.toControl(0.5, 2.5);
         Event click = new Event();
@@ -244,8 +246,21 @@ class AnalysisViewsTest {
         assertEquals(((Number) expected.get(0)).doubleValue(), top.getYSeries()[0], 0);
         assertEquals(null, chart.getSeriesSet().getSeries("bottom"), "two parameters: the whole spectrum, drawn once");
         assertEquals("index in the spectrum (1 = largest)", chart.getAxisSet().getXAxis(0).getTitle().getText());
+        assertEquals(1, java.util.Arrays.stream(chart.getSeriesSet().getSeries()).filter(ISeries::isVisibleInLegend).count(),
+                "the stems and their markers share one legend entry");
+        java.text.Format xFormat = chart.getAxisSet().getXAxis(0).getTick().getFormat();
+        for (double x : chart.getAxisSet().getXAxis(0).getTick().getTickLabelValues()) {
+            String label = xFormat.format(x);
+            assertTrue(x == Math.rint(x) && label.matches("\\d+"), "an index axis has whole ticks: " + label);
+        }
         Widgets.spin(200);
-        Widgets.screenshot(shell(), "analysis-hessian.png");
+        ScreenFit.atBothSizes(shell(), "analysis-hessian", size -> {
+            Chart c = Widgets.findAll(v.canvas(), Chart.class).get(0);
+            for (org.eclipse.swtchart.IAxis axis : c.getAxisSet().getAxes()) {
+                int labels = axis.getTick().getTickLabelValues().length;
+                assertTrue(labels >= 2 && labels <= 8, axis.getDirection() + " ticks at " + size + ": " + labels);
+            }
+        });
 
         assertEquals(1, v.storedAnalyses().size());
 

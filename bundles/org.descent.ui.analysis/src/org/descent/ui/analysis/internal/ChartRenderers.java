@@ -47,6 +47,7 @@ public final class ChartRenderers {
                         : String.format(java.util.Locale.ROOT, "Hessian eigenvalues: the %d largest and the %d smallest of %d",
                                 top.length, bottom.length, (long) n);
                 LineChart c = new LineChart(area, title, "index in the spectrum (1 = largest)", "eigenvalue λ");
+                c.setIntegerX(true);
                 double[] topX = new double[top.length];
                 for (int i = 0; i < top.length; i++) {
                     topX[i] = i + 1;
@@ -84,6 +85,8 @@ public final class ChartRenderers {
                 sy[3 * k + 1] = y[i];
             }
             c.setSeries(id, label, XYData.of(sx, sy), color, LineChart.Style.LINE);
+            // the markers on top are read out; the stems' baseline points would read 0
+            c.setInReadout(id, false);
         }
 
         private static boolean whole(double[] top, double n) {
@@ -222,6 +225,7 @@ public final class ChartRenderers {
                 }
                 LineChart c = new LineChart(sash, "Per-block gradient: mean of squares and square of the mean",
                         "block (numbered as in the table below)", "per entry");
+                c.setIntegerX(true);
                 Hessian.stems(c, "mean-of-squares-stems", "mean of per-example squares", x, ms, LineChart.color(0));
                 c.setSeries("mean_of_squares", "mean of per-example squares", XYData.of(x, ms), LineChart.color(0), LineChart.Style.POINTS);
                 c.setSeries("square_of_mean", "square of the batch gradient", XYData.of(x, sm), LineChart.color(1),

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.descent.testing.ui.Widgets;
+import org.descent.ui.charts.AxisTicks;
 import org.descent.ui.charts.Heatmap;
 import org.descent.ui.charts.LineChart;
 import org.descent.ui.charts.XYData;
@@ -22,8 +23,11 @@ import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swtchart.IAxis;
 import org.eclipse.swtchart.Range;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -206,5 +210,135 @@ class ChartsTest {
         Widgets.screenshot(shell, "monitor-charts-heatmap.png");
         assertThrows(IllegalArgumentException.class, () -> map.setData(xs, ys, new double[3][nx]));
         assertFalse(map.isDisposed());
+    }
+
+    @Test
+    void everyAxisHasFourToEightRoundLabelledTicks() {
+        shell.setSize(460, 260);
+        LineChart chart = new LineChart(shell, "Evaluation", "step", "val_accuracy");
+        double[] x = new double[69];
+        double[] y = new double[69];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 10 * (i + 1);
+            y[i] = 0.97 - 0.65 * Math.exp(-i / 8.0);
+        }
+        chart.setSeries("a", "run a", XYData.of(x, y), null, LineChart.Style.LINE);
+        shell.open();
+        Widgets.spin(300);
+        chart.refresh();
+        for (IAxis.Direction d : IAxis.Direction.values()) {
+            List<String> labels = chart.getTickLabels(d);
+            assertTrue(labels.size() >= AxisTicks.MIN_TICKS && labels.size() <= AxisTicks.MAX_TICKS, d + ": " + labels);
+            double[] values = chart.getTickValues(d);
+            assertEquals(List.of(AxisTicks.labels(values, values[1] - values[0])), labels, d + " labels");
+        }
+        Range r = chart.getYRange();
+        assertTrue(r.lower <= 0.32 && r.upper >= 0.97, "the data is inside the y axis: " + r);
+        assertEquals(List.of("step", "val_accuracy"), List.of(chart.getXTitle(), chart.getYTitle()));
+    }
+
+    @Test
+    void integerAxesHaveWholeTicksAndTheLegendListsEachEntryOnce() {
+        LineChart chart = new LineChart(shell, "Hessian eigenvalues", "index", "eigenvalue");
+        chart.setIntegerX(true);
+        double[] x = { 1, 2 };
+        double[] y = { 4.5, 0.25 };
+        RGB c = LineChart.color(0);
+        chart.setSeries("stems", "every eigenvalue", XYData.of(new double[] { 1, 1, 1, 2, 2, 2 },
+                new double[] { 0, 4.5, 0, 0, 0.25, 0 }), c, LineChart.Style.LINE);
+        chart.setInReadout("stems", false);
+        chart.setSeries("points", "every eigenvalue", XYData.of(x, y), c, LineChart.Style.POINTS);
+        shell.open();
+        Widgets.spin(300);
+        assertEquals(List.of("every eigenvalue"), chart.getLegendLabels());
+        for (String label : chart.getTickLabels(IAxis.Direction.X)) {
+            assertTrue(label.matches("-?\\d+"), "a whole number: " + label);
+        }
+        assertTrue(chart.getTickLabels(IAxis.Direction.X).containsAll(List.of("1", "2")), chart.getTickLabels(IAxis.Direction.X).toString());
+        // another colour with the same label is another entry
+        chart.setSeries("other", "every eigenvalue", XYData.of(x, y), LineChart.color(1), LineChart.Style.POINTS);
+        assertEquals(List.of("every eigenvalue", "every eigenvalue"), chart.getLegendLabels());
+        chart.setVisibleInLegend("other", false);
+        assertEquals(List.of("every eigenvalue"), chart.getLegendLabels());
+    }
+
+    @Test
+    void readoutDragZoomPanAndDoubleClickReset() {
+        LineChart chart = new LineChart(shell, "Loss", "step", "loss");
+        int n = 1000;
+        double[] x = new double[n];
+        double[] a = new double[n];
+        double[] b = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i;
+            a[i] = 2.0 * i;
+            b[i] = 5 + i % 10;
+        }
+        chart.setSeries("a", "run a", XYData.of(x, a), null, LineChart.Style.LINE);
+        chart.setSeries("b", "run b", XYData.of(x, b), null, LineChart.Style.DASHED);
+        shell.open();
+        Widgets.spin(300);
+        Control plot = chart.getChart().getPlotArea().getControl();
+        IAxis xAxis = chart.getChart().getAxisSet().getXAxis(0);
+        int px = xAxis.getPixelCoordinate(500);
+        List<String> lines = chart.readout(px);
+        assertEquals(3, lines.size(), lines.toString());
+        double at = Double.parseDouble(lines.get(0).substring("step = ".length()));
+        assertTrue(Math.abs(at - 500) <= 2, lines.get(0));
+        assertTrue(lines.get(1).startsWith("run a: "), lines.get(1));
+        assertEquals(1000, Double.parseDouble(lines.get(1).substring(7)), 4, "a = 2 step near step 500");
+        assertTrue(lines.get(2).startsWith("run b: "), lines.get(2));
+        double bAt = Double.parseDouble(lines.get(2).substring(7));
+        assertTrue(bAt >= 5 && bAt <= 14, lines.get(2));
+
+        // a flat drag from x = 200 to x = 300 zooms the x axis to that band
+        Range yBefore = chart.getYRange();
+        int y0 = plot.getSize().y / 2;
+        mouse(plot, SWT.MouseDown, xAxis.getPixelCoordinate(200), y0, 0);
+        mouse(plot, SWT.MouseMove, xAxis.getPixelCoordinate(260), y0 + 1, 0);
+        mouse(plot, SWT.MouseUp, xAxis.getPixelCoordinate(300), y0 + 2, 0);
+        assertTrue(chart.isZoomed());
+        Range r = chart.getXRange();
+        double pixel = 1000.0 / plot.getSize().x;
+        assertEquals(200, r.lower, 3 * pixel, r.toString());
+        assertEquals(300, r.upper, 3 * pixel, r.toString());
+        assertEquals(yBefore.lower, chart.getYRange().lower, 1e-9, "a flat drag keeps y");
+        List<String> ticks = chart.getTickLabels(IAxis.Direction.X);
+        assertTrue(ticks.size() >= 3 && ticks.size() <= AxisTicks.MAX_TICKS, ticks.toString());
+        // zoomed in, the readout reads single points: at step 250 exactly
+        lines = chart.readout(xAxis.getPixelCoordinate(250));
+        assertEquals("run a: 500", lines.get(1));
+
+        // the right arrow pans by a tenth of the width
+        Event key = new Event();
+        key.keyCode = SWT.ARROW_RIGHT;
+        plot.notifyListeners(SWT.KeyDown, key);
+        assertEquals(r.lower + 0.1 * (r.upper - r.lower), chart.getXRange().lower, 1e-9);
+        // shift-drag pans: dragging left by a quarter of the plot moves the view right by a quarter
+        Range before = chart.getXRange();
+        int w = plot.getSize().x;
+        mouse(plot, SWT.MouseDown, w / 2, y0, SWT.SHIFT);
+        mouse(plot, SWT.MouseMove, w / 4, y0, SWT.SHIFT);
+        mouse(plot, SWT.MouseUp, w / 4, y0, SWT.SHIFT);
+        double shift = chart.getXRange().lower - before.lower;
+        assertEquals(0.25 * (before.upper - before.lower), shift, 0.02 * (before.upper - before.lower));
+        // a growing refresh keeps the zoom
+        chart.refresh();
+        assertTrue(chart.isZoomed());
+
+        mouse(plot, SWT.MouseDoubleClick, w / 2, y0, 0);
+        assertFalse(chart.isZoomed());
+        Range all = chart.getXRange();
+        assertTrue(all.lower <= 0 && all.upper >= 999, all.toString());
+        assertThrows(IllegalArgumentException.class, () -> chart.zoomTo(5, 1, 0, 1));
+    }
+
+    private static void mouse(Control c, int type, int x, int y, int state) {
+        Event e = new Event();
+        e.button = 1;
+        e.x = x;
+        e.y = y;
+        e.stateMask = state;
+        c.notifyListeners(type, e);
     }
 }

@@ -13,6 +13,7 @@ import org.descent.experiment.RunFolder;
 import org.descent.experiment.RunStore;
 import org.descent.experiment.Trainer;
 import org.descent.experiment.model.Experiment;
+import org.descent.testing.ui.ScreenFit;
 import org.descent.testing.ui.Widgets;
 import org.descent.testing.ui.WorkbenchViews;
 import org.descent.ui.monitor.data.MonitorModel;
@@ -20,7 +21,12 @@ import org.descent.ui.monitor.data.RunTable;
 import org.descent.ui.monitor.internal.ComparisonView;
 import org.descent.ui.monitor.internal.MonitorView;
 import org.eclipse.nebula.widgets.nattable.NatTable;
+import org.eclipse.nebula.widgets.nattable.layer.cell.ILayerCell;
 import org.eclipse.nebula.widgets.nattable.sort.SortDirectionEnum;
+import org.eclipse.nebula.widgets.nattable.style.CellStyleAttributes;
+import org.eclipse.nebula.widgets.nattable.style.CellStyleUtil;
+import org.eclipse.swt.graphics.Font;
+import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.Rectangle;
 import org.junit.jupiter.api.AfterAll;
@@ -139,7 +145,9 @@ class ComparisonViewTest {
         List<String> shown = view.shownColumns();
         assertTrue(shown.containsAll(List.of("run", "optimizer", "optimizer.lr", "status", "train_loss")), shown.toString());
         assertFalse(shown.contains("dataset") || shown.contains("model") || shown.contains("seed"), shown.toString());
-        ImageData image = Widgets.screenshot(WorkbenchViews.window().getShell(), "comparison-table.png");
+        ScreenFit.atBothSizes(WorkbenchViews.window().getShell(), "comparison-table",
+                size -> assertEquals(List.of(), cutHeaders(view.natTable()), "headers cut at " + size));
+        ImageData image = Widgets.capture(WorkbenchViews.window().getShell());
         Rectangle area = view.natTable().getDisplay().map(view.natTable(), WorkbenchViews.window().getShell(),
                 view.natTable().getClientArea());
         assertTrue(Widgets.distinctPixels(image, area, 1) > 6, "NatTable painted no text");
@@ -158,5 +166,29 @@ class ComparisonViewTest {
         monitor.refreshNow();
         Views.maximize(MonitorView.ID);
         Widgets.screenshot(WorkbenchViews.window().getShell(), "monitor-overlay-from-comparison.png");
+    }
+
+    /** Column headers whose text, in the header's font, is wider than their cell. */
+    static List<String> cutHeaders(NatTable t) {
+        List<String> cut = new java.util.ArrayList<>();
+        GC gc = new GC(t);
+        try {
+            for (int c = 0; c < t.getColumnCount(); c++) {
+                ILayerCell cell = t.getCellByPosition(c, 0);
+                if (cell == null || !(cell.getDataValue() instanceof String text) || text.isEmpty()) {
+                    continue;
+                }
+                Font font = CellStyleUtil.getCellStyle(cell, t.getConfigRegistry()).getAttributeValue(CellStyleAttributes.FONT);
+                gc.setFont(font != null ? font : t.getFont());
+                // NatTable's text painter leaves a few pixels on each side
+                int need = gc.textExtent(text).x + 6;
+                if (need > cell.getBounds().width) {
+                    cut.add("'" + text + "' needs " + need + " px, its column has " + cell.getBounds().width);
+                }
+            }
+        } finally {
+            gc.dispose();
+        }
+        return cut;
     }
 }

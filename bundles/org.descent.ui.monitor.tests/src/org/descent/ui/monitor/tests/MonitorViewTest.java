@@ -3,6 +3,7 @@ package org.descent.ui.monitor.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,13 +22,17 @@ import org.descent.experiment.LiveRuns;
 import org.descent.experiment.RunFolder;
 import org.descent.experiment.RunStore;
 import org.descent.experiment.Trainer;
+import org.descent.testing.ui.ScreenFit;
 import org.descent.testing.ui.Widgets;
 import org.descent.testing.ui.WorkbenchViews;
 import org.descent.ui.charts.LineChart;
+import org.descent.ui.charts.Smoothing;
 import org.descent.ui.charts.XYData;
 import org.descent.ui.monitor.data.MonitorModel;
+import org.descent.ui.monitor.data.XAxis;
 import org.descent.ui.monitor.internal.MonitorView;
 import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,9 +104,12 @@ class MonitorViewTest {
         assertEquals("val_accuracy", view.chart(MonitorView.EVALUATION).getYTitle());
         assertEquals("loss", loss.getYTitle());
         assertEquals("Loss (dashed: validation)", loss.getChart().getTitle().getText());
-        assertTrue(loss.getChart().getSeriesSet().getSeries(id(slow, "loss")).isVisibleInLegend());
-        assertFalse(loss.getChart().getSeriesSet().getSeries(id(slow, "val_loss")).isVisibleInLegend(),
+        assertEquals(0.6, view.smoothing(), "TensorBoard's default smoothing");
+        assertTrue(loss.getChart().getSeriesSet().getSeries(id(slow, "loss") + "|smoothed").isVisibleInLegend());
+        assertFalse(loss.getChart().getSeriesSet().getSeries(id(slow, "loss")).isVisibleInLegend(), "the raw curve");
+        assertFalse(loss.getChart().getSeriesSet().getSeries(id(slow, "val_loss") + "|smoothed").isVisibleInLegend(),
                 "one legend entry per run");
+        assertEquals(List.of("adam-1e-3", "adam-1e-2"), loss.getLegendLabels().stream().map(l -> l.substring(7)).toList());
         assertEquals(8, Runs.column(slow, "val_accuracy").size(), "one evaluation per epoch");
 
         Map<String, List<double[]>> probes = Runs.probes(fast);
@@ -110,12 +118,24 @@ class MonitorViewTest {
         assertDrawsColumn(view.chart(MonitorView.PROBE), fast.dir() + "|probe|" + probe, probes.get(probe));
         assertEquals("Probe " + probe, view.chart(MonitorView.PROBE).getChart().getTitle().getText());
 
-        Widgets.screenshot(WorkbenchViews.window().getShell(), "monitor-runs.png");
+        ScreenFit.atBothSizes(WorkbenchViews.window().getShell(), "monitor-runs", size -> {
+            assertEquals(List.of(), ScreenFit.cutColumns(view.runTable()), "run table at " + size);
+            assertEquals(List.of(), ScreenFit.cutLabels(view.control()), "labels at " + size);
+            for (String c : List.of(MonitorView.LOSS, MonitorView.EVALUATION, MonitorView.GRADIENT, MonitorView.PROBE)) {
+                for (org.eclipse.swtchart.IAxis.Direction d : org.eclipse.swtchart.IAxis.Direction.values()) {
+                    List<String> ticks = view.chart(c).getTickLabels(d);
+                    assertTrue(ticks.size() >= 4 && ticks.size() <= 8, c + " " + d + " at " + size + ": " + ticks);
+                }
+            }
+        });
 
         view.setLogScale(true);
         assertTrue(loss.isLogScale());
         assertTrue(loss.getChart().getAxisSet().getYAxis(0).isLogScaleEnabled());
         assertEquals("loss (log scale)", loss.getDrawnYTitle());
+        List<String> decades = loss.getTickLabels(org.eclipse.swtchart.IAxis.Direction.Y);
+        assertTrue(decades.size() >= 2 && decades.stream().allMatch(l -> l.matches("1e-?\\d+|0\\.0*1|10*")),
+                "decades only on a logarithmic axis: " + decades);
         assertDrawsColumn(loss, id(slow, "loss"), Runs.column(slow, "loss"));
         Widgets.screenshot(WorkbenchViews.window().getShell(), "monitor-log-scale.png");
         view.setLogScale(false);
@@ -226,5 +246,99 @@ class MonitorViewTest {
         assertEquals(1.0, xs.get(0));
         assertEquals((double) rows, xs.get(xs.size() - 1));
         Widgets.screenshot(WorkbenchViews.window().getShell(), "monitor-300k-steps.png");
+    }
+
+    @Test
+    void smoothsLikeTensorBoardAndDrawsAgainstStepEpochOrTime() throws Exception {
+        MonitorView view = WorkbenchViews.open(MonitorView.ID, MonitorView.class);
+        view.show(List.of(slow, fast));
+        view.setXAxis(XAxis.STEP);
+        view.setSmoothing(0.9);
+        view.refreshNow();
+        Widgets.spin(200);
+        LineChart loss = view.chart(MonitorView.LOSS);
+        List<double[]> raw = Runs.column(slow, "loss");
+        double[] y = raw.stream().mapToDouble(p -> p[1]).toArray();
+        double[] expected = Smoothing.of(y, 0.9);
+        XYData smoothed = loss.getData(id(slow, "loss") + "|smoothed");
+        assertNotNull(smoothed);
+        assertEquals(y.length, smoothed.size());
+        for (int i = 0; i < y.length; i++) {
+            assertEquals(raw.get(i)[0], smoothed.x(i));
+            assertEquals(expected[i], smoothed.y(i), 0, "smoothed loss at step " + raw.get(i)[0]);
+        }
+        // the raw curve stays, drawn faintly: its colour is the smoothed one's mixed with white
+        RGB strong = loss.getChart().getSeriesSet().getSeries(id(slow, "loss") + "|smoothed") instanceof
+                org.eclipse.swtchart.ILineSeries<?> l ? l.getLineColor().getRGB() : null;
+        RGB faint = ((org.eclipse.swtchart.ILineSeries<?>) loss.getChart().getSeriesSet().getSeries(id(slow, "loss")))
+                .getLineColor().getRGB();
+        assertEquals(LineChart.runColor(slow.dir().getFileName().toString()), strong, "the run's own colour");
+        assertTrue(faint.red + faint.green + faint.blue > strong.red + strong.green + strong.blue + 150, faint + " vs " + strong);
+        assertDrawsColumn(loss, id(slow, "loss"), raw);
+        List<String> readout = loss.readout(loss.getChart().getAxisSet().getXAxis(0).getPixelCoordinate(raw.get(40)[0]));
+        assertTrue(readout.stream().anyMatch(l -> l.contains("adam-1e-3: ")), readout.toString());
+        assertTrue(readout.stream().anyMatch(l -> l.contains("adam-1e-3 (raw): ")), readout.toString());
+        Widgets.screenshot(WorkbenchViews.window().getShell(), "monitor-smoothing.png");
+
+        view.setSmoothing(0);
+        assertNull(loss.getData(id(slow, "loss") + "|smoothed"), "no smoothing, no smoothed curve");
+
+        // epochs: 8 epochs of equal length, so a step's epoch is e + (step - first step of e) / steps per epoch
+        view.setXAxis(XAxis.EPOCH);
+        view.refreshNow();
+        List<double[]> epochs = Runs.column(slow, "epoch");
+        XYData onEpochs = loss.getData(id(slow, "loss"));
+        assertNotNull(onEpochs);
+        double perEpoch = y.length / 8.0;
+        for (int i = 0; i < y.length; i++) {
+            double e = epochs.get(i)[1];
+            assertEquals(e + (i - e * perEpoch) / perEpoch, onEpochs.x(i), 1e-9, "epoch of row " + i);
+        }
+        assertEquals("epoch", loss.getXTitle());
+
+        // relative time: metrics.csv's wall_s
+        view.setXAxis(XAxis.RELATIVE_TIME);
+        view.refreshNow();
+        List<double[]> wall = Runs.column(slow, "wall_s");
+        XYData onSeconds = loss.getData(id(slow, "loss"));
+        for (int i = 0; i < y.length; i++) {
+            assertEquals(wall.get(i)[1], onSeconds.x(i), 1e-9, "seconds of row " + i);
+        }
+        // wall time: the run's creation time plus wall_s, labelled as times of day
+        view.setXAxis(XAxis.WALL_TIME);
+        view.refreshNow();
+        Widgets.spin(200);
+        double created = slow.readRun().getCreated().getTime() / 1000.0;
+        XYData onClock = loss.getData(id(slow, "loss"));
+        assertEquals(created + wall.get(y.length - 1)[1], onClock.x(y.length - 1), 1e-3);
+        for (String label : loss.getTickLabels(org.eclipse.swtchart.IAxis.Direction.X)) {
+            assertTrue(label.matches("\\d\\d:\\d\\d:\\d\\d"), label);
+        }
+        view.setXAxis(XAxis.STEP);
+        view.setSmoothing(0.6);
+    }
+
+    @Test
+    void coloursRunsByAHyperparameter() throws Exception {
+        MonitorView view = WorkbenchViews.open(MonitorView.ID, MonitorView.class);
+        view.show(List.of(slow, fast));
+        view.refreshNow();
+        Widgets.spinUntil(() -> view.groupChoices().contains("optimizer.lr"), 10_000,
+                () -> "optimizer.lr among the hyperparameters that differ: " + view.groupChoices());
+        view.setGroupBy("optimizer.lr");
+        view.refreshNow();
+        Widgets.spin(200);
+        LineChart loss = view.chart(MonitorView.LOSS);
+        MonitorModel.Hyperparameters hp = view.model().hyperparameters();
+        String slowGroup = "optimizer.lr = " + hp.value(slow.dir(), "optimizer.lr");
+        String fastGroup = "optimizer.lr = " + hp.value(fast.dir(), "optimizer.lr");
+        assertTrue(slowGroup.matches("optimizer.lr = (0.001|1e-3)"), slowGroup);
+        assertEquals(List.of(slowGroup, fastGroup), loss.getLegendLabels());
+        RGB group = ((org.eclipse.swtchart.ILineSeries<?>) loss.getChart().getSeriesSet()
+                .getSeries(id(fast, "loss") + "|smoothed")).getLineColor().getRGB();
+        assertEquals(LineChart.runColor(fastGroup), group);
+        Widgets.screenshot(WorkbenchViews.window().getShell(), "monitor-grouped.png");
+        view.setGroupBy("");
+        assertEquals(List.of("adam-1e-3", "adam-1e-2"), loss.getLegendLabels().stream().map(l -> l.substring(7)).toList());
     }
 }

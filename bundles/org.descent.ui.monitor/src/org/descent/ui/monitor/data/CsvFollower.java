@@ -192,6 +192,9 @@ public final class CsvFollower {
         }
         try {
             Run run = folder.readRun();
+            if (run.getCreated() != null) {
+                series.clock().setStart(run.getCreated().getTime() / 1000.0);
+            }
             String s = RunFolder.effectiveStatus(run).id();
             String message = run.getMessage();
             series.setStatus(message == null || message.isEmpty() ? s : s + ": " + message);
@@ -213,6 +216,16 @@ public final class CsvFollower {
             return false;
         }
         RunSeries s = series;
+        int epochAt = t.header.indexOf("epoch");
+        int wallAt = t.header.indexOf("wall_s");
+        try {
+            int epoch = epochAt < 0 || cells.get(epochAt).isEmpty() ? -1 : Integer.parseInt(cells.get(epochAt));
+            double wall = wallAt < 0 || cells.get(wallAt).isEmpty() ? Double.NaN : Double.parseDouble(cells.get(wallAt));
+            s.clock().record(step, epoch, wall);
+        } catch (NumberFormatException e) {
+            problem(t, "epoch '" + (epochAt < 0 ? "" : cells.get(epochAt)) + "' or wall_s '"
+                    + (wallAt < 0 ? "" : cells.get(wallAt)) + "' is not a number; the row's time is left out");
+        }
         for (int c = 1; c < cells.size(); c++) {
             String name = t.header.get(c);
             String cell = cells.get(c);

@@ -17,6 +17,7 @@ public final class LiveRecorder implements RunListener {
     private final GrowingSeries loss;
     private final GrowingSeries gradNorm;
     private final GrowingSeries lr;
+    private final long startNanos = System.nanoTime();
 
     public LiveRecorder(RunSeries series) {
         this.series = series;
@@ -24,6 +25,7 @@ public final class LiveRecorder implements RunListener {
         this.gradNorm = series.metric(RunSeries.GRAD_NORM);
         this.lr = series.metric(RunSeries.LR);
         series.setStatus(RunStatus.RUNNING.id());
+        series.clock().setStart(System.currentTimeMillis() / 1000.0);
     }
 
     public RunSeries series() {
@@ -33,6 +35,7 @@ public final class LiveRecorder implements RunListener {
     @Override
     public void step(long step, int epoch, double value, double gradientNorm, double learningRate,
             Map<String, Double> probes) {
+        series.clock().record(step, epoch, (System.nanoTime() - startNanos) / 1e9);
         loss.append(step, value);
         gradNorm.append(step, gradientNorm);
         lr.append(step, learningRate);

@@ -47,6 +47,25 @@ public final class MonitorModel implements AutoCloseable {
     private final @Nullable AutoCloseable observation;
     private volatile boolean showNewLiveRuns = true;
     private volatile int generation;
+    /** The hyperparameters of the runs shown, read by the reader thread whenever the runs shown change. */
+    private volatile Hyperparameters hyperparameters = new Hyperparameters(-1, List.of(), Map.of());
+    private volatile int settingsGeneration = -1;
+
+    /**
+     * The hyperparameters of the runs shown: the names whose values differ among them (those a
+     * user groups runs by) and each run's value of every hyperparameter, as text.
+     *
+     * @param generation the runs shown they were read for
+     */
+    public record Hyperparameters(int generation, List<String> differing, Map<Path, Map<String, String>> values) {
+
+        /** A run's value of a hyperparameter, or empty when it has none. */
+        public String value(Path run, String name) {
+            Map<String, String> v = values.get(run);
+            String s = v == null ? null : v.get(name);
+            return s == null ? "" : s;
+        }
+    }
     private @Nullable Thread observing;
 
     /** A model that records live runs of this JVM when {@code liveRuns} is given. */
@@ -155,7 +174,13 @@ public final class MonitorModel implements AutoCloseable {
      */
     public boolean poll() {
         List<CsvFollower> followers = new ArrayList<>();
+        List<RunFolder> folders = new ArrayList<>();
+        int g;
         synchronized (shown) {
+            g = generation;
+            for (Source s : shown.values()) {
+                folders.add(s.folder());
+            }
             for (Source s : shown.values()) {
                 if (s.follower() != null) {
                     followers.add(s.follower());
@@ -163,6 +188,11 @@ public final class MonitorModel implements AutoCloseable {
             }
         }
         boolean changed = false;
+        if (g != settingsGeneration) {
+            settingsGeneration = g;
+            readHyperparameters(g, folders);
+            changed = true;
+        }
         for (CsvFollower f : followers) {
             try {
                 changed |= f.poll();
@@ -171,6 +201,29 @@ public final class MonitorModel implements AutoCloseable {
             }
         }
         return changed;
+    }
+
+    /** Reads the runs' settings (run.descent) for grouping them by a hyperparameter. */
+    private void readHyperparameters(int g, List<RunFolder> folders) {
+        RunTable table = RunTable.read(folders);
+        List<RunTable.Row> rows = table.allRows();
+        Map<Path, Map<String, String>> values = new LinkedHashMap<>();
+        for (RunTable.Row r : rows) {
+            Map<String, String> v = new LinkedHashMap<>();
+            for (RunTable.Column c : table.columns()) {
+                if (c.kind() == RunTable.Kind.HYPERPARAMETER && r.get(c.name()) != null) {
+                    v.put(c.name(), r.text(c.name()));
+                }
+            }
+            values.put(r.folder().dir(), v);
+        }
+        hyperparameters = new Hyperparameters(g, table.differing(rows).stream().map(RunTable.Column::name).toList(),
+                values);
+    }
+
+    /** The hyperparameters of the runs shown as the reader thread last read them. */
+    public Hyperparameters hyperparameters() {
+        return hyperparameters;
     }
 
     /** Problems found in the followed runs' files (rows skipped), naming file and line. */
@@ -188,7 +241,7 @@ public final class MonitorModel implements AutoCloseable {
 
     /** Changes whenever a series grows or the runs shown change: a view redraws only when it moved. */
     public long version() {
-        long v = (long) generation << 40;
+        long v = ((long) generation << 40) + ((long) hyperparameters.generation() << 20);
         for (Shown s : shown()) {
             v += s.series().points();
         }

@@ -36,6 +36,7 @@ public final class RunSeries {
     private final Map<String, GrowingSeries> probes = new ConcurrentHashMap<>();
     private final List<String> probeNames = new CopyOnWriteArrayList<>();
     private volatile String status = "";
+    private final RunClock clock = new RunClock();
 
     /**
      * @param dir the run's folder
@@ -53,6 +54,11 @@ public final class RunSeries {
 
     public Path dir() {
         return dir;
+    }
+
+    /** When each step happened (epochs, seconds), for x axes other than the step. */
+    public RunClock clock() {
+        return clock;
     }
 
     public String label() {

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.descent.experiment.RunFolder;
 import org.descent.experiment.RunStore;
+import org.descent.ui.charts.RunColors;
+import org.descent.ui.monitor.data.MonitorModel;
 import org.descent.ui.monitor.data.RunTable;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
@@ -21,6 +23,7 @@ import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.nebula.widgets.nattable.NatTable;
+import org.eclipse.nebula.widgets.nattable.config.CellConfigAttributes;
 import org.eclipse.nebula.widgets.nattable.config.ConfigRegistry;
 import org.eclipse.nebula.widgets.nattable.config.DefaultNatTableStyleConfiguration;
 import org.eclipse.nebula.widgets.nattable.data.IColumnAccessor;
@@ -29,6 +32,7 @@ import org.eclipse.nebula.widgets.nattable.data.ListDataProvider;
 import org.eclipse.nebula.widgets.nattable.filterrow.FilterRowHeaderComposite;
 import org.eclipse.nebula.widgets.nattable.filterrow.IFilterStrategy;
 import org.eclipse.nebula.widgets.nattable.filterrow.config.DefaultFilterRowConfiguration;
+import org.eclipse.nebula.widgets.nattable.grid.GridRegion;
 import org.eclipse.nebula.widgets.nattable.grid.data.DefaultColumnHeaderDataProvider;
 import org.eclipse.nebula.widgets.nattable.grid.data.DefaultCornerDataProvider;
 import org.eclipse.nebula.widgets.nattable.grid.data.DefaultRowHeaderDataProvider;
@@ -49,9 +53,15 @@ import org.eclipse.nebula.widgets.nattable.sort.SortDirectionEnum;
 import org.eclipse.nebula.widgets.nattable.sort.SortHeaderLayer;
 import org.eclipse.nebula.widgets.nattable.sort.command.SortColumnCommand;
 import org.eclipse.nebula.widgets.nattable.sort.config.SingleClickSortConfiguration;
+import org.eclipse.nebula.widgets.nattable.style.CellStyleAttributes;
+import org.eclipse.nebula.widgets.nattable.style.DisplayMode;
+import org.eclipse.nebula.widgets.nattable.style.Style;
+import org.eclipse.nebula.widgets.nattable.style.theme.ModernNatTableThemeConfiguration;
+import org.eclipse.nebula.widgets.nattable.tooltip.NatTableContentTooltip;
 import org.eclipse.nebula.widgets.nattable.viewport.ViewportLayer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -190,6 +200,9 @@ public final class ComparisonView {
         updateDiff();
     }
 
+    /** The prefix of the cell labels that colour a run's name (with the index of its colour). */
+    private static final String RUN_COLOUR = "descent.run-colour.";
+
     private NatTable createTable(Composite parent) {
         List<RunTable.Column> columns = table.columns();
         IColumnAccessor<RunTable.Row> accessor = new IColumnAccessor<>() {
@@ -209,19 +222,39 @@ public final class ComparisonView {
             }
         };
         ListDataProvider<RunTable.Row> body = new ListDataProvider<>(visible, accessor);
-        bodyData = new DataLayer(body, 110, 22);
+        bodyData = new DataLayer(body, 110, 24);
+        ModernNatTableThemeConfiguration theme = new ModernNatTableThemeConfiguration();
+        // dark text on light headers: the modern theme's white on grey reads poorly
+        Color headerBackground = new Color(236, 236, 236);
+        Color headerText = parent.getDisplay().getSystemColor(SWT.COLOR_BLACK);
+        theme.cHeaderBgColor = headerBackground;
+        theme.cHeaderFgColor = headerText;
+        theme.rHeaderBgColor = headerBackground;
+        theme.rHeaderFgColor = headerText;
+        theme.cornerBgColor = headerBackground;
         GC gc = new GC(parent);
         try {
             for (int c = 0; c < columns.size(); c++) {
-                int w = gc.textExtent(columns.get(c).name()).x;
+                // the whole header in the header's font, with room for the sort arrow; long values
+                // are cut at 320 pixels (their cell's tooltip shows them whole)
+                gc.setFont(theme.cHeaderFont != null ? theme.cHeaderFont : parent.getFont());
+                int header = gc.textExtent(columns.get(c).name()).x + 28;
+                gc.setFont(theme.defaultFont != null ? theme.defaultFont : parent.getFont());
+                int values = 0;
                 for (RunTable.Row r : visible) {
-                    w = Math.max(w, gc.textExtent(r.text(columns.get(c).name())).x);
+                    values = Math.max(values, gc.textExtent(r.text(columns.get(c).name())).x + 16);
                 }
-                bodyData.setColumnWidthByPosition(c, Math.max(60, Math.min(280, w + 16)));
+                bodyData.setColumnWidthByPosition(c, Math.max(60, Math.max(header, Math.min(320, values))));
             }
         } finally {
             gc.dispose();
         }
+        // the run column in each run's colour, as the Monitor draws it
+        bodyData.setConfigLabelAccumulator((labels, column, row) -> {
+            if (columns.get(column).kind() == RunTable.Kind.RUN && row < visible.size()) {
+                labels.add(RUN_COLOUR + RunColors.index(MonitorModel.label(visible.get(row).folder())));
+            }
+        });
         hideShow = new ColumnHideShowLayer(bodyData);
         selectionLayer = new SelectionLayer(hideShow);
         ViewportLayer viewport = new ViewportLayer(selectionLayer);
@@ -247,6 +280,16 @@ public final class ComparisonView {
         t.addConfiguration(new SingleClickSortConfiguration());
         t.addConfiguration(new DefaultFilterRowConfiguration());
         t.configure();
+        t.setTheme(theme);
+        for (int i = 0; i < RunColors.COUNT; i++) {
+            Style style = new Style();
+            int rgb = RunColors.byIndex(i);
+            style.setAttributeValue(CellStyleAttributes.FOREGROUND_COLOR,
+                    new Color((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff));
+            config.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, style, DisplayMode.NORMAL, RUN_COLOUR + i);
+        }
+        // a header or value cut by its column shows whole in a tooltip
+        new NatTableContentTooltip(t, GridRegion.COLUMN_HEADER, GridRegion.BODY);
         selection = new RowSelectionProvider<>(selectionLayer, body, false);
         selection.addSelectionChangedListener(e -> {
             updateDiff();

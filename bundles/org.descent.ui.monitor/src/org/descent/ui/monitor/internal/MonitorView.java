@@ -3,7 +3,11 @@ package org.descent.ui.monitor.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,14 +17,19 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleUnaryOperator;
 
 import org.descent.experiment.LiveRuns;
 import org.descent.experiment.RunFolder;
 import org.descent.experiment.RunStore;
+import org.descent.ui.charts.ColumnFit;
 import org.descent.ui.charts.GrowingSeries;
 import org.descent.ui.charts.LineChart;
+import org.descent.ui.charts.Smoothing;
+import org.descent.ui.charts.XYData;
 import org.descent.ui.monitor.data.MonitorModel;
 import org.descent.ui.monitor.data.RunSeries;
+import org.descent.ui.monitor.data.XAxis;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
@@ -38,12 +47,16 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowData;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Scale;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
@@ -91,6 +104,17 @@ public final class MonitorView {
     private Table runs;
     private Combo probe;
     private Button logScale;
+    private Scale smoothingScale;
+    private Label smoothingValue;
+    private Combo xAxisChoice;
+    private Combo groupChoice;
+    /** TensorBoard's default smoothing. */
+    private double smoothing = 0.6;
+    private XAxis xAxis = XAxis.STEP;
+    /** The hyperparameter runs are coloured by, or empty for each run its own colour. */
+    private String groupBy = "";
+    /** Series derived from a run's raw ones (smoothed, on another x axis), kept while their settings hold. */
+    private final Map<GrowingSeries, XYData[]> derived = new IdentityHashMap<>();
     private Button follow;
     private Label status;
     private long drawnVersion = -1;
@@ -128,25 +152,72 @@ public final class MonitorView {
         GridDataFactory.fillDefaults().span(2, 1).applyTo(follow);
         runs = new Table(left, SWT.BORDER | SWT.MULTI | SWT.FULL_SELECTION);
         runs.setHeaderVisible(true);
-        for (String[] c : new String[][] { { "Run", "150" }, { "Steps", "55" }, { "Status", "220" } }) {
-            TableColumn col = new TableColumn(runs, SWT.LEFT);
-            col.setText(c[0]);
-            col.setWidth(Integer.parseInt(c[1]));
+        for (String c : new String[] { "Run", "Steps", "Status" }) {
+            TableColumn col = new TableColumn(runs, c.equals("Steps") ? SWT.RIGHT : SWT.LEFT);
+            col.setText(c);
         }
+        runs.addListener(SWT.Resize, e -> fitRunColumns());
+        runs.addListener(SWT.MouseHover, e -> {
+            TableItem item = runs.getItem(new Point(e.x, e.y));
+            runs.setToolTipText(item == null ? null : item.getText(0) + ": " + item.getText(2));
+        });
         GridDataFactory.fillDefaults().grab(true, true).span(2, 1).applyTo(runs);
 
         Composite right = new Composite(sash, SWT.NONE);
         GridLayoutFactory.fillDefaults().applyTo(right);
-        Composite bar = new Composite(right, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(6).applyTo(bar);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
+        // the chart controls across the whole view, above the run list and the charts
+        Composite top = new Composite(parent, SWT.NONE);
+        top.moveAbove(sash);
+        GridLayoutFactory.fillDefaults().numColumns(2).applyTo(top);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(top);
+        // the controls wrap onto a second line when the view is narrow (1280 px and less)
+        Composite bar = new Composite(top, SWT.NONE);
+        RowLayout rows = new RowLayout(SWT.HORIZONTAL);
+        rows.center = true;
+        rows.wrap = true;
+        rows.marginLeft = rows.marginTop = rows.marginRight = rows.marginBottom = 0;
+        rows.spacing = 6;
+        bar.setLayout(rows);
+        GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(bar);
+        Composite smooth = group(bar);
+        new Label(smooth, SWT.NONE).setText("&Smoothing:");
+        smoothingScale = new Scale(smooth, SWT.HORIZONTAL);
+        smoothingScale.setMinimum(0);
+        smoothingScale.setMaximum(99);
+        smoothingScale.setIncrement(1);
+        smoothingScale.setPageIncrement(10);
+        smoothingScale.setSelection((int) Math.round(smoothing * 100));
+        smoothingScale.setLayoutData(new RowData(120, SWT.DEFAULT));
+        smoothingScale.setToolTipText("TensorBoard's smoothing: a debiased exponential moving average of this weight; "
+                + "the raw curve stays drawn faintly (0: off)");
+        smoothingValue = new Label(smooth, SWT.NONE);
+        smoothingValue.setText(String.format(Locale.ROOT, "%.2f", 0.99));
+        smoothingValue.setLayoutData(new RowData(smoothingValue.computeSize(SWT.DEFAULT, SWT.DEFAULT).x, SWT.DEFAULT));
+        smoothingValue.setText(String.format(Locale.ROOT, "%.2f", smoothing));
+        smoothingScale.addListener(SWT.Selection, e -> setSmoothing(smoothingScale.getSelection() / 100.0));
+        Composite xs = group(bar);
+        new Label(xs, SWT.NONE).setText("&X axis:");
+        xAxisChoice = new Combo(xs, SWT.READ_ONLY);
+        for (XAxis a : XAxis.values()) {
+            xAxisChoice.add(a.title());
+        }
+        xAxisChoice.select(xAxis.ordinal());
+        xAxisChoice.addListener(SWT.Selection, e -> setXAxis(XAxis.values()[xAxisChoice.getSelectionIndex()]));
+        Composite groups = group(bar);
+        new Label(groups, SWT.NONE).setText("Colour &by:");
+        groupChoice = new Combo(groups, SWT.READ_ONLY);
+        groupChoice.setItems(RUN_COLOURS);
+        groupChoice.select(0);
+        groupChoice.setToolTipText("Colour runs by a hyperparameter whose value differs among them, one legend entry per value");
+        groupChoice.addListener(SWT.Selection, e -> setGroupBy(groupChoice.getSelectionIndex() <= 0 ? "" : groupChoice.getText()));
         logScale = new Button(bar, SWT.CHECK);
         logScale.setText("&Log scale");
         logScale.setToolTipText("Logarithmic y axes (values <= 0 are left out and counted in the axis title)");
         logScale.addListener(SWT.Selection, e -> setLogScale(logScale.getSelection()));
-        new Label(bar, SWT.NONE).setText("&Probe:");
-        probe = new Combo(bar, SWT.READ_ONLY);
-        GridDataFactory.fillDefaults().hint(220, SWT.DEFAULT).applyTo(probe);
+        Composite probes = group(bar);
+        new Label(probes, SWT.NONE).setText("&Probe:");
+        probe = new Combo(probes, SWT.READ_ONLY);
+        probe.setLayoutData(new RowData(220, SWT.DEFAULT));
         probe.addListener(SWT.Selection, e -> {
             dirty = true;
             draw();
@@ -159,8 +230,11 @@ public final class MonitorView {
         csv.setText("Export &CSV\u2026");
         csv.setToolTipText("Save every point of every series of the runs shown (run,series,step,value)");
         csv.addListener(SWT.Selection, e -> export(false));
-        status = new Label(bar, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(status);
+        status = new Label(top, SWT.RIGHT);
+        status.setToolTipText("Drag in a chart to zoom, Shift+drag or the arrow keys to pan, double-click to show all; "
+                + "the values under the pointer are read out beside it");
+        GridDataFactory.fillDefaults().align(SWT.END, SWT.CENTER).hint(status.getParent().getDisplay().getDPI().x * 3,
+                SWT.DEFAULT).applyTo(status);
 
         chartArea = new Composite(right, SWT.NONE);
         chartArea.setBackground(parent.getDisplay().getSystemColor(SWT.COLOR_WHITE));
@@ -173,7 +247,8 @@ public final class MonitorView {
         addChart(PROBE, "Probe", "step", "value", 2);
         charts.get(EVALUATION).setEmptyText("No evaluation metrics (runs without validation data)");
         charts.get(PROBE).setEmptyText("No probe values (runs without probes)");
-        sash.setWeights(25, 75);
+        sash.setWeights(22, 78);
+        chartArea.addListener(SWT.Resize, e -> fitChartColumns());
 
         model.addRunsChangedListener(() -> dirty = true);
         reader = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -186,9 +261,87 @@ public final class MonitorView {
         parent.addDisposeListener(e -> dispose());
     }
 
+    /** The text of the first "Colour by" choice: every run its own colour. */
+    private static final String[] RUN_COLOURS = { "run" };
+
+    /** A composite of a label and its control, kept together when the bar wraps. */
+    private static Composite group(Composite bar) {
+        Composite c = new Composite(bar, SWT.NONE);
+        RowLayout layout = new RowLayout(SWT.HORIZONTAL);
+        layout.center = true;
+        layout.wrap = false;
+        layout.marginLeft = layout.marginTop = layout.marginRight = layout.marginBottom = 0;
+        layout.spacing = 4;
+        c.setLayout(layout);
+        return c;
+    }
+
+    /**
+     * Shares the run table's width: the steps as wide as their header or number, the run's name
+     * as wide as the longest (runs must be told apart), the status what is left, at least its
+     * header (its whole text is in the row's tooltip).
+     */
+    /** The width a header of the run table needs, as GTK packs it once the table is shown. */
+    private final Map<String, Integer> headers = new HashMap<>();
+
+    private int header(GC gc, String text) {
+        Integer w = headers.get(text);
+        if (w == null) {
+            int measured = ColumnFit.headerWidth(runs, text);
+            if (measured < 0) {
+                return gc.textExtent(text).x + 30;
+            }
+            w = measured;
+            headers.put(text, w);
+        }
+        return w;
+    }
+
+    private void fitRunColumns() {
+        int width = runs.getClientArea().width;
+        if (width <= 0) {
+            return;
+        }
+        GC gc = new GC(runs);
+        try {
+            int steps = header(gc, "Steps");
+            int run = header(gc, "Run");
+            int status = header(gc, "Status");
+            for (TableItem item : runs.getItems()) {
+                run = Math.max(run, gc.textExtent(item.getText(0)).x + 36);
+                steps = Math.max(steps, gc.textExtent(item.getText(1)).x + 16);
+            }
+            run = Math.min(run, Math.max(header(gc, "Run"), width - steps - status));
+            runs.getColumn(0).setWidth(run);
+            runs.getColumn(1).setWidth(steps);
+            runs.getColumn(2).setWidth(Math.max(status, width - run - steps));
+        } finally {
+            gc.dispose();
+        }
+    }
+
+    /**
+     * Lays the charts out in three columns (two rows) when the area is wide for its height, as
+     * screens are, so that each chart keeps the height its ticks need; in two columns (three
+     * rows) when it is tall.
+     */
+    private void fitChartColumns() {
+        Point size = chartArea.getSize();
+        int columns = size.y > 0 && size.x >= 1.3 * size.y && size.x > 600 ? 3 : 2;
+        GridLayout layout = (GridLayout) chartArea.getLayout();
+        if (layout.numColumns != columns) {
+            layout.numColumns = columns;
+            chartArea.layout(true, true);
+        }
+    }
+
     private void addChart(String key, String title, String x, String y, int span) {
         LineChart c = new LineChart(chartArea, title, x, y);
         c.setGrowing(true);
+        c.setIntegerX(true);
+        // the run table shows each run's colour, as TensorBoard's run list does: one legend, under
+        // the probe chart, is enough, and the small charts keep their height for their ticks
+        c.setLegendVisible(span > 1);
         GridDataFactory.fillDefaults().grab(true, true).span(span, 1).hint(300, 200).applyTo(c.getControl());
         charts.put(key, c);
         given.put(c, new HashMap<>());
@@ -219,28 +372,34 @@ public final class MonitorView {
         Set<String> evaluationNames = new LinkedHashSet<>();
         boolean validationLoss = false;
         String probeName = probe.getText();
+        MonitorModel.Hyperparameters hp = model.hyperparameters();
+        updateGroups(hp);
+        int unknownX = 0;
         for (int i = 0; i < shown.size(); i++) {
             RunSeries s = shown.get(i).series();
-            RGB color = LineChart.color(i);
-            String run = legendLabel(s.label());
+            if (!s.clock().knows(xAxis)) {
+                unknownX++;
+                continue;
+            }
+            Look look = look(s, hp);
             String key = s.dir().toString();
-            put(wanted, LOSS, key + "|loss", run, s.findMetric(RunSeries.LOSS), color, LineChart.Style.LINE);
-            validationLoss |= put(wanted, LOSS, key + "|val_loss", run, s.findMetric("val_loss"), color,
-                    LineChart.Style.DASHED);
+            put(wanted, LOSS, key + "|loss", look, "", s, s.findMetric(RunSeries.LOSS), LineChart.Style.LINE, true);
+            validationLoss |= put(wanted, LOSS, key + "|val_loss", look, " validation", s, s.findMetric("val_loss"),
+                    LineChart.Style.DASHED, true);
             for (String m : s.metricNames()) {
                 if (!NOT_EVALUATION.contains(m)) {
                     evaluationNames.add(m);
-                    put(wanted, EVALUATION, key + "|" + m, run, s.findMetric(m), color,
+                    put(wanted, EVALUATION, key + "|" + m, look, " " + m, s, s.findMetric(m),
                             m.startsWith("val_") && evaluationTraining(s) ? LineChart.Style.DASHED
-                                    : LineChart.Style.LINE);
+                                    : LineChart.Style.LINE, true);
                 }
             }
-            put(wanted, GRADIENT, key + "|grad_norm", run, s.findMetric(RunSeries.GRAD_NORM), color,
-                    LineChart.Style.LINE);
-            put(wanted, LEARNING_RATE, key + "|lr", run, s.findMetric(RunSeries.LR), color, LineChart.Style.LINE);
+            put(wanted, GRADIENT, key + "|grad_norm", look, "", s, s.findMetric(RunSeries.GRAD_NORM),
+                    LineChart.Style.LINE, true);
+            put(wanted, LEARNING_RATE, key + "|lr", look, "", s, s.findMetric(RunSeries.LR), LineChart.Style.LINE, false);
             if (!probeName.isEmpty()) {
-                put(wanted, PROBE, key + "|probe|" + probeName, run, s.findProbe(probeName), color,
-                        LineChart.Style.LINE);
+                put(wanted, PROBE, key + "|probe|" + probeName, look, "", s, s.findProbe(probeName),
+                        LineChart.Style.LINE, true);
             }
         }
         titles(LOSS, validationLoss ? "Loss (dashed: validation)" : "Loss", "loss");
@@ -262,28 +421,71 @@ public final class MonitorView {
         for (MonitorModel.Shown s : shown) {
             steps = Math.max(steps, s.series().steps());
         }
-        status.setText(String.format(Locale.ROOT, "%d run%s, up to %,d steps; redraw %.1f ms", shown.size(),
-                shown.size() == 1 ? "" : "s", steps, (System.nanoTime() - start) / 1e6));
+        status.setText(String.format(Locale.ROOT, "%d run%s, up to %,d steps%s; redraw %.1f ms", shown.size(),
+                shown.size() == 1 ? "" : "s", steps,
+                unknownX == 0 ? "" : String.format(Locale.ROOT, "; %d without %s", unknownX, xAxis.title()),
+                (System.nanoTime() - start) / 1e6));
     }
 
-    /** A series a chart should show. */
-    private record Series(String label, GrowingSeries data, RGB color, LineChart.Style style) {
+    /**
+     * A series a chart should show.
+     *
+     * @param label its legend entry (the run, or its group)
+     * @param readout its name in the readout under the pointer
+     * @param legend whether it may have the legend entry of its label
+     */
+    private record Series(String label, String readout, XYData data, RGB color, LineChart.Style style, boolean legend) {
     }
 
-    /** Adds a series to show if the run has it; returns whether it has. */
-    private boolean put(Map<LineChart, Map<String, Series>> wanted, String chart, String id, String label,
-            @Nullable GrowingSeries data, RGB color, LineChart.Style style) {
+    /** How a run's curves look: their colour, their legend entry, and the run's name in readouts. */
+    private record Look(RGB color, String legend, String run) {
+    }
+
+    private Look look(RunSeries s, MonitorModel.Hyperparameters hp) {
+        String run = legendLabel(s.label());
+        if (groupBy.isEmpty()) {
+            return new Look(LineChart.runColor(s.label()), run, run);
+        }
+        String group = groupBy + " = " + (hp.value(s.dir(), groupBy).isEmpty() ? "(not set)" : hp.value(s.dir(), groupBy));
+        return new Look(LineChart.runColor(group), group, run);
+    }
+
+    /**
+     * Adds a series to show if the run has it, on the x axis chosen; smoothed ones as two series,
+     * the raw curve faint and thin under the smoothed one. Returns whether the run has the series.
+     */
+    private boolean put(Map<LineChart, Map<String, Series>> wanted, String chart, String id, Look look, String what,
+            RunSeries run, @Nullable GrowingSeries data, LineChart.Style style, boolean smooth) {
         if (data == null) {
             return false;
         }
-        wanted.get(charts.get(chart)).put(id, new Series(label, data, color, style));
+        Map<String, Series> to = wanted.get(charts.get(chart));
+        XAxis axis = xAxis;
+        XYData[] d = derived.computeIfAbsent(data, g -> {
+            XYData smoothed = Smoothing.of(g, smoothing);
+            if (axis == XAxis.STEP) {
+                return new XYData[] { g, smoothed };
+            }
+            DoubleUnaryOperator f = step -> run.clock().x(axis, step);
+            return new XYData[] { g.mapX(f), smoothed.mapX(f) };
+        });
+        String name = look.run() + what;
+        if (smooth && smoothing > 0) {
+            to.put(id, new Series(look.legend(), name + " (raw)", d[0], LineChart.faint(look.color(), 0.65),
+                    LineChart.Style.THIN, false));
+            to.put(id + "|smoothed", new Series(look.legend(), name, d[1], look.color(), style, true));
+        } else {
+            to.put(id, new Series(look.legend(), name, d[0], look.color(), style, true));
+        }
         return true;
     }
 
+
+
     private void titles(String chart, String title, String y) {
         LineChart c = charts.get(chart);
-        if (!c.getYTitle().equals(y)) {
-            c.setAxisTitles("step", y);
+        if (!c.getYTitle().equals(y) || !c.getXTitle().equals(xAxis.title())) {
+            c.setAxisTitles(xAxis.title(), y);
         }
         if (!c.getChart().getTitle().getText().equals(title)) {
             c.setTitle(title);
@@ -314,11 +516,12 @@ public final class MonitorView {
             Series s = e.getValue();
             if (!s.equals(had.get(e.getKey()))) {
                 chart.setSeries(e.getKey(), s.label(), s.data(), s.color(), s.style());
+                chart.setReadoutLabel(e.getKey(), s.readout());
                 had.put(e.getKey(), s);
                 changed = true;
             }
-            // one legend entry per run: its colour; the axis title says which line is which
-            chart.setVisibleInLegend(e.getKey(), inLegend.add(s.label()));
+            // one legend entry per run (or group): its colour; the axis title says which line is which
+            chart.setVisibleInLegend(e.getKey(), s.legend() && inLegend.add(s.label()));
         }
         long points = 0;
         for (Series s : wanted.values()) {
@@ -341,12 +544,17 @@ public final class MonitorView {
             item.setData(s.folder().dir());
             String[] texts = { legendLabel(s.series().label()) + (s.live() ? " (live)" : ""),
                     String.format(Locale.ROOT, "%,d", s.series().steps()), s.series().status() };
+            boolean changed = false;
             for (int c = 0; c < texts.length; c++) {
                 if (!texts[c].equals(item.getText(c))) {
                     item.setText(c, texts[c]);
+                    changed = true;
                 }
             }
-            item.setImage(swatch(LineChart.color(i)));
+            if (changed) {
+                fitRunColumns();
+            }
+            item.setImage(swatch(look(s.series(), model.hyperparameters()).color()));
         }
     }
 
@@ -488,12 +696,106 @@ public final class MonitorView {
         model.writeCsv(file);
     }
 
+    /**
+     * Sets the smoothing weight, in [0, 0.99]: TensorBoard's debiased exponential moving average,
+     * the raw curves drawn faintly beside the smoothed ones (0: no smoothing, raw curves only).
+     */
+    public void setSmoothing(double weight) {
+        if (!(weight >= 0 && weight <= 0.99)) {
+            throw new IllegalArgumentException("smoothing must be in [0, 0.99], got " + weight);
+        }
+        smoothing = weight;
+        smoothingScale.setSelection((int) Math.round(weight * 100));
+        smoothingValue.setText(String.format(Locale.ROOT, "%.2f", weight));
+        restyle();
+    }
+
+    /** The smoothing weight (0: none). */
+    public double smoothing() {
+        return smoothing;
+    }
+
+    /** Sets what the x axes measure. */
+    public void setXAxis(XAxis axis) {
+        xAxis = axis;
+        xAxisChoice.select(axis.ordinal());
+        for (LineChart c : charts.values()) {
+            c.setIntegerX(axis == XAxis.STEP);
+            c.setXLabeler(axis == XAxis.WALL_TIME ? MonitorView::timeOfDay : null);
+        }
+        restyle();
+    }
+
+    /** What the x axes measure. */
+    public XAxis xAxis() {
+        return xAxis;
+    }
+
+    /** A time of day for seconds since 1970, in this machine's time zone. */
+    static String timeOfDay(double epochSeconds) {
+        return TIME_OF_DAY.format(Instant.ofEpochMilli(Math.round(epochSeconds * 1000)));
+    }
+
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
+    /**
+     * Colours runs by a hyperparameter (as {@code role.setting}, one of {@link #groupChoices()}), one
+     * legend entry per value; empty: every run its own colour.
+     */
+    public void setGroupBy(String hyperparameter) {
+        groupBy = hyperparameter;
+        int i = List.of(groupChoice.getItems()).indexOf(hyperparameter);
+        groupChoice.select(Math.max(0, i));
+        restyle();
+    }
+
+    /** The hyperparameters runs can be coloured by now: those whose values differ among the runs shown. */
+    public List<String> groupChoices() {
+        return model.hyperparameters().differing();
+    }
+
+    private void updateGroups(MonitorModel.Hyperparameters hp) {
+        List<String> items = new ArrayList<>(List.of(RUN_COLOURS));
+        items.addAll(hp.differing());
+        if (!groupBy.isEmpty() && !items.contains(groupBy)) {
+            items.add(groupBy);
+        }
+        if (!items.equals(List.of(groupChoice.getItems()))) {
+            groupChoice.setItems(items.toArray(String[]::new));
+            groupChoice.select(Math.max(0, items.indexOf(groupBy)));
+            groupChoice.getParent().getParent().layout(true, true);
+        }
+    }
+
+    /** Draws every series again from the start (their order matters: raw curves under smoothed ones). */
+    private void restyle() {
+        derived.clear();
+        for (LineChart c : charts.values()) {
+            c.clearSeries();
+            given.get(c).clear();
+        }
+        drawnPoints.clear();
+        dirty = true;
+        draw();
+    }
+
     /** Switches every chart's y axis between linear and logarithmic. */
     public void setLogScale(boolean on) {
         logScale.setSelection(on);
         for (LineChart c : charts.values()) {
             c.setLogScale(on);
         }
+    }
+
+    /** The view's top control. */
+    public Composite control() {
+        return root;
+    }
+
+    /** The table of the runs shown. */
+    public Table runTable() {
+        return runs;
     }
 
     /** The model behind the view. */

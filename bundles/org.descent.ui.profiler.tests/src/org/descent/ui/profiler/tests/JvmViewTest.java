@@ -22,6 +22,7 @@ import org.descent.experiment.TrainingResult;
 import org.descent.experiment.model.Experiment;
 import org.descent.experiment.model.ExperimentFactory;
 import org.descent.testing.Contributions;
+import org.descent.testing.ui.ScreenFit;
 import org.descent.testing.ui.Widgets;
 import org.descent.testing.ui.WorkbenchViews;
 import org.descent.ui.charts.LineChart;
@@ -131,7 +132,8 @@ class JvmViewTest {
         } finally {
             contention.stop();
         }
-        Widgets.screenshot(WorkbenchViews.window().getShell(), "jvm-threads.png");
+        ScreenFit.atBothSizes(WorkbenchViews.window().getShell(), "jvm-threads",
+                size -> assertEquals(List.of(), ScreenFit.cutColumns(table), "the threads table at " + size));
         Views.click(start);
         assertFalse(view.recording());
         assertEquals("Start recording", start.getText());

@@ -13,6 +13,7 @@ import java.util.List;
 import org.descent.profiler.Mode;
 import org.descent.profiler.ModeResult;
 import org.descent.profiler.Workload;
+import org.descent.testing.ui.ScreenFit;
 import org.descent.testing.ui.Widgets;
 import org.descent.testing.ui.WorkbenchViews;
 import org.descent.ui.profiler.internal.ProfilerView;
@@ -66,7 +67,12 @@ class ProfilerViewTest {
                 "no recorder overhead label");
         TimeRange range = timeline.range();
         assertTrue(range.whole());
-        Widgets.screenshot(WorkbenchViews.window().getShell(), "profiler-run.png");
+        ScreenFit.atBothSizes(WorkbenchViews.window().getShell(), "profiler-run", size -> {
+            assertEquals(List.of(), ScreenFit.cutColumns(table), "the result table at " + size);
+            assertEquals(List.of(), ScreenFit.cutLabels(table.getParent().getParent()), "the profiler's labels at " + size);
+            double[] ticks = view.speedupChart().getAxisSet().getYAxis(0).getTick().getTickLabelValues();
+            assertTrue(ticks.length >= 4 && ticks.length <= 8, "speed-up ticks at " + size + ": " + Arrays.toString(ticks));
+        });
 
         Canvas canvas = timeline.getControl();
         int width = canvas.getClientArea().width;

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import java.util.function.ToDoubleFunction;
 
 import org.descent.experiment.LiveRuns;
+import org.descent.ui.charts.ColumnFit;
 import org.descent.ui.charts.LineChart;
 import org.descent.ui.charts.XYData;
 import org.descent.ui.profiler.jvm.JvmActivity;
@@ -78,7 +79,6 @@ public final class JvmView {
     private LineChart cpuChart;
     private LineChart gcChart;
     private JvmActivity shown;
-    private boolean anyTraining = true;
     private final Runnable tick = this::tick;
 
     @PostConstruct
@@ -160,6 +160,9 @@ public final class JvmView {
                                 + "(packages left out; the tooltip names them)"));
     }
 
+    /** Keeps the columns as wide as their headers and values, the last one taking the rest. */
+    private ColumnFit columnFit;
+
     private void createTable(Composite parent) {
         viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
         Table table = viewer.getTable();
@@ -188,6 +191,7 @@ public final class JvmView {
         }
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setComparator(sorter);
+        columnFit = ColumnFit.install(table, 0);
     }
 
     /** "monitor org.example.Lock in java.util.Queue.take" as "monitor Lock in Queue.take". */
@@ -294,12 +298,7 @@ public final class JvmView {
     private void show(JvmActivity activity) {
         shown = activity;
         viewer.setInput(activity.threads());
-        boolean training = activity.threads().stream().anyMatch(t -> !t.training().isEmpty());
-        if (training != anyTraining) {
-            // the Training column is narrow until a thread trains
-            anyTraining = training;
-            viewer.getTable().getColumn(1).setWidth(training ? TRAINING_WIDTH : 80);
-        }
+        columnFit.apply();
         summary.setText((recorder.running() ? "Recording: " : "Recorded: ") + activity.summary());
         summary.getParent().layout();
         List<Point> alloc = activity.allocation();

@@ -18,6 +18,8 @@ import org.descent.profiler.GilReport;
 import org.descent.profiler.Mode;
 import org.descent.profiler.ModeResult;
 import org.descent.profiler.Workload;
+import org.descent.ui.charts.AxisTicks;
+import org.descent.ui.charts.ColumnFit;
 import org.descent.ui.profiler.timeline.TimeRange;
 import org.descent.ui.profiler.timeline.TimelineCanvas;
 import org.eclipse.core.runtime.ILog;
@@ -59,7 +61,9 @@ import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swtchart.Chart;
 import org.eclipse.swtchart.IAxis;
+import org.eclipse.swtchart.IAxisTick;
 import org.eclipse.swtchart.IBarSeries;
+import org.eclipse.swtchart.ISeries;
 import org.eclipse.swtchart.ISeries.SeriesType;
 import org.eclipse.swtchart.Range;
 
@@ -117,16 +121,18 @@ public final class ProfilerView {
         createSettings(parent);
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
-        SashForm top = new SashForm(sash, SWT.HORIZONTAL);
-        createTable(top);
-        createSpeedupChart(top);
-        top.setWeights(68, 32);
+        // the result table has the whole width (its thirteen columns fit at 1280 pixels); the
+        // timeline below, the speed-up chart and the explanations beside it
+        createTable(sash);
         SashForm bottom = new SashForm(sash, SWT.HORIZONTAL);
         createTimeline(bottom);
-        why = new Text(bottom, SWT.BORDER | SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL);
+        SashForm side = new SashForm(bottom, SWT.VERTICAL);
+        createSpeedupChart(side);
+        why = new Text(side, SWT.BORDER | SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL);
         why.setText("Why each number is what it is appears here after a run.");
-        bottom.setWeights(68, 32);
-        sash.setWeights(45, 55);
+        side.setWeights(50, 50);
+        bottom.setWeights(66, 34);
+        sash.setWeights(30, 70);
         titleFont = font(parent.getDisplay(), 12, SWT.BOLD);
         axisFont = font(parent.getDisplay(), 10, SWT.BOLD);
         styleChart();
@@ -244,6 +250,9 @@ public final class ProfilerView {
         return b;
     }
 
+    /** Keeps the result table's columns as wide as their headers and values. */
+    private ColumnFit columnFit;
+
     private void createTable(Composite parent) {
         table = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
         table.getTable().setHeaderVisible(true);
@@ -268,6 +277,7 @@ public final class ProfilerView {
         }
         table.setContentProvider(ArrayContentProvider.getInstance());
         table.setInput(rows);
+        columnFit = ColumnFit.install(table.getTable(), 0);
         table.addSelectionChangedListener(e -> {
             Object first = table.getStructuredSelection().getFirstElement();
             if (first instanceof ModeResult r && !r.trials().isEmpty()) {
@@ -288,12 +298,17 @@ public final class ProfilerView {
 
     private void createSpeedupChart(Composite parent) {
         speedup = new Chart(parent, SWT.NONE);
-        speedup.getTitle().setText("Speed-up per mode");
+        speedup.getPlotArea().getControl().addListener(SWT.Resize, e -> {
+            ISeries<?> series = speedup.getSeriesSet().getSeries("speedup");
+            double[] ys = series == null ? new double[0] : series.getYSeries();
+            fitSpeedupTicks(java.util.Arrays.stream(ys == null ? new double[0] : ys).max().orElse(1));
+        });
+        speedup.getTitle().setText("Speed-up over seq, per mode");
         speedup.getLegend().setVisible(false);
         IAxis x = speedup.getAxisSet().getXAxis(0);
         x.getTitle().setText("mode");
         x.enableCategory(true);
-        speedup.getAxisSet().getYAxis(0).getTitle().setText("speed-up over seq (\u00d7)");
+        speedup.getAxisSet().getYAxis(0).getTitle().setText("speed-up (\u00d7)");
         IBarSeries<?> bars = (IBarSeries<?>) speedup.getSeriesSet().createSeries(SeriesType.BAR, "speedup");
         bars.setBarColor(new Color(31, 119, 180));
         bars.getLabel().setVisible(true);
@@ -398,6 +413,7 @@ public final class ProfilerView {
         Display display = run.getDisplay();
         rows.clear();
         table.refresh();
+        columnFit.apply();
         updateChart();
         why.setText("");
         timelineRow.removeAll();
@@ -461,6 +477,7 @@ public final class ProfilerView {
         }
         rows.add(row);
         table.refresh();
+        columnFit.apply();
         updateChart();
         StringBuilder text = new StringBuilder();
         for (ModeResult r : rows) {
@@ -498,8 +515,28 @@ public final class ProfilerView {
         s.setYSeries(bars.isEmpty() ? new double[] { 0 } : bars.stream().mapToDouble(ModeResult::speedup).toArray());
         speedup.getAxisSet().adjustRange();
         double max = bars.stream().mapToDouble(ModeResult::speedup).max().orElse(1);
-        speedup.getAxisSet().getYAxis(0).setRange(new Range(0, Math.max(1, max) * 1.2));
+        fitSpeedupTicks(max);
         speedup.redraw();
+    }
+
+    /** The speed-up axis from 0 past the largest bar, with 4 to 8 round ticks for the plot's height. */
+    private void fitSpeedupTicks(double max) {
+        int h = speedup.getPlotArea().getSize().y;
+        int height = h > 20 ? h : 150;
+        GC gc = new GC(speedup);
+        int fontHeight;
+        try {
+            fontHeight = gc.textExtent("0").y;
+        } finally {
+            gc.dispose();
+        }
+        AxisTicks.Layout t = AxisTicks.nice(0, Math.max(1, max) * 1.1, AxisTicks.fit(height, fontHeight + 6), false);
+        IAxis y = speedup.getAxisSet().getYAxis(0);
+        y.setRange(new Range(t.lower(), t.upper()));
+        int hint = (int) Math.round(t.step() / (t.upper() - t.lower()) * height);
+        if (hint >= IAxisTick.MIN_GRID_STEP_HINT && hint != y.getTick().getTickMarkStepHint()) {
+            y.getTick().setTickMarkStepHint(hint);
+        }
     }
 
     /** Shows the median run's timeline of the row with this label. */

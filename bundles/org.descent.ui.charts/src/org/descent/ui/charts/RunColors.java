@@ -1,0 +1,73 @@
+package org.descent.ui.charts;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A colour per run (or per group of runs) derived from its identity, so a run has the same colour
+ * in every view and in every session, whatever else is shown beside it: the FNV-1a hash of the
+ * name picks one of {@value #COUNT} hues spaced around the colour wheel, at a saturation and
+ * brightness that read on white. No SWT: colours are {@code 0xRRGGBB}.
+ */
+public final class RunColors {
+
+    /** How many distinct colours there are. */
+    public static final int COUNT = 16;
+
+    private RunColors() {
+    }
+
+    /** The colour of a run or group named {@code identity}, as {@code 0xRRGGBB}. */
+    public static int of(String identity) {
+        return byIndex(index(identity));
+    }
+
+    /** The {@code i}-th of the {@value #COUNT} colours, as {@code 0xRRGGBB}. */
+    public static int byIndex(int i) {
+        return hsv(Math.floorMod(i, COUNT) * 360.0 / COUNT, 0.75, 0.72);
+    }
+
+    /** Which of the {@value #COUNT} colours {@code identity} gets. */
+    public static int index(String identity) {
+        int h = 0x811c9dc5;
+        for (byte b : identity.getBytes(StandardCharsets.UTF_8)) {
+            h ^= b & 0xff;
+            h *= 0x01000193;
+        }
+        return Math.floorMod(h, COUNT);
+    }
+
+    /** A colour from hue (degrees), saturation and value in [0, 1], as {@code 0xRRGGBB}. */
+    static int hsv(double hue, double s, double v) {
+        double h = ((hue % 360) + 360) % 360 / 60;
+        int i = (int) Math.floor(h);
+        double f = h - i;
+        double p = v * (1 - s);
+        double q = v * (1 - s * f);
+        double t = v * (1 - s * (1 - f));
+        double[] rgb = switch (i) {
+        case 0 -> new double[] { v, t, p };
+        case 1 -> new double[] { q, v, p };
+        case 2 -> new double[] { p, v, t };
+        case 3 -> new double[] { p, q, v };
+        case 4 -> new double[] { t, p, v };
+        default -> new double[] { v, p, q };
+        };
+        return (channel(rgb[0]) << 16) | (channel(rgb[1]) << 8) | channel(rgb[2]);
+    }
+
+    private static int channel(double c) {
+        return (int) Math.round(Math.max(0, Math.min(1, c)) * 255);
+    }
+
+    /** {@code rgb} mixed with white: {@code amount} 0 keeps it, 1 gives white (a faint copy of a curve). */
+    public static int faint(int rgb, double amount) {
+        int r = (rgb >> 16) & 0xff;
+        int g = (rgb >> 8) & 0xff;
+        int b = rgb & 0xff;
+        return (mix(r, amount) << 16) | (mix(g, amount) << 8) | mix(b, amount);
+    }
+
+    private static int mix(int c, double amount) {
+        return (int) Math.round(c + (255 - c) * amount);
+    }
+}
