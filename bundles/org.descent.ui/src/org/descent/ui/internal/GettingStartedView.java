@@ -52,12 +52,12 @@ public final class GettingStartedView extends ViewPart {
     /** The examples, in the order of the source material. */
     public static final List<Example> EXAMPLES = List.of(
             new Example("1. Fit a Gaussian by maximum likelihood",
-                    "15000 draws: 10000 of N(0, 1) and 5000 of N(3, 1). Adam moves N(mu, sigma^2) from (1, 1) to the"
+                    "15000 draws: 10000 of N(0, 1) and 5000 of N(3, 1). Adam moves N(μ, σ²) from (1, 1) to the"
                             + " sample's mean (about 1) and standard deviation (about 1.73, the square root of 3). Watch"
                             + " the loss fall in the Monitor.",
                     "Open and run"),
             new Example("2. A mixture of two Gaussians",
-                    "The same data, a better model: 0.5 N(mu1, sigma1^2) + 0.5 N(mu2, sigma2^2) from [1, 1, 2, 2] by"
+                    "The same data, a better model: 0.5 N(μ₁, σ₁²) + 0.5 N(μ₂, σ₂²) from [1, 1, 2, 2] by"
                             + " gradient descent. It finds both modes and a lower negative log-likelihood; started"
                             + " from all ones it would stay on the single Gaussian (a local minimum).",
                     "Open and run"),
@@ -68,8 +68,8 @@ public final class GettingStartedView extends ViewPart {
                     "Open the race"),
             new Example("4. The Hessian at the maximum-likelihood estimate",
                     "Trains example 1, then computes the Hessian of the loss at its final parameters: both eigenvalues"
-                            + " are positive, so the estimate is a minimum; for N(mu, sigma^2) they are 2/sigma^2 and"
-                            + " 1/sigma^2 (about 0.667 and 0.333).",
+                            + " are positive, so the estimate is a minimum; for N(μ, σ²) they are 2/σ² and"
+                            + " 1/σ² (about 0.667 and 0.333).",
                     "Train and analyse"));
 
     private final Label[] status = new Label[EXAMPLES.size()];
