@@ -27,6 +27,15 @@ public record ContributionProblem(String extensionPoint, String bundle, String k
         return !id.isEmpty() && extensionPoint.equals(point) && id.equals(contributionId);
     }
 
+    /**
+     * What is wrong, without the leading {@code optimizer 'x': } that {@link #message()} starts
+     * with, for a caller that names the contribution itself.
+     */
+    public String reason() {
+        String owner = kind + " '" + id + "': ";
+        return !id.isEmpty() && message.startsWith(owner) ? message.substring(owner.length()) : message;
+    }
+
     @Override
     public String toString() {
         return extensionPoint.isEmpty() ? message : bundle + ": " + extensionPoint + ": " + message;

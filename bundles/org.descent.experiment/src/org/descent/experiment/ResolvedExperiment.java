@@ -196,7 +196,7 @@ public final class ResolvedExperiment {
             if (leftOut != null) {
                 // installed but broken: say why, as `descent plugins` does
                 problems.add(where(role + " '" + id + "'", id) + ": installed by bundle " + leftOut.bundle()
-                        + " but left out: " + withoutOwner(leftOut.message(), kind + " '" + id + "'"));
+                        + " but left out: " + leftOut.reason());
                 return null;
             }
             if (contribution == null) {
@@ -248,11 +248,6 @@ public final class ResolvedExperiment {
                 problems.add(at.isEmpty() ? fault.getMessage() : at + ": " + fault.getMessage());
             }
             return null;
-        }
-
-        /** A message without its leading "optimizer 'x': ", when the caller names the contribution itself. */
-        private static String withoutOwner(String message, String owner) {
-            return message.startsWith(owner + ": ") ? message.substring(owner.length() + 2) : message;
         }
 
         /** Each training setting against its declaration, then steps and epochs together. */
