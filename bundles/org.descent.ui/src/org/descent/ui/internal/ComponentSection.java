@@ -91,6 +91,11 @@ final class ComponentSection {
         return combo;
     }
 
+    /** The chosen contribution's description as shown. */
+    String descriptionText() {
+        return description.getText();
+    }
+
     @Nullable
     HyperparameterForm form() {
         return form;

@@ -122,7 +122,7 @@ public final class ContributionsView {
     }
 
     /** What the details pane shows with nothing selected: the extension points and what was left out. */
-    static String overview(ContributionRegistry registry) {
+    public static String overview(ContributionRegistry registry) {
         StringBuilder sb = new StringBuilder("Select a contribution to see its documentation and hyperparameters.\n\n");
         sb.append("Descent's extension points:\n");
         for (String point : registry.extensionPoints()) {

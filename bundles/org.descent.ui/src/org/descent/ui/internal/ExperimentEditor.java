@@ -785,6 +785,11 @@ public final class ExperimentEditor extends EditorPart {
         return section(kind).combo();
     }
 
+    /** The description shown under a single component's combo. */
+    public String description(String kind) {
+        return section(kind).descriptionText();
+    }
+
     private ComponentSection section(String kind) {
         for (Role r : SINGLE_ROLES) {
             if (r.kind().equals(kind)) {

@@ -41,7 +41,7 @@ public final class PreferenceInitializer extends AbstractPreferenceInitializer {
      *
      * @param workspace the workspace folder, or null when the workbench has none
      */
-    static Path defaultExperiments(@Nullable String property, @Nullable String env, @Nullable Path workspace, Path home) {
+    public static Path defaultExperiments(@Nullable String property, @Nullable String env, @Nullable Path workspace, Path home) {
         if (property != null && !property.isBlank()) {
             return Path.of(property.strip());
         }

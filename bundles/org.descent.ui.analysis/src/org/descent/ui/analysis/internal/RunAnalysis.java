@@ -67,11 +67,11 @@ public final class RunAnalysis {
         try {
             analysis.configure(settings);
             result = analysis.analyze(new AnalysisInput(Optional.of(subject), Map.of()), progress.split(8));
-        } catch (IllegalArgumentException | OperationCanceledException e) {
-            throw e;
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        } catch (IllegalArgumentException | OperationCanceledException x) {
+            throw x;
+        } catch (RuntimeException | LinkageError | StackOverflowError x) {
             // a bug in the analysis (or in what it analyses): named, so that the view can say whose
-            throw new PluginFault(contribution, "analyze", e);
+            throw new PluginFault(contribution, "analyze", x);
         }
         return folder.writeAnalysis(result);
     }
