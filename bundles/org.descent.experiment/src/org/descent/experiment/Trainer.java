@@ -353,9 +353,9 @@ public final class Trainer {
 
         /** A part that failed to set up: the run is refused, naming it; the chain goes to the log. */
         private ExperimentException refused(Throwable ex, String action, ResolvedExperiment.Part<?> calling) {
-            PluginFault fault = Blame.of(ex, action, calling, plan.parts());
-            ILog.of(Trainer.class).error(fault.getMessage(), fault);
-            return new ExperimentException(fault.getMessage());
+            String message = Blame.message(ex, action, calling, plan.parts());
+            ILog.of(Trainer.class).error(message, ex);
+            return new ExperimentException(message);
         }
 
         /** Whether the run keeps probes.csv: probes sample values, and so does a mixed-precision policy. */
@@ -517,11 +517,9 @@ public final class Trainer {
                 }
             } catch (RuntimeException | LinkageError | StackOverflowError ex) {
                 // a plugin's bug ends this run, named; the process (and the workbench) goes on
-                PluginFault fault = Blame.of(ex, action, callee, plan.parts());
-                ILog.of(Trainer.class).error("Run " + writer.folder().dir() + " failed at step " + step + ": "
-                        + fault.getMessage(), fault);
                 status = RunStatus.FAILED;
-                message = "failed at step " + step + ": " + fault.getMessage();
+                message = "failed at step " + step + ": " + Blame.message(ex, action, callee, plan.parts());
+                ILog.of(Trainer.class).error("Run " + writer.folder().dir() + " " + message, ex);
                 writer.flush();
             } finally {
                 monitor.done();
@@ -565,12 +563,11 @@ public final class Trainer {
                         finalMetrics.putAll(evaluate(validation, "val_"));
                     }
                 } catch (RuntimeException | LinkageError | StackOverflowError ex) {
-                    PluginFault fault = Blame.of(ex, "evaluate", plan.model(), plan.parts());
-                    ILog.of(Trainer.class).error("Run " + writer.folder().dir() + " failed in its final evaluation: "
-                            + fault.getMessage(), fault);
                     finalMetrics.clear();
                     status = RunStatus.FAILED;
-                    message = "failed in the final evaluation after step " + step + ": " + fault.getMessage();
+                    message = "failed in the final evaluation after step " + step + ": "
+                            + Blame.message(ex, "evaluate", plan.model(), plan.parts());
+                    ILog.of(Trainer.class).error("Run " + writer.folder().dir() + " " + message, ex);
                 }
             }
             double wall = wall();

@@ -18,6 +18,7 @@ import org.descent.experiment.ResolvedExperiment;
 import org.descent.experiment.RunFolder;
 import org.descent.experiment.Trainer;
 import org.descent.experiment.TrainingResult;
+import org.descent.experiment.internal.Blame;
 import org.descent.experiment.model.Experiment;
 import org.descent.testing.BrokenBundle;
 import org.descent.testing.Contributions;
@@ -79,8 +80,8 @@ class PluginFaultsTest {
         assertEquals(RunStatus.FAILED, RunFolder.effectiveStatus(folder.readRun()));
         assertEquals(expected, folder.readRun().getMessage());
         assertTrue(logged.stream().anyMatch(s -> s.getSeverity() == IStatus.ERROR && s.getMessage().endsWith(expected)
-                && s.getException() != null && s.getException().getCause() instanceof IllegalStateException),
-                "the chain is logged: " + logged);
+                && s.getException() instanceof IllegalStateException x && ThrowingStep.MESSAGE.equals(x.getMessage())),
+                "the plugin's exception is logged: " + logged);
         // the engine is not hurt: the next run trains
         TrainingResult next = train(regression("mse", "gd:lr=0.05"), dir.resolve("next"), new NullProgressMonitor());
         assertEquals(RunStatus.DONE, next.status(), next.message());
@@ -123,6 +124,21 @@ class PluginFaultsTest {
                 .resolve(regression("mse", "no-such-optimizer"), Contributions.registry(), null));
         assertTrue(x.getMessage().startsWith("optimizer 'no-such-optimizer': no optimizer with this id is installed"),
                 x.getMessage());
+    }
+
+    @Test
+    void anExceptionWithoutAPluginFrameIsNotBlamedOnAPlugin() throws Exception {
+        ResolvedExperiment plan = ResolvedExperiment.resolve(regression("mse", "gd"), Contributions.registry(), null);
+        IllegalStateException engine = new IllegalStateException("batch index out of range");
+        assertEquals("Descent's engine failed: IllegalStateException: batch index out of range",
+                Blame.message(engine, "step", plan.optimizer(), plan.parts()));
+        // thrown inside a part's class: that part, whoever was being called
+        IllegalStateException fromLoss = new IllegalStateException("nan");
+        fromLoss.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement(plan.loss().implementation().getClass().getName(), "evaluate", null, 1),
+                new StackTraceElement(plan.model().implementation().getClass().getName(), "lossAndGradient", null, 2) });
+        assertEquals("loss 'mse' (org.descent.losses) failed in the forward and backward pass: IllegalStateException: nan",
+                Blame.message(fromLoss, "the forward and backward pass", plan.model(), plan.parts()));
     }
 
     @Test
