@@ -16,6 +16,7 @@ import org.descent.core.ContributionRegistry;
 import org.descent.core.ExtensionPoints;
 import org.descent.testing.broken.NotAnOptimizer;
 import org.descent.testing.broken.PlainDescent;
+import org.descent.testing.broken.ThrowingAnalysis;
 import org.descent.testing.broken.ThrowingConfigure;
 import org.descent.testing.broken.ThrowingConstructor;
 import org.descent.testing.broken.ThrowingLoss;
@@ -33,7 +34,9 @@ import org.osgi.framework.FrameworkUtil;
  * exist), {@value #WRONG_TYPE} (a class that is no optimizer), {@value #NO_CONSTRUCTOR} (no public
  * no-argument constructor), {@value #CONSTRUCTOR} (its constructor throws), {@value #CONFIGURE}
  * ({@code configure} throws) and {@value #STEP} (its third step throws); and to
- * {@code org.descent.core.losses} the loss {@value #LOSS} ({@code evaluate} throws). The
+ * {@code org.descent.core.losses} the loss {@value #LOSS} ({@code evaluate} throws); and to
+ * {@code org.descent.core.analyses} the analysis {@value #ANALYSIS} (of no subject; {@code analyze}
+ * throws). The
  * classes are copies of those in {@code org.descent.testing.broken}, defined by the installed
  * bundle itself as a plugin's would be.
  */
@@ -49,12 +52,13 @@ public final class BrokenBundle implements AutoCloseable {
     public static final String CONFIGURE = "broken-configure";
     public static final String STEP = "broken-step";
     public static final String LOSS = "broken-loss";
+    public static final String ANALYSIS = "broken-analysis";
 
     /** The class the {@value #MISSING} optimizer declares, which the bundle does not have. */
     public static final String MISSING_CLASS = "org.descent.testing.broken.DoesNotExist";
 
     private static final List<Class<?>> CLASSES = List.of(PlainDescent.class, ThrowingConstructor.class,
-            ThrowingConfigure.class, ThrowingStep.class, ThrowingLoss.class, NotAnOptimizer.class,
+            ThrowingConfigure.class, ThrowingStep.class, ThrowingLoss.class, ThrowingAnalysis.class, NotAnOptimizer.class,
             WithoutDefaultConstructor.class);
 
     private final Bundle bundle;
@@ -139,8 +143,11 @@ public final class BrokenBundle implements AutoCloseable {
                    <extension point="org.descent.core.losses">
                       <loss id="%s" name="Throwing loss" class="%sThrowingLoss"/>
                    </extension>
+                   <extension point="org.descent.core.analyses">
+                      <analysis id="%s" name="Throwing analysis" class="%sThrowingAnalysis" needs="none"/>
+                   </extension>
                 </plugin>
                 """.formatted(MISSING, MISSING_CLASS, WRONG_TYPE, p, NO_CONSTRUCTOR, p, CONSTRUCTOR, p, CONFIGURE, p,
-                STEP, p, LOSS, p);
+                STEP, p, LOSS, p, ANALYSIS, p);
     }
 }

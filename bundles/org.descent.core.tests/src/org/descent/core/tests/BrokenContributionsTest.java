@@ -38,7 +38,8 @@ class BrokenContributionsTest {
             List<String> listed = registry.contributions().stream().filter(c -> c.bundle().equals(BrokenBundle.NAME))
                     .map(Contribution::id).toList();
             // loadable and of the right type: listed (they fail only when used)
-            assertEquals(List.of(BrokenBundle.LOSS, BrokenBundle.CONFIGURE, BrokenBundle.CONSTRUCTOR, BrokenBundle.STEP),
+            assertEquals(List.of(BrokenBundle.ANALYSIS, BrokenBundle.LOSS, BrokenBundle.CONFIGURE, BrokenBundle.CONSTRUCTOR,
+                    BrokenBundle.STEP),
                     listed);
             assertReason(BrokenBundle.MISSING, "optimizer 'broken-missing': class " + BrokenBundle.MISSING_CLASS
                     + " is not found in bundle org.example.broken (is it spelled right, compiled, and in the bundle's jar?)");

@@ -15,6 +15,7 @@ import org.descent.experiment.RunFolder;
 import org.descent.headless.tests.CommandLineTest.Result;
 import org.descent.testing.BrokenBundle;
 import org.descent.testing.Fixture;
+import org.descent.testing.broken.ThrowingAnalysis;
 import org.descent.testing.broken.ThrowingStep;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,6 +93,16 @@ class PluginFaultsCommandTest extends InRunStore {
         Result next = run("train", "--dataset", "regression", "--model", "linear", "--loss", "mse", "--optimizer", "gd",
                 "--steps", "5", "--out", dir.resolve("next").toString());
         assertEquals(0, next.code(), next.err());
+    }
+
+    @Test
+    void anAnalysisThatThrowsIsNamedAndNothingIsSaved() {
+        Path out = dir.resolve("analysis");
+        Result r = run("analyze", BrokenBundle.ANALYSIS, "--out", out.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("descent analyze broken-analysis: analysis 'broken-analysis' (org.example.broken) failed"
+                + " in analyze: ArithmeticException: " + ThrowingAnalysis.MESSAGE + "; nothing was saved\n"), r.err());
+        assertFalse(Files.exists(out), "nothing saved");
     }
 
     @Test
