@@ -16,10 +16,11 @@ import javax.xml.parsers.ParserConfigurationException;
 
 import org.descent.core.Contribution;
 import org.descent.core.PluginFault;
+import org.eclipse.core.runtime.ContributorFactoryOSGi;
 import org.eclipse.core.runtime.IExtensionPoint;
+import org.eclipse.core.runtime.InvalidRegistryObjectException;
 import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -35,12 +36,10 @@ import org.xml.sax.SAXException;
  */
 final class ContributionClasses {
 
-    private final BundleContext context;
     /** point id → element name → basedOn types (superclass first, then interface; empty parts dropped). */
     private final Map<String, Map<String, List<String>>> types = new HashMap<>();
 
-    ContributionClasses(BundleContext context) {
-        this.context = context;
+    ContributionClasses() {
     }
 
     /**
@@ -57,7 +56,13 @@ final class ContributionClasses {
         // "class:data" hands data to an IExecutableExtension; the class is the part before the colon
         int colon = declared.indexOf(':');
         String className = (colon < 0 ? declared : declared.substring(0, colon)).strip();
-        Bundle bundle = bundle(c.bundle());
+        // the bundle that defines the classes: a fragment's host, as when the class is created
+        Bundle bundle;
+        try {
+            bundle = ContributorFactoryOSGi.resolve(c.element().getContributor());
+        } catch (InvalidRegistryObjectException e) {
+            bundle = null;
+        }
         if (bundle == null) {
             return null; // the bundle went away while reading; the next snapshot will not see it
         }
@@ -77,8 +82,9 @@ final class ContributionClasses {
         for (String expected : expectedTypes(point, c.kind())) {
             Class<?> want;
             try {
-                want = bundle(point.getContributor().getName()) instanceof Bundle b ? b.loadClass(expected) : null;
-            } catch (ClassNotFoundException | LinkageError e) {
+                Bundle owner = ContributorFactoryOSGi.resolve(point.getContributor());
+                want = owner == null ? null : owner.loadClass(expected);
+            } catch (ClassNotFoundException | LinkageError | InvalidRegistryObjectException e) {
                 want = null;
             }
             if (want == null) {
@@ -115,18 +121,6 @@ final class ContributionClasses {
         return false;
     }
 
-    private @Nullable Bundle bundle(String symbolicName) {
-        Bundle found = null;
-        for (Bundle b : context.getBundles()) {
-            if (symbolicName.equals(b.getSymbolicName()) && (b.getState() & (Bundle.INSTALLED | Bundle.UNINSTALLED)) == 0) {
-                if (found == null || b.getVersion().compareTo(found.getVersion()) > 0) {
-                    found = b;
-                }
-            }
-        }
-        return found;
-    }
-
     /** The types the point's schema asks of an element's class, read once per point. */
     private List<String> expectedTypes(IExtensionPoint point, String element) {
         return types.computeIfAbsent(point.getUniqueIdentifier(), id -> readSchema(point)).getOrDefault(element,
@@ -135,7 +129,7 @@ final class ContributionClasses {
 
     private Map<String, List<String>> readSchema(IExtensionPoint point) {
         String reference = point.getSchemaReference();
-        Bundle owner = bundle(point.getContributor().getName());
+        Bundle owner = ContributorFactoryOSGi.resolve(point.getContributor());
         URL url = reference == null || reference.isBlank() || owner == null ? null : owner.getEntry(reference);
         if (url == null) {
             return Map.of();

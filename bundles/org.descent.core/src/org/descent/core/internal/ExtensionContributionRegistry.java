@@ -101,7 +101,7 @@ public final class ExtensionContributionRegistry implements ContributionRegistry
             List<ContributionProblem> problems = new ArrayList<>(unresolved);
             problems.addAll(read.problems());
             List<Contribution> valid = new ArrayList<>();
-            ContributionClasses classes = new ContributionClasses(context);
+            ContributionClasses classes = new ContributionClasses();
             for (Contribution contribution : read.contributions()) {
                 IExtensionPoint point = registry.getExtensionPoint(contribution.extensionPoint());
                 String problem = point == null ? null : classes.problem(contribution, point);
