@@ -3,7 +3,7 @@ package org.descent.core;
 /**
  * A contribution that was left out because it is broken: its declaration (missing id or name, a
  * duplicate id, an invalid hyperparameter) or its class (not found, not loadable, of the wrong
- * type for its extension point, without a public no-argument constructor). The rest of the
+ * type for its extension point, not a concrete public class). The rest of the
  * registry works without it.
  *
  * @param extensionPoint full id of the extension point, or empty for a problem of a whole bundle

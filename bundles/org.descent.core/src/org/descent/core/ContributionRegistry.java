@@ -12,7 +12,7 @@ import org.eclipse.core.runtime.CoreException;
  * registry. Available as an OSGi service.
  * <p>
  * Reading is forgiving: a broken contribution (its declaration, or its class: not found, not
- * loadable, of the wrong type for its point, without a public no-argument constructor; checked
+ * loadable, of the wrong type for its point, not a concrete public class; checked
  * without creating an instance) is logged with its contributing bundle, reported by
  * {@link #problems()} and left out; everything else keeps working.
  */

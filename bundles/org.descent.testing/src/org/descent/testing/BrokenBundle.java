@@ -32,7 +32,7 @@ import org.osgi.framework.FrameworkUtil;
  * test and removed again, so that no other test (and never the product) sees it. Its plugin.xml
  * declares, to {@code org.descent.core.optimizers}: {@value #MISSING} (a class that does not
  * exist), {@value #WRONG_TYPE} (a class that is no optimizer), {@value #NO_CONSTRUCTOR} (no public
- * no-argument constructor), {@value #CONSTRUCTOR} (its constructor throws), {@value #CONFIGURE}
+ * no-argument constructor: it fails when created), {@value #CONSTRUCTOR} (its constructor throws), {@value #CONFIGURE}
  * ({@code configure} throws) and {@value #STEP} (its third step throws); and to
  * {@code org.descent.core.losses} the loss {@value #LOSS} ({@code evaluate} throws); and to
  * {@code org.descent.core.analyses} the analysis {@value #ANALYSIS} (of no subject; {@code analyze}

@@ -39,14 +39,18 @@ class BrokenContributionsTest {
                     .map(Contribution::id).toList();
             // loadable and of the right type: listed (they fail only when used)
             assertEquals(List.of(BrokenBundle.ANALYSIS, BrokenBundle.LOSS, BrokenBundle.CONFIGURE, BrokenBundle.CONSTRUCTOR,
-                    BrokenBundle.STEP),
+                    BrokenBundle.NO_CONSTRUCTOR, BrokenBundle.STEP),
                     listed);
             assertReason(BrokenBundle.MISSING, "optimizer 'broken-missing': class " + BrokenBundle.MISSING_CLASS
                     + " is not found in bundle org.example.broken (is it spelled right, compiled, and in the bundle's jar?)");
             assertReason(BrokenBundle.WRONG_TYPE, "optimizer 'broken-type': class org.descent.testing.broken.NotAnOptimizer"
                     + " is not an implementation of org.descent.core.Optimizer");
-            assertReason(BrokenBundle.NO_CONSTRUCTOR, "optimizer 'broken-no-constructor': class"
-                    + " org.descent.testing.broken.WithoutDefaultConstructor has no public no-argument constructor");
+            // the constructor is looked for when the class is created, not when it is read (no linking)
+            Contribution noConstructor = registry.find(ExtensionPoints.OPTIMIZERS, BrokenBundle.NO_CONSTRUCTOR).orElseThrow();
+            CoreException e = assertThrows(CoreException.class, () -> registry.createExecutable(noConstructor, Optimizer.class));
+            assertTrue(e.getStatus().getMessage().startsWith("cannot create optimizer 'broken-no-constructor' (org.example.broken)"
+                    + " from class org.descent.testing.broken.WithoutDefaultConstructor: NoSuchMethodException"),
+                    e.getStatus().getMessage());
         }
         assertTrue(registry.problems().stream().noneMatch(p -> p.bundle().equals(BrokenBundle.NAME)),
                 "the problems go with the bundle: " + registry.problems());

@@ -104,7 +104,7 @@ class CommandReferenceTest {
 
     @Test
     void everyContributionOfTheProductIsSound() {
-        // its declaration and its class (found, of its point's type, with a no-argument constructor)
+        // its declaration and its class (found, concrete, of its point's type)
         assertEquals(List.of(), registry.problems().stream().map(ContributionProblem::toString).toList(),
                 "contributions of the product that are left out as broken");
     }

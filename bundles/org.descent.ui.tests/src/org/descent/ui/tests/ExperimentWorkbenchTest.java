@@ -332,7 +332,7 @@ class ExperimentWorkbenchTest {
             ExperimentEditor editor = openCopy("broken-by-test");
             List<String> items = Arrays.asList(editor.combo("optimizer").getItems());
             assertTrue(items.stream().anyMatch(i -> i.startsWith(BrokenBundle.STEP + " ")), "usable until used: " + items);
-            for (String id : List.of(BrokenBundle.MISSING, BrokenBundle.WRONG_TYPE, BrokenBundle.NO_CONSTRUCTOR)) {
+            for (String id : List.of(BrokenBundle.MISSING, BrokenBundle.WRONG_TYPE)) {
                 assertTrue(items.stream().noneMatch(i -> i.startsWith(id)), id + " is offered: " + items);
             }
             assertEquals(registry.find(ExtensionPoints.OPTIMIZERS, "adam").orElseThrow().description(),

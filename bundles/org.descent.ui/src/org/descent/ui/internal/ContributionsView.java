@@ -131,7 +131,7 @@ public final class ContributionsView {
         List<ContributionProblem> problems = registry.problems();
         if (!problems.isEmpty()) {
             sb.append("\nLeft out because they are broken: their declaration, or their class (missing, of the wrong type,"
-                    + " without a public no-argument constructor); details in the workspace log, .metadata/.log:\n");
+                    + " not a concrete public class); details in the workspace log, .metadata/.log:\n");
             for (ContributionProblem p : problems) {
                 sb.append("  ").append(p).append('\n');
             }
