@@ -11,8 +11,10 @@ import org.eclipse.core.runtime.CoreException;
  * {@value #WORKBENCH_PREFIX}, which its views read themselves), read from the Eclipse extension
  * registry. Available as an OSGi service.
  * <p>
- * Reading is forgiving: a broken contribution is logged with its contributing bundle, reported
- * by {@link #problems()} and left out; everything else keeps working.
+ * Reading is forgiving: a broken contribution (its declaration, or its class: not found, not
+ * loadable, of the wrong type for its point, not a concrete public class; checked
+ * without creating an instance) is logged with its contributing bundle, reported by
+ * {@link #problems()} and left out; everything else keeps working.
  *
  * @since 0.1.0
  */
@@ -36,6 +38,14 @@ public interface ContributionRegistry {
     /** Contributions that were left out, and why. */
     List<ContributionProblem> problems();
 
+    /**
+     * Why the contribution with this id to that point was left out, when one was declared but is
+     * broken (its class missing or of the wrong type, an invalid declaration, a duplicate id).
+     */
+    default Optional<ContributionProblem> problem(String extensionPointId, String id) {
+        return problems().stream().filter(p -> p.concerns(extensionPointId, id)).findFirst();
+    }
+
     /** Full ids of Descent's extension points that are installed, sorted. */
     List<String> extensionPoints();
 
@@ -44,7 +54,8 @@ public interface ContributionRegistry {
      * contributing bundle, and checks its type.
      *
      * @throws CoreException naming the contribution and bundle when the class is missing,
-     *             cannot be created, or is not a {@code type}
+     *             cannot be created (with the constructor's own message; the whole chain is
+     *             logged), or is not a {@code type}
      */
     <T> T createExecutable(Contribution contribution, Class<T> type) throws CoreException;
 }

@@ -73,10 +73,10 @@ public final class Hyperparameter {
             throw new IllegalArgumentException(
                     "hyperparameter '" + name + "': 'choices' is only allowed for type choice, not " + type.id());
         }
-        try {
-            parse(defaultText);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("default value is invalid: " + e.getMessage(), e);
+        String problem = problem(defaultText);
+        if (problem != null) {
+            // problem() leaves the name out, so that it is said once
+            throw new IllegalArgumentException(prefix() + "the default " + problem);
         }
     }
 

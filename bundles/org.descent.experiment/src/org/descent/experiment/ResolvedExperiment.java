@@ -8,12 +8,14 @@ import java.util.Map;
 
 import org.descent.core.Configurable;
 import org.descent.core.Contribution;
+import org.descent.core.ContributionProblem;
 import org.descent.core.ContributionRegistry;
 import org.descent.core.Dataset;
 import org.descent.core.ExtensionPoints;
 import org.descent.core.LossFunction;
 import org.descent.core.Model;
 import org.descent.core.Optimizer;
+import org.descent.core.PluginFault;
 import org.descent.core.Precision;
 import org.descent.core.Probe;
 import org.descent.core.Regularizer;
@@ -23,6 +25,7 @@ import org.descent.experiment.model.Component;
 import org.descent.experiment.model.Experiment;
 import org.descent.experiment.model.Setting;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -189,6 +192,15 @@ public final class ResolvedExperiment {
             }
             String id = c.getId() == null ? "" : c.getId();
             Contribution contribution = registry.find(point, id).filter(x -> x.kind().equals(kind)).orElse(null);
+            ContributionProblem leftOut = contribution == null
+                    ? registry.problem(point, id).filter(x -> x.kind().equals(kind)).orElse(null)
+                    : null;
+            if (leftOut != null) {
+                // installed but broken: say why, as `descent plugins` does
+                problems.add(where(role + " '" + id + "'", id) + ": installed by bundle " + leftOut.bundle()
+                        + " but left out: " + leftOut.reason());
+                return null;
+            }
             if (contribution == null) {
                 List<String> known = registry.contributions(point).stream().filter(x -> x.kind().equals(kind))
                         .map(Contribution::id).toList();
@@ -212,17 +224,30 @@ public final class ResolvedExperiment {
                 problems.add(at.isEmpty() ? e.getMessage() : at + ": " + e.getMessage());
                 return null;
             }
+            T impl;
             try {
-                T impl = registry.createExecutable(contribution, type);
+                impl = registry.createExecutable(contribution, type);
+            } catch (CoreException e) {
+                // the registry's message names the contribution and its bundle already
+                String at = where("", id);
+                String m = e.getStatus().getMessage();
+                problems.add(at.isEmpty() ? m : at + ": " + m);
+                return null;
+            }
+            try {
                 impl.configure(settings);
                 return new Part<>(role, contribution, settings, impl);
-            } catch (CoreException e) {
-                problems.add(role + " '" + id + "': " + e.getStatus().getMessage());
             } catch (IllegalArgumentException e) {
                 // a contribution's message usually names its owner already ("model 'mlp': ..."): say it once
                 String m = String.valueOf(e.getMessage());
                 String at = where(m.startsWith(settings.owner()) ? "" : role + " '" + id + "'", id);
                 problems.add(at.isEmpty() ? m : at + ": " + m);
+            } catch (RuntimeException | LinkageError e) {
+                // not a bad value but a bug or a missing resource: the plugin's own words, the chain in the log
+                PluginFault fault = new PluginFault(contribution, "configure", e);
+                ILog.of(ResolvedExperiment.class).error(fault.getMessage(), fault);
+                String at = where("", id);
+                problems.add(at.isEmpty() ? fault.getMessage() : at + ": " + fault.getMessage());
             }
             return null;
         }

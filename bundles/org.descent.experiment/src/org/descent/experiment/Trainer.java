@@ -18,12 +18,14 @@ import org.descent.core.MixedPrecisionPolicy;
 import org.descent.core.Model;
 import org.descent.core.Optimizer;
 import org.descent.core.ParameterBlock;
+import org.descent.core.PluginFault;
 import org.descent.core.Precision;
 import org.descent.core.Probe;
 import org.descent.core.Regularizer;
 import org.descent.core.RunListener;
 import org.descent.core.RunStatus;
 import org.descent.core.Subject;
+import org.descent.experiment.internal.Blame;
 import org.descent.experiment.internal.Checkpoint;
 import org.descent.experiment.internal.Listeners;
 import org.descent.experiment.internal.PolicyBinding;
@@ -104,10 +106,37 @@ public final class Trainer {
      */
     public TrainingResult train(ResolvedExperiment plan, RunFolder folder, @Nullable IProgressMonitor monitor)
             throws ExperimentException, IOException {
+        return train(plan, () -> folder, monitor);
+    }
+
+    /**
+     * Makes a run folder, once every check has passed.
+     *
+     * @since 0.1.0
+     */
+    @FunctionalInterface
+    public interface FolderMaker {
+        /**
+         * @throws ExperimentException when the folder cannot be made for a reason the user can fix
+         */
+        RunFolder make() throws IOException, ExperimentException;
+    }
+
+    /**
+     * Trains a new run in a folder that is made only when the plan has passed every check (data
+     * loaded, model, loss and data fit, the parts set up): a refused run leaves no folder behind.
+     *
+     * @throws ExperimentException when the data cannot be loaded, the model, loss and data do not
+     *             fit together, or a part fails to set up (nothing is made or trained then)
+     * @throws IOException when the run folder cannot be written
+     */
+    public TrainingResult train(ResolvedExperiment plan, FolderMaker folderMaker, @Nullable IProgressMonitor monitor)
+            throws ExperimentException, IOException {
         IProgressMonitor m = monitor == null ? new NullProgressMonitor() : monitor;
         TrainingSetup setup = TrainingSetup.prepare(plan, m);
         try (PolicyBinding binding = PolicyBinding.bind(plan.precision(), policies, Trainer.class)) {
             Session s = new Session(setup, binding.policy(), m);
+            RunFolder folder = folderMaker.make();
             Run run = RunRecords.newRun(plan, folder, setup.fingerprint());
             try (RunWriter writer = RunWriter.create(folder, run, setup.train().vocabulary(), s.keepsProbes())) {
                 s.start(writer, null);
@@ -253,6 +282,9 @@ public final class Trainer {
         double wallBefore;
         double previousLoss = Double.NaN;
         double epochLossSum;
+        /** What the loop is asking of which part now, for naming a plugin that throws. */
+        String action = "the forward and backward pass";
+        ResolvedExperiment.Part<?> callee;
         double lastLoss = Double.NaN;
         long startNanos;
 
@@ -267,6 +299,7 @@ public final class Trainer {
             this.e = setup.experiment();
             this.monitor = monitor;
             this.policy = policy;
+            callee = plan.model();
             train = setup.train();
             validation = setup.validation();
             shape = setup.shape();
@@ -302,16 +335,33 @@ public final class Trainer {
                 }
             } catch (IllegalArgumentException ex) {
                 throw new ExperimentException(ex.getMessage());
+            } catch (RuntimeException | LinkageError | StackOverflowError ex) {
+                throw refused(ex, "setting up its evaluators", plan.model());
             }
-            optimizer.initialise(blocks);
+            try {
+                optimizer.initialise(blocks);
+            } catch (RuntimeException | LinkageError | StackOverflowError ex) {
+                throw refused(ex, "initialise", plan.optimizer());
+            }
             for (ResolvedExperiment.Part<Probe> p : plan.probes()) {
-                p.implementation().initialise(blocks);
+                try {
+                    p.implementation().initialise(blocks);
+                } catch (RuntimeException | LinkageError | StackOverflowError ex) {
+                    throw refused(ex, "initialise", p);
+                }
                 if (p.implementation().wantsLayers() && !(evaluator instanceof Model.Inspectable)) {
                     ILog.of(Trainer.class).warn("probe '" + p.contribution().id() + "': model '"
                             + plan.model().contribution().id() + "' in " + precision.id() + " does not expose its layers"
                             + " (the layered models do, in fp64); only its parameter-level values are sampled");
                 }
             }
+        }
+
+        /** A part that failed to set up: the run is refused, naming it; the chain goes to the log. */
+        private ExperimentException refused(Throwable ex, String action, ResolvedExperiment.Part<?> calling) {
+            String message = Blame.message(ex, action, calling, plan.parts());
+            ILog.of(Trainer.class).error(message, ex);
+            return new ExperimentException(message);
         }
 
         /** Whether the run keeps probes.csv: probes sample values, and so does a mixed-precision policy. */
@@ -377,6 +427,7 @@ public final class Trainer {
                     }
                     batch.fill(train, order, b * batchSize, Math.min(train.rows(), (b + 1) * batchSize));
                     batch.mode(true, setup.noiseSeed(step));
+                    at("the forward and backward pass", plan.model());
                     double value = lossAndGradient(batch);
                     zeroBuffers(grad);
                     // unscaled before the norm and clipping see it; a skipped step leaves it unrounded
@@ -399,10 +450,12 @@ public final class Trainer {
                     if (e.getClipNorm() > 0) {
                         GradientClipping.clipNorm(grad, e.getClipNorm());
                     }
+                    at("learningRate", schedulePart());
                     double lr = setup.learningRate(step - 1);
                     probeValues.clear();
                     for (ResolvedExperiment.Part<Probe> p : plan.probes()) {
                         Probe probe = p.implementation();
+                        at("sample", p);
                         if (step % probe.interval() == 0) {
                             if (probe.wantsLayers() && evaluator instanceof Model.Inspectable layers) {
                                 probe.sampleLayers(step, layers, probeValues);
@@ -412,6 +465,7 @@ public final class Trainer {
                     }
                     if (!skip) {
                         saveBuffers();
+                        at("step", plan.optimizer());
                         optimizer.step(theta, grad, lr);
                         restoreBuffers();
                         if (precision == Precision.FP32 || precision.isMixed()) {
@@ -420,6 +474,7 @@ public final class Trainer {
                     }
                     for (ResolvedExperiment.Part<Probe> p : plan.probes()) {
                         Probe probe = p.implementation();
+                        at("sample", p);
                         if (step % probe.interval() == 0) {
                             probe.sample(step, theta, grad, probeValues);
                         }
@@ -435,6 +490,7 @@ public final class Trainer {
                     if (epochEnd) {
                         trainLoss = epochLossSum / stepsPerEpoch;
                         epochLossSum = 0;
+                        at("evaluate", plan.model());
                         eval = validation == null ? Map.of() : evaluate(validation, "val_");
                     }
                     writer.step(step, epoch, value, gradNorm, lr, wall(), trainLoss,
@@ -461,29 +517,63 @@ public final class Trainer {
                         break;
                     }
                     if (e.getCheckpointEvery() > 0 && step % e.getCheckpointEvery() == 0 && step < totalSteps) {
+                        at("saveState", plan.optimizer());
                         writer.periodic(checkpoint(), epoch);
                     }
                 }
-            } catch (RuntimeException ex) {
+            } catch (RuntimeException | LinkageError | StackOverflowError ex) {
+                // a plugin's bug ends this run, named; the process (and the workbench) goes on
                 status = RunStatus.FAILED;
-                message = "failed at step " + step + ": " + ex;
+                message = "failed at step " + step + ": " + Blame.message(ex, action, callee, plan.parts());
+                ILog.of(Trainer.class).error("Run " + writer.folder().dir() + " " + message, ex);
                 writer.flush();
-                finish(status, message);
-                throw ex;
             } finally {
                 monitor.done();
             }
             return finish(status, message);
         }
 
+        /** Notes which part the loop is about to call, and for what, so that a fault names it. */
+        private void at(String what, ResolvedExperiment.Part<?> part) {
+            action = what;
+            callee = part;
+        }
+
+        private ResolvedExperiment.Part<?> schedulePart() {
+            ResolvedExperiment.Part<?> s = plan.schedule();
+            return s == null ? plan.optimizer() : s;
+        }
+
         private TrainingResult finish(RunStatus status, String message) throws IOException {
             writer.closeLogs();
-            writer.checkpoint(checkpoint());
+            Checkpoint last;
+            try {
+                last = checkpoint();
+            } catch (RuntimeException | LinkageError | StackOverflowError ex) {
+                if (status != RunStatus.FAILED) {
+                    throw ex;
+                }
+                // the optimizer that failed cannot save its state either: the run keeps its last checkpoint
+                ILog.of(Trainer.class).warn("Run " + writer.folder().dir() + ": no final checkpoint, "
+                        + PluginFault.describe(ex), ex);
+                last = null;
+            }
+            if (last != null) {
+                writer.checkpoint(last);
+            }
             Map<String, Double> finalMetrics = new LinkedHashMap<>();
             if (status != RunStatus.DIVERGED && status != RunStatus.FAILED) {
-                finalMetrics.putAll(evaluate(train, "train_"));
-                if (validation != null) {
-                    finalMetrics.putAll(evaluate(validation, "val_"));
+                try {
+                    finalMetrics.putAll(evaluate(train, "train_"));
+                    if (validation != null) {
+                        finalMetrics.putAll(evaluate(validation, "val_"));
+                    }
+                } catch (RuntimeException | LinkageError | StackOverflowError ex) {
+                    finalMetrics.clear();
+                    status = RunStatus.FAILED;
+                    message = "failed in the final evaluation after step " + step + ": "
+                            + Blame.message(ex, "evaluate", plan.model(), plan.parts());
+                    ILog.of(Trainer.class).error("Run " + writer.folder().dir() + " " + message, ex);
                 }
             }
             double wall = wall();

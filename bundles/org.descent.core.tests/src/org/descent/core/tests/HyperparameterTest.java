@@ -73,7 +73,8 @@ class HyperparameterTest {
     void inconsistentDeclarationsAreRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Hyperparameter("lr", Type.DOUBLE, "-1", Range.parse("(0,inf)"), List.of(), ""));
-        assertTrue(e.getMessage().startsWith("default value is invalid: hyperparameter 'lr'"), e.getMessage());
+        // the name once, then what is wrong with the default
+        assertEquals("hyperparameter 'lr': the default '-1' is not valid, expected a value in (0,inf)", e.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> new Hyperparameter("c", Type.CHOICE, "a", null, List.of(), ""));
         assertThrows(IllegalArgumentException.class,

@@ -79,12 +79,16 @@ public final class ContributionReader {
                     Contribution c = readElement(pointId, bundle, element);
                     String owner = owners.putIfAbsent(c.id(), bundle);
                     if (owner != null) {
-                        problems.add(new ContributionProblem(pointId, bundle, c.kind() + " '" + c.id()
+                        problems.add(new ContributionProblem(pointId, bundle, c.kind(), c.id(), c.kind() + " '" + c.id()
                                 + "' is also contributed by bundle " + owner + "; ids must be unique, this one is left out"));
                         continue;
                     }
                     out.add(c);
-                } catch (IllegalArgumentException | InvalidRegistryObjectException e) {
+                } catch (IllegalArgumentException e) {
+                    String id = element.getAttribute("id");
+                    problems.add(new ContributionProblem(pointId, bundle, element.getName(), id == null ? "" : id.strip(),
+                            String.valueOf(e.getMessage())));
+                } catch (InvalidRegistryObjectException e) {
                     problems.add(new ContributionProblem(pointId, bundle, String.valueOf(e.getMessage())));
                 }
             }

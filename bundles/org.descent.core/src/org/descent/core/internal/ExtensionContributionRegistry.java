@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.descent.core.Contribution;
 import org.descent.core.ContributionProblem;
 import org.descent.core.ContributionRegistry;
+import org.descent.core.PluginFault;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IExtensionPoint;
 import org.eclipse.core.runtime.IExtensionRegistry;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IRegistryChangeListener;
@@ -98,8 +100,20 @@ public final class ExtensionContributionRegistry implements ContributionRegistry
             ContributionReader.Snapshot read = ContributionReader.read(registry.getExtensionPoints());
             List<ContributionProblem> problems = new ArrayList<>(unresolved);
             problems.addAll(read.problems());
-            ContributionReader.Snapshot s = new ContributionReader.Snapshot(read.contributions(), problems,
-                    read.extensionPoints());
+            List<Contribution> valid = new ArrayList<>();
+            ContributionClasses classes = new ContributionClasses();
+            for (Contribution contribution : read.contributions()) {
+                IExtensionPoint point = registry.getExtensionPoint(contribution.extensionPoint());
+                String problem = point == null ? null : classes.problem(contribution, point);
+                if (problem == null) {
+                    valid.add(contribution);
+                } else {
+                    problems.add(new ContributionProblem(contribution.extensionPoint(), contribution.bundle(),
+                            contribution.kind(), contribution.id(), contribution.kind() + " '" + contribution.id() + "': "
+                                    + problem));
+                }
+            }
+            ContributionReader.Snapshot s = new ContributionReader.Snapshot(valid, problems, read.extensionPoints());
             logNew(s.problems(), c == null ? List.of() : c.snapshot().problems());
             cached = new Cached(s, readAt);
             return s;
@@ -196,8 +210,11 @@ public final class ExtensionContributionRegistry implements ContributionRegistry
         try {
             created = contribution.element().createExecutableExtension("class");
         } catch (CoreException | RuntimeException | LinkageError e) {
-            throw new CoreException(new Status(IStatus.ERROR, BUNDLE, "Cannot create " + contribution.label()
-                    + " from class " + contribution.className() + ": " + e.getMessage(), e));
+            // the plugin's own words in the message; the whole chain in the log
+            Status status = new Status(IStatus.ERROR, BUNDLE, "cannot create " + contribution.label() + " from class "
+                    + contribution.className() + ": " + PluginFault.describe(e), e);
+            ILog.of(ExtensionContributionRegistry.class).log(status);
+            throw new CoreException(status);
         }
         if (!type.isInstance(created)) {
             throw new CoreException(Status.error(contribution.label() + ": class " + contribution.className()

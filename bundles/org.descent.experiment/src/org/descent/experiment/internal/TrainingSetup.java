@@ -15,6 +15,7 @@ import org.descent.core.SplitMix64;
 import org.descent.experiment.ExperimentException;
 import org.descent.experiment.ResolvedExperiment;
 import org.descent.experiment.model.Experiment;
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jdt.annotation.Nullable;
 
@@ -50,6 +51,14 @@ public final class TrainingSetup {
         this.totalSteps = e.getSteps() > 0 ? e.getSteps() : (long) e.getEpochs() * stepsPerEpoch;
     }
 
+    /** A part whose code threw while the run was set up: the run is refused, naming it; the exception goes to the log. */
+    private static ExperimentException failed(Throwable ex, String action, ResolvedExperiment.Part<?> calling,
+            ResolvedExperiment plan) {
+        String message = Blame.message(ex, action, calling, plan.parts());
+        ILog.of(TrainingSetup.class).error(message, ex);
+        return new ExperimentException(message);
+    }
+
     /**
      * Loads and splits the data and binds the model and regularizers.
      *
@@ -64,7 +73,11 @@ public final class TrainingSetup {
         try {
             all = plan.dataset().implementation().load(monitor);
         } catch (IllegalArgumentException ex) {
-            throw new ExperimentException("dataset '" + dataset + "': " + ex.getMessage());
+            // a data set's message usually names it already ("dataset 'csv' needs path=FILE"): say it once
+            String m = String.valueOf(ex.getMessage());
+            throw new ExperimentException(m.startsWith("dataset '" + dataset + "'") ? m : "dataset '" + dataset + "': " + m);
+        } catch (RuntimeException | LinkageError | StackOverflowError ex) {
+            throw failed(ex, "load", plan.dataset(), plan);
         }
         TrainingData data = TrainingData.split(all, dataset, e.getValidationFraction(), e.getSeed());
         Model model = plan.model().implementation();
@@ -74,9 +87,15 @@ public final class TrainingSetup {
             model.observe(data.train());
         } catch (IllegalArgumentException ex) {
             throw new ExperimentException(ex.getMessage());
+        } catch (RuntimeException | LinkageError | StackOverflowError ex) {
+            throw failed(ex, "bind", plan.model(), plan);
         }
         for (ResolvedExperiment.Part<Regularizer> r : plan.regularizers()) {
-            r.implementation().bind(blocks, data.train().shape());
+            try {
+                r.implementation().bind(blocks, data.train().shape());
+            } catch (RuntimeException | LinkageError | StackOverflowError ex) {
+                throw failed(ex, "bind", r, plan);
+            }
         }
         return new TrainingSetup(plan, data, blocks);
     }

@@ -117,7 +117,7 @@ class AnalyzeCommandTest extends InRunStore {
         assertTrue(files.err().contains("analysis 'hessian' takes no sample files (--a)"), files.err());
         Result help = run("help", "analyze");
         assertEquals(0, help.code());
-        assertTrue(help.out().contains("Installed analyses (id: name; hyperparameters with defaults):"), help.out());
+        assertTrue(help.out().contains("Installed analyses (id: name; hyperparameters: type, range, default, doc):"), help.out());
         assertTrue(help.out().contains("  hessian: Hessian eigenvalues and curvature"), help.out());
     }
 }

@@ -244,6 +244,8 @@ class TrainCommandTest extends InRunStore {
                 "  cosine: ")) {
             assertTrue(r.out().contains(id), id + " missing from\n" + r.out());
         }
-        assertTrue(r.out().contains("lr=0.001 beta1=0.9 beta2=0.999"), r.out());
+        // each hyperparameter with its type, range, default and doc, from its declaration
+        assertTrue(r.out().contains("\n  adam: Adam\n      lr (double in (0,inf), default 0.001): Learning rate.\n"
+                + "      beta1 (double in [0,1), default 0.9): Decay of the first-moment average.\n"), r.out());
     }
 }

@@ -16,6 +16,7 @@ import org.descent.core.ExtensionPoints;
 import org.descent.core.Hyperparameter;
 import org.descent.core.InputFile;
 import org.descent.core.Json;
+import org.descent.core.PluginFault;
 import org.descent.core.Settings;
 import org.descent.core.Subject;
 import org.descent.experiment.ExperimentException;
@@ -28,6 +29,7 @@ import org.descent.experiment.model.Experiment;
 import org.descent.headless.Command;
 import org.descent.headless.CommandContext;
 import org.descent.headless.UsageException;
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.emf.ecore.util.EcoreUtil;
@@ -55,7 +57,9 @@ public final class AnalyzeCommand implements Command {
         }
         String id = c.arguments().get(0);
         Contribution contribution = analyses.stream().filter(a -> a.id().equals(id)).findFirst()
-                .orElseThrow(() -> new UsageException("no analysis '" + id + "' is installed; installed: " + ids(analyses)));
+                .orElseThrow(() -> new UsageException(c.registry().problem(ExtensionPoints.ANALYSES, id)
+                        .map(p -> "analysis '" + id + "': installed by bundle " + p.bundle() + " but left out: " + p.reason())
+                        .orElse("no analysis '" + id + "' is installed; installed: " + ids(analyses))));
         Map<String, String> own = new LinkedHashMap<>();
         for (Map.Entry<String, String> o : c.options().entrySet()) {
             if (!OWN.contains(o.getKey())) {
@@ -138,6 +142,12 @@ public final class AnalyzeCommand implements Command {
             } catch (OperationCanceledException e) {
                 c.err().println("descent analyze " + id + ": cancelled; nothing was saved");
                 return TrainingSession.CANCELLED;
+            } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                // a bug in the analysis (or in what it analyses): named, its chain in the log
+                PluginFault fault = new PluginFault(contribution, "analyze", e);
+                ILog.of(AnalyzeCommand.class).error(fault.getMessage(), fault);
+                c.err().println("descent analyze " + id + ": " + fault.getMessage() + "; nothing was saved");
+                return FAILURE;
             }
             Path saved = null;
             if (c.has("out")) {

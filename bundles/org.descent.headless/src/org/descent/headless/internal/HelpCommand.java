@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.descent.core.Contribution;
+import org.descent.core.ContributionProblem;
 import org.descent.core.ContributionRegistry;
 import org.descent.core.Descent;
 import org.descent.core.ExtensionPoints;
@@ -85,15 +86,20 @@ public final class HelpCommand implements Command {
         out.println("Contributed by bundle " + spec.contribution().bundle() + ".");
     }
 
-    /** Every contribution to a point: id, name, and its hyperparameters with their defaults. */
+    /**
+     * Every contribution to a point: id, name, and each hyperparameter with its type, range,
+     * default and doc (the declaration's summary); then the ones left out, with the reason.
+     */
     private static void printContributions(ContributionRegistry registry, String point, PrintStream out) {
         List<Contribution> all = registry.contributions(point);
-        if (all.isEmpty()) {
+        List<ContributionProblem> broken = registry.problems().stream()
+                .filter(p -> p.extensionPoint().equals(point) && !p.id().isEmpty()).toList();
+        if (all.isEmpty() && broken.isEmpty()) {
             return;
         }
         out.println();
         String simple = point.substring(point.lastIndexOf('.') + 1);
-        out.println("Installed " + simple + " (id: name; hyperparameters with defaults):");
+        out.println("Installed " + simple + " (id: name; hyperparameters: type, range, default, doc):");
         for (Contribution c : all) {
             StringBuilder sb = new StringBuilder("  ").append(c.id());
             String singular = simple.equals("analyses") ? "analysis" : simple.replaceAll("s$", "");
@@ -102,15 +108,14 @@ public final class HelpCommand implements Command {
             }
             sb.append(": ").append(c.name());
             out.println(sb);
-            if (!c.hyperparameters().isEmpty()) {
-                List<String> hp = new ArrayList<>();
-                for (Hyperparameter h : c.hyperparameters()) {
-                    hp.add(h.name() + "=" + (h.defaultText().isEmpty() ? "\"\"" : h.defaultText()));
-                }
-                out.println("      " + wrap(String.join(" ", hp), 72, "      "));
+            for (Hyperparameter h : c.hyperparameters()) {
+                out.println("      " + wrap(h.summary(), 72, "        "));
             }
         }
-        out.println("  ('descent plugins --json' documents every hyperparameter.)");
+        for (ContributionProblem p : broken) {
+            out.println("  " + p.id() + ": left out, " + wrap(p.reason(), 60, "      ") + " (bundle " + p.bundle()
+                    + "; see 'descent plugins')");
+        }
     }
 
     private static String pad(String s, int width) {

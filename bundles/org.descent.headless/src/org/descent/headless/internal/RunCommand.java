@@ -20,7 +20,7 @@ public final class RunCommand implements Command {
         return TrainingSession.run("run", (trainer, monitor) -> {
             Experiment e = ExperimentFiles.loadExperiment(file);
             ResolvedExperiment plan = ResolvedExperiment.resolve(e, context.registry(), file);
-            return trainer.train(plan, TrainCommand.folder(context, e), monitor);
+            return trainer.train(plan, TrainCommand.folderMaker(context, e), monitor);
         }, context.has("json"), context.out(), context.err());
     }
 }

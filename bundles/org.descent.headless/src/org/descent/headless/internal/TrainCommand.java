@@ -9,6 +9,8 @@ import org.descent.core.MixedPrecisionPolicy;
 import org.descent.experiment.ResolvedExperiment;
 import org.descent.experiment.RunFolder;
 import org.descent.experiment.RunStore;
+import org.descent.experiment.Trainer;
+import org.descent.experiment.ExperimentException;
 import org.descent.experiment.TrainingSettings;
 import org.descent.experiment.Components;
 import org.descent.experiment.model.Component;
@@ -34,8 +36,7 @@ public final class TrainCommand implements Command {
         boolean json = context.has("json");
         return TrainingSession.run("train", (trainer, monitor) -> {
             ResolvedExperiment plan = ResolvedExperiment.resolve(e, context.registry(), null);
-            RunFolder folder = folder(context, e);
-            return trainer.lossScaling(scaling).train(plan, folder, monitor);
+            return trainer.lossScaling(scaling).train(plan, folderMaker(context, e), monitor);
         }, json, context.out(), context.err());
     }
 
@@ -68,6 +69,20 @@ public final class TrainCommand implements Command {
             throw new UsageException("option '--loss-scale': '" + v + "' is not valid, expected dynamic, dynamic:INITIAL,"
                     + " none or a scale > 0" + (ex instanceof NumberFormatException ? "" : " (" + ex.getMessage() + ")"));
         }
+    }
+
+    /**
+     * The run folder of {@link #folder}, made only once the run has passed its checks, so that a
+     * refused run leaves no empty folder behind.
+     */
+    static Trainer.FolderMaker folderMaker(CommandContext context, Experiment e) {
+        return () -> {
+            try {
+                return folder(context, e);
+            } catch (UsageException x) {
+                throw new ExperimentException(x.getMessage());
+            }
+        };
     }
 
     static RunFolder folder(CommandContext context, Experiment e) throws java.io.IOException, UsageException {

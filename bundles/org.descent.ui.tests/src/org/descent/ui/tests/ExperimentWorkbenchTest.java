@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.descent.core.ContributionRegistry;
+import org.descent.core.ExtensionPoints;
 import org.descent.core.RunListener;
 import org.descent.core.RunStatus;
 import org.descent.experiment.ExperimentFiles;
@@ -29,8 +30,11 @@ import org.descent.experiment.RunFolder;
 import org.descent.experiment.Trainer;
 import org.descent.experiment.model.Experiment;
 import org.descent.testing.ui.ScreenFit;
+import org.descent.testing.BrokenBundle;
+import org.descent.testing.broken.ThrowingStep;
 import org.descent.testing.ui.Widgets;
 import org.descent.ui.forms.HyperparameterForm;
+import org.descent.ui.internal.ContributionsView;
 import org.descent.ui.internal.DescentPreferencePage;
 import org.descent.ui.internal.DescentPreferences;
 import org.descent.ui.internal.ExperimentEditor;
@@ -290,14 +294,21 @@ class ExperimentWorkbenchTest {
         editor.undoAction().run();
         assertEquals("0.05", ((Text) adam.control("lr")).getText());
 
-        // another optimizer: its own form, lr kept; undo brings adam back
+        // another optimizer: its own form, from its own defaults (adam's lr 0.05 was set against adam's
+        // default 0.001; sgd's default is 0.01, so the value does not carry over); undo brings adam back
         Combo optimizer = editor.combo("optimizer");
         int sgd = Arrays.asList(optimizer.getItems()).indexOf(Arrays.stream(optimizer.getItems())
                 .filter(i -> i.startsWith("sgd ")).findFirst().orElseThrow());
         optimizer.select(sgd);
         optimizer.notifyListeners(SWT.Selection, null);
         HyperparameterForm sgdForm = editor.form("optimizer");
-        assertEquals("0.05", ((Text) sgdForm.control("lr")).getText());
+        Text lr = (Text) sgdForm.control("lr");
+        assertEquals("", lr.getText(), "not set: sgd's default applies");
+        assertEquals("default 0.01", lr.getMessage());
+        assertTrue(editor.experiment().getOptimizer().getSettings().isEmpty(),
+                "nothing set: " + editor.experiment().getOptimizer().getSettings());
+        assertEquals(registry.find(ExtensionPoints.OPTIMIZERS, "sgd").orElseThrow().description(),
+                editor.description("optimizer"), "the whole description, not its first sentence");
         assertInstanceOf(Button.class, sgdForm.control("nesterov"));
         assertEquals("sgd", editor.experiment().getOptimizer().getId());
         editor.undoAction().run();
@@ -318,6 +329,71 @@ class ExperimentWorkbenchTest {
         settled(editor);
         assertEquals("Ready to run.", editor.message());
         assertFalse(editor.isDirty());
+    }
+
+    /** Chooses a contribution in a component's combo, as the user does. */
+    private static void choose(ExperimentEditor editor, String kind, String id) {
+        Combo combo = editor.combo(kind);
+        int index = Arrays.asList(combo.getItems()).indexOf(Arrays.stream(combo.getItems())
+                .filter(i -> i.startsWith(id + " ")).findFirst().orElseThrow());
+        combo.select(index);
+        combo.notifyListeners(SWT.Selection, null);
+    }
+
+    @Test
+    void brokenContributionsAreNotOfferedAndTheEditorSaysWhy() throws Exception {
+        try (BrokenBundle broken = BrokenBundle.install()) {
+            ExperimentEditor editor = openCopy("broken-by-test");
+            List<String> items = Arrays.asList(editor.combo("optimizer").getItems());
+            assertTrue(items.stream().anyMatch(i -> i.startsWith(BrokenBundle.STEP + " ")), "usable until used: " + items);
+            for (String id : List.of(BrokenBundle.MISSING, BrokenBundle.WRONG_TYPE)) {
+                assertTrue(items.stream().noneMatch(i -> i.startsWith(id)), id + " is offered: " + items);
+            }
+            assertEquals(registry.find(ExtensionPoints.OPTIMIZERS, "adam").orElseThrow().description(),
+                    editor.description("optimizer"), "the whole description, not its first sentence");
+            String overview = ContributionsView.overview(registry);
+            assertTrue(overview.contains("org.example.broken: org.descent.core.optimizers: optimizer 'broken-missing': class "
+                    + BrokenBundle.MISSING_CLASS + " is not found in bundle org.example.broken"), overview);
+
+            // an experiment file that names a broken one is told why
+            Path file = DescentPreferences.experimentsFolder().resolve("names-broken-by-test.descent");
+            files.add(file);
+            Files.writeString(file, Files.readString(sample()).replace("<optimizer id=\"adam\">",
+                    "<optimizer id=\"" + BrokenBundle.WRONG_TYPE + "\">"));
+            ExperimentEditor named = assertInstanceOf(ExperimentEditor.class,
+                    page.openEditor(new ExperimentEditorInput(file), ExperimentEditor.ID));
+            opened.add(named);
+            settled(named);
+            assertTrue(named.message().contains("optimizer 'broken-type': installed by bundle org.example.broken but left"
+                    + " out: class org.descent.testing.broken.NotAnOptimizer is not an implementation of"
+                    + " org.descent.core.Optimizer"), named.message());
+        }
+    }
+
+    @Test
+    void aPluginThatThrowsWhileTrainingFailsItsRunAndTheWorkbenchGoesOn() throws Exception {
+        try (BrokenBundle broken = BrokenBundle.install()) {
+            ExperimentEditor editor = openCopy("throwing-by-test");
+            choose(editor, "optimizer", BrokenBundle.STEP);
+            settled(editor);
+            assertEquals("Ready to run.", editor.message());
+            RunJob job = editor.run();
+            assertNotNull(job);
+            spinUntil(() -> job.outcome() != null, TIMEOUT_MS, "the run ends");
+            assertEquals(RunStatus.FAILED, job.outcome().status());
+            assertTrue(job.outcome().summary().contains("failed at step " + ThrowingStep.FAILING_STEP
+                    + ": optimizer 'broken-step' (org.example.broken) failed in step: IllegalStateException: "
+                    + ThrowingStep.MESSAGE), job.outcome().summary());
+            spinUntil(() -> row(job.folder()).size() == 4 && "failed".equals(row(job.folder()).get(1)), TIMEOUT_MS,
+                    "the navigator shows it failed");
+            // the workbench goes on: the same editor trains with adam
+            choose(editor, "optimizer", "adam");
+            settled(editor);
+            RunJob next = editor.run();
+            assertNotNull(next);
+            spinUntil(() -> next.outcome() != null, TIMEOUT_MS, "the next run ends");
+            assertEquals(RunStatus.DONE, next.outcome().status(), next.outcome().summary());
+        }
     }
 
     @Test

@@ -91,6 +91,11 @@ final class ComponentSection {
         return combo;
     }
 
+    /** The chosen contribution's description as shown. */
+    String descriptionText() {
+        return description.getText();
+    }
+
     @Nullable
     HyperparameterForm form() {
         return form;
@@ -169,7 +174,7 @@ final class ComponentSection {
             description.setText(id == null ? "None." : "No contribution '" + id + "' is installed: choose another one.");
             description.setToolTipText(null);
         } else {
-            description.setText(c.description().isBlank() ? c.name() : firstSentence(c.description()));
+            description.setText(c.description().isBlank() ? c.name() : c.description());
             description.setToolTipText(c.description().isBlank() ? c.label() : c.description() + "\n\n" + c.label());
             HyperparameterForm f = new HyperparameterForm(formHolder, c, values);
             GridDataFactory.fillDefaults().grab(true, false).applyTo(f.getControl());
@@ -178,12 +183,6 @@ final class ComponentSection {
             form = f;
         }
         group.getParent().layout(true, true);
-    }
-
-    /** The description up to its first full stop, so that long ones do not crowd the form. */
-    static String firstSentence(String text) {
-        int end = text.indexOf(". ");
-        return end < 0 ? text : text.substring(0, end + 1);
     }
 
     static Map<String, String> values(@Nullable Component component) {

@@ -150,7 +150,7 @@ public final class ContributionsView {
     }
 
     /** What the details pane shows with nothing selected: the extension points and what was left out. */
-    static String overview(ContributionRegistry registry) {
+    public static String overview(ContributionRegistry registry) {
         StringBuilder sb = new StringBuilder("Select a contribution to see its documentation and hyperparameters.\n\n");
         sb.append("Descent's extension points:\n");
         for (String point : registry.extensionPoints()) {
@@ -158,7 +158,8 @@ public final class ContributionsView {
         }
         List<ContributionProblem> problems = registry.problems();
         if (!problems.isEmpty()) {
-            sb.append("\nLeft out because their declaration is broken (details in the workspace log, .metadata/.log):\n");
+            sb.append("\nLeft out because they are broken: their declaration, or their class (missing, of the wrong type,"
+                    + " not a concrete public class); details in the workspace log, .metadata/.log:\n");
             for (ContributionProblem p : problems) {
                 sb.append("  ").append(p).append('\n');
             }

@@ -54,7 +54,10 @@ public final class DescentPreferences {
         return p.isEmpty() ? RunStore.standard() : new RunStore(Path.of(p));
     }
 
-    /** The folder experiments are kept in (the default is {@code ~/.descent/experiments}). */
+    /**
+     * The folder experiments are kept in (the default follows {@code $DESCENT_EXPERIMENTS} or the
+     * workspace, see {@link PreferenceInitializer#defaultExperiments}).
+     */
     public static Path experimentsFolder() {
         return Path.of(get(EXPERIMENTS).strip()).toAbsolutePath().normalize();
     }

@@ -15,6 +15,7 @@ import org.descent.core.ContributionRegistry;
 import org.descent.core.ExtensionPoints;
 import org.descent.core.Hyperparameter;
 import org.descent.core.RunStatus;
+import org.descent.experiment.Components;
 import org.descent.experiment.ExperimentException;
 import org.descent.experiment.ExperimentFiles;
 import org.descent.experiment.LiveRuns;
@@ -515,7 +516,10 @@ public final class ExperimentEditor extends EditorPart {
         execute(c);
     }
 
-    /** A new component of the chosen id, keeping the values of hyperparameters the new one declares too. */
+    /**
+     * A new component of the chosen id, starting from its declared defaults; values set for the
+     * old one are kept only where they mean the same for the new one ({@link Components#carriedOver}).
+     */
     private void setComponent(Role r, @Nullable String id) {
         Component old = component(r);
         Component c = null;
@@ -524,8 +528,10 @@ public final class ExperimentEditor extends EditorPart {
             c.setId(id);
             Contribution chosen = registry.find(r.point(), id).orElse(null);
             if (old != null && chosen != null) {
+                Contribution was = old.getId() == null ? null : registry.find(r.point(), old.getId()).orElse(null);
+                Map<String, String> kept = Components.carriedOver(was, chosen, ComponentSection.values(old));
                 for (Setting s : old.getSettings()) {
-                    if (chosen.hyperparameter(s.getName()).isPresent()) {
+                    if (kept.containsKey(s.getName())) {
                         c.getSettings().add(EcoreUtil.copy(s));
                     }
                 }
@@ -782,6 +788,11 @@ public final class ExperimentEditor extends EditorPart {
     /** The combo that chooses a single component's contribution. */
     public Combo combo(String kind) {
         return section(kind).combo();
+    }
+
+    /** The description shown under a single component's combo. */
+    public String description(String kind) {
+        return section(kind).descriptionText();
     }
 
     private ComponentSection section(String kind) {

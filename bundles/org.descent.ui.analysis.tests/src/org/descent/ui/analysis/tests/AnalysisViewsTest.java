@@ -1,6 +1,7 @@
 package org.descent.ui.analysis.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,11 @@ import org.descent.experiment.model.Experiment;
 import org.descent.experiment.model.ExperimentFactory;
 import org.descent.testing.Contributions;
 import org.descent.testing.ui.ScreenFit;
+import org.descent.core.ExtensionPoints;
+import org.descent.core.PluginFault;
+import org.descent.testing.BrokenBundle;
+import org.descent.testing.broken.ThrowingAnalysis;
+import org.descent.ui.analysis.internal.RunAnalysis;
 import org.descent.testing.ui.Widgets;
 import org.descent.ui.analysis.StoredAnalysis;
 import org.descent.core.MixedPrecisionPolicy.LossScaling;
@@ -210,6 +216,18 @@ class AnalysisViewsTest {
         Path csv = store.resolve("race.csv");
         race.writeTrajectories(csv);
         assertEquals(1 + 6 * 301, Files.readAllLines(csv).size(), "header and every drawn point");
+    }
+
+    @Test
+    void anAnalysisThatThrowsIsNamedWithItsBundle() throws Exception {
+        try (BrokenBundle broken = BrokenBundle.install()) {
+            Contribution c = Contributions.registry().find(ExtensionPoints.ANALYSES, BrokenBundle.ANALYSIS).orElseThrow();
+            PluginFault fault = assertThrows(PluginFault.class,
+                    () -> RunAnalysis.run(Contributions.registry(), c, Map.of(), run, new NullProgressMonitor()));
+            assertEquals("analysis 'broken-analysis' (org.example.broken) failed in analyze: ArithmeticException: "
+                    + ThrowingAnalysis.MESSAGE, fault.getMessage());
+            assertInstanceOf(ArithmeticException.class, fault.getCause(), "the plugin's exception is the cause");
+        }
     }
 
     @Test

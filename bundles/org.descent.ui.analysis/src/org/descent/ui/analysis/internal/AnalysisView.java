@@ -12,6 +12,7 @@ import jakarta.inject.Named;
 
 import org.descent.core.Contribution;
 import org.descent.core.ContributionRegistry;
+import org.descent.core.PluginFault;
 import org.descent.experiment.ExperimentException;
 import org.descent.experiment.RunFolder;
 import org.descent.experiment.RunStore;
@@ -299,9 +300,10 @@ public final class AnalysisView {
                 } catch (OperationCanceledException e) {
                     report("analysis " + c.id() + " cancelled; nothing was saved", null);
                     return Status.CANCEL_STATUS;
-                } catch (IllegalArgumentException | IOException | CoreException | ExperimentException e) {
+                } catch (IllegalArgumentException | IOException | CoreException | ExperimentException | PluginFault e) {
                     String m = e instanceof ExperimentException x ? String.join("; ", x.problems()) : e.getMessage();
-                    report("analysis " + c.id() + " of " + r.dir().getFileName() + ": " + m, e);
+                    // a fault names the analysis and its bundle itself
+                    report((e instanceof PluginFault ? "" : "analysis " + c.id() + " of ") + r.dir().getFileName() + ": " + m, e);
                     return Status.OK_STATUS;
                 }
             }

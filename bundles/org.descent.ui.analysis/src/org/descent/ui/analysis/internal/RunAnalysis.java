@@ -11,6 +11,7 @@ import org.descent.core.AnalysisInput;
 import org.descent.core.AnalysisResult;
 import org.descent.core.Contribution;
 import org.descent.core.ContributionRegistry;
+import org.descent.core.PluginFault;
 import org.descent.core.Settings;
 import org.descent.core.Subject;
 import org.descent.experiment.ExperimentException;
@@ -20,6 +21,7 @@ import org.descent.experiment.Trainer;
 import org.descent.experiment.model.Experiment;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 
@@ -45,6 +47,7 @@ public final class RunAnalysis {
      * @return the folder the result was written to
      * @throws IllegalArgumentException when the options or the run do not fit the analysis (its message)
      * @throws ExperimentException when the run's experiment cannot be set up again
+     * @throws PluginFault when the analysis throws anything else, naming it and its bundle
      */
     public static Path run(ContributionRegistry registry, Contribution contribution, Map<String, String> options,
             RunFolder folder, IProgressMonitor monitor) throws IOException, CoreException, ExperimentException {
@@ -60,8 +63,16 @@ public final class RunAnalysis {
         ResolvedExperiment plan = ResolvedExperiment.resolve(e, registry, folder.runFile());
         Subject subject = new Trainer().subject(plan, folder, parameters, at, progress.split(2));
         Analysis analysis = registry.createExecutable(contribution, Analysis.class);
-        analysis.configure(settings);
-        AnalysisResult result = analysis.analyze(new AnalysisInput(Optional.of(subject), Map.of()), progress.split(8));
+        AnalysisResult result;
+        try {
+            analysis.configure(settings);
+            result = analysis.analyze(new AnalysisInput(Optional.of(subject), Map.of()), progress.split(8));
+        } catch (IllegalArgumentException | OperationCanceledException x) {
+            throw x;
+        } catch (RuntimeException | LinkageError | StackOverflowError x) {
+            // a bug in the analysis (or in what it analyses): named, so that the view can say whose
+            throw new PluginFault(contribution, "analyze", x);
+        }
         return folder.writeAnalysis(result);
     }
 }
