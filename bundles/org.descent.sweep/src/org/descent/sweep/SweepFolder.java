@@ -108,7 +108,7 @@ public final class SweepFolder {
         for (SearchSpace.Trial t : trials) {
             Map<String, Object> tj = new LinkedHashMap<>();
             tj.put("trial", t.index());
-            tj.put("run", dir.relativize(f.trial(t.index()).dir()).toString());
+            tj.put("run", f.dir().relativize(f.trial(t.index()).dir()).toString());
             tj.put("parameters", t.values());
             tj.put("status", PENDING);
             list.add(tj);

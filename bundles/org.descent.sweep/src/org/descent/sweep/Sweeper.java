@@ -272,7 +272,7 @@ public final class Sweeper {
                 if (rungs != null) {
                     rungs.ended(t.index());
                 }
-                log.accept("trial " + t.index() + "/" + count + " failed: " + e.getMessage());
+                log.accept("trial " + t.index() + " (of " + count + ") failed: " + e.getMessage());
                 throw e;
             }
             if (stopped == null) {
@@ -296,7 +296,7 @@ public final class Sweeper {
             double best = series.values().stream().filter(v -> !Double.isNaN(v))
                     .min(study.minimize() ? Comparator.<Double>naturalOrder() : Comparator.<Double>reverseOrder())
                     .orElse(Double.NaN);
-            log.accept(String.format(Locale.ROOT, "trial %d/%d %s after %d epoch(s): best %s %.6g %s%s", t.index() + 1,
+            log.accept(String.format(Locale.ROOT, "trial %d (of %d) %s after %d epoch(s): best %s %.6g %s%s", t.index(),
                     count, status, series.isEmpty() ? 0 : series.lastKey(), study.metric(), best, t.values(),
                     status.equals(SweepFolder.STOPPED) ? " (" + stopped + ")" : ""));
         }
