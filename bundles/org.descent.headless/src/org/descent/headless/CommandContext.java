@@ -12,7 +12,8 @@ import org.descent.core.ContributionRegistry;
  * contribution registry.
  *
  * @param command the command's id
- * @param options the options given, by name without dashes; a flag maps to {@code "true"}
+ * @param options the options given, by name without dashes; a flag maps to {@code "true"}; the values of
+ *            a repeatable option are joined by {@value #SEPARATOR} (see {@link #values(String)})
  * @param arguments the positional arguments
  * @param out standard output, for results
  * @param err standard error, for messages and warnings
@@ -26,6 +27,15 @@ public record CommandContext(String command, Map<String, String> options, List<S
     public CommandContext {
         options = Map.copyOf(options);
         arguments = List.copyOf(arguments);
+    }
+
+    /** Joins the values of a repeatable option (a NUL cannot be in a command-line argument). */
+    public static final char SEPARATOR = '\0';
+
+    /** Every value of an option, in the order given (a repeatable option may have several). */
+    public List<String> values(String option) {
+        String v = options.get(option);
+        return v == null ? List.of() : List.of(v.split(String.valueOf(SEPARATOR), -1));
     }
 
     /** Whether a flag (or an option) was given. */

@@ -127,10 +127,11 @@ public final class CommandLine {
                 }
                 int eq = a.indexOf('=');
                 String name = eq < 0 ? a.substring(2) : a.substring(2, eq);
-                if (options.containsKey(name)) {
+                CommandSpec.OptionSpec option = spec.option(name).orElse(null);
+                String before = options.remove(name);
+                if (before != null && (option == null || !option.repeatable())) {
                     throw new UsageException("option '--" + name + "' is given twice");
                 }
-                CommandSpec.OptionSpec option = spec.option(name).orElse(null);
                 if (option == null && spec.moreOptions() && name.matches("[a-z0-9][a-z0-9-]*")) {
                     // left for the command to check: a value when one follows, else a flag
                     if (eq >= 0) {
@@ -156,6 +157,9 @@ public final class CommandLine {
                     options.put(name, args.get(++i));
                 } else {
                     throw new UsageException("option '--" + name + "' needs a value (" + option.value() + ")");
+                }
+                if (before != null) {
+                    options.put(name, before + CommandContext.SEPARATOR + options.get(name));
                 }
             } else {
                 arguments.add(a);

@@ -29,8 +29,13 @@ record CommandSpec(Contribution contribution, List<OptionSpec> options, String a
      * A declared option.
      *
      * @param value placeholder of its value, or {@code null} for a flag
+     * @param repeatable whether it may be given more than once
      */
-    record OptionSpec(String name, @Nullable String value, String doc) {
+    record OptionSpec(String name, @Nullable String value, String doc, boolean repeatable) {
+
+        OptionSpec(String name, @Nullable String value, String doc) {
+            this(name, value, doc, false);
+        }
 
         /** {@code --name VALUE} or {@code --name}. */
         String synopsis() {
@@ -79,17 +84,42 @@ record CommandSpec(Contribution contribution, List<OptionSpec> options, String a
                 + (zero != null && defaultText.equals("0") ? zero : defaultText) + ".");
     }
 
-    static CommandSpec of(Contribution c) {
-        if (c.id().equals("test")) {
-            throw new IllegalArgumentException("the command id 'test' is taken by the launcher ('descent test')");
-        }
-        IConfigurationElement element = c.element();
-        List<OptionSpec> options = new ArrayList<>();
+    /**
+     * Appends a command element's options in their order: {@code option}, {@code trainingSettings}
+     * (one option per training setting) and {@code optionsOf} (the options of another command of
+     * the same extension, less those it names in {@code except}).
+     */
+    private static void readOptions(IConfigurationElement element, List<OptionSpec> options, java.util.Set<String> except,
+            int depth) {
         for (IConfigurationElement o : element.getChildren()) {
             if (o.getName().equals("trainingSettings")) {
                 for (TrainingSettings.Setting t : TrainingSettings.all()) {
-                    options.add(trainingOption(t));
+                    if (!except.contains(t.option())) {
+                        options.add(trainingOption(t));
+                    }
                 }
+                continue;
+            }
+            if (o.getName().equals("optionsOf")) {
+                String id = o.getAttribute("command");
+                IConfigurationElement other = null;
+                for (IConfigurationElement e : element.getDeclaringExtension().getConfigurationElements()) {
+                    if (e.getName().equals("command") && java.util.Objects.equals(e.getAttribute("id"), id)) {
+                        other = e;
+                    }
+                }
+                if (other == null || depth > 2) {
+                    throw new IllegalArgumentException("optionsOf: '" + id + "' is not a command of the same extension"
+                            + (depth > 2 ? " (or the commands refer to each other)" : ""));
+                }
+                String list = o.getAttribute("except");
+                java.util.Set<String> left = new java.util.HashSet<>(except);
+                if (list != null) {
+                    for (String n : list.split(",")) {
+                        left.add(n.strip());
+                    }
+                }
+                readOptions(other, options, left, depth + 1);
                 continue;
             }
             if (!o.getName().equals("option")) {
@@ -102,9 +132,22 @@ record CommandSpec(Contribution contribution, List<OptionSpec> options, String a
             if (name.equals("help")) {
                 throw new IllegalArgumentException("option --help is provided for every command and cannot be declared");
             }
+            if (except.contains(name)) {
+                continue;
+            }
             String doc = o.getAttribute("doc");
-            options.add(new OptionSpec(name, o.getAttribute("value"), doc == null ? "" : doc.strip()));
+            options.add(new OptionSpec(name, o.getAttribute("value"), doc == null ? "" : doc.strip(),
+                    Boolean.parseBoolean(o.getAttribute("repeatable"))));
         }
+    }
+
+    static CommandSpec of(Contribution c) {
+        if (c.id().equals("test")) {
+            throw new IllegalArgumentException("the command id 'test' is taken by the launcher ('descent test')");
+        }
+        IConfigurationElement element = c.element();
+        List<OptionSpec> options = new ArrayList<>();
+        readOptions(element, options, java.util.Set.of(), 0);
         String max = element.getAttribute("maxArguments");
         int maxArguments;
         if (max == null) {

@@ -1,0 +1,380 @@
+package org.descent.sweep;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.descent.core.ContributionRegistry;
+import org.descent.core.MixedPrecisionPolicy;
+import org.descent.core.RunListener;
+import org.descent.core.RunStatus;
+import org.descent.experiment.ExperimentException;
+import org.descent.experiment.ResolvedExperiment;
+import org.descent.experiment.RunFolder;
+import org.descent.experiment.Trainer;
+import org.descent.experiment.TrainingResult;
+import org.descent.experiment.internal.Checkpoint;
+import org.descent.experiment.model.Experiment;
+import org.descent.experiment.model.Run;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * Runs a sweep's trials: {@code parallel} at a time, in trial order, each through its own
+ * {@link Trainer} as {@code descent train} runs one; ASHA stops trials at its rungs (the run is
+ * kept, cancelled, its message saying why). The same call resumes a sweep: ended trials are
+ * kept, interrupted or cancelled ones resume from their checkpoints, the rest start.
+ */
+public final class Sweeper {
+
+    private final ContributionRegistry registry;
+    private final Consumer<String> log;
+    private MixedPrecisionPolicy.LossScaling lossScaling = MixedPrecisionPolicy.LossScaling.DEFAULT;
+
+    /**
+     * @param log receives one line per trial that ends
+     */
+    public Sweeper(ContributionRegistry registry, Consumer<String> log) {
+        this.registry = registry;
+        this.log = log;
+    }
+
+    /** The loss scaling of mixed-precision trials (as {@link Trainer#lossScaling}). */
+    public Sweeper lossScaling(MixedPrecisionPolicy.LossScaling scaling) {
+        lossScaling = scaling;
+        return this;
+    }
+
+    /**
+     * Everything that keeps a study from running on an experiment, before anything starts: the
+     * space against the declarations, the budget ASHA needs, the metric's validation split, and
+     * each trial's experiment resolved against the contributions.
+     */
+    public List<String> problems(Experiment base, Study study, List<SearchSpace.Trial> trials) {
+        List<String> problems = new ArrayList<>(study.space().problems(base, registry));
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        if (study.metric().startsWith("val_") && !(base.getValidationFraction() > 0)) {
+            problems.add("--metric " + study.metric() + " is measured on a validation split: give --validation"
+                    + " (e.g. 0.2), or use --metric train_loss");
+        }
+        for (SearchSpace.Trial t : trials) {
+            try {
+                ResolvedExperiment.resolve(SearchSpace.apply(base, t.values(), registry), registry, null);
+            } catch (ExperimentException e) {
+                e.problems().forEach(p -> problems.add("trial " + t.index() + " " + t.values() + ": " + p));
+            } catch (IllegalArgumentException e) {
+                problems.add("trial " + t.index() + " " + t.values() + ": " + e.getMessage());
+            }
+            if (problems.size() >= 10) {
+                break;
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * How a sweep session ended.
+     *
+     * @param status {@code done} or {@code cancelled}
+     * @param counts trials by status
+     * @param wallSeconds the sweep's wall time over all its sessions
+     */
+    public record Outcome(String status, Map<String, Integer> counts, double wallSeconds) {
+    }
+
+    /**
+     * Runs (or resumes) every trial that has not ended.
+     *
+     * @throws ExperimentException when the sweep is running in another process, or a trial's run
+     *             is running
+     */
+    public Outcome run(SweepFolder folder, @Nullable IProgressMonitor monitor) throws IOException, ExperimentException {
+        IProgressMonitor global = monitor == null ? new NullProgressMonitor() : monitor;
+        Map<String, Object> sweep = folder.read();
+        if (SweepFolder.status(sweep).equals("running")) {
+            throw new ExperimentException(folder.dir() + ": the sweep is running (process " + sweep.get("pid") + ")");
+        }
+        Study study = folder.study();
+        Experiment base = folder.experiment();
+        List<SearchSpace.Trial> trials = folder.trials();
+        Rungs rungs = study.asha() == null ? null : new Rungs(study.asha());
+        Map<Integer, Map<String, Object>> entries = new HashMap<>();
+        for (Map<?, ?> t : SweepFolder.trialObjects(sweep)) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> e = (Map<String, Object>) t;
+            entries.put(((Number) t.get("trial")).intValue(), e);
+        }
+        List<SearchSpace.Trial> todo = new ArrayList<>();
+        for (SearchSpace.Trial t : trials) {
+            RunFolder run = folder.trial(t.index());
+            Map<String, Object> entry = entries.get(t.index());
+            boolean ended = SweepFolder.STOPPED.equals(entry.get("status"));
+            if (!ended && run.isRun()) {
+                RunStatus status = RunFolder.effectiveStatus(run.readRun());
+                if (status == RunStatus.RUNNING) {
+                    throw new ExperimentException(run.dir() + ": the trial's run is running in another process");
+                }
+                ended = status != RunStatus.CANCELLED && status != RunStatus.INTERRUPTED;
+                if (ended) {
+                    entry.put("status", status.id());
+                }
+            }
+            if (ended) {
+                if (rungs != null) {
+                    rungs.ended(t.index(), SweepFolder.metricByEpoch(run, study.metric(), Long.MAX_VALUE));
+                }
+            } else {
+                todo.add(t);
+            }
+        }
+        double wallBefore = sweep.get("wall_seconds") instanceof Number n ? n.doubleValue() : 0;
+        long started = System.nanoTime();
+        sweep.put("status", "running");
+        sweep.put("pid", ProcessHandle.current().pid());
+        ProcessHandle.current().info().startInstant().ifPresent(i -> sweep.put("process_start", i.toEpochMilli()));
+        folder.write(sweep);
+        Session session = new Session(folder, sweep, entries, study, base, rungs, global, trials.size());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(study.parallel(), Math.max(1, todo.size())),
+                r -> {
+                    Thread th = new Thread(r, "descent-sweep-trial");
+                    th.setDaemon(true);
+                    return th;
+                });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (SearchSpace.Trial t : todo) {
+                futures.add(pool.submit(() -> {
+                    session.trial(t);
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    global.setCanceled(true);
+                } catch (ExecutionException e) {
+                    // a trial's failure is recorded in its entry; the others go on
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+        Map<String, Integer> counts = new TreeMap<>();
+        entries.values().forEach(e -> counts.merge(String.valueOf(e.get("status")), 1, Integer::sum));
+        boolean complete = entries.values().stream().allMatch(e -> {
+            String s = String.valueOf(e.get("status"));
+            return !s.equals(SweepFolder.PENDING) && !s.equals("running") && !s.equals("cancelled");
+        });
+        double wall = wallBefore + (System.nanoTime() - started) / 1e9;
+        synchronized (session) {
+            sweep.put("status", complete ? "done" : "cancelled");
+            sweep.remove("pid");
+            sweep.remove("process_start");
+            sweep.put("wall_seconds", wall);
+            folder.write(sweep);
+        }
+        return new Outcome(complete ? "done" : "cancelled", counts, wall);
+    }
+
+    /** One session over a sweep's trials: their entries in the sweep file, the rungs, the cancellation. */
+    private final class Session {
+        final SweepFolder folder;
+        final Map<String, Object> sweep;
+        final Map<Integer, Map<String, Object>> entries;
+        final Study study;
+        final Experiment base;
+        final @Nullable Rungs rungs;
+        final IProgressMonitor global;
+        final int count;
+
+        Session(SweepFolder folder, Map<String, Object> sweep, Map<Integer, Map<String, Object>> entries, Study study,
+                Experiment base, @Nullable Rungs rungs, IProgressMonitor global, int count) {
+            this.folder = folder;
+            this.sweep = sweep;
+            this.entries = entries;
+            this.study = study;
+            this.base = base;
+            this.rungs = rungs;
+            this.global = global;
+            this.count = count;
+        }
+
+        void status(int trial, String status) throws IOException {
+            synchronized (this) {
+                entries.get(trial).put("status", status);
+                folder.write(sweep);
+            }
+        }
+
+        void trial(SearchSpace.Trial t) throws Exception {
+            if (global.isCanceled()) {
+                return;
+            }
+            TrialMonitor monitor = new TrialMonitor(global);
+            RunFolder run = folder.trial(t.index());
+            String stopped = null;
+            TrainingResult result = null;
+            try {
+                Trainer trainer = new Trainer().lossScaling(lossScaling).listener(new Metric(t.index(), monitor));
+                if (run.isRun()) {
+                    long step = run.latestCheckpoint().map(Checkpoint::step).orElse(0L);
+                    // rungs the run passed before its checkpoint are decided again from its metrics
+                    if (rungs != null) {
+                        for (Map.Entry<Integer, Double> e : SweepFolder.metricByEpoch(run, study.metric(), step)
+                                .entrySet()) {
+                            if (rungs.asha().isRung(e.getKey())) {
+                                Rungs.Decision d = rungs.decide(t.index(), e.getKey(), e.getValue(), global::isCanceled);
+                                if (d == null) {
+                                    return;
+                                }
+                                if (d.stop()) {
+                                    stopped = reason(e.getKey(), e.getValue(), d);
+                                    break;
+                                }
+                            }
+                        }
+                    }
+                    if (stopped == null) {
+                        status(t.index(), "running");
+                        result = trainer.resume(run, registry, monitor);
+                    }
+                } else {
+                    if (Files.exists(run.dir())) {
+                        delete(run.dir());
+                    }
+                    Experiment e = SearchSpace.apply(base, t.values(), registry);
+                    e.setName(base.getName() + " - trial " + t.index() + " " + t.values());
+                    ResolvedExperiment plan = ResolvedExperiment.resolve(e, registry, null);
+                    RunFolder created = RunFolder.create(run.dir());
+                    status(t.index(), "running");
+                    result = trainer.train(plan, created, monitor);
+                }
+            } catch (Exception | LinkageError e) {
+                status(t.index(), RunStatus.FAILED.id());
+                if (rungs != null) {
+                    rungs.ended(t.index());
+                }
+                log.accept("trial " + t.index() + " (of " + count + ") failed: " + e.getMessage());
+                throw e;
+            }
+            if (stopped == null) {
+                stopped = monitor.reason;
+            }
+            String status;
+            if (stopped != null && (result == null || result.status() == RunStatus.CANCELLED)) {
+                Run r = run.readRun();
+                r.setMessage(stopped);
+                run.writeRun(r);
+                status = SweepFolder.STOPPED;
+            } else {
+                status = java.util.Objects.requireNonNull(result).status().id();
+            }
+            boolean ended = !status.equals(RunStatus.CANCELLED.id());
+            status(t.index(), status);
+            if (ended && rungs != null) {
+                rungs.ended(t.index());
+            }
+            TreeMap<Integer, Double> series = SweepFolder.metricByEpoch(run, study.metric(), Long.MAX_VALUE);
+            double best = series.values().stream().filter(v -> !Double.isNaN(v))
+                    .min(study.minimize() ? Comparator.<Double>naturalOrder() : Comparator.<Double>reverseOrder())
+                    .orElse(Double.NaN);
+            log.accept(String.format(Locale.ROOT, "trial %d (of %d) %s after %d epoch(s): best %s %.6g %s%s", t.index(),
+                    count, status, series.isEmpty() ? 0 : series.lastKey(), study.metric(), best, t.values(),
+                    status.equals(SweepFolder.STOPPED) ? " (" + stopped + ")" : ""));
+        }
+
+        private String reason(int epochs, double value, Rungs.Decision d) {
+            Asha a = java.util.Objects.requireNonNull(rungs).asha();
+            return String.format(Locale.ROOT, "stopped by ASHA after epoch %d of %d: %s %.6g is outside the top 1/%d"
+                    + " of the %d trial(s) that reached epoch %d before it (cutoff %.6g, mode %s)", epochs, a.maxT(),
+                    study.metric(), value, a.reductionFactor(), d.compared(), epochs, d.cutoff(), study.mode());
+        }
+
+        /** Hears a trial's metric at the end of each epoch and asks the rungs whether it goes on. */
+        private final class Metric implements RunListener {
+            private final int trial;
+            private final TrialMonitor monitor;
+
+            Metric(int trial, TrialMonitor monitor) {
+                this.trial = trial;
+                this.monitor = monitor;
+            }
+
+            @Override
+            public void epoch(int epoch, long step, double meanLoss) {
+                if (study.metric().equals("train_loss")) {
+                    at(epoch + 1, meanLoss);
+                }
+            }
+
+            @Override
+            public void evaluation(long step, int epoch, Map<String, Double> metrics) {
+                Double v = metrics.get(study.metric());
+                if (v != null) {
+                    at(epoch + 1, v);
+                }
+            }
+
+            private void at(int epochs, double value) {
+                Rungs r = rungs;
+                if (r == null || !r.asha().isRung(epochs)) {
+                    return;
+                }
+                try {
+                    Rungs.Decision d = r.decide(trial, epochs, value, global::isCanceled);
+                    if (d != null && d.stop()) {
+                        monitor.stop(reason(epochs, value, d));
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    global.setCanceled(true);
+                }
+            }
+        }
+    }
+
+    /** A trial's monitor: cancelled with the sweep, or stopped alone by ASHA. */
+    private static final class TrialMonitor extends NullProgressMonitor {
+        private final IProgressMonitor global;
+        volatile @Nullable String reason;
+
+        TrialMonitor(IProgressMonitor global) {
+            this.global = global;
+        }
+
+        void stop(String why) {
+            reason = why;
+        }
+
+        @Override
+        public boolean isCanceled() {
+            return reason != null || global.isCanceled();
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
