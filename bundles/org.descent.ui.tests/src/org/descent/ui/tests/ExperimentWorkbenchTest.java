@@ -539,8 +539,7 @@ class ExperimentWorkbenchTest {
         navigator.viewer().setSelection(new StructuredSelection(file), true);
         navigator.setNameInput((title, question, initial) -> "renamed");
         navigator.rename();
-        assertFalse(Files.exists(file));
-        assertTrue(Files.isRegularFile(renamed));
+        spinUntil(() -> !Files.exists(file) && Files.isRegularFile(renamed), TIMEOUT_MS, "the file renamed (in a job)");
         spinUntil(() -> hasExperiment("renamed") && !hasExperiment("to-rename"), TIMEOUT_MS,
                 "the navigator lists the renamed file");
 

@@ -637,18 +637,33 @@ public final class NavigatorView extends ViewPart {
                 return;
             }
         }
-        try {
-            if (Files.exists(target)) {
-                throw new IOException(target + " exists already");
+        closeEditorsOf(source);
+        Display display = getSite().getShell().getDisplay();
+        // the file system in a job, not on the UI thread (a folder on a slow or network disk)
+        Job job = Job.create("Renaming " + old, monitor -> {
+            @Nullable String failure = null;
+            try {
+                if (Files.exists(target)) {
+                    throw new IOException(target + " exists already");
+                }
+                Files.move(source, target);
+            } catch (IOException e) {
+                ILog.of(NavigatorView.class).log(Status.error("Cannot rename " + source, e));
+                failure = "Renaming " + source + " to " + target.getFileName() + " failed: " + e.getMessage();
             }
-            closeEditorsOf(source);
-            Files.move(source, target);
-        } catch (IOException e) {
-            ILog.of(NavigatorView.class).log(Status.error("Cannot rename " + source, e));
-            MessageDialog.openError(getSite().getShell(), "Cannot rename " + old,
-                    "Renaming " + source + " to " + target.getFileName() + " failed: " + e.getMessage());
-        }
-        refresh();
+            @Nullable String problem = failure;
+            display.asyncExec(() -> {
+                if (viewer.getControl().isDisposed()) {
+                    return;
+                }
+                refresh();
+                if (problem != null) {
+                    MessageDialog.openError(getSite().getShell(), "Cannot rename " + old, problem);
+                }
+            });
+        });
+        job.setUser(true);
+        job.schedule();
     }
 
     private void cancel() {
