@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.descent.experiment.RunFolder;
 import org.descent.headless.tests.CommandLineTest.Result;
 import org.descent.testing.Fixture;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,6 +103,49 @@ class WordsCommandTest {
         List<String> failedUntrained = failedPairs(untrained);
         System.out.println("word2vec fixture: untrained vectors fail " + failedUntrained.size() + " of 12 pairs");
         assertTrue(failedUntrained.size() >= 11, "random vectors pass " + (12 - failedUntrained.size()) + " pairs");
+    }
+
+    /**
+     * The nearest words are the largest cosines of the run's input vectors, computed here from the
+     * checkpoint and the saved vocabulary (block input.weight [V, 50] at offset 0, then
+     * output.weight [V, 50], as the word2vec model declares its blocks).
+     */
+    @Test
+    void nearestWordsAreTheLargestCosinesOfTheCheckpointsVectors() throws Exception {
+        RunFolder folder = new RunFolder(trained);
+        List<String> vocabulary = folder.readVocabularyTokens().orElseThrow();
+        double[] theta = folder.latestCheckpoint().orElseThrow().parameters();
+        int v = vocabulary.size();
+        int dim = 50;
+        assertEquals(2L * v * dim, theta.length, "input and output vectors, one of each per word");
+        String query = "elizabeth";
+        int q = vocabulary.indexOf(query);
+        double[] cosine = new double[v];
+        for (int w = 0; w < v; w++) {
+            double dot = 0;
+            double nq = 0;
+            double nw = 0;
+            for (int k = 0; k < dim; k++) {
+                double a = theta[q * dim + k];
+                double b = theta[w * dim + k];
+                dot += a * b;
+                nq += a * a;
+                nw += b * b;
+            }
+            cosine[w] = dot / Math.sqrt(nq * nw);
+        }
+        List<Integer> expected = java.util.stream.IntStream.range(0, v).filter(w -> w != q).boxed()
+                .sorted((a, b) -> Double.compare(cosine[b], cosine[a])).limit(5).toList();
+        Result r = run("words", trained.toString(), "--nearest", query, "--top", "5", "--json");
+        assertEquals(0, r.code(), r.err());
+        Map<?, ?> first = (Map<?, ?>) ((List<?>) ((Map<?, ?>) Fixture.parse(r.out()).root()).get("nearest")).get(0);
+        List<?> neighbours = (List<?>) first.get("neighbours");
+        assertEquals(expected.stream().map(vocabulary::get).toList(),
+                neighbours.stream().map(n -> (String) ((Map<?, ?>) n).get("word")).toList());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(cosine[expected.get(i)], ((Number) ((Map<?, ?>) neighbours.get(i)).get("cosine")).doubleValue(),
+                    1e-9, vocabulary.get(expected.get(i)));
+        }
     }
 
     @Test
