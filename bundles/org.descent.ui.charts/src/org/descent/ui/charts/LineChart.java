@@ -114,6 +114,10 @@ public final class LineChart {
     private long dropped;
     private long droppedNonPositive;
     private int lastWidth = -1;
+    /** Set while {@link #refresh()} runs: the plot's resizes during it wait for it to end. */
+    private boolean refreshing;
+    private boolean resizedWhileRefreshing;
+    private boolean secondPass;
     private String emptyText = "No data";
     private boolean empty = true;
     private boolean growing;
@@ -182,6 +186,12 @@ public final class LineChart {
             int w = plotWidth();
             if (w != lastWidth || chart.getPlotArea().getSize().y != lastHeight) {
                 structureChanged = true;
+                if (refreshing) {
+                    // the refresh's own layout resized the plot (its tick labels changed width): once
+                    // more when it is done, not from inside it (that recursed until the stack overflowed)
+                    resizedWhileRefreshing = true;
+                    return;
+                }
                 refresh();
             }
         });
@@ -498,6 +508,31 @@ public final class LineChart {
      * grew. Cheap for {@link GrowingSeries}. Axes zoomed or panned by the user stay where they are.
      */
     public void refresh() {
+        if (refreshing) {
+            return;
+        }
+        refreshing = true;
+        try {
+            draw();
+        } finally {
+            refreshing = false;
+        }
+        if (resizedWhileRefreshing) {
+            resizedWhileRefreshing = false;
+            // one more pass for the new size; a layout that keeps resizing itself stops after it
+            if (!secondPass) {
+                secondPass = true;
+                chart.getDisplay().asyncExec(() -> {
+                    if (!chart.isDisposed()) {
+                        refresh();
+                    }
+                    secondPass = false;
+                });
+            }
+        }
+    }
+
+    private void draw() {
         if (chart.isDisposed()) {
             return;
         }
