@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
 modules=target-platform,releng/tests-parent,bundles/org.descent.core,bundles/org.descent.testing
 for b in optimizers losses models nd4j data experiment analysis.curvature analysis.distributions \
-    analysis.precision analysis.landscape analysis.gradients analysis.race profiler sweep headless headless.tests; do
+    analysis.precision analysis.landscape analysis.gradients analysis.race profiler sweep p2 headless headless.tests; do
   modules+=",bundles/org.descent.$b"
 done
 ./mvnw -B -o -q verify -pl "$modules" -Dtest=CommandReferenceTest -Dsurefire.failIfNoSpecifiedTests=false \
