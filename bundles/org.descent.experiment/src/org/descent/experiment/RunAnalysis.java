@@ -129,7 +129,7 @@ public final class RunAnalysis {
      * @throws PluginFault for a bug in the analysis (or in what it analyses), naming the contribution
      */
     public static AnalysisResult analyze(ContributionRegistry registry, Contribution contribution, Settings settings,
-            AnalysisInput input, IProgressMonitor monitor) throws CoreException {
+            AnalysisInput input, IProgressMonitor monitor) throws CoreException, IOException {
         Analysis analysis = registry.createExecutable(contribution, Analysis.class);
         try {
             analysis.configure(settings);
