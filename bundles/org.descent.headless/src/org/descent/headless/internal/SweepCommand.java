@@ -222,7 +222,8 @@ public final class SweepCommand implements Command {
                     StringBuilder row = new StringBuilder(String.format("%-" + width + "s", name));
                     for (SweepFolder.TrialState t : ranked) {
                         Double v = t.figures().get(name);
-                        row.append(v == null ? String.format("  %12s", "-") : String.format(Locale.ROOT, "  %12.6g", v));
+                        row.append(String.format("  %12s", v == null ? "-" : v == Math.rint(v) && Math.abs(v) < 1e12
+                                ? String.valueOf(v.longValue()) : String.format(Locale.ROOT, "%.6g", v)));
                     }
                     out.println(row);
                 }
