@@ -47,8 +47,10 @@ import org.eclipse.jdt.annotation.Nullable;
 /**
  * Runs a sweep's trials: {@code parallel} at a time, in trial order, each through its own
  * {@link Trainer} as {@code descent train} runs one; ASHA stops trials at its rungs (the run is
- * kept, cancelled, its message saying why). The same call resumes a sweep: ended trials are
- * kept, interrupted or cancelled ones resume from their checkpoints, the rest start.
+ * kept, cancelled, its message saying why). The study's analyses run on each trial's last
+ * checkpoint when it ends ({@link SweepFolder#ANALYSED}), as {@code descent analyze ID --run DIR}
+ * runs one ({@link RunAnalysis}). The same call resumes a sweep: ended trials are kept (their
+ * missing analyses run), interrupted or cancelled ones resume from their checkpoints, the rest start.
  */
 public final class Sweeper {
 
