@@ -303,6 +303,24 @@ class SweepCommandTest extends InRunStore {
         assertTrue(twice.err().contains("--analyze 'hessian' is given twice: each analysis once"), twice.err());
     }
 
+    /** An analysis that refuses a trial is recorded with its message, shown, and not run again on resume. */
+    @Test
+    void aFailedAnalysisIsRecordedAndNotRerun() throws Exception {
+        Path out = dir.resolve("refused");
+        Result r = sweep("--epochs", "2", "--param", "optimizer.lr=grid(0.05,0.1)", "--scheduler", "none",
+                "--analyze", "hessian:k=5", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        String why = "option '--k': 5 eigenpairs asked, but the model has only 2";
+        assertEquals(2, r.err().lines().filter(l -> l.contains(": hessian:k=5 failed: " + why)).count(), r.err());
+        assertTrue(r.out().contains("trial 0: hessian:k=5 failed: " + why), r.out());
+        assertTrue(r.out().contains("analyses   hessian:k=5 at each trial's last checkpoint (none stored yet)"),
+                r.out());
+        Result resumed = run("sweep", "resume", out.toString());
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.err().lines().noneMatch(l -> l.contains("hessian:k=5")), resumed.err());
+        assertTrue(resumed.out().contains("trial 1: hessian:k=5 failed: " + why), resumed.out());
+    }
+
     /** A study's JSON without what differs between two folders: paths and wall time. */
     private static String strip(String json) {
         return json.replaceAll("\"(run|sweep)\": \"[^\"]*\"", "\"$1\": \"\"").replaceAll("\"wall_seconds\": [^,\\n]*",
