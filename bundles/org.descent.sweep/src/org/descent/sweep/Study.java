@@ -1,10 +1,13 @@
 package org.descent.sweep;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.descent.experiment.RunAnalysis;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -18,9 +21,12 @@ import org.eclipse.jdt.annotation.Nullable;
  * @param minimize whether a lower metric is better
  * @param asha the early stopping, or {@code null} for none (every trial runs its whole budget)
  * @param parallel trials trained at once
+ * @param analyses the analyses run on each trial's final checkpoint, as {@code --analyze} gives
+ *            them ({@code ID} or {@code ID:k=v,...}; each id once), their figures columns of the
+ *            study (see {@link SweepFolder#figures})
  */
 public record Study(SearchSpace space, int samples, long searchSeed, String metric, boolean minimize,
-        @Nullable Asha asha, int parallel) {
+        @Nullable Asha asha, int parallel, List<String> analyses) {
 
     /** The metrics a study can compare: those metrics.csv holds at the end of every epoch. */
     public static final List<String> METRICS = epochMetrics();
@@ -36,6 +42,28 @@ public record Study(SearchSpace space, int samples, long searchSeed, String metr
             throw new IllegalArgumentException("--metric '" + metric + "' is not known, expected one of "
                     + String.join(", ", METRICS));
         }
+        Set<String> ids = new HashSet<>();
+        List<String> texts = new ArrayList<>();
+        for (String a : analyses) {
+            RunAnalysis.Spec spec;
+            try {
+                spec = RunAnalysis.Spec.parse(a);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--analyze " + e.getMessage());
+            }
+            if (!ids.add(spec.id())) {
+                throw new IllegalArgumentException("--analyze '" + spec.id() + "' is given twice: each analysis once"
+                        + " (its figures are the columns " + spec.id() + ".*)");
+            }
+            texts.add(spec.text());
+        }
+        analyses = List.copyOf(texts);
+    }
+
+    /** A study without analyses. */
+    public Study(SearchSpace space, int samples, long searchSeed, String metric, boolean minimize, @Nullable Asha asha,
+            int parallel) {
+        this(space, samples, searchSeed, metric, minimize, asha, parallel, List.of());
     }
 
     /** {@code min} or {@code max}. */
@@ -70,6 +98,7 @@ public record Study(SearchSpace space, int samples, long searchSeed, String metr
         }
         m.put("scheduler", scheduler);
         m.put("parallel", parallel);
+        m.put("analyses", analyses);
         return m;
     }
 
@@ -84,9 +113,15 @@ public record Study(SearchSpace space, int samples, long searchSeed, String metr
             boolean minimize = !"max".equals(mode);
             Asha asha = "asha".equals(s.get("name")) ? new Asha(integer(s.get("grace_period")),
                     integer(s.get("reduction_factor")), integer(s.get("max_t")), minimize) : null;
+            List<String> analyses = new ArrayList<>();
+            if (m.get("analyses") instanceof List<?> l) {
+                for (Object o : l) {
+                    analyses.add((String) o);
+                }
+            }
             return new Study(SearchSpace.parse(space), integer(m.get("samples")),
                     (long) ((Number) m.get("search_seed")).doubleValue(), (String) m.get("metric"), minimize, asha,
-                    integer(m.get("parallel")));
+                    integer(m.get("parallel")), analyses);
         } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": not a sweep file (" + e.getMessage() + ")");
         }

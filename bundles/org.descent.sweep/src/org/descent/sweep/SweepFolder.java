@@ -12,13 +12,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.descent.core.Csv;
 import org.descent.core.Json;
+import org.descent.core.RunStatus;
 import org.descent.experiment.ExperimentException;
 import org.descent.experiment.ExperimentFiles;
+import org.descent.experiment.RunAnalysis;
 import org.descent.experiment.RunFolder;
 import org.descent.experiment.internal.AtomicFiles;
 import org.descent.experiment.model.Experiment;
@@ -39,6 +42,10 @@ public final class SweepFolder {
     public static final String PENDING = "pending";
     /** The status of a trial ASHA stopped. */
     public static final String STOPPED = "stopped";
+    /** The statuses of the trials the study's analyses run on, at their last checkpoint. */
+    public static final Set<String> ANALYSED = Set.of(RunStatus.DONE.id(), RunStatus.DIVERGED.id(), STOPPED);
+    /** The swept parameter a study multiplies the leading eigenvalues by ({@link #figures}). */
+    public static final String LEARNING_RATE = "optimizer.lr";
 
     private final Path dir;
 
@@ -232,9 +239,13 @@ public final class SweepFolder {
      * @param bestEpoch the epoch (1-based) of the best value, 0 when none
      * @param last the metric at its last epoch
      * @param epochs epochs it completed
+     * @param analyses the study's analyses stored for it: each one's folder under the run
+     *            ({@code analyses/hessian-...}), or why it failed, by the analysis' text
+     * @param figures its columns from the analyses, in order ({@link #figures})
      */
     public record TrialState(int index, Path run, Map<String, String> parameters, String status, String message,
-            double best, int bestEpoch, double last, int epochs) {
+            double best, int bestEpoch, double last, int epochs, Map<String, String> analyses,
+            Map<String, Double> figures) {
 
         Map<String, Object> toJson() {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -247,6 +258,8 @@ public final class SweepFolder {
             m.put("best_epoch", bestEpoch);
             m.put("last", last);
             m.put("epochs", epochs);
+            m.put("analyses", analyses);
+            m.put("figures", figures);
             return m;
         }
     }
@@ -283,11 +296,68 @@ public final class SweepFolder {
                     bestEpoch = e.getKey();
                 }
             }
+            Map<String, String> analyses = new LinkedHashMap<>();
+            Map<String, Double> figures = new LinkedHashMap<>();
+            Map<?, ?> records = t.get("analyses") instanceof Map<?, ?> a ? a : Map.of();
+            for (String text : study.analyses()) {
+                if (!(records.get(text) instanceof Map<?, ?> r)) {
+                    continue;
+                }
+                if (r.get("folder") instanceof String f) {
+                    analyses.put(text, f);
+                    Path file = run.dir().resolve(f).resolve("result.json");
+                    Object result;
+                    try {
+                        result = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
+                    } catch (IOException | IllegalArgumentException e) {
+                        throw new IOException(file + ": " + e.getMessage(), e);
+                    }
+                    if (result instanceof Map<?, ?> m) {
+                        figures.putAll(figures(RunAnalysis.Spec.parse(text).id(), m, values));
+                    }
+                } else {
+                    analyses.put(text, "failed: " + r.get("error"));
+                }
+            }
             states.add(new TrialState(index, run.dir(), values, status, message, best, bestEpoch,
                     series.isEmpty() ? Double.NaN : series.lastEntry().getValue(),
-                    series.isEmpty() ? 0 : series.lastKey()));
+                    series.isEmpty() ? 0 : series.lastKey(), analyses, figures));
         }
         return states;
+    }
+
+    /**
+     * The columns an analysis' result gives a trial: each number among its values as
+     * {@code <id>.<key>} (e.g. {@code hessian.lambda_max}), and the first element of each list
+     * of numbers as {@code <id>.<key>1} ({@code hessian.top1}, the largest eigenvalue); other
+     * values (text, flags, maps, tables) are no columns. When the trial's parameters include the
+     * learning rate {@value #LEARNING_RATE}, each {@code <id>.top1} gets its product with it,
+     * {@code lr*<id>.top1}: read against 2, gradient descent's stability edge (a step of size lr
+     * along the top eigenvector grows when lr x lambda_max > 2).
+     */
+    public static Map<String, Double> figures(String id, Map<?, ?> result, Map<String, String> parameters) {
+        Map<String, Double> columns = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : result.entrySet()) {
+            String key = String.valueOf(e.getKey());
+            if (key.equals("analysis")) {
+                continue;
+            }
+            if (e.getValue() instanceof Number n) {
+                columns.put(id + "." + key, n.doubleValue());
+            } else if (e.getValue() instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Number n) {
+                columns.put(id + "." + key + "1", n.doubleValue());
+            }
+        }
+        Double top = columns.get(id + ".top1");
+        String lr = parameters.get(LEARNING_RATE);
+        if (top != null && lr != null) {
+            try {
+                columns.put("lr*" + id + ".top1", Double.parseDouble(lr) * top);
+            } catch (NumberFormatException e) {
+                // a learning rate that is no number has no product
+            }
+        }
+        return columns;
     }
 
     /** The trials sorted by their best metric (best first, those without one last, then by index). */
@@ -314,11 +384,19 @@ public final class SweepFolder {
         m.put("name", sweep.get("name"));
         m.put("status", status(sweep));
         m.put("study", sweep.get("study"));
+        m.put("columns", columns(ranked));
         m.put("trials", ranked.stream().map(TrialState::toJson).toList());
         Optional<TrialState> best = ranked.stream().filter(t -> !Double.isNaN(t.best())).findFirst();
         m.put("best", best.map(TrialState::toJson).orElse(null));
         m.put("wall_seconds", sweep.get("wall_seconds"));
         return m;
+    }
+
+    /** The analyses' columns of the trials, in the order they first appear. */
+    public static List<String> columns(List<TrialState> trials) {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        trials.forEach(t -> names.addAll(t.figures().keySet()));
+        return List.copyOf(names);
     }
 
     /** The sweep's status: as its file says, but interrupted when the process that runs it is gone. */

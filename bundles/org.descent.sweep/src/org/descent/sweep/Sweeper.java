@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -17,27 +19,38 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import org.descent.core.AnalysisInput;
+import org.descent.core.AnalysisResult;
+import org.descent.core.Contribution;
 import org.descent.core.ContributionRegistry;
 import org.descent.core.MixedPrecisionPolicy;
+import org.descent.core.PluginFault;
 import org.descent.core.RunListener;
 import org.descent.core.RunStatus;
+import org.descent.core.Settings;
+import org.descent.core.Subject;
 import org.descent.experiment.ExperimentException;
 import org.descent.experiment.ResolvedExperiment;
+import org.descent.experiment.RunAnalysis;
 import org.descent.experiment.RunFolder;
 import org.descent.experiment.Trainer;
 import org.descent.experiment.TrainingResult;
 import org.descent.experiment.internal.Checkpoint;
 import org.descent.experiment.model.Experiment;
 import org.descent.experiment.model.Run;
+import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Runs a sweep's trials: {@code parallel} at a time, in trial order, each through its own
  * {@link Trainer} as {@code descent train} runs one; ASHA stops trials at its rungs (the run is
- * kept, cancelled, its message saying why). The same call resumes a sweep: ended trials are
- * kept, interrupted or cancelled ones resume from their checkpoints, the rest start.
+ * kept, cancelled, its message saying why). The study's analyses run on each trial's last
+ * checkpoint when it ends ({@link SweepFolder#ANALYSED}), as {@code descent analyze ID --run DIR}
+ * runs one ({@link RunAnalysis}). The same call resumes a sweep: ended trials are kept (their
+ * missing analyses run), interrupted or cancelled ones resume from their checkpoints, the rest start.
  */
 public final class Sweeper {
 
@@ -68,6 +81,20 @@ public final class Sweeper {
         List<String> problems = new ArrayList<>(study.space().problems(base, registry));
         if (!problems.isEmpty()) {
             return problems;
+        }
+        for (String a : study.analyses()) {
+            RunAnalysis.Spec spec = RunAnalysis.Spec.parse(a);
+            try {
+                Contribution c = RunAnalysis.contribution(registry, spec.id());
+                if (!RunAnalysis.needs(c).contains("run")) {
+                    problems.add("--analyze '" + a + "': analysis '" + spec.id() + "' does not take a run (it needs "
+                            + String.join(", ", RunAnalysis.needs(c)) + ")");
+                    continue;
+                }
+                RunAnalysis.settings(c, spec.options(), "");
+            } catch (IllegalArgumentException e) {
+                problems.add("--analyze '" + a + "': " + e.getMessage());
+            }
         }
         if (study.metric().startsWith("val_") && !(base.getValidationFraction() > 0)) {
             problems.add("--metric " + study.metric() + " is measured on a validation split: give --validation"
@@ -121,6 +148,7 @@ public final class Sweeper {
             entries.put(((Number) t.get("trial")).intValue(), e);
         }
         List<SearchSpace.Trial> todo = new ArrayList<>();
+        List<Integer> unanalysed = new ArrayList<>();
         for (SearchSpace.Trial t : trials) {
             RunFolder run = folder.trial(t.index());
             Map<String, Object> entry = entries.get(t.index());
@@ -139,6 +167,9 @@ public final class Sweeper {
                 if (rungs != null) {
                     rungs.ended(t.index(), SweepFolder.metricByEpoch(run, study.metric(), Long.MAX_VALUE));
                 }
+                if (!missing(study, entry).isEmpty()) {
+                    unanalysed.add(t.index());
+                }
             } else {
                 todo.add(t);
             }
@@ -150,7 +181,8 @@ public final class Sweeper {
         ProcessHandle.current().info().startInstant().ifPresent(i -> sweep.put("process_start", i.toEpochMilli()));
         folder.write(sweep);
         Session session = new Session(folder, sweep, entries, study, base, rungs, global, trials.size());
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(study.parallel(), Math.max(1, todo.size())),
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(study.parallel(), Math.max(1, todo.size()
+                + unanalysed.size())),
                 r -> {
                     Thread th = new Thread(r, "descent-sweep-trial");
                     th.setDaemon(true);
@@ -158,6 +190,12 @@ public final class Sweeper {
                 });
         try {
             List<Future<?>> futures = new ArrayList<>();
+            for (int t : unanalysed) {
+                futures.add(pool.submit(() -> {
+                    session.analyze(t);
+                    return null;
+                }));
+            }
             for (SearchSpace.Trial t : todo) {
                 futures.add(pool.submit(() -> {
                     session.trial(t);
@@ -181,7 +219,8 @@ public final class Sweeper {
         entries.values().forEach(e -> counts.merge(String.valueOf(e.get("status")), 1, Integer::sum));
         boolean complete = entries.values().stream().allMatch(e -> {
             String s = String.valueOf(e.get("status"));
-            return !s.equals(SweepFolder.PENDING) && !s.equals("running") && !s.equals("cancelled");
+            return !s.equals(SweepFolder.PENDING) && !s.equals("running") && !s.equals("cancelled")
+                    && missing(study, e).isEmpty();
         });
         double wall = wallBefore + (System.nanoTime() - started) / 1e9;
         synchronized (session) {
@@ -299,6 +338,51 @@ public final class Sweeper {
             log.accept(String.format(Locale.ROOT, "trial %d (of %d) %s after %d epoch(s): best %s %.6g %s%s", t.index(),
                     count, status, series.isEmpty() ? 0 : series.lastKey(), study.metric(), best, t.values(),
                     status.equals(SweepFolder.STOPPED) ? " (" + stopped + ")" : ""));
+            analyze(t.index());
+        }
+
+        /**
+         * Runs the study's analyses that a trial's entry does not record yet on its run's last
+         * checkpoint, when the trial is analysed ({@link SweepFolder#ANALYSED}), and records each
+         * in the entry: the folder it is stored in under the run, and the step, or the error.
+         */
+        void analyze(int trial) throws IOException {
+            Map<String, Object> entry = entries.get(trial);
+            List<String> todo;
+            synchronized (this) {
+                todo = missing(study, entry);
+            }
+            RunFolder run = folder.trial(trial);
+            for (String text : todo) {
+                if (global.isCanceled()) {
+                    return;
+                }
+                RunAnalysis.Spec spec = RunAnalysis.Spec.parse(text);
+                Map<String, Object> record = new LinkedHashMap<>();
+                try {
+                    Contribution c = RunAnalysis.contribution(registry, spec.id());
+                    Settings settings = RunAnalysis.settings(c, spec.options(), "");
+                    RunAnalysis.Point at = RunAnalysis.checkpoint(run, Optional.empty());
+                    Subject subject = RunAnalysis.subject(registry, run, at, global);
+                    AnalysisResult result = RunAnalysis.analyze(registry, c, settings,
+                            new AnalysisInput(Optional.of(subject), Map.of()), global);
+                    Path saved = run.writeAnalysis(result);
+                    record.put("folder", run.dir().relativize(saved).toString().replace('\\', '/'));
+                    record.put("step", at.step());
+                    log.accept("trial " + trial + " (of " + count + "): " + text + " at step " + at.step()
+                            + " saved in " + saved);
+                } catch (OperationCanceledException e) {
+                    return;
+                } catch (IllegalArgumentException | PluginFault | CoreException | ExperimentException e) {
+                    String why = e instanceof ExperimentException x ? String.join("; ", x.problems()) : e.getMessage();
+                    record.put("error", why);
+                    log.accept("trial " + trial + " (of " + count + "): " + text + " failed: " + why);
+                }
+                synchronized (this) {
+                    analyses(entry).put(text, record);
+                    folder.write(sweep);
+                }
+            }
         }
 
         private String reason(int epochs, double value, Rungs.Decision d) {
@@ -368,6 +452,24 @@ public final class Sweeper {
         public boolean isCanceled() {
             return reason != null || global.isCanceled();
         }
+    }
+
+    /** The entry's record of each analysis, by its text (created when missing). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> analyses(Map<String, Object> entry) {
+        if (!(entry.get("analyses") instanceof Map<?, ?>)) {
+            entry.put("analyses", new LinkedHashMap<String, Object>());
+        }
+        return (Map<String, Object>) entry.get("analyses");
+    }
+
+    /** The study's analyses a trial still lacks: none unless it is analysed and ended. */
+    static List<String> missing(Study study, Map<String, Object> entry) {
+        if (!SweepFolder.ANALYSED.contains(String.valueOf(entry.get("status")))) {
+            return List.of();
+        }
+        Map<?, ?> done = entry.get("analyses") instanceof Map<?, ?> m ? m : Map.of();
+        return study.analyses().stream().filter(a -> !done.containsKey(a)).toList();
     }
 
     private static void delete(Path dir) throws IOException {

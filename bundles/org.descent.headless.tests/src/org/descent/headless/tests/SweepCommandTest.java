@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.descent.experiment.ExperimentFiles;
+import org.descent.experiment.RunFolder;
 import org.descent.experiment.model.Experiment;
 import org.descent.headless.tests.CommandLineTest.Result;
 import org.descent.sweep.Study;
@@ -161,6 +163,162 @@ class SweepCommandTest extends InRunStore {
         Result resumed = run("sweep", "resume", cut.dir().toString(), "--json");
         assertEquals(0, resumed.code(), resumed.err());
         assertEquals(strip(uninterrupted.out()), strip(resumed.out()));
+    }
+
+    /**
+     * Full-batch gradient descent on the Gaussian MLE (480 training draws in one batch, one step an
+     * epoch, 80 epochs) at three learning rates, with {@code --analyze hessian} on each final
+     * checkpoint: at the MLE of N(mu, sigma^2) the Hessian of the mean NLL is diag(1/sigma^2,
+     * 2/sigma^2), so hessian.top1 is 2/sigma^2 with sigma the trial's final parameter, and
+     * lr*hessian.top1 is the trial's learning rate times it.
+     */
+    @Test
+    void curvaturePerTrialIsAColumnOfTheStudy() throws Exception {
+        Path out = dir.resolve("edge");
+        Result r = run("sweep", "--dataset", "bimodal:n=400,n2=200", "--model", "gaussian:mu=1,sigma=1", "--loss",
+                "gaussian-nll", "--optimizer", "gd:lr=0.05", "--batch", "480", "--validation", "0.2", "--epochs", "80",
+                "--checkpoint-every", "15", "--param", "optimizer.lr=grid(0.5,1,1.5)", "--scheduler", "none",
+                "--analyze", "hessian", "--out", out.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        Map<?, ?> json = assertInstanceOf(Map.class, Fixture.parse(r.out()).root());
+        assertEquals(List.of("hessian"), ((Map<?, ?>) json.get("study")).get("analyses"));
+        List<?> columns = assertInstanceOf(List.class, json.get("columns"));
+        assertTrue(columns.contains("hessian.top1") && columns.contains("lr*hessian.top1")
+                && columns.contains("hessian.lambda_max"), columns.toString());
+        List<?> trials = assertInstanceOf(List.class, json.get("trials"));
+        assertEquals(3, trials.size());
+        for (Object o : trials) {
+            Map<?, ?> t = (Map<?, ?>) o;
+            assertEquals("done", t.get("status"));
+            double lr = Double.parseDouble((String) ((Map<?, ?>) t.get("parameters")).get("optimizer.lr"));
+            RunFolder run = new RunFolder(Path.of((String) t.get("run")));
+            String folder = (String) ((Map<?, ?>) t.get("analyses")).get("hessian");
+            assertTrue(folder.startsWith("analyses/hessian-"), folder);
+            assertTrue(Files.isRegularFile(run.dir().resolve(folder).resolve("result.json")), folder);
+            // the analysis is of the final checkpoint, step 80
+            double[] p = run.parametersAt(80).orElseThrow();
+            double sigma = p[1];
+            Map<?, ?> figures = (Map<?, ?>) t.get("figures");
+            double top1 = ((Number) figures.get("hessian.top1")).doubleValue();
+            assertEquals(2 / (sigma * sigma), top1, 1e-6 * top1, t.toString());
+            assertEquals(top1, ((Number) figures.get("hessian.lambda_max")).doubleValue(), 1e-12 * top1);
+            assertEquals(lr * top1, ((Number) figures.get("lr*hessian.top1")).doubleValue(), 1e-12 * top1);
+            // the analysis' own product with the run's learning rate says the same
+            assertEquals(lr * top1, ((Number) figures.get("hessian.lr_times_lambda_max")).doubleValue(), 1e-12 * top1);
+        }
+        Result text = run("sweep", "show", out.toString());
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("analyses   hessian at each trial's last checkpoint; one column per trial"),
+                text.out());
+        assertTrue(text.out().lines().anyMatch(l -> l.startsWith("lr*hessian.top1 ")), text.out());
+        Result show = run("sweep", "show", out.toString(), "--json");
+        assertEquals(r.out(), show.out(), "show --json prints what the sweep printed");
+    }
+
+    /**
+     * A trial ASHA stops is analysed at its last checkpoint; resume runs only the analyses the
+     * sweep file does not record (here one removed, as when the sweep is killed before it).
+     */
+    @Test
+    void stoppedTrialsAreAnalysedAndResumeAnalysesOnlyWhatIsMissing() throws Exception {
+        Path out = dir.resolve("asha");
+        Result r = sweep("--epochs", "4", "--param", "optimizer.lr=grid(0.003,0.03,0.1,0.01)", "--reduction-factor",
+                "2", "--analyze", "hessian:k=1", "--out", out.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        List<?> trials = assertInstanceOf(List.class, ((Map<?, ?>) Fixture.parse(r.out()).root()).get("trials"));
+        Map<?, ?> stopped = trial(trials, 3);
+        assertEquals("stopped", stopped.get("status"));
+        SweepFolder sweep = new SweepFolder(out);
+        RunFolder run3 = sweep.trial(3);
+        List<Long> kept = run3.keptSteps();
+        Map<?, ?> record3 = record(sweep, 3);
+        assertEquals(kept.get(kept.size() - 1), ((Number) record3.get("step")).longValue(), record3.toString());
+        assertTrue(((Map<?, ?>) stopped.get("figures")).get("hessian.top1") instanceof Number, stopped.toString());
+        assertEquals(4, r.err().lines().filter(l -> l.contains(": hessian:k=1 at step ")).count(), r.err());
+
+        // as if killed after trial 1 ended, before its analysis was stored
+        Map<String, Object> file = sweep.read();
+        for (Object o : (List<?>) file.get("trials")) {
+            Map<?, ?> t = (Map<?, ?>) o;
+            if (((Number) t.get("trial")).intValue() == 1) {
+                ((Map<?, ?>) t.get("analyses")).clear();
+            }
+        }
+        sweep.write(file);
+        Path result0 = sweep.trial(0).dir().resolve((String) record(sweep, 0).get("folder")).resolve("result.json");
+        String before0 = Files.readString(result0);
+        java.nio.file.attribute.FileTime time0 = Files.getLastModifiedTime(result0);
+
+        Result resumed = run("sweep", "resume", out.toString(), "--json");
+        assertEquals(0, resumed.code(), resumed.err());
+        List<String> analysed = resumed.err().lines().filter(l -> l.contains(": hessian:k=1 at step ")).toList();
+        assertEquals(1, analysed.size(), resumed.err());
+        assertTrue(analysed.get(0).startsWith("descent sweep: trial 1 (of 4): hessian:k=1 at step "), analysed.get(0));
+        assertEquals(before0, Files.readString(result0));
+        assertEquals(time0, Files.getLastModifiedTime(result0));
+        for (int t = 0; t < 4; t++) {
+            try (var s = Files.list(sweep.trial(t).dir().resolve(RunFolder.ANALYSES))) {
+                assertEquals(t == 1 ? 2 : 1, s.count(), "analyses of trial " + t);
+            }
+        }
+        assertEquals(strip(r.out()).replaceAll("hessian-[0-9-]*", "hessian-"), strip(resumed.out())
+                .replaceAll("hessian-[0-9-]*", "hessian-"), "the same figures");
+
+        Result again = run("sweep", "resume", out.toString());
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.err().lines().noneMatch(l -> l.contains(" at step ")), again.err());
+    }
+
+    private static Map<?, ?> record(SweepFolder sweep, int trial) throws Exception {
+        for (Object o : (List<?>) sweep.read().get("trials")) {
+            Map<?, ?> t = (Map<?, ?>) o;
+            if (((Number) t.get("trial")).intValue() == trial) {
+                return (Map<?, ?>) ((Map<?, ?>) t.get("analyses")).get("hessian:k=1");
+            }
+        }
+        throw new AssertionError("no trial " + trial);
+    }
+
+    /** A bad --analyze exits with 2 naming it, before a sweep folder is written. */
+    @Test
+    void badAnalysesExitWith2AndNameThem() {
+        Path out = dir.resolve("bad");
+        String[][] cases = {
+                { "hesian", "--analyze 'hesian': no analysis 'hesian' is installed; installed: " },
+                { "hessian:kk=3", "--analyze 'hessian:kk=3': unknown option 'kk' for analysis 'hessian' (its options:"
+                        + " method, k, max-exact," },
+                { "hessian:k=-1", "--analyze 'hessian:k=-1': " },
+                { "hessian:k", "--analyze 'hessian:k': 'k' is not an option: give ID:k=v,k=v" },
+                { "wasserstein", "--analyze 'wasserstein': analysis 'wasserstein' does not take a run (it needs samples)" } };
+        for (String[] c : cases) {
+            Result bad = sweep("--epochs", "2", "--param", "optimizer.lr=grid(0.1,0.2)", "--analyze", c[0], "--out",
+                    out.toString());
+            assertEquals(2, bad.code(), c[0] + ": " + bad.err());
+            assertTrue(bad.err().contains(c[1]), bad.err());
+            assertTrue(!Files.exists(out), "nothing started for " + c[0]);
+        }
+        Result twice = sweep("--epochs", "2", "--param", "optimizer.lr=grid(0.1,0.2)", "--analyze", "hessian",
+                "--analyze", "hessian:k=2", "--out", out.toString());
+        assertEquals(2, twice.code(), twice.err());
+        assertTrue(twice.err().contains("--analyze 'hessian' is given twice: each analysis once"), twice.err());
+    }
+
+    /** An analysis that refuses a trial is recorded with its message, shown, and not run again on resume. */
+    @Test
+    void aFailedAnalysisIsRecordedAndNotRerun() throws Exception {
+        Path out = dir.resolve("refused");
+        Result r = sweep("--epochs", "2", "--param", "optimizer.lr=grid(0.05,0.1)", "--scheduler", "none",
+                "--analyze", "hessian:k=5", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        String why = "option '--k': 5 eigenpairs asked, but the model has only 2";
+        assertEquals(2, r.err().lines().filter(l -> l.contains(": hessian:k=5 failed: " + why)).count(), r.err());
+        assertTrue(r.out().contains("trial 0: hessian:k=5 failed: " + why), r.out());
+        assertTrue(r.out().contains("analyses   hessian:k=5 at each trial's last checkpoint (none stored yet)"),
+                r.out());
+        Result resumed = run("sweep", "resume", out.toString());
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.err().lines().noneMatch(l -> l.contains("hessian:k=5")), resumed.err());
+        assertTrue(resumed.out().contains("trial 1: hessian:k=5 failed: " + why), resumed.out());
     }
 
     /** A study's JSON without what differs between two folders: paths and wall time. */

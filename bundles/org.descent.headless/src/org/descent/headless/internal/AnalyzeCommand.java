@@ -1,6 +1,5 @@
 package org.descent.headless.internal;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,12 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.descent.core.Analysis;
 import org.descent.core.AnalysisInput;
 import org.descent.core.AnalysisResult;
 import org.descent.core.Contribution;
 import org.descent.core.ExtensionPoints;
-import org.descent.core.Hyperparameter;
 import org.descent.core.InputFile;
 import org.descent.core.Json;
 import org.descent.core.PluginFault;
@@ -22,9 +19,9 @@ import org.descent.core.Subject;
 import org.descent.experiment.ExperimentException;
 import org.descent.experiment.ExperimentFiles;
 import org.descent.experiment.ResolvedExperiment;
+import org.descent.experiment.RunAnalysis;
 import org.descent.experiment.RunFolder;
 import org.descent.experiment.Trainer;
-import org.descent.experiment.internal.Checkpoint;
 import org.descent.experiment.model.Experiment;
 import org.descent.headless.Command;
 import org.descent.headless.CommandContext;
@@ -32,7 +29,6 @@ import org.descent.headless.UsageException;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
-import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -53,26 +49,20 @@ public final class AnalyzeCommand implements Command {
     public int run(CommandContext c) throws Exception {
         List<Contribution> analyses = c.registry().contributions(ExtensionPoints.ANALYSES);
         if (c.arguments().isEmpty()) {
-            throw new UsageException("needs the id of an analysis; installed: " + ids(analyses));
+            throw new UsageException("needs the id of an analysis; installed: " + RunAnalysis.ids(analyses));
         }
         String id = c.arguments().get(0);
-        Contribution contribution = analyses.stream().filter(a -> a.id().equals(id)).findFirst()
-                .orElseThrow(() -> new UsageException(c.registry().problem(ExtensionPoints.ANALYSES, id)
-                        .map(p -> "analysis '" + id + "': installed by bundle " + p.bundle() + " but left out: " + p.reason())
-                        .orElse("no analysis '" + id + "' is installed; installed: " + ids(analyses))));
-        Map<String, String> own = new LinkedHashMap<>();
-        for (Map.Entry<String, String> o : c.options().entrySet()) {
-            if (!OWN.contains(o.getKey())) {
-                if (contribution.hyperparameter(o.getKey()).isEmpty()) {
-                    throw new UsageException("unknown option '--" + o.getKey() + "' for analysis '" + id + "'"
-                            + optionsOf(contribution));
-                }
-                own.put(o.getKey(), o.getValue());
-            }
-        }
+        Contribution contribution;
         Settings settings;
         try {
-            settings = Settings.resolve(contribution, own);
+            contribution = RunAnalysis.contribution(c.registry(), id);
+            Map<String, String> own = new LinkedHashMap<>();
+            c.options().forEach((k, v) -> {
+                if (!OWN.contains(k)) {
+                    own.put(k, v);
+                }
+            });
+            settings = RunAnalysis.settings(contribution, own, "--");
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -99,7 +89,7 @@ public final class AnalyzeCommand implements Command {
                 files.put(f, p);
             }
         }
-        List<String> needs = needs(contribution);
+        List<String> needs = RunAnalysis.needs(contribution);
         boolean needsModel = needs.contains("run") || needs.contains("point");
         if (needsModel && !c.has("run") && !c.has("experiment")) {
             throw new UsageException("analysis '" + id + "' needs a model: give --run DIR or --experiment FILE");
@@ -131,20 +121,18 @@ public final class AnalyzeCommand implements Command {
                     return USAGE;
                 }
             }
-            Analysis analysis = c.registry().createExecutable(contribution, Analysis.class);
             AnalysisResult result;
             try {
-                analysis.configure(settings);
-                result = analysis.analyze(new AnalysisInput(subject, files), monitor);
+                result = RunAnalysis.analyze(c.registry(), contribution, settings, new AnalysisInput(subject, files),
+                        monitor);
             } catch (IllegalArgumentException e) {
                 c.err().println("descent analyze " + id + ": " + e.getMessage());
                 return USAGE;
             } catch (OperationCanceledException e) {
                 c.err().println("descent analyze " + id + ": cancelled; nothing was saved");
                 return TrainingSession.CANCELLED;
-            } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            } catch (PluginFault fault) {
                 // a bug in the analysis (or in what it analyses): named, its chain in the log
-                PluginFault fault = new PluginFault(contribution, "analyze", e);
                 ILog.of(AnalyzeCommand.class).error(fault.getMessage(), fault);
                 c.err().println("descent analyze " + id + ": " + fault.getMessage() + "; nothing was saved");
                 return FAILURE;
@@ -197,27 +185,13 @@ public final class AnalyzeCommand implements Command {
             throw new UsageException("option '--run': " + folder.dir() + " is not a run folder (no "
                     + RunFolder.RUN_FILE + ")");
         }
-        Experiment e = EcoreUtil.copy(folder.readRun().getExperiment());
-        double[] parameters;
-        long at;
-        if (c.has("step")) {
-            long step = positiveOrZero(c, "step");
-            Optional<double[]> kept = folder.parametersAt(step);
-            if (kept.isEmpty()) {
-                List<Long> steps = folder.keptSteps();
-                throw new UsageException("option '--step': run " + folder.dir().getFileName() + " has no checkpoint at step "
-                        + step + "; it has " + (steps.isEmpty() ? "none" : steps.toString()));
-            }
-            parameters = kept.get();
-            at = step;
-        } else {
-            Checkpoint cp = folder.latestCheckpoint().orElseThrow(
-                    () -> new UsageException(folder.dir() + " has no checkpoint to read parameters from"));
-            parameters = cp.parameters();
-            at = cp.step();
+        RunAnalysis.Point at;
+        try {
+            at = RunAnalysis.checkpoint(folder, c.has("step") ? Optional.of(positiveOrZero(c, "step")) : Optional.empty());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException((c.has("step") ? "option '--step': " : "") + e.getMessage());
         }
-        ResolvedExperiment plan = ResolvedExperiment.resolve(e, c.registry(), folder.runFile());
-        return new SubjectAndRun(withRows(new Trainer().subject(plan, folder, parameters, at, monitor), rows), folder);
+        return new SubjectAndRun(withRows(RunAnalysis.subject(c.registry(), folder, at, monitor), rows), folder);
     }
 
     /** The subject with its default batch set to {@code --rows} when given. */
@@ -244,22 +218,5 @@ public final class AnalyzeCommand implements Command {
             // below
         }
         throw new UsageException("option '--" + option + "': '" + c.options().get(option) + "' is not a whole number >= 0");
-    }
-
-    static List<String> needs(Contribution c) {
-        String n = c.element().getAttribute("needs");
-        if (n == null || n.isBlank()) {
-            return List.of("run");
-        }
-        return List.of(n.replace(" ", "").split(","));
-    }
-
-    private static String ids(List<Contribution> analyses) {
-        return analyses.isEmpty() ? "none" : String.join(", ", analyses.stream().map(Contribution::id).toList());
-    }
-
-    private static String optionsOf(Contribution c) {
-        List<String> names = c.hyperparameters().stream().map(Hyperparameter::name).map(n -> "--" + n).toList();
-        return names.isEmpty() ? "; it takes none" : " (its options: " + String.join(", ", names) + ")";
     }
 }

@@ -152,7 +152,7 @@ public final class SweepCommand implements Command {
             default -> throw new UsageException("option '--scheduler': '" + scheduler
                     + "' is not valid, expected asha or none");
             }
-            return new Study(space, samples, searchSeed, metric, minimize, asha, parallel);
+            return new Study(space, samples, searchSeed, metric, minimize, asha, parallel, c.values("analyze"));
         } catch (IllegalArgumentException ex) {
             throw new UsageException(ex.getMessage());
         }
@@ -207,6 +207,34 @@ public final class SweepCommand implements Command {
                     t.status(), t.best(), t.bestEpoch(), t.epochs()));
             names.forEach(n -> row.append("  ").append(t.parameters().get(n)));
             out.println(row);
+        }
+        List<String> columns = SweepFolder.columns(ranked);
+        if (!study.analyses().isEmpty()) {
+            out.println();
+            out.println("analyses   " + String.join("  ", study.analyses()) + " at each trial's last checkpoint"
+                    + (columns.isEmpty() ? " (none stored yet)" : "; one column per trial, in the order above:"));
+            int width = Math.max(8, columns.stream().mapToInt(String::length).max().orElse(0));
+            if (!columns.isEmpty()) {
+                StringBuilder trials = new StringBuilder(String.format("%-" + width + "s", "TRIAL"));
+                ranked.forEach(t -> trials.append(String.format(Locale.ROOT, "  %12d", t.index())));
+                out.println(trials);
+                for (String name : columns) {
+                    StringBuilder row = new StringBuilder(String.format("%-" + width + "s", name));
+                    for (SweepFolder.TrialState t : ranked) {
+                        Double v = t.figures().get(name);
+                        row.append(String.format("  %12s", v == null ? "-" : v == Math.rint(v) && Math.abs(v) < 1e12
+                                ? String.valueOf(v.longValue()) : String.format(Locale.ROOT, "%.6g", v)));
+                    }
+                    out.println(row);
+                }
+            }
+            for (SweepFolder.TrialState t : ranked) {
+                t.analyses().forEach((a, f) -> {
+                    if (f.startsWith("failed: ")) {
+                        out.println("trial " + t.index() + ": " + a + " " + f);
+                    }
+                });
+            }
         }
         Optional<SweepFolder.TrialState> best = ranked.stream().filter(t -> !Double.isNaN(t.best())).findFirst();
         out.println();
