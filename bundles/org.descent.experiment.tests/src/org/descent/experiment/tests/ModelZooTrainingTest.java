@@ -95,9 +95,9 @@ class ModelZooTrainingTest {
 
     @Test
     void resnet20RunsAFewStepsOnCifarShapedInput() throws Exception {
-        Experiment e = experiment("blobs:n=64,features=3072,classes=10,spread=0.5", "resnet:n=3", "cross-entropy",
+        Experiment e = experiment("blobs:n=24,features=3072,classes=10,spread=0.5", "resnet:n=3", "cross-entropy",
                 "sgd:lr=0.1,momentum=0.9", 3);
-        e.setBatchSize(16);
+        e.setBatchSize(8);
         TrainingResult r = train(e, dir.resolve("resnet"), new NullProgressMonitor());
         assertEquals(RunStatus.DONE, r.status(), r.message());
         assertEquals(3, r.steps());
