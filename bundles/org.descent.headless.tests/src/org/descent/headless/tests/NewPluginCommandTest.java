@@ -71,11 +71,11 @@ class NewPluginCommandTest {
                 b + "META-INF/MANIFEST.MF", b + "build.properties", b + "plugin.xml", src + "package-info.java",
                 src + "DemoMomentum.java", src + "HalfMse.java", src + "BlockNorms.java", t + "pom.xml",
                 t + "META-INF/MANIFEST.MF", t + "build.properties", tests + "ContributionsTest.java",
-                tests + "DemoMomentumTest.java", tests + "HalfMseTest.java", tests + "BlockNormsTest.java")),
-                files(project));
+                tests + "DemoMomentumTest.java", tests + "HalfMseTest.java", tests + "BlockNormsTest.java",
+                "com.example.demo.repository/pom.xml", "com.example.demo.repository/category.xml")), files(project));
         assertTrue(r.out().contains("JAVA_HOME=") && r.out().contains(" -f " + project.resolve("pom.xml") + " verify"),
                 r.out());
-        assertTrue(r.out().contains(project.resolve(b + "target/com.example.demo-1.0.0-SNAPSHOT.jar").toString()),
+        assertTrue(r.out().contains("descent install " + project.resolve("com.example.demo.repository/target/repository")),
                 r.out());
 
         // the reactor: its own groupId, both modules, the SDK repository by its absolute URL
@@ -83,8 +83,14 @@ class NewPluginCommandTest {
         assertEquals("com.example.demo", pom.getElementsByTagName("groupId").item(0).getTextContent());
         assertEquals(repository, pom.getElementsByTagName("descent.repository").item(0).getTextContent());
         NodeList modules = pom.getElementsByTagName("module");
-        assertEquals(List.of("com.example.demo", "com.example.demo.tests"),
-                List.of(modules.item(0).getTextContent(), modules.item(1).getTextContent()));
+        assertEquals(List.of("com.example.demo", "com.example.demo.tests", "com.example.demo.repository"),
+                List.of(modules.item(0).getTextContent(), modules.item(1).getTextContent(),
+                        modules.item(2).getTextContent()));
+        assertEquals("eclipse-repository", xml(project.resolve("com.example.demo.repository/pom.xml"))
+                .getElementsByTagName("packaging").item(0).getTextContent());
+        Element bundle = (Element) xml(project.resolve("com.example.demo.repository/category.xml"))
+                .getElementsByTagName("bundle").item(0);
+        assertEquals("com.example.demo", bundle.getAttribute("id"), "the repository holds the bundle");
         assertEquals("eclipse-test-plugin", xml(project.resolve(t + "pom.xml")).getElementsByTagName("packaging").item(0)
                 .getTextContent());
 

@@ -71,8 +71,7 @@ public final class NewPluginCommand implements Command {
         context.out().println("Build and test it with:");
         context.out().println("  " + buildCommand(dir));
         context.out().println("then install it with:");
-        context.out().println("  mkdir -p ~/.descent/plugins && cp " + quote(dir.resolve(name + "/target/" + name
-                + "-1.0.0-SNAPSHOT.jar").toString()) + " ~/.descent/plugins/");
+        context.out().println("  descent install " + quote(dir.resolve(name + ".repository/target/repository").toString()));
         return OK;
     }
 

@@ -130,6 +130,8 @@ record PluginProject(String name, @Nullable String optimizer, @Nullable String l
             files.put(source(name, name, className(analysis)), analysisClass(analysis));
         }
         String tests = testsName();
+        files.put(name + ".repository/pom.xml", modulePom(name + ".repository", "eclipse-repository", ""));
+        files.put(name + ".repository/category.xml", categoryXml());
         files.put(tests + "/pom.xml", modulePom(tests, "eclipse-test-plugin", testsPomBody()));
         files.put(tests + "/META-INF/MANIFEST.MF", testsManifest());
         files.put(tests + "/build.properties", """
@@ -208,6 +210,7 @@ record PluginProject(String name, @Nullable String optimizer, @Nullable String l
                   <modules>
                     <module>{{NAME}}</module>
                     <module>{{TESTS}}</module>
+                    <module>{{NAME}}.repository</module>
                   </modules>
 
                   <repositories>
@@ -275,6 +278,19 @@ record PluginProject(String name, @Nullable String optimizer, @Nullable String l
                   <packaging>{{PACKAGING}}</packaging>
                 {{BODY}}</project>
                 """, v);
+    }
+
+    /** The plugin's p2 repository: its bundle in one category. */
+    private String categoryXml() {
+        return fill("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <site>
+                   <bundle id="{{NAME}}" version="0.0.0">
+                      <category name="{{NAME}}"/>
+                   </bundle>
+                   <category-def name="{{NAME}}" label="{{NAME}} (a Descent plugin)"/>
+                </site>
+                """, values());
     }
 
     private String testsPomBody() {
@@ -816,12 +832,16 @@ record PluginProject(String name, @Nullable String optimizer, @Nullable String l
                   Descent SDK's `org.descent.core` bundle, `schema/*.exsd`); one class per contribution in
                   `src/`.
                 - `{{TESTS}}/`: tests that run inside OSGi with Descent's contribution registry.
+                - `{{NAME}}.repository/`: the plugin's p2 repository (`category.xml`), built into
+                  `{{NAME}}.repository/target/repository`: what `descent install` takes.
                 - `pom.xml`: the Tycho build. Its only p2 repository is the Descent SDK,
                   `{{REPOSITORY}}` (the `descent.repository` property; `-Ddescent.repository=URL` for another).
 
-                Build and test: `mvn verify` in this folder (Maven 3.9 and a JDK 21 or newer). The bundle
-                is `{{NAME}}/target/{{NAME}}-1.0.0-SNAPSHOT.jar`; copy it into `~/.descent/plugins/`
-                (or the folder named by `DESCENT_PLUGINS`) and `descent plugins` lists its contributions.
+                Build and test: `mvn verify` in this folder (Maven 3.9 and a JDK 21 or newer). Install:
+                `descent install {{NAME}}.repository/target/repository` puts the bundle into the user's plugin
+                folder (`~/.descent/plugins`, or the one `DESCENT_PLUGINS` names), and `descent plugins` lists
+                its contributions; `descent uninstall {{NAME}}` removes it. (Copying
+                `{{NAME}}/target/{{NAME}}-1.0.0-SNAPSHOT.jar` into that folder works too.)
                 """, Map.of("NAME", name, "TESTS", testsName(), "DESCENT_VERSION", descentVersion, "REPOSITORY",
                 repository));
     }
