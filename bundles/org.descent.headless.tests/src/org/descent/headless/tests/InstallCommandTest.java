@@ -6,27 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import org.descent.headless.tests.CommandLineTest.Result;
 import org.descent.testing.Fixture;
+import org.descent.testing.P2Repository;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * descent install, installed and uninstall on a p2 repository written here by hand in p2's simple
- * format (content.xml, artifacts.xml, plugins/): two bundles, one requiring the other, and one
- * requiring a bundle nobody has. The plugin folder is a temporary one (system property
+ * descent install, installed and uninstall on a p2 repository written by hand in p2's simple format
+ * ({@link P2Repository}): two bundles, one requiring the other, and one requiring a bundle nobody
+ * has. The plugin folder is a temporary one (system property
  * descent.plugins, which the launcher sets).
  */
 class InstallCommandTest {
@@ -36,78 +33,21 @@ class InstallCommandTest {
     Path repo;
     Path plugins;
 
+    @BeforeAll
+    static void registry() throws Exception {
+        CommandLineTest.service();
+    }
+
     @BeforeEach
     void repository() throws IOException {
-        repo = dir.resolve("repo");
+        repo = P2Repository.write(dir.resolve("repo"));
         plugins = dir.resolve("plugins");
-        Files.createDirectories(repo.resolve("plugins"));
-        bundle("org.example.base", "1.0.0", null);
-        bundle("org.example.top", "1.2.0", "org.example.base");
-        bundle("org.example.orphan", "0.1.0", "org.example.nowhere");
-        Files.writeString(repo.resolve("content.xml"), """
-                <?xml version='1.0' encoding='UTF-8'?>
-                <?metadataRepository version='1.2.0'?>
-                <repository name='hand-made' type='org.eclipse.equinox.internal.p2.metadata.repository.LocalMetadataRepository' version='1'>
-                  <units size='3'>
-                """ + unit("org.example.base", "1.0.0", null) + unit("org.example.top", "1.2.0", "org.example.base")
-                + unit("org.example.orphan", "0.1.0", "org.example.nowhere") + """
-                  </units>
-                </repository>
-                """, StandardCharsets.UTF_8);
-        Files.writeString(repo.resolve("artifacts.xml"), """
-                <?xml version='1.0' encoding='UTF-8'?>
-                <?artifactRepository version='1.1.0'?>
-                <repository name='hand-made' type='org.eclipse.equinox.p2.artifact.repository.simpleRepository' version='1'>
-                  <mappings size='1'>
-                    <rule filter='(&amp; (classifier=osgi.bundle))' output='${repoUrl}/plugins/${id}_${version}.jar'/>
-                  </mappings>
-                  <artifacts size='3'>
-                    <artifact classifier='osgi.bundle' id='org.example.base' version='1.0.0'/>
-                    <artifact classifier='osgi.bundle' id='org.example.top' version='1.2.0'/>
-                    <artifact classifier='osgi.bundle' id='org.example.orphan' version='0.1.0'/>
-                  </artifacts>
-                </repository>
-                """, StandardCharsets.UTF_8);
         System.setProperty("descent.plugins", plugins.toString());
     }
 
     @AfterEach
     void noFolder() {
         System.clearProperty("descent.plugins");
-    }
-
-    private void bundle(String name, String version, String requires) throws IOException {
-        Manifest m = new Manifest();
-        Attributes a = m.getMainAttributes();
-        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        a.putValue("Bundle-ManifestVersion", "2");
-        a.putValue("Bundle-SymbolicName", name);
-        a.putValue("Bundle-Version", version);
-        if (requires != null) {
-            a.putValue("Require-Bundle", requires);
-        }
-        try (OutputStream out = Files.newOutputStream(repo.resolve("plugins").resolve(name + "_" + version + ".jar"));
-                JarOutputStream jar = new JarOutputStream(out, m)) {
-            jar.flush();
-        }
-    }
-
-    private static String unit(String id, String version, String requires) {
-        String req = requires == null ? "" : """
-                      <requires size='1'>
-                        <required namespace='osgi.bundle' name='%s' range='0.0.0'/>
-                      </requires>
-                """.formatted(requires);
-        return """
-                    <unit id='%1$s' version='%2$s'>
-                      <provides size='1'>
-                        <provided namespace='osgi.bundle' name='%1$s' version='%2$s'/>
-                      </provides>
-                %3$s      <artifacts size='1'>
-                        <artifact classifier='osgi.bundle' id='%1$s' version='%2$s'/>
-                      </artifacts>
-                    </unit>
-                """.formatted(id, version, req);
     }
 
     @Test

@@ -1,39 +1,40 @@
 package org.descent.p2.internal;
 
-import java.nio.file.Path;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import org.descent.core.Json;
 import org.descent.headless.Command;
 import org.descent.headless.CommandContext;
-import org.descent.p2.internal.PluginFolder.Installed;
 
-/** {@code descent installed}: the units descent install put into the plugin folder, and the other jars there. */
+/** {@code descent installed}, through {@link Installer}. */
 public final class InstalledCommand implements Command {
 
     @Override
     public int run(CommandContext c) throws Exception {
-        PluginFolder folder = PluginFolder.standard();
-        List<Installed> units = folder.installed();
+        Installer installer = Installer.standard();
+        List<Installer.Done> units = installer.installed();
         if (c.has("json")) {
-            c.out().println(Json.write(units.stream().map(Installed::json).toList()));
+            c.out().println(Json.write(units.stream().map(d -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", d.id());
+                m.put("version", d.version());
+                m.put("repository", d.repository());
+                m.put("files", d.files());
+                return m;
+            }).toList()));
             return OK;
         }
-        Set<String> listed = new LinkedHashSet<>();
         if (units.isEmpty()) {
-            c.out().println("nothing installed by descent install in " + folder.dir());
+            c.out().println("nothing installed by descent install in " + installer.folder());
         }
-        for (Installed u : units) {
-            c.out().println(u.id() + " " + u.version() + "  from " + u.repository() + "  (" + String.join(", ", u.files())
+        for (Installer.Done d : units) {
+            c.out().println(d.id() + " " + d.version() + "  from " + d.repository() + "  (" + String.join(", ", d.files())
                     + ")");
-            listed.addAll(u.files());
         }
-        for (Path jar : folder.jars()) {
-            if (!listed.contains(jar.getFileName().toString())) {
-                c.out().println(jar.getFileName() + "  (copied into " + folder.dir() + " by hand)");
-            }
+        for (String jar : installer.copiedByHand()) {
+            c.out().println(jar + "  (copied into " + installer.folder() + " by hand)");
         }
         return OK;
     }

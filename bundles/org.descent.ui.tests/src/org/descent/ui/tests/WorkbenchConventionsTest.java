@@ -1,6 +1,7 @@
 package org.descent.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,12 +15,16 @@ import java.util.List;
 import org.descent.core.RunStatus;
 import org.descent.experiment.RunFolder;
 import org.descent.experiment.model.Run;
+import org.descent.p2.internal.Installer;
+import org.descent.testing.P2Repository;
 import org.descent.testing.ui.Widgets;
 import org.descent.ui.internal.DescentPreferences;
 import org.descent.ui.internal.ExperimentEditor;
 import org.descent.ui.internal.ExperimentEditorInput;
 import org.descent.ui.internal.ExperimentInputFactory;
 import org.descent.ui.internal.GettingStartedView;
+import org.descent.ui.internal.InstallDialog;
+import org.descent.ui.internal.InstallationDetailsDialog;
 import org.descent.ui.internal.Perspectives;
 import org.descent.ui.internal.RunJob;
 import org.eclipse.core.runtime.ILog;
@@ -174,6 +179,47 @@ class WorkbenchConventionsTest {
         assertEquals(1.0, theta[0], 0.05, "mu");
         assertEquals(Math.sqrt(3), theta[1], 0.05, "sigma");
         page.closeEditor(editor, false);
+    }
+
+    @Test
+    void installNewSoftwareInstallsFromARepositoryAndInstallationDetailsUninstalls() throws Exception {
+        Path repo = P2Repository.write(Files.createTempDirectory("descent-p2-repo"));
+        Path plugins = Files.createTempDirectory("descent-plugins");
+        System.setProperty("descent.plugins", plugins.toString());
+        try {
+            InstallDialog install = new InstallDialog(window.getShell(), Installer.standard());
+            install.setBlockOnOpen(false);
+            install.open();
+            install.load(repo.toString());
+            Widgets.spinUntil(() -> install.listed().size() == 3, TIMEOUT_MS, () -> "the repository's three bundles listed: "
+                    + install.listed());
+            assertEquals(List.of(P2Repository.BASE + "  1.0.0", P2Repository.ORPHAN + "  0.1.0", P2Repository.TOP + "  1.2.0"),
+                    install.listed());
+            Widgets.screenshot(install.getShell(), "install-new-software.png");
+            install.checkOnly(P2Repository.TOP);
+            install.install();
+            Widgets.spinUntil(() -> install.outcome() != null, TIMEOUT_MS, "the install to end");
+            assertTrue(install.outcome().startsWith("Installed " + P2Repository.TOP + " 1.2.0 into " + plugins),
+                    install.outcome());
+            assertTrue(Files.isRegularFile(plugins.resolve(P2Repository.TOP + "_1.2.0.jar")));
+            assertTrue(Files.isRegularFile(plugins.resolve(P2Repository.BASE + "_1.0.0.jar")), "what it requires too");
+            install.close();
+
+            InstallationDetailsDialog details = new InstallationDetailsDialog(window.getShell(), Installer.standard());
+            details.setBlockOnOpen(false);
+            details.open();
+            Widgets.spinUntil(() -> details.units().equals(List.of(P2Repository.TOP)), TIMEOUT_MS,
+                    () -> "the installed unit listed: " + details.units());
+            details.select(P2Repository.TOP);
+            details.uninstallSelected();
+            Widgets.spinUntil(() -> details.units().isEmpty() && details.status().startsWith("Uninstalled"), TIMEOUT_MS,
+                    () -> "the unit uninstalled: " + details.status());
+            assertFalse(Files.exists(plugins.resolve(P2Repository.TOP + "_1.2.0.jar")));
+            assertFalse(Files.exists(plugins.resolve(P2Repository.BASE + "_1.0.0.jar")));
+            details.close();
+        } finally {
+            System.clearProperty("descent.plugins");
+        }
     }
 
     private static Path sample() throws Exception {
