@@ -1,0 +1,233 @@
+package org.descent.ui.monitor.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+
+import org.descent.experiment.Components;
+import org.descent.experiment.RunFolder;
+import org.descent.experiment.RunStore;
+import org.descent.experiment.model.Experiment;
+import org.descent.experiment.model.ExperimentFactory;
+import org.descent.sweep.Asha;
+import org.descent.sweep.SearchSpace;
+import org.descent.sweep.Study;
+import org.descent.sweep.SweepFolder;
+import org.descent.sweep.Sweeper;
+import org.descent.testing.Contributions;
+import org.descent.testing.ui.ScreenFit;
+import org.descent.testing.ui.Widgets;
+import org.descent.testing.ui.WorkbenchViews;
+import org.descent.ui.charts.LineChart;
+import org.descent.ui.monitor.data.SweepTable;
+import org.descent.ui.monitor.internal.MonitorView;
+import org.descent.ui.monitor.internal.SweepView;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.nebula.widgets.nattable.NatTable;
+import org.eclipse.nebula.widgets.nattable.sort.SortDirectionEnum;
+import org.eclipse.swtchart.IAxis;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Sweep view on a real sweep of the Gaussian MLE over gd's learning rate (log-uniform) and two
+ * seeds, with ASHA, run by {@link Sweeper} while the view shows it: the trials as the sweep file
+ * and the trials' runs say, live, sorted and filtered; the charts; a trial opened in the Monitor.
+ */
+class SweepViewTest {
+
+    private static Path store;
+    private static SweepFolder sweep;
+
+    /** 600 draws, 480 to train in batches of 48: 10 steps an epoch, 6 epochs. */
+    static Experiment base() {
+        Experiment e = ExperimentFactory.eINSTANCE.createExperiment();
+        e.setName("gaussian MLE");
+        e.setDataset(Components.of("bimodal:n=400,n2=200"));
+        e.setModel(Components.of("gaussian:mu=1,sigma=1"));
+        e.setLoss(Components.of("gaussian-nll"));
+        e.setOptimizer(Components.of("gd:lr=0.05"));
+        e.setEpochs(6);
+        e.setBatchSize(48);
+        e.setValidationFraction(0.2);
+        e.setCheckpointEvery(20);
+        return e;
+    }
+
+    @BeforeAll
+    static void createSweep() throws Exception {
+        store = Files.createTempDirectory("descent-sweep-view-test");
+        Study study = new Study(SearchSpace.parse(List.of("optimizer.lr=loguniform(1e-3,0.5)"))
+                .withSeeds(SearchSpace.seeds("0..1")), 3, 11, "val_loss", true, new Asha(1, 2, 6, true), 2);
+        Experiment e = base();
+        List<SearchSpace.Trial> trials = study.space().trials(study.samples(), study.searchSeed(), e,
+                Contributions.registry());
+        assertEquals(List.of(), new Sweeper(Contributions.registry(), l -> {
+        }).problems(e, study, trials));
+        sweep = SweepFolder.create(SweepFolder.newFolder(store, "gaussian"), e, study, trials);
+    }
+
+    @AfterAll
+    static void clean() throws IOException {
+        try (var s = Files.walk(store)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static List<String> column(SweepView view, String column) {
+        return view.visibleTrials().stream().map(t -> t.text(column)).toList();
+    }
+
+    /** The text NatTable draws in a body cell of a column (by header) and row (0-based), or null when not shown. */
+    private static String cell(SweepView view, String column, int row) {
+        NatTable t = view.natTable();
+        for (int c = 0; c < t.getColumnCount(); c++) {
+            if (column.equals(t.getDataValueByPosition(c, 0))) {
+                return String.valueOf(t.getDataValueByPosition(c, 2 + row));
+            }
+        }
+        return view.cellText(column, row);
+    }
+
+    @Test
+    void showsTheTrialsLiveSortsFiltersChartsAndOpensATrial() throws Exception {
+        SweepView view = WorkbenchViews.open(SweepView.ID, SweepView.class);
+        view.setStore(new RunStore(store));
+        Widgets.spinUntil(() -> view.table() != null && view.table().folder().dir().equals(sweep.dir()), 30_000,
+                () -> "the view shows the store's only sweep: " + view.summaryText());
+        assertEquals(List.of(sweep.dir().getFileName().toString()), view.sweepItems());
+        assertEquals(6, view.visibleTrials().size(), "3 draws x 2 seeds");
+        assertTrue(column(view, SweepTable.STATUS).stream().allMatch("pending"::equals), column(view, "status").toString());
+
+        // the sweep runs in this JVM while the view follows it
+        CompletableFuture<Sweeper.Outcome> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new Sweeper(Contributions.registry(), l -> {
+                }).run(sweep, new NullProgressMonitor());
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        List<String> seen = new ArrayList<>();
+        Widgets.spinUntil(() -> {
+            SweepTable t = view.table();
+            if (t != null) {
+                for (SweepTable.Trial trial : t.allTrials()) {
+                    String s = trial.state().status();
+                    if (!seen.contains(s)) {
+                        seen.add(s);
+                    }
+                }
+            }
+            return running.isDone() && t != null && t.status().equals("done");
+        }, 120_000, () -> "the view follows the sweep to its end: " + view.summaryText());
+        assertEquals("done", running.join().status());
+        assertTrue(seen.contains("running"), "a trial was shown running while the sweep ran: " + seen);
+
+        // the table against the sweep's own files
+        Study study = sweep.study();
+        List<SweepFolder.TrialState> states = sweep.states();
+        String best = SweepTable.bestColumn(study);
+        assertEquals("best val_loss (min)", best);
+        assertEquals(List.of("trial", "status", "optimizer.lr", "seed", best, "best at epoch", "epochs"),
+                view.table().columns());
+        NatTable t = view.natTable();
+        assertEquals(2 + states.size(), t.getRowCount(), "header, filter row and one row per trial");
+        int stopped = 0;
+        for (int i = 0; i < states.size(); i++) {
+            SweepFolder.TrialState s = states.get(i);
+            assertEquals(Integer.toString(s.index()), cell(view, "trial", i));
+            assertEquals(s.parameters().get("optimizer.lr"), cell(view, "optimizer.lr", i));
+            assertEquals(s.parameters().get("seed"), cell(view, "seed", i));
+            assertEquals(s.best(), Double.parseDouble(cell(view, best, i)), 1e-5 * Math.abs(s.best()));
+            assertEquals(Integer.toString(s.epochs()), cell(view, "epochs", i));
+            String status = cell(view, "status", i);
+            assertTrue(status.startsWith(s.status()), status + " vs " + s);
+            if (s.status().equals(SweepFolder.STOPPED)) {
+                stopped++;
+                assertTrue(status.startsWith("stopped: stopped by ASHA after epoch " + s.epochs() + " of 6"), status);
+            }
+        }
+        assertTrue(stopped >= 1, "ASHA with rf 2 stops some of 6 trials: " + states);
+
+        // sorted by the best metric: the sweep's own ranking
+        view.sortBy(best, SortDirectionEnum.ASC);
+        Widgets.spin(100);
+        List<String> ranked = SweepFolder.ranked(states, study).stream().map(s -> Integer.toString(s.index()))
+                .toList();
+        assertEquals(ranked, column(view, "trial"));
+        assertEquals(ranked.get(0), cell(view, "trial", 0), "NatTable shows the sorted order");
+        view.sortBy("optimizer.lr", SortDirectionEnum.DESC);
+        List<Double> lrs = column(view, "optimizer.lr").stream().map(Double::parseDouble).toList();
+        for (int i = 1; i < lrs.size(); i++) {
+            assertTrue(lrs.get(i - 1) >= lrs.get(i), lrs.toString());
+        }
+        view.sortBy(best, SortDirectionEnum.ASC);
+
+        // filtered: the stopped trials only
+        view.filter("status", "stopped");
+        Widgets.spin(100);
+        assertEquals(stopped, view.visibleTrials().size());
+        assertEquals(2 + stopped, t.getRowCount());
+        view.filter("status", "");
+        assertEquals(states.size(), view.visibleTrials().size());
+
+        // the best metric against the learning rate, on a logarithmic axis
+        view.setParameter("optimizer.lr");
+        LineChart chart = view.parameterChart();
+        assertTrue(chart.isLogX());
+        assertTrue(chart.getChart().getAxisSet().getXAxis(0).isLogScaleEnabled());
+        for (SweepFolder.TrialState s : states) {
+            String id = "trial " + s.index();
+            assertArrayEquals(new double[] { Double.parseDouble(s.parameters().get("optimizer.lr")) },
+                    chart.getDrawnX(id), id);
+            assertArrayEquals(new double[] { s.best() }, chart.getDrawnY(id), id);
+        }
+        for (String label : chart.getTickLabels(IAxis.Direction.X)) {
+            assertTrue(label.matches("0\\.0*1|1|10"), "decades on the log axis: " + chart.getTickLabels(IAxis.Direction.X));
+        }
+        view.setParameter("seed");
+        assertFalse(chart.isLogX(), "seeds are a grid: a linear axis");
+        assertEquals(states.size(), chart.getSeriesIds().size());
+        view.setParameter("optimizer.lr");
+
+        // each trial's metric over steps: the rows of its metrics.csv that have it, one per epoch
+        LineChart steps = view.stepsChart();
+        for (SweepFolder.TrialState s : states) {
+            TreeMap<Integer, Double> byEpoch = SweepFolder.metricByEpoch(new RunFolder(s.run()), "val_loss",
+                    Long.MAX_VALUE);
+            double[] expected = byEpoch.values().stream().mapToDouble(Double::doubleValue).toArray();
+            assertArrayEquals(expected, steps.getDrawnY("trial " + s.index()), 1e-12, "trial " + s.index());
+            double[] x = steps.getDrawnX("trial " + s.index());
+            for (int i = 1; i < x.length; i++) {
+                assertEquals(10, x[i] - x[i - 1], "an evaluation every epoch of 10 steps: " + java.util.Arrays.toString(x));
+            }
+        }
+
+        ScreenFit.atBothSizes(WorkbenchViews.window().getShell(), "sweep-view",
+                size -> assertEquals(List.of(), ComparisonViewTest.cutHeaders(view.natTable()), "headers cut at " + size));
+
+        // a trial opened in the Monitor
+        SweepTable.Trial first = view.visibleTrials().get(0);
+        view.openInMonitor(List.of(first));
+        MonitorView monitor = (MonitorView) WorkbenchViews.window().getService(EPartService.class).findPart(MonitorView.ID)
+                .getObject();
+        Widgets.spinUntil(() -> List.of(first.state().run())
+                .equals(monitor.model().shown().stream().map(s -> s.folder().dir()).toList()), 30_000,
+                () -> "the monitor shows the trial " + first.state().run() + "; it shows "
+                        + monitor.model().shown().stream().map(s -> s.folder().dir()).toList());
+    }
+}
