@@ -791,9 +791,16 @@ public final class LineChart {
         ticks.put(axis.getDirection(), t);
     }
 
-    /** A {@link Format} over a label function, the way SWTChart asks for tick labels. */
+    /**
+     * A {@link Format} over a label function, the way SWTChart asks for tick labels. SWTChart
+     * writes "..." over a label that does not parse back to its tick's value where the label has
+     * room, and hides one that has none: a tick left unlabelled (the 2..9 between the decades of a
+     * logarithmic axis) gets a blank label wider and taller than any plot, so it is hidden.
+     */
     private static final class TickFormat extends Format {
         private static final long serialVersionUID = 1L;
+        /** No-break spaces (SWTChart measures labels trimmed, and trimming keeps them) over 120 lines. */
+        private static final String BLANK = "\u00A0\n".repeat(120) + "\u00A0".repeat(1200);
         private final transient DoubleFunction<String> f;
 
         TickFormat(DoubleFunction<String> f) {
@@ -802,7 +809,8 @@ public final class LineChart {
 
         @Override
         public StringBuffer format(Object obj, StringBuffer to, FieldPosition pos) {
-            return to.append(f.apply(((Number) obj).doubleValue()));
+            String label = f.apply(((Number) obj).doubleValue());
+            return to.append(label.isEmpty() ? BLANK : label);
         }
 
         /** SWTChart reads labels back to hide those that do not stand for their tick; ours do (or are no numbers). */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 
 import org.descent.experiment.Components;
 import org.descent.experiment.RunFolder;
@@ -112,30 +113,43 @@ class SweepViewTest {
         assertEquals(6, view.visibleTrials().size(), "3 draws x 2 seeds");
         assertTrue(column(view, SweepTable.STATUS).stream().allMatch("pending"::equals), column(view, "status").toString());
 
-        // the sweep runs in this JVM while the view follows it
+        // the sweep runs in this JVM while the view follows it; its trials wait at their first step
+        // until the view has shown one running
+        CountDownLatch release = new CountDownLatch(1);
+        ThreadLocal<int[]> calls = ThreadLocal.withInitial(() -> new int[1]);
+        NullProgressMonitor gate = new NullProgressMonitor() {
+            @Override
+            public boolean isCanceled() {
+                // the first call is the sweep's check before a trial starts, the next ones its steps'
+                if (++calls.get()[0] >= 2) {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return super.isCanceled();
+            }
+        };
         CompletableFuture<Sweeper.Outcome> running = CompletableFuture.supplyAsync(() -> {
             try {
                 return new Sweeper(Contributions.registry(), l -> {
-                }).run(sweep, new NullProgressMonitor());
+                }).run(sweep, gate);
             } catch (Exception e) {
                 throw new RuntimeException(e);
             }
         });
-        List<String> seen = new ArrayList<>();
-        Widgets.spinUntil(() -> {
-            SweepTable t = view.table();
-            if (t != null) {
-                for (SweepTable.Trial trial : t.allTrials()) {
-                    String s = trial.state().status();
-                    if (!seen.contains(s)) {
-                        seen.add(s);
-                    }
-                }
-            }
-            return running.isDone() && t != null && t.status().equals("done");
-        }, 120_000, () -> "the view follows the sweep to its end: " + view.summaryText());
+        try {
+            Widgets.spinUntil(() -> view.table() != null && view.table().status().equals("running")
+                    && column(view, SweepTable.STATUS).contains("running"), 30_000,
+                    () -> "the view shows the sweep and a trial running: " + view.summaryText() + " "
+                            + column(view, SweepTable.STATUS));
+        } finally {
+            release.countDown();
+        }
+        Widgets.spinUntil(() -> running.isDone() && view.table().status().equals("done"), 120_000,
+                () -> "the view follows the sweep to its end: " + view.summaryText());
         assertEquals("done", running.join().status());
-        assertTrue(seen.contains("running"), "a trial was shown running while the sweep ran: " + seen);
 
         // the table against the sweep's own files
         Study study = sweep.study();
@@ -217,8 +231,24 @@ class SweepViewTest {
             }
         }
 
-        ScreenFit.atBothSizes(WorkbenchViews.window().getShell(), "sweep-view",
-                size -> assertEquals(List.of(), ComparisonViewTest.cutHeaders(view.natTable()), "headers cut at " + size));
+        ScreenFit.atBothSizes(WorkbenchViews.window().getShell(), "sweep-view", size -> {
+            assertEquals(List.of(), ComparisonViewTest.cutHeaders(view.natTable()), "headers cut at " + size);
+            assertEquals(List.of(), ScreenFit.cutLabels(view.natTable().getParent().getParent().getParent()),
+                    "labels cut at " + size);
+        });
+        // the statuses of trials that ran their budget are shown whole (ASHA's long reasons may be cut: a tooltip)
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(view.natTable());
+        try {
+            for (int i = 0; i < states.size(); i++) {
+                String status = cell(view, "status", i);
+                if (status.startsWith("done")) {
+                    int width = view.natTable().getCellByPosition(2, 2 + i).getBounds().width;
+                    assertTrue(gc.textExtent(status).x + 6 <= width, "'" + status + "' fits " + width + " px");
+                }
+            }
+        } finally {
+            gc.dispose();
+        }
 
         // a trial opened in the Monitor
         SweepTable.Trial first = view.visibleTrials().get(0);

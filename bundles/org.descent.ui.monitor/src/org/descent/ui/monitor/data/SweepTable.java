@@ -91,7 +91,22 @@ public final class SweepTable {
         columns.add(BEST_EPOCH);
         columns.add(EPOCHS);
         List<Trial> trials = new ArrayList<>();
-        for (SweepFolder.TrialState t : folder.states()) {
+        boolean here = status(sweep).equals("running") && !SweepFolder.status(sweep).equals("running");
+        Map<Integer, String> entries = new java.util.HashMap<>();
+        if (sweep.get("trials") instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof Map<?, ?> m && m.get("trial") instanceof Number n) {
+                    entries.put(n.intValue(), String.valueOf(m.get("status")));
+                }
+            }
+        }
+        for (SweepFolder.TrialState read : folder.states()) {
+            SweepFolder.TrialState t = read;
+            if (here && "running".equals(entries.get(t.index()))) {
+                // a trial of a sweep this process runs: its run reads as interrupted to other processes only
+                t = new SweepFolder.TrialState(t.index(), t.run(), t.parameters(), "running", "", t.best(),
+                        t.bestEpoch(), t.last(), t.epochs());
+            }
             Map<String, Object> v = new LinkedHashMap<>();
             v.put(TRIAL, (double) t.index());
             v.put(STATUS, t.message().isEmpty() ? t.status() : t.status() + ": " + t.message());

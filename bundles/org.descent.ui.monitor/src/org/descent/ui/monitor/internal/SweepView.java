@@ -116,6 +116,7 @@ public final class SweepView {
     private SortHeaderLayer<SweepTable.Trial> sortHeader;
     private FilterRowHeaderComposite<SweepTable.Trial> filterHeader;
     private @Nullable List<String> tableColumns;
+    private ModernNatTableThemeConfiguration theme;
 
     @PostConstruct
     public void createControls(Composite parent) {
@@ -279,6 +280,8 @@ public final class SweepView {
         List<SweepTable.Trial> selection = selectedTrials();
         if (kept != null && natTable != null && !natTable.isDisposed()) {
             table = kept;
+            // statuses grow (pending, running, done: budget reached, stopped: ASHA's reason)
+            fitColumns(tableArea, kept);
             rowsChanged();
             int[] rows = selection.stream().mapToInt(t -> indexOf(t.state().index())).filter(i -> i >= 0).toArray();
             if (rows.length > 0) {
@@ -330,9 +333,11 @@ public final class SweepView {
                 .orElse("");
         StringBuilder c = new StringBuilder();
         counts.forEach((k, v) -> c.append(c.length() == 0 ? "" : ", ").append(v).append(' ').append(k));
-        summary.setText(String.format(Locale.ROOT, "%s: %s; %d trials (%s)%s; %d shown", t.name(), t.status(),
-                t.allTrials().size(), c, best, visible.size()));
-        summary.setToolTipText(t.folder().dir().toString());
+        int all = t.allTrials().size();
+        summary.setText(String.format(Locale.ROOT, "%s, %d trials: %s%s%s", t.status(), all, c, best,
+                visible.size() == all ? "" : String.format(Locale.ROOT, "; %d shown", visible.size())));
+        summary.setToolTipText(t.name() + " in " + t.folder().dir());
+        sweepCombo.setToolTipText(t.name() + " in " + t.folder().dir());
         summary.getParent().layout();
     }
 
@@ -438,24 +443,8 @@ public final class SweepView {
         theme.rHeaderBgColor = headerBackground;
         theme.rHeaderFgColor = headerText;
         theme.cornerBgColor = headerBackground;
-        GC gc = new GC(parent);
-        try {
-            for (int c = 0; c < columns.size(); c++) {
-                // the whole header with room for the sort arrow; the status (ASHA's reason) is cut at
-                // 520 pixels, other values at 320 (the cell's tooltip shows them whole)
-                gc.setFont(theme.cHeaderFont != null ? theme.cHeaderFont : parent.getFont());
-                int header = gc.textExtent(columns.get(c)).x + 28;
-                gc.setFont(theme.defaultFont != null ? theme.defaultFont : parent.getFont());
-                int values = 0;
-                for (SweepTable.Trial r : data.allTrials()) {
-                    values = Math.max(values, gc.textExtent(r.text(columns.get(c))).x + 16);
-                }
-                int cap = columns.get(c).equals(SweepTable.STATUS) ? 520 : 320;
-                bodyData.setColumnWidthByPosition(c, Math.max(60, Math.max(header, Math.min(cap, values))));
-            }
-        } finally {
-            gc.dispose();
-        }
+        this.theme = theme;
+        fitColumns(parent, data);
         bodyData.setConfigLabelAccumulator((labels, column, row) -> {
             if (columns.get(column).equals(SweepTable.TRIAL) && row < visible.size()) {
                 labels.add(RUN_COLOUR + RunColors.index(MonitorModel.label(visible.get(row).run())));
@@ -499,6 +488,30 @@ public final class SweepView {
             }
         });
         return t;
+    }
+
+    /**
+     * Widens each column to its header (with room for the sort arrow) and its values; the status
+     * (ASHA's reason) is cut at 520 pixels, other values at 320 (the cell's tooltip shows them whole).
+     */
+    private void fitColumns(Composite parent, SweepTable data) {
+        List<String> columns = data.columns();
+        GC gc = new GC(parent);
+        try {
+            for (int c = 0; c < columns.size(); c++) {
+                gc.setFont(theme.cHeaderFont != null ? theme.cHeaderFont : parent.getFont());
+                int header = gc.textExtent(columns.get(c)).x + 28;
+                gc.setFont(theme.defaultFont != null ? theme.defaultFont : parent.getFont());
+                int values = 0;
+                for (SweepTable.Trial r : data.allTrials()) {
+                    values = Math.max(values, gc.textExtent(r.text(columns.get(c))).x + 16);
+                }
+                int cap = columns.get(c).equals(SweepTable.STATUS) ? 520 : 320;
+                bodyData.setColumnWidthByPosition(c, Math.max(60, Math.max(header, Math.min(cap, values))));
+            }
+        } finally {
+            gc.dispose();
+        }
     }
 
     /** Sorting through {@link SweepTable}. */
