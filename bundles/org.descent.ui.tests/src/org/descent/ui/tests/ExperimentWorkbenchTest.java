@@ -620,6 +620,12 @@ class ExperimentWorkbenchTest {
             PlatformUI.getWorkbench().showPerspective(id, window);
             assertEquals(id, page.getPerspective().getId());
             assertNotNull(page.findView(NavigatorView.ID), "no navigator in " + id);
+            if (id.equals(Perspectives.MONITOR)) {
+                for (String view : List.of(Perspectives.MONITOR_VIEW, Perspectives.COMPARISON_VIEW,
+                        Perspectives.SWEEP_VIEW)) {
+                    assertNotNull(page.findViewReference(view), view + " in the Monitor perspective");
+                }
+            }
             labels.add(page.getPerspective().getLabel());
             Widgets.spin(200);
             Widgets.screenshot(window.getShell(), "perspective-" + id.substring(id.lastIndexOf('.') + 1) + ".png");

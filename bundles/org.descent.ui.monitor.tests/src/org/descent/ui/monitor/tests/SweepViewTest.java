@@ -81,9 +81,14 @@ class SweepViewTest {
 
     @AfterAll
     static void clean() throws IOException {
-        try (var s = Files.walk(store)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+        for (Path dir : List.of(store, store.resolveSibling(store.getFileName() + "-choice"))) {
+            if (!Files.exists(dir)) {
+                continue;
+            }
+            try (var s = Files.walk(dir)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
             }
         }
     }
@@ -250,14 +255,52 @@ class SweepViewTest {
             gc.dispose();
         }
 
-        // a trial opened in the Monitor
-        SweepTable.Trial first = view.visibleTrials().get(0);
-        view.openInMonitor(List.of(first));
+        // a double-click on a trial opens it in the Monitor
+        SweepTable.Trial second = view.visibleTrials().get(1);
+        org.eclipse.swt.widgets.Event click = new org.eclipse.swt.widgets.Event();
+        click.button = 1;
+        click.x = view.natTable().getStartXOfColumnPosition(1) + 5;
+        click.y = view.natTable().getStartYOfRowPosition(2 + 1) + 5;
+        view.natTable().notifyListeners(org.eclipse.swt.SWT.MouseDoubleClick, click);
         MonitorView monitor = (MonitorView) WorkbenchViews.window().getService(EPartService.class).findPart(MonitorView.ID)
                 .getObject();
-        Widgets.spinUntil(() -> List.of(first.state().run())
+        Widgets.spinUntil(() -> List.of(second.state().run())
                 .equals(monitor.model().shown().stream().map(s -> s.folder().dir()).toList()), 30_000,
-                () -> "the monitor shows the trial " + first.state().run() + "; it shows "
+                () -> "the monitor shows the trial double-clicked " + second.state().run() + "; it shows "
                         + monitor.model().shown().stream().map(s -> s.folder().dir()).toList());
+        // and the button opens the selected ones
+        view.selectRows(0, 2);
+        List<Path> chosen = List.of(view.visibleTrials().get(0).state().run(), view.visibleTrials().get(2).state().run());
+        assertEquals(chosen, view.selectedTrials().stream().map(tr -> tr.state().run()).toList());
+        view.openInMonitor(view.selectedTrials());
+        Widgets.spinUntil(() -> chosen.equals(monitor.model().shown().stream().map(s -> s.folder().dir()).toList()),
+                30_000, () -> "the monitor shows the selected trials " + chosen + "; it shows "
+                        + monitor.model().shown().stream().map(s -> s.folder().dir()).toList());
+    }
+
+    /** A choice of names is placed by its order in the space; a uniform parameter is a linear number axis. */
+    @Test
+    void aChoiceOfNamesIsPlacedInTheSpacesOrder() throws Exception {
+        Study study = new Study(SearchSpace.parse(List.of("optimizer=choice(gd,adam)", "optimizer.lr=uniform(0.01,0.1)")),
+                4, 5, "val_loss", true, null, 1);
+        Experiment e = base();
+        List<SearchSpace.Trial> trials = study.space().trials(study.samples(), study.searchSeed(), e,
+                Contributions.registry());
+        // not in the store the other test lists
+        SweepFolder f = SweepFolder.create(store.resolveSibling(store.getFileName() + "-choice"), e, study, trials);
+        SweepTable table = SweepTable.read(f);
+        assertEquals(List.of("optimizer", "optimizer.lr"), table.parameters());
+        assertEquals(List.of("gd", "adam"), table.categories("optimizer"));
+        assertEquals(List.of(), table.categories("optimizer.lr"));
+        assertFalse(table.isLog("optimizer.lr"));
+        assertEquals("created", table.status());
+        assertTrue(table.isLive());
+        for (SweepTable.Trial t : table.allTrials()) {
+            SearchSpace.Trial drawn = trials.get(t.state().index());
+            assertEquals(List.of("gd", "adam").indexOf(drawn.values().get("optimizer")), table.position(t, "optimizer"));
+            assertEquals(Double.parseDouble(drawn.values().get("optimizer.lr")), table.position(t, "optimizer.lr"));
+            assertEquals("pending", t.text(SweepTable.STATUS));
+            assertEquals("", t.text(SweepTable.bestColumn(study)), "no metric before the trial runs");
+        }
     }
 }
