@@ -211,10 +211,11 @@ public final class SweepView {
     private void read(boolean list) {
         int generation = ++requested;
         reading = true;
-        RunStore s = store != null ? store : MonitorView.runStore();
+        RunStore chosen = store;
         Path want = selected;
         Display display = root.getDisplay();
         Job job = Job.create("Reading a sweep for the Sweep view", monitor -> {
+            RunStore s = chosen != null ? chosen : MonitorView.runStore();
             List<SweepFolder> found = null;
             String problem = null;
             if (list) {
