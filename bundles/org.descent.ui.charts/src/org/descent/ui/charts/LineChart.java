@@ -111,6 +111,8 @@ public final class LineChart {
     private String xTitle;
     private String yTitle;
     private boolean logScale;
+    /** Whether the x axis is logarithmic. */
+    private boolean logX;
     private long dropped;
     private long droppedNonPositive;
     private int lastWidth = -1;
@@ -563,7 +565,7 @@ public final class LineChart {
             d += r.dropped();
             dn += r.droppedNonPositive();
             for (int i = 0; i < r.size(); i++) {
-                if (!Double.isFinite(r.x()[i])) {
+                if (!Double.isFinite(r.x()[i]) || logX && !(r.x()[i] > 0)) {
                     continue;
                 }
                 bounds[0] = Math.min(bounds[0], r.x()[i]);
@@ -682,7 +684,8 @@ public final class LineChart {
             return false;
         }
         // not too loose either: the data spans a good part of each axis
-        boolean xTight = b[1] - b[0] >= 0.35 * (x.upper - x.lower);
+        boolean xTight = logX ? Math.log(b[1] / b[0]) >= 0.35 * Math.log(x.upper / x.lower)
+                : b[1] - b[0] >= 0.35 * (x.upper - x.lower);
         boolean yTight = logScale ? Math.log(b[3] / b[2]) >= 0.35 * Math.log(y.upper / y.lower)
                 : b[3] - b[2] >= 0.35 * (y.upper - y.lower);
         return xTight && yTight;
@@ -729,10 +732,19 @@ public final class LineChart {
         boolean fewIndices = nice && integerX && !growing && x.upper - x.lower <= 20;
         // a few indices (eigenvalues, blocks): half a step of room on both sides, so the first and
         // last points are not drawn on the plot's edges, and no index 0 that does not exist
-        AxisTicks.Layout xt = fewIndices ? AxisTicks.within(x.lower - 0.5, x.upper + 0.5, AxisTicks.MAX_TICKS, true)
-                : xLayout(x, nice, width);
-        xAxis.setRange(new Range(xt.lower(), xt.upper()));
-        applyTicks(xAxis, xt, width, false);
+        if (logX) {
+            double lo = Math.max(x.lower, Double.MIN_NORMAL);
+            AxisTicks.Layout xt = nice ? AxisTicks.decades(lo, Math.max(lo, x.upper))
+                    : new AxisTicks.Layout(lo, Math.max(lo * 1.0001, x.upper), 10, new double[0]);
+            xAxis.setRange(new Range(xt.lower(), xt.upper()));
+            applyTicks(xAxis, xt, width, true);
+        } else {
+            AxisTicks.Layout xt = fewIndices
+                    ? AxisTicks.within(x.lower - 0.5, x.upper + 0.5, AxisTicks.MAX_TICKS, true)
+                    : xLayout(x, nice, width);
+            xAxis.setRange(new Range(xt.lower(), xt.upper()));
+            applyTicks(xAxis, xt, width, false);
+        }
         if (logScale) {
             double lo = Math.max(y.lower, Double.MIN_NORMAL);
             AxisTicks.Layout yt = nice ? AxisTicks.decades(lo, Math.max(lo, y.upper))
@@ -814,9 +826,16 @@ public final class LineChart {
         ticks.put(axis.getDirection(), t);
     }
 
-    /** A {@link Format} over a label function, the way SWTChart asks for tick labels. */
+    /**
+     * A {@link Format} over a label function, the way SWTChart asks for tick labels. SWTChart
+     * writes "..." over a label that does not parse back to its tick's value where the label has
+     * room, and hides one that has none: a tick left unlabelled (the 2..9 between the decades of a
+     * logarithmic axis) gets a blank label wider and taller than any plot, so it is hidden.
+     */
     private static final class TickFormat extends Format {
         private static final long serialVersionUID = 1L;
+        /** No-break spaces (SWTChart measures labels trimmed, and trimming keeps them) over 120 lines. */
+        private static final String BLANK = "\u00A0\n".repeat(120) + "\u00A0".repeat(1200);
         private final transient DoubleFunction<String> f;
 
         TickFormat(DoubleFunction<String> f) {
@@ -825,7 +844,8 @@ public final class LineChart {
 
         @Override
         public StringBuffer format(Object obj, StringBuffer to, FieldPosition pos) {
-            return to.append(f.apply(((Number) obj).doubleValue()));
+            String label = f.apply(((Number) obj).doubleValue());
+            return to.append(label.isEmpty() ? BLANK : label);
         }
 
         /** SWTChart reads labels back to hide those that do not stand for their tick; ours do (or are no numbers). */
@@ -890,17 +910,8 @@ public final class LineChart {
     public void pan(double fx, double fy) {
         Range x = chart.getAxisSet().getXAxis(0).getRange();
         Range y = chart.getAxisSet().getYAxis(0).getRange();
-        double dx = (x.upper - x.lower) * fx;
-        Range ny;
-        if (logScale) {
-            double f = Math.pow(y.upper / y.lower, fy);
-            ny = new Range(y.lower * f, y.upper * f);
-        } else {
-            double dy = (y.upper - y.lower) * fy;
-            ny = new Range(y.lower + dy, y.upper + dy);
-        }
-        zoomX = new Range(x.lower + dx, x.upper + dx);
-        zoomY = ny;
+        zoomX = shifted(x, fx, logX);
+        zoomY = shifted(y, fy, logScale);
         refresh();
     }
 
@@ -1004,17 +1015,31 @@ public final class LineChart {
     private void zoomBy(double factor) {
         Range x = getXRange();
         Range y = getYRange();
-        double cx = (x.lower + x.upper) / 2;
-        double hx = (x.upper - x.lower) / 2 * factor;
-        if (logScale) {
-            double c = Math.sqrt(y.lower * y.upper);
-            double f = Math.pow(y.upper / c, factor);
-            zoomTo(cx - hx, cx + hx, c / f, c * f);
-        } else {
-            double cy = (y.lower + y.upper) / 2;
-            double hy = (y.upper - y.lower) / 2 * factor;
-            zoomTo(cx - hx, cx + hx, cy - hy, cy + hy);
+        Range nx = scaled(x, factor, logX);
+        Range ny = scaled(y, factor, logScale);
+        zoomTo(nx.lower, nx.upper, ny.lower, ny.upper);
+    }
+
+    /** A range scaled around its centre (its geometric centre on a logarithmic axis). */
+    private static Range scaled(Range r, double factor, boolean log) {
+        if (log) {
+            double c = Math.sqrt(r.lower * r.upper);
+            double f = Math.pow(r.upper / c, factor);
+            return new Range(c / f, c * f);
         }
+        double c = (r.lower + r.upper) / 2;
+        double h = (r.upper - r.lower) / 2 * factor;
+        return new Range(c - h, c + h);
+    }
+
+    /** A range moved by a fraction of its length (by a factor on a logarithmic axis). */
+    private static Range shifted(Range r, double fraction, boolean log) {
+        if (log) {
+            double f = Math.pow(r.upper / r.lower, fraction);
+            return new Range(r.lower * f, r.upper * f);
+        }
+        double d = (r.upper - r.lower) * fraction;
+        return new Range(r.lower + d, r.upper + d);
     }
 
     private void panBy(Point from, Point to) {
@@ -1026,15 +1051,8 @@ public final class LineChart {
         Point size = chart.getPlotArea().getSize();
         double fx = -(double) (to.x - from.x) / Math.max(1, size.x);
         double fy = (double) (to.y - from.y) / Math.max(1, size.y);
-        double dx = (x0.upper - x0.lower) * fx;
-        zoomX = new Range(x0.lower + dx, x0.upper + dx);
-        if (logScale) {
-            double f = Math.pow(y0.upper / y0.lower, fy);
-            zoomY = new Range(y0.lower * f, y0.upper * f);
-        } else {
-            double dy = (y0.upper - y0.lower) * fy;
-            zoomY = new Range(y0.lower + dy, y0.upper + dy);
-        }
+        zoomX = shifted(x0, fx, logX);
+        zoomY = shifted(y0, fy, logScale);
         refresh();
     }
 
@@ -1238,6 +1256,34 @@ public final class LineChart {
     /** Whether the y axis is logarithmic. */
     public boolean isLogScale() {
         return logScale;
+    }
+
+    /**
+     * Switches the x axis between linear and logarithmic (base 10), ticks on the decades (a
+     * parameter drawn log-uniformly, say). Points with x {@code <= 0} cannot be placed on it and
+     * are not drawn.
+     */
+    public void setLogX(boolean on) {
+        if (on == logX) {
+            return;
+        }
+        logX = on;
+        IAxis x = chart.getAxisSet().getXAxis(0);
+        zoomX = null;
+        zoomY = null;
+        structureChanged = true;
+        if (on) {
+            refresh();
+            x.enableLogScale(true);
+        } else {
+            x.enableLogScale(false);
+        }
+        refresh();
+    }
+
+    /** Whether the x axis is logarithmic. */
+    public boolean isLogX() {
+        return logX;
     }
 
     /**

@@ -4,7 +4,7 @@ import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 
-/** Follow runs as they train and compare them: live monitor above, comparison table below. */
+/** Follow runs as they train and compare them: live monitor above, comparison table and sweeps below. */
 public final class MonitorPerspective implements IPerspectiveFactory {
 
     @Override
@@ -15,5 +15,6 @@ public final class MonitorPerspective implements IPerspectiveFactory {
         IFolderLayout bottom = layout.createFolder("org.descent.ui.folders.monitor.bottom", IPageLayout.BOTTOM, 0.66f,
                 "org.descent.ui.folders.monitor.main");
         bottom.addView(Perspectives.COMPARISON_VIEW);
+        bottom.addView(Perspectives.SWEEP_VIEW);
     }
 }

@@ -15,6 +15,7 @@ public final class Perspectives {
     public static final String CONTRIBUTIONS_VIEW = "org.descent.ui.views.contributions";
     public static final String MONITOR_VIEW = "org.descent.ui.monitor.views.monitor";
     public static final String COMPARISON_VIEW = "org.descent.ui.monitor.views.comparison";
+    public static final String SWEEP_VIEW = "org.descent.ui.monitor.views.sweep";
     public static final String ANALYSIS_VIEW = "org.descent.ui.analysis.views.analysis";
     public static final String RACE_VIEW = "org.descent.ui.analysis.views.race";
     public static final String PROFILER_VIEW = "org.descent.ui.profiler.views.profiler";
@@ -26,7 +27,7 @@ public final class Perspectives {
 
     private static final String[] ALL = { EXPERIMENT, MONITOR, ANALYSIS, PROFILER };
     private static final String[] VIEWS = { NAVIGATOR_VIEW, CONTRIBUTIONS_VIEW, MONITOR_VIEW, COMPARISON_VIEW,
-            ANALYSIS_VIEW, RACE_VIEW, PROFILER_VIEW, JVM_VIEW, PROGRESS_VIEW, ERROR_LOG_VIEW };
+            SWEEP_VIEW, ANALYSIS_VIEW, RACE_VIEW, PROFILER_VIEW, JVM_VIEW, PROGRESS_VIEW, ERROR_LOG_VIEW };
 
     private Perspectives() {
     }

@@ -116,6 +116,33 @@ class ChartsTest {
     }
 
     @Test
+    void logXAxisHasDecadesAndPansAndZoomsByFactors() {
+        LineChart chart = new LineChart(shell, "Best loss by lr", "lr", "loss");
+        chart.setSeries("p", "p", XYData.of(new double[] { 0.002, 0.02, 0.3 }, new double[] { 1, 2, 3 }), null,
+                LineChart.Style.POINTS);
+        shell.open();
+        Widgets.spin(200);
+        chart.setLogX(true);
+        assertTrue(chart.isLogX());
+        assertTrue(chart.getChart().getAxisSet().getXAxis(0).isLogScaleEnabled());
+        assertArrayEquals(new double[] { 0.002, 0.02, 0.3 }, chart.getDrawnX("p"));
+        assertArrayEquals(new double[] { 0.001, 0.01, 0.1, 1 }, chart.getTickValues(IAxis.Direction.X));
+        assertEquals(List.of("0.001", "0.01", "0.1", "1"), chart.getTickLabels(IAxis.Direction.X));
+        Range before = chart.getXRange();
+        assertEquals(0.001, before.lower, 1e-12);
+        assertEquals(1, before.upper, 1e-12);
+        // half the width to the right: by a factor of sqrt(1000), the same three decades shown
+        chart.pan(0.5, 0);
+        Range after = chart.getXRange();
+        assertEquals(Math.sqrt(1000) * 0.001, after.lower, 1e-9);
+        assertEquals(1000, after.upper / after.lower, 1e-6);
+        chart.resetZoom();
+        chart.setLogX(false);
+        assertFalse(chart.getChart().getAxisSet().getXAxis(0).isLogScaleEnabled());
+        assertTrue(chart.getXRange().lower <= 0.002 && chart.getXRange().upper >= 0.3);
+    }
+
+    @Test
     void exportsThePictureAndEveryPointOfTheData() throws IOException {
         LineChart chart = new LineChart(shell, "Loss, two runs", "step", "loss");
         double[] x = new double[5000];
