@@ -105,7 +105,7 @@ public final class SweepTable {
             if (here && "running".equals(entries.get(t.index()))) {
                 // a trial of a sweep this process runs: its run reads as interrupted to other processes only
                 t = new SweepFolder.TrialState(t.index(), t.run(), t.parameters(), "running", "", t.best(),
-                        t.bestEpoch(), t.last(), t.epochs());
+                        t.bestEpoch(), t.last(), t.epochs(), t.analyses(), t.figures());
             }
             Map<String, Object> v = new LinkedHashMap<>();
             v.put(TRIAL, (double) t.index());
