@@ -119,7 +119,6 @@ public final class LineChart {
     /** Set while {@link #refresh()} runs: the plot's resizes during it wait for it to end. */
     private boolean refreshing;
     private boolean resizedWhileRefreshing;
-    private boolean secondPass;
     private String emptyText = "No data";
     private boolean empty = true;
     private boolean growing;
@@ -189,8 +188,8 @@ public final class LineChart {
             if (w != lastWidth || chart.getPlotArea().getSize().y != lastHeight) {
                 structureChanged = true;
                 if (refreshing) {
-                    // the refresh's own layout resized the plot (its tick labels changed width): once
-                    // more when it is done, not from inside it (that recursed until the stack overflowed)
+                    // the refresh's own layout resized the plot (its tick labels changed width): it
+                    // draws once more when this pass is done, not from inside it
                     resizedWhileRefreshing = true;
                     return;
                 }
@@ -516,21 +515,15 @@ public final class LineChart {
         refreshing = true;
         try {
             draw();
+            if (resizedWhileRefreshing) {
+                // the layout settled on another size: once more for it (a layout that keeps resizing
+                // itself stops here, where the recursion used to overflow the stack)
+                resizedWhileRefreshing = false;
+                draw();
+            }
         } finally {
             refreshing = false;
-        }
-        if (resizedWhileRefreshing) {
             resizedWhileRefreshing = false;
-            // one more pass for the new size; a layout that keeps resizing itself stops after it
-            if (!secondPass) {
-                secondPass = true;
-                chart.getDisplay().asyncExec(() -> {
-                    if (!chart.isDisposed()) {
-                        refresh();
-                    }
-                    secondPass = false;
-                });
-            }
         }
     }
 
