@@ -25,25 +25,10 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.nebula.widgets.nattable.NatTable;
-import org.eclipse.nebula.widgets.nattable.config.CellConfigAttributes;
-import org.eclipse.nebula.widgets.nattable.config.ConfigRegistry;
-import org.eclipse.nebula.widgets.nattable.config.DefaultNatTableStyleConfiguration;
 import org.eclipse.nebula.widgets.nattable.data.IColumnAccessor;
-import org.eclipse.nebula.widgets.nattable.data.IDataProvider;
 import org.eclipse.nebula.widgets.nattable.data.ListDataProvider;
 import org.eclipse.nebula.widgets.nattable.filterrow.FilterRowHeaderComposite;
 import org.eclipse.nebula.widgets.nattable.filterrow.IFilterStrategy;
-import org.eclipse.nebula.widgets.nattable.filterrow.config.DefaultFilterRowConfiguration;
-import org.eclipse.nebula.widgets.nattable.grid.GridRegion;
-import org.eclipse.nebula.widgets.nattable.grid.data.DefaultColumnHeaderDataProvider;
-import org.eclipse.nebula.widgets.nattable.grid.data.DefaultCornerDataProvider;
-import org.eclipse.nebula.widgets.nattable.grid.data.DefaultRowHeaderDataProvider;
-import org.eclipse.nebula.widgets.nattable.grid.layer.ColumnHeaderLayer;
-import org.eclipse.nebula.widgets.nattable.grid.layer.CornerLayer;
-import org.eclipse.nebula.widgets.nattable.grid.layer.DefaultColumnHeaderDataLayer;
-import org.eclipse.nebula.widgets.nattable.grid.layer.DefaultRowHeaderDataLayer;
-import org.eclipse.nebula.widgets.nattable.grid.layer.GridLayer;
-import org.eclipse.nebula.widgets.nattable.grid.layer.RowHeaderLayer;
 import org.eclipse.nebula.widgets.nattable.layer.DataLayer;
 import org.eclipse.nebula.widgets.nattable.layer.LayerUtil;
 import org.eclipse.nebula.widgets.nattable.layer.event.RowStructuralRefreshEvent;
@@ -52,16 +37,10 @@ import org.eclipse.nebula.widgets.nattable.sort.ISortModel;
 import org.eclipse.nebula.widgets.nattable.sort.SortDirectionEnum;
 import org.eclipse.nebula.widgets.nattable.sort.SortHeaderLayer;
 import org.eclipse.nebula.widgets.nattable.sort.command.SortColumnCommand;
-import org.eclipse.nebula.widgets.nattable.sort.config.SingleClickSortConfiguration;
-import org.eclipse.nebula.widgets.nattable.style.CellStyleAttributes;
-import org.eclipse.nebula.widgets.nattable.style.DisplayMode;
 import org.eclipse.nebula.widgets.nattable.style.Style;
 import org.eclipse.nebula.widgets.nattable.style.theme.ModernNatTableThemeConfiguration;
-import org.eclipse.nebula.widgets.nattable.tooltip.NatTableContentTooltip;
-import org.eclipse.nebula.widgets.nattable.viewport.ViewportLayer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
-import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Button;
@@ -412,7 +391,7 @@ public final class SweepView {
     }
 
     /** The prefix of the cell labels that colour a trial's number (with the index of its colour). */
-    private static final String RUN_COLOUR = "descent.run-colour.";
+    private static final String RUN_COLOUR = RunGrid.RUN_COLOUR;
 
     private NatTable createTable(Composite parent, SweepTable data) {
         List<String> columns = data.columns();
@@ -435,15 +414,7 @@ public final class SweepView {
         };
         ListDataProvider<SweepTable.Trial> body = new ListDataProvider<>(visible, accessor);
         bodyData = new DataLayer(body, 110, 24);
-        ModernNatTableThemeConfiguration theme = new ModernNatTableThemeConfiguration();
-        // dark text on light headers, as Run Comparison
-        Color headerBackground = new Color(236, 236, 236);
-        Color headerText = parent.getDisplay().getSystemColor(SWT.COLOR_BLACK);
-        theme.cHeaderBgColor = headerBackground;
-        theme.cHeaderFgColor = headerText;
-        theme.rHeaderBgColor = headerBackground;
-        theme.rHeaderFgColor = headerText;
-        theme.cornerBgColor = headerBackground;
+        ModernNatTableThemeConfiguration theme = RunGrid.theme(parent.getDisplay());
         this.theme = theme;
         fitColumns(parent, data);
         bodyData.setConfigLabelAccumulator((labels, column, row) -> {
@@ -451,36 +422,12 @@ public final class SweepView {
                 labels.add(RUN_COLOUR + RunColors.index(MonitorModel.label(visible.get(row).run())));
             }
         });
-        selectionLayer = new SelectionLayer(bodyData);
-        ViewportLayer viewport = new ViewportLayer(selectionLayer);
-        IDataProvider headerData = new DefaultColumnHeaderDataProvider(columns.toArray(String[]::new));
-        DataLayer headerDataLayer = new DefaultColumnHeaderDataLayer(headerData);
-        ColumnHeaderLayer header = new ColumnHeaderLayer(headerDataLayer, viewport, selectionLayer);
-        ConfigRegistry config = new ConfigRegistry();
-        sortHeader = new SortHeaderLayer<>(header, new SortModel(), false);
-        filterHeader = new FilterRowHeaderComposite<>(new FilterStrategy(), sortHeader, headerData, config);
-        IDataProvider rowHeaderData = new DefaultRowHeaderDataProvider(body);
-        RowHeaderLayer rowHeader = new RowHeaderLayer(new DefaultRowHeaderDataLayer(rowHeaderData), viewport,
-                selectionLayer);
-        CornerLayer corner = new CornerLayer(new DataLayer(new DefaultCornerDataProvider(headerData, rowHeaderData)),
-                rowHeader, filterHeader);
-        GridLayer grid = new GridLayer(viewport, filterHeader, rowHeader, corner);
-
-        NatTable t = new NatTable(parent, grid, false);
-        t.setConfigRegistry(config);
-        t.addConfiguration(new DefaultNatTableStyleConfiguration());
-        t.addConfiguration(new SingleClickSortConfiguration());
-        t.addConfiguration(new DefaultFilterRowConfiguration());
-        t.configure();
-        t.setTheme(theme);
-        for (int i = 0; i < RunColors.COUNT; i++) {
-            Style style = new Style();
-            int rgb = RunColors.byIndex(i);
-            style.setAttributeValue(CellStyleAttributes.FOREGROUND_COLOR,
-                    new Color((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff));
-            config.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, style, DisplayMode.NORMAL, RUN_COLOUR + i);
-        }
-        new NatTableContentTooltip(t, GridRegion.COLUMN_HEADER, GridRegion.BODY);
+        RunGrid.Parts<SweepTable.Trial> grid = RunGrid.build(parent, bodyData, body, columns.toArray(String[]::new),
+                new SortModel(), new FilterStrategy(), theme);
+        selectionLayer = grid.selection();
+        sortHeader = grid.sort();
+        filterHeader = grid.filter();
+        NatTable t = grid.table();
         t.addListener(SWT.MouseDoubleClick, e -> {
             int position = t.getRowPositionByY(e.y);
             int row = position < 0 ? -1 : LayerUtil.convertRowPosition(t, position, bodyData);
