@@ -33,7 +33,6 @@ import org.eclipse.nebula.widgets.nattable.layer.event.RowStructuralRefreshEvent
 import org.eclipse.nebula.widgets.nattable.selection.RowSelectionProvider;
 import org.eclipse.nebula.widgets.nattable.selection.SelectionLayer;
 import org.eclipse.nebula.widgets.nattable.selection.command.SelectRowsCommand;
-import org.eclipse.nebula.widgets.nattable.sort.ISortModel;
 import org.eclipse.nebula.widgets.nattable.sort.SortDirectionEnum;
 import org.eclipse.nebula.widgets.nattable.sort.SortHeaderLayer;
 import org.eclipse.nebula.widgets.nattable.sort.command.SortColumnCommand;
@@ -245,53 +244,32 @@ public final class ComparisonView {
     }
 
     /** Sorting through {@link RunTable}. */
-    private final class SortModel implements ISortModel {
+    private final class SortModel extends RunGrid.OneColumnSort {
 
         @Override
-        public List<Integer> getSortedColumnIndexes() {
-            String c = table.sortColumn();
-            return c == null ? List.of() : List.of(table.columnIndex(c));
+        @Nullable
+        String sortedColumn() {
+            return table.sortColumn();
         }
 
         @Override
-        public boolean isColumnIndexSorted(int column) {
-            return getSortedColumnIndexes().contains(column);
+        int columnIndex(String column) {
+            return table.columnIndex(column);
         }
 
         @Override
-        public SortDirectionEnum getSortDirection(int column) {
-            if (!isColumnIndexSorted(column)) {
-                return SortDirectionEnum.NONE;
-            }
-            return table.isAscending() ? SortDirectionEnum.ASC : SortDirectionEnum.DESC;
+        String columnName(int column) {
+            return table.columns().get(column).name();
         }
 
         @Override
-        public int getSortOrder(int column) {
-            return isColumnIndexSorted(column) ? 0 : -1;
+        boolean ascending() {
+            return table.isAscending();
         }
 
         @Override
-        @SuppressWarnings("rawtypes")
-        public List<Comparator> getComparatorsForColumnIndex(int column) {
-            return List.of(getColumnComparator(column));
-        }
-
-        @Override
-        public Comparator<?> getColumnComparator(int column) {
-            return RunTable::compare;
-        }
-
-        @Override
-        public void sort(int column, SortDirectionEnum direction, boolean accumulate) {
-            table.sort(direction == SortDirectionEnum.NONE ? null : table.columns().get(column).name(),
-                    direction != SortDirectionEnum.DESC);
-            rowsChanged();
-        }
-
-        @Override
-        public void clear() {
-            table.sort(null, true);
+        void sortRows(@Nullable String column, boolean ascending) {
+            table.sort(column, ascending);
             rowsChanged();
         }
     }

@@ -1,6 +1,11 @@
 package org.descent.ui.monitor.internal;
 
+import java.util.Comparator;
+import java.util.List;
+
 import org.descent.ui.charts.RunColors;
+import org.descent.ui.monitor.data.RunTable;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.nebula.widgets.nattable.NatTable;
 import org.eclipse.nebula.widgets.nattable.config.CellConfigAttributes;
 import org.eclipse.nebula.widgets.nattable.config.ConfigRegistry;
@@ -23,6 +28,7 @@ import org.eclipse.nebula.widgets.nattable.layer.DataLayer;
 import org.eclipse.nebula.widgets.nattable.layer.IUniqueIndexLayer;
 import org.eclipse.nebula.widgets.nattable.selection.SelectionLayer;
 import org.eclipse.nebula.widgets.nattable.sort.ISortModel;
+import org.eclipse.nebula.widgets.nattable.sort.SortDirectionEnum;
 import org.eclipse.nebula.widgets.nattable.sort.SortHeaderLayer;
 import org.eclipse.nebula.widgets.nattable.sort.config.SingleClickSortConfiguration;
 import org.eclipse.nebula.widgets.nattable.style.CellStyleAttributes;
@@ -52,6 +58,70 @@ final class RunGrid {
     }
 
     private RunGrid() {
+    }
+
+    /**
+     * Sorting by one column at a time, on a click of its header, as both tables do: the view says
+     * which column is sorted and in which direction, and sorts its rows.
+     */
+    abstract static class OneColumnSort implements ISortModel {
+
+        /** The sorted column's name, or null. */
+        abstract @Nullable String sortedColumn();
+
+        abstract int columnIndex(String column);
+
+        abstract String columnName(int column);
+
+        abstract boolean ascending();
+
+        /** Sorts the rows by a column (null: as they came) and shows them. */
+        abstract void sortRows(@Nullable String column, boolean ascending);
+
+        @Override
+        public List<Integer> getSortedColumnIndexes() {
+            String c = sortedColumn();
+            return c == null ? List.of() : List.of(columnIndex(c));
+        }
+
+        @Override
+        public boolean isColumnIndexSorted(int column) {
+            return getSortedColumnIndexes().contains(column);
+        }
+
+        @Override
+        public SortDirectionEnum getSortDirection(int column) {
+            if (!isColumnIndexSorted(column)) {
+                return SortDirectionEnum.NONE;
+            }
+            return ascending() ? SortDirectionEnum.ASC : SortDirectionEnum.DESC;
+        }
+
+        @Override
+        public int getSortOrder(int column) {
+            return isColumnIndexSorted(column) ? 0 : -1;
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        public List<Comparator> getComparatorsForColumnIndex(int column) {
+            return List.of(getColumnComparator(column));
+        }
+
+        @Override
+        public Comparator<?> getColumnComparator(int column) {
+            return RunTable::compare;
+        }
+
+        @Override
+        public void sort(int column, SortDirectionEnum direction, boolean accumulate) {
+            sortRows(direction == SortDirectionEnum.NONE ? null : columnName(column), direction != SortDirectionEnum.DESC);
+        }
+
+        @Override
+        public void clear() {
+            sortRows(null, true);
+        }
     }
 
     /** The modern theme with dark text on light headers (its white on grey reads poorly). */

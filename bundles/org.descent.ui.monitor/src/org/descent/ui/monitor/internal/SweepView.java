@@ -3,7 +3,6 @@ package org.descent.ui.monitor.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +32,6 @@ import org.eclipse.nebula.widgets.nattable.layer.DataLayer;
 import org.eclipse.nebula.widgets.nattable.layer.LayerUtil;
 import org.eclipse.nebula.widgets.nattable.layer.event.RowStructuralRefreshEvent;
 import org.eclipse.nebula.widgets.nattable.selection.SelectionLayer;
-import org.eclipse.nebula.widgets.nattable.sort.ISortModel;
 import org.eclipse.nebula.widgets.nattable.sort.SortDirectionEnum;
 import org.eclipse.nebula.widgets.nattable.sort.SortHeaderLayer;
 import org.eclipse.nebula.widgets.nattable.sort.command.SortColumnCommand;
@@ -463,57 +461,36 @@ public final class SweepView {
     }
 
     /** Sorting through {@link SweepTable}. */
-    private final class SortModel implements ISortModel {
+    private final class SortModel extends RunGrid.OneColumnSort {
 
         private SweepTable data() {
             return java.util.Objects.requireNonNull(table);
         }
 
         @Override
-        public List<Integer> getSortedColumnIndexes() {
-            String c = data().sortColumn();
-            return c == null ? List.of() : List.of(data().columnIndex(c));
+        @Nullable
+        String sortedColumn() {
+            return data().sortColumn();
         }
 
         @Override
-        public boolean isColumnIndexSorted(int column) {
-            return getSortedColumnIndexes().contains(column);
+        int columnIndex(String column) {
+            return data().columnIndex(column);
         }
 
         @Override
-        public SortDirectionEnum getSortDirection(int column) {
-            if (!isColumnIndexSorted(column)) {
-                return SortDirectionEnum.NONE;
-            }
-            return data().isAscending() ? SortDirectionEnum.ASC : SortDirectionEnum.DESC;
+        String columnName(int column) {
+            return data().columns().get(column);
         }
 
         @Override
-        public int getSortOrder(int column) {
-            return isColumnIndexSorted(column) ? 0 : -1;
+        boolean ascending() {
+            return data().isAscending();
         }
 
         @Override
-        @SuppressWarnings("rawtypes")
-        public List<Comparator> getComparatorsForColumnIndex(int column) {
-            return List.of(getColumnComparator(column));
-        }
-
-        @Override
-        public Comparator<?> getColumnComparator(int column) {
-            return RunTable::compare;
-        }
-
-        @Override
-        public void sort(int column, SortDirectionEnum direction, boolean accumulate) {
-            data().sort(direction == SortDirectionEnum.NONE ? null : data().columns().get(column),
-                    direction != SortDirectionEnum.DESC);
-            rowsChanged();
-        }
-
-        @Override
-        public void clear() {
-            data().sort(null, true);
+        void sortRows(@Nullable String column, boolean ascending) {
+            data().sort(column, ascending);
             rowsChanged();
         }
     }
