@@ -1,24 +1,60 @@
 package org.descent.ui.charts;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A colour per run (or per group of runs) derived from its identity, so a run has the same colour
- * in every view and in every session, whatever else is shown beside it: the FNV-1a hash of the
- * name picks one of {@value #COUNT} hues spaced around the colour wheel, at a saturation and
- * brightness that read on white. No SWT: colours are {@code 0xRRGGBB}.
+ * in every view: the FNV-1a hash of the name picks one of {@value #COUNT} hues spaced around the
+ * colour wheel, at a saturation and brightness that read on white. Two names whose hashes pick the
+ * same hue do not share it while the other hues are free: the first name asked for keeps the
+ * hashed hue and the next one takes the next free hue, once for the whole workbench session (one
+ * table for every view). A run alone keeps its hashed hue from one session to the next. No SWT:
+ * colours are {@code 0xRRGGBB}.
  */
 public final class RunColors {
 
     /** How many distinct colours there are. */
     public static final int COUNT = 16;
 
+    /** The hue each name was given, and how many names hold each hue; guarded by the class. */
+    private static final Map<String, Integer> GIVEN = new HashMap<>();
+    private static final int[] HOLDERS = new int[COUNT];
+
     private RunColors() {
     }
 
-    /** The colour of a run or group named {@code identity}, as {@code 0xRRGGBB}. */
+    /**
+     * The colour of a run or group named {@code identity}, as {@code 0xRRGGBB}: its hashed hue,
+     * or the next hue no other name holds when another name took that one first this session
+     * (once all {@value #COUNT} are held, the least held one from the hashed hue on).
+     */
     public static int of(String identity) {
-        return byIndex(index(identity));
+        return byIndex(assigned(identity));
+    }
+
+    /** Which of the {@value #COUNT} colours {@link #of} gives {@code identity} this session. */
+    public static synchronized int assigned(String identity) {
+        Integer given = GIVEN.get(identity);
+        if (given != null) {
+            return given;
+        }
+        int start = index(identity);
+        int best = start;
+        for (int step = 0; step < COUNT; step++) {
+            int i = (start + step) % COUNT;
+            if (HOLDERS[i] < HOLDERS[best]) {
+                best = i;
+            }
+            if (HOLDERS[i] == 0) {
+                best = i;
+                break;
+            }
+        }
+        HOLDERS[best]++;
+        GIVEN.put(identity, best);
+        return best;
     }
 
     /** The {@code i}-th of the {@value #COUNT} colours, as {@code 0xRRGGBB}. */
@@ -26,7 +62,7 @@ public final class RunColors {
         return hsv(Math.floorMod(i, COUNT) * 360.0 / COUNT, 0.75, 0.72);
     }
 
-    /** Which of the {@value #COUNT} colours {@code identity} gets. */
+    /** Which of the {@value #COUNT} colours {@code identity} hashes to (its colour when no other name holds it). */
     public static int index(String identity) {
         int h = 0x811c9dc5;
         for (byte b : identity.getBytes(StandardCharsets.UTF_8)) {

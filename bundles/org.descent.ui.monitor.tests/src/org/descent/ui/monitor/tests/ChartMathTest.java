@@ -228,6 +228,19 @@ class ChartMathTest {
             assertTrue(0.2126 * r + 0.7152 * g + 0.0722 * b < 185, "colour " + Integer.toHexString(c));
         }
         assertEquals(RunColors.COUNT, colours.size(), "every colour is used");
+        // two names that hash to the same hue: the second one asked for gets another, and keeps it
+        String first = "clash-first";
+        String second = null;
+        for (int i = 0; second == null; i++) {
+            if (RunColors.index("clash-" + i) == RunColors.index(first)) {
+                second = "clash-" + i;
+            }
+        }
+        int firstColour = RunColors.of(first);
+        int secondColour = RunColors.of(second);
+        assertNotEquals(firstColour, secondColour, first + " and " + second + " hash alike but are told apart");
+        assertEquals(secondColour, RunColors.of(second), "asked again, the same colour");
+        assertEquals(firstColour, RunColors.of(first));
         assertNotEquals(RunColors.of("a"), RunColors.faint(RunColors.of("a"), 0.6));
         assertEquals(0xffffff, RunColors.faint(0x123456, 1));
         assertEquals(0x123456, RunColors.faint(0x123456, 0));

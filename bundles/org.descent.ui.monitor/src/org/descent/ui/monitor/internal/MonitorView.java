@@ -117,6 +117,8 @@ public final class MonitorView {
     private final Map<GrowingSeries, XYData[]> derived = new IdentityHashMap<>();
     private Button follow;
     private Label status;
+    /** The key of a run row's whole status text (the column shows its first word). */
+    private static final String FULL_STATUS = "descent.status";
     private long drawnVersion = -1;
     /** Set by other threads too (a live run starting shows itself). */
     private volatile boolean dirty = true;
@@ -159,7 +161,7 @@ public final class MonitorView {
         runs.addListener(SWT.Resize, e -> fitRunColumns());
         runs.addListener(SWT.MouseHover, e -> {
             TableItem item = runs.getItem(new Point(e.x, e.y));
-            runs.setToolTipText(item == null ? null : item.getText(0) + ": " + item.getText(2));
+            runs.setToolTipText(item == null ? null : item.getText(0) + ": " + item.getData(FULL_STATUS));
         });
         GridDataFactory.fillDefaults().grab(true, true).span(2, 1).applyTo(runs);
 
@@ -542,8 +544,12 @@ public final class MonitorView {
             MonitorModel.Shown s = shown.get(i);
             TableItem item = runs.getItem(i);
             item.setData(s.folder().dir());
+            // the column shows the state ("done", "diverged"); the reason is in the row's tooltip
+            String status = s.series().status();
+            item.setData(FULL_STATUS, status);
+            int colon = status.indexOf(':');
             String[] texts = { legendLabel(s.series().label()) + (s.live() ? " (live)" : ""),
-                    String.format(Locale.ROOT, "%,d", s.series().steps()), s.series().status() };
+                    String.format(Locale.ROOT, "%,d", s.series().steps()), colon > 0 ? status.substring(0, colon) : status };
             boolean changed = false;
             for (int c = 0; c < texts.length; c++) {
                 if (!texts[c].equals(item.getText(c))) {
