@@ -278,6 +278,64 @@ class SweepViewTest {
                         + monitor.model().shown().stream().map(s -> s.folder().dir()).toList());
     }
 
+    /**
+     * Cancel sweep on a sweep that runs in a job of this workbench (as the editor's Run sweep
+     * starts one): the trial training stops and is saved, the finished ones are kept, the rest
+     * never start. Trials of 1 and 2 epochs end; the third, of 10^6 epochs, is cancelled as it trains.
+     */
+    @Test
+    void cancelStopsTheSweepAndKeepsTheFinishedTrials() throws Exception {
+        Path other = Files.createTempDirectory("descent-sweep-cancel-test");
+        try {
+            Study study = new Study(SearchSpace.parse(List.of("epochs=grid(1,2,1000000,3)")), 1, 0, "val_loss", true,
+                    null, 1);
+            Experiment e = base();
+            List<SearchSpace.Trial> trials = study.space().trials(1, 0, e, Contributions.registry());
+            SweepFolder f = SweepFolder.create(SweepFolder.newFolder(other, "cancel"), e, study, trials);
+            org.eclipse.core.runtime.jobs.Job job = new org.eclipse.core.runtime.jobs.Job("sweep by test") {
+                @Override
+                protected org.eclipse.core.runtime.IStatus run(org.eclipse.core.runtime.IProgressMonitor monitor) {
+                    try {
+                        new Sweeper(Contributions.registry(), l -> {
+                        }).run(f, monitor);
+                        return org.eclipse.core.runtime.Status.OK_STATUS;
+                    } catch (Exception x) {
+                        return org.eclipse.core.runtime.Status.error("the sweep failed", x);
+                    }
+                }
+
+                @Override
+                public boolean belongsTo(Object family) {
+                    return family.equals(f.dir());
+                }
+            };
+            SweepView view = WorkbenchViews.open(SweepView.ID, SweepView.class);
+            view.setStore(new RunStore(other));
+            job.schedule();
+            Widgets.spinUntil(() -> {
+                List<String> s = view.table() == null ? List.of() : column(view, SweepTable.STATUS);
+                return s.size() == 4 && s.get(0).startsWith("done") && s.get(1).startsWith("done")
+                        && s.get(2).equals("running") && view.cancelButton().isEnabled();
+            }, 60_000, () -> "two trials done and the third training: " + view.summaryText());
+            view.cancelButton().notifyListeners(org.eclipse.swt.SWT.Selection, null);
+            Widgets.spinUntil(() -> job.getResult() != null && view.table().status().equals("cancelled"), 60_000,
+                    () -> "the sweep stops: " + view.summaryText());
+            List<SweepFolder.TrialState> states = f.states();
+            assertEquals(List.of("done", "done", "cancelled", "pending"), states.stream().map(SweepFolder.TrialState::status)
+                    .toList());
+            assertEquals(List.of(1, 2), states.subList(0, 2).stream().map(SweepFolder.TrialState::epochs).toList(),
+                    "the finished trials keep their whole budget");
+            assertEquals("cancelled", f.summary().get("status"));
+            Widgets.spinUntil(() -> !view.cancelButton().isEnabled(), 30_000, () -> "nothing left to cancel");
+        } finally {
+            try (var s = Files.walk(other)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
     /** A choice of names is placed by its order in the space; a uniform parameter is a linear number axis. */
     @Test
     void aChoiceOfNamesIsPlacedInTheSpacesOrder() throws Exception {
