@@ -389,6 +389,15 @@ class ExperimentWorkbenchTest {
         type(sweep.form(), "seeds", "0..1");
         settled(editor);
         assertEquals("Ready to sweep: 4 trials.", sweep.problemsText(), "2 budgets x 2 seeds, one draw each");
+        // edits are commands: undo takes the seeds back, redo brings them
+        editor.undoAction().run();
+        settled(editor);
+        assertEquals("", ((Text) sweep.form().control("seeds")).getText());
+        assertEquals("Ready to sweep: 2 trials.", sweep.problemsText());
+        editor.redoAction().run();
+        settled(editor);
+        assertEquals("0..1", ((Text) sweep.form().control("seeds")).getText());
+        assertEquals("Ready to sweep: 4 trials.", sweep.problemsText());
 
         maximize(page.getReference(editor), true);
         ScreenFit.atBothSizes(window.getShell(), "editor-sweep", size -> {

@@ -240,7 +240,7 @@ public final class SweepSection {
                 + " the run store; the Sweep view follows it");
         runButton.addListener(SWT.Selection, e -> edits.run());
         cancelButton = new Button(group, SWT.PUSH);
-        cancelButton.setText("Cancel s&weep");
+        cancelButton.setText("Cancel swee&p");
         cancelButton.setToolTipText("Stop the sweeps started from this editor; finished trials are kept, and"
                 + " descent sweep resume DIR continues");
         cancelButton.addListener(SWT.Selection, e -> edits.cancel());
