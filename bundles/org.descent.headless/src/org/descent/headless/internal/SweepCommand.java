@@ -117,9 +117,13 @@ public final class SweepCommand implements Command {
             Optional<String> text = context.option(t.option());
             if (text.isPresent()) {
                 try {
+                    if (t.option().equals("seeds")) {
+                        SearchSpace.seeds(text.get());
+                    }
                     t.set(sweep, text.get());
                 } catch (IllegalArgumentException ex) {
-                    throw new UsageException("option '--" + t.option() + "': " + ex.getMessage());
+                    throw new UsageException(ex.getMessage().startsWith("--") ? ex.getMessage()
+                            : "option '--" + t.option() + "': " + ex.getMessage());
                 }
             }
         }

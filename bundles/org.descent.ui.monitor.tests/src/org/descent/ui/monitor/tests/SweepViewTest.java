@@ -336,6 +336,47 @@ class SweepViewTest {
         }
     }
 
+    /**
+     * Cancel sweep on a sweep another process runs (as {@code descent sweep} records itself in
+     * sweep.json: its pid and start): that process is asked to stop as Ctrl-C asks it (SIGTERM),
+     * here a stand-in process that waits.
+     */
+    @Test
+    void cancelAsksTheProcessThatRunsTheSweepToStop() throws Exception {
+        Path other = Files.createTempDirectory("descent-sweep-process-test");
+        Process sleeper = new ProcessBuilder("sleep", "120").start();
+        try {
+            Study study = new Study(SearchSpace.parse(List.of("optimizer.lr=grid(0.01,0.1)")), 1, 0, "val_loss", true,
+                    null, 1);
+            Experiment e = base();
+            SweepFolder f = SweepFolder.create(SweepFolder.newFolder(other, "elsewhere"), e, study,
+                    study.space().trials(1, 0, e, Contributions.registry()));
+            java.util.Map<String, Object> file = f.read();
+            file.put("status", "running");
+            file.put("pid", sleeper.pid());
+            sleeper.info().startInstant().ifPresent(i -> file.put("process_start", i.toEpochMilli()));
+            f.write(file);
+            assertEquals(sleeper.pid(), f.process().orElseThrow().pid());
+            SweepView view = WorkbenchViews.open(SweepView.ID, SweepView.class);
+            view.setStore(new RunStore(other));
+            Widgets.spinUntil(() -> view.table() != null && view.table().folder().dir().equals(f.dir())
+                    && view.cancelButton().isEnabled(), 30_000, () -> "the view shows the sweep running: "
+                            + view.summaryText());
+            view.cancelButton().notifyListeners(org.eclipse.swt.SWT.Selection, null);
+            Widgets.spinUntil(() -> !sleeper.isAlive(), 30_000, () -> "the process is asked to stop: "
+                    + view.summaryText());
+            Widgets.spinUntil(() -> view.table().status().equals("interrupted") && !view.cancelButton().isEnabled(),
+                    30_000, () -> "the view reads the sweep again, its process gone: " + view.summaryText());
+        } finally {
+            sleeper.destroyForcibly();
+            try (var s = Files.walk(other)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
     /** A choice of names is placed by its order in the space; a uniform parameter is a linear number axis. */
     @Test
     void aChoiceOfNamesIsPlacedInTheSpacesOrder() throws Exception {
