@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import org.descent.core.Contribution;
 import org.descent.core.ContributionRegistry;
@@ -28,6 +29,9 @@ import org.descent.experiment.model.ExperimentFactory;
 import org.descent.experiment.model.ExperimentPackage;
 import org.descent.experiment.model.Run;
 import org.descent.experiment.model.Setting;
+import org.descent.experiment.model.Sweep;
+import org.descent.experiment.model.SweptParameter;
+import org.descent.sweep.SweepSettings;
 import org.descent.ui.forms.HyperparameterForm;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -35,6 +39,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.emf.common.command.BasicCommandStack;
 import org.eclipse.emf.common.command.Command;
+import org.eclipse.emf.common.command.CompoundCommand;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EObject;
@@ -691,7 +696,7 @@ public final class ExperimentEditor extends EditorPart {
         List<SweepSection.Candidate> hyperparameters = new ArrayList<>();
         List<SweepSection.Candidate> components = new ArrayList<>();
         for (String kind : List.of("optimizer", "model", "loss", "dataset", "schedule", "regularizer", "probe")) {
-            Role r = java.util.stream.Stream.concat(SINGLE_ROLES.stream(), LIST_ROLES.stream())
+            Role r = Stream.concat(SINGLE_ROLES.stream(), LIST_ROLES.stream())
                     .filter(x -> x.kind().equals(kind)).findFirst().orElseThrow();
             Component c;
             if (r.feature().isMany()) {
@@ -729,10 +734,10 @@ public final class ExperimentEditor extends EditorPart {
         public void enable(boolean on) {
             Command command;
             if (on) {
-                org.descent.experiment.model.Sweep s = F.createSweep();
+                Sweep s = F.createSweep();
                 List<SweepSection.Candidate> candidates = sweepable();
                 if (!candidates.isEmpty()) {
-                    s.getParameters().add(org.descent.sweep.SweepSettings.parameter(candidates.get(0).name(),
+                    s.getParameters().add(SweepSettings.parameter(candidates.get(0).name(),
                             candidates.get(0).startingDistribution()));
                 }
                 if (experiment.getEpochs() == 0) {
@@ -749,26 +754,26 @@ public final class ExperimentEditor extends EditorPart {
 
         @Override
         public void addParameter(SweepSection.Candidate c) {
-            org.descent.experiment.model.Sweep s = experiment.getSweep();
+            Sweep s = experiment.getSweep();
             if (s == null) {
                 return;
             }
             AddCommand a = new AddCommand(domain, s, P.getSweep_Parameters(),
-                    org.descent.sweep.SweepSettings.parameter(c.name(), c.startingDistribution()));
+                    SweepSettings.parameter(c.name(), c.startingDistribution()));
             a.setLabel("sweep " + c.name());
             execute(a);
         }
 
         @Override
-        public void removeParameter(org.descent.experiment.model.SweptParameter p) {
+        public void removeParameter(SweptParameter p) {
             RemoveCommand r = new RemoveCommand(domain, experiment.getSweep(), P.getSweep_Parameters(), p);
             r.setLabel("do not sweep " + p.getName());
             execute(r);
         }
 
         @Override
-        public void rename(org.descent.experiment.model.SweptParameter p, SweepSection.Candidate c) {
-            org.eclipse.emf.common.command.CompoundCommand compound = new org.eclipse.emf.common.command.CompoundCommand(
+        public void rename(SweptParameter p, SweepSection.Candidate c) {
+            CompoundCommand compound = new CompoundCommand(
                     "sweep " + c.name() + " instead of " + p.getName());
             compound.append(new SetCommand(domain, p, P.getSweptParameter_Name(), c.name()));
             compound.append(new SetCommand(domain, p, P.getSweptParameter_Distribution(), c.startingDistribution()));
@@ -776,7 +781,7 @@ public final class ExperimentEditor extends EditorPart {
         }
 
         @Override
-        public void setDistribution(org.descent.experiment.model.SweptParameter p, String text) {
+        public void setDistribution(SweptParameter p, String text) {
             SetCommand c = new SetCommand(domain, p, P.getSweptParameter_Distribution(), text);
             c.setLabel(p.getName() + " = " + text);
             execute(c);
@@ -784,7 +789,7 @@ public final class ExperimentEditor extends EditorPart {
 
         @Override
         public void setSetting(String name, @Nullable String text, @Nullable String problem) {
-            org.descent.experiment.model.Sweep s = experiment.getSweep();
+            Sweep s = experiment.getSweep();
             if (s == null || problem != null) {
                 validate();
                 return;

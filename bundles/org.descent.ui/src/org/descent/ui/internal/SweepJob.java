@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,10 @@ import org.descent.sweep.Sweeper;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -72,11 +76,10 @@ public final class SweepJob extends Job {
         this.registry = registry;
         this.root = root;
         this.whenDone = whenDone;
-        setUser(true);
         // a sweep cancelled while it waits to start never enters run(): it ends here
-        addJobChangeListener(new org.eclipse.core.runtime.jobs.JobChangeAdapter() {
+        addJobChangeListener(new JobChangeAdapter() {
             @Override
-            public void done(org.eclipse.core.runtime.jobs.IJobChangeEvent event) {
+            public void done(IJobChangeEvent event) {
                 if (outcome == null) {
                     end(new Outcome(null, List.of(), null, "The sweep of " + experimentName
                             + " was cancelled before it started"), Status.CANCEL_STATUS);
@@ -128,7 +131,7 @@ public final class SweepJob extends Job {
         if (sweep == null) {
             return new Checked(null, null, List.of(), List.of("the experiment has no sweep"));
         }
-        Experiment base = org.eclipse.emf.ecore.util.EcoreUtil.copy(withSweep);
+        Experiment base = EcoreUtil.copy(withSweep);
         base.setSweep(null);
         List<String> problems = new ArrayList<>();
         Study study;
@@ -162,9 +165,9 @@ public final class SweepJob extends Job {
         }
         SweepFolder f;
         try {
-            Experiment base = java.util.Objects.requireNonNull(c.base());
+            Experiment base = Objects.requireNonNull(c.base());
             f = SweepFolder.create(SweepFolder.newFolder(root, base.getModel().getId() + "-" + base.getOptimizer()
-                    .getId()), base, java.util.Objects.requireNonNull(c.study()), c.trials());
+                    .getId()), base, Objects.requireNonNull(c.study()), c.trials());
         } catch (IOException e) {
             String why = "The run store " + root + " cannot hold a new sweep: " + e.getMessage();
             return end(new Outcome(null, List.of(why), null, why), Status.error(why, e));
