@@ -131,6 +131,15 @@ class SweepCommandTest extends InRunStore {
         assertEquals(2, trialsOption.code());
         assertTrue(trialsOption.err().contains("option '--trials': '0' is not valid, expected a value in [1,1000000]"),
                 trialsOption.err());
+        s.getParameters().get(0).setDistribution("grid(0.1,0.2)");
+        e.getOptimizer().setId("gdx");
+        Path unknown = dir.resolve("unknown.descent");
+        ExperimentFiles.save(e, unknown);
+        Result id = run("sweep", "--experiment", unknown.toString());
+        assertEquals(2, id.code());
+        assertTrue(id.err().contains(unknown + ":"), id.err());
+        assertTrue(id.err().contains("optimizer 'gdx': no optimizer with this id is installed"), id.err());
+        assertTrue(!id.err().contains("trial 0"), "the experiment's problem is said once, not per trial: " + id.err());
         Result none = run("sweep", "--experiment", plain.toString());
         assertEquals(2, none.code());
         assertTrue(none.err().contains(plain + " holds no sweep"), none.err());

@@ -14,6 +14,7 @@ import org.descent.core.Json;
 import org.descent.core.MixedPrecisionPolicy;
 import org.descent.experiment.ExperimentException;
 import org.descent.experiment.ExperimentFiles;
+import org.descent.experiment.ResolvedExperiment;
 import org.descent.experiment.RunStore;
 import org.descent.experiment.model.Experiment;
 import org.descent.experiment.model.ExperimentFactory;
@@ -130,6 +131,13 @@ public final class SweepCommand implements Command {
         if (context.has("analyze")) {
             sweep.getAnalyses().clear();
             sweep.getAnalyses().addAll(context.values("analyze"));
+        }
+        try {
+            // the experiment itself first, its problems named with the file's lines (each trial would repeat them)
+            ResolvedExperiment.resolve(e, context.registry(), file);
+        } catch (ExperimentException ex) {
+            ex.problems().forEach(p -> context.err().println("descent sweep: " + p));
+            return USAGE;
         }
         String label = params.isEmpty() ? SweepSettings.PARAMETER : "--param";
         Study study;
