@@ -14,6 +14,9 @@ import org.descent.core.Hyperparameter;
  */
 public sealed interface Distribution {
 
+    /** The kinds {@link #parse} takes, as their texts begin: a form offers them. */
+    List<String> KINDS = List.of("loguniform", "uniform", "choice", "grid");
+
     /** How the command line writes it: {@code loguniform(0.0001,0.1)}. */
     String text();
 

@@ -30,6 +30,8 @@ public final class SearchSpace {
 
     /** The roles of an experiment's components, as a parameter's NAME names them, with their extension point. */
     private static final Map<String, String> ROLES = roles();
+    /** How the command line names a swept parameter in messages. */
+    private static final String OPTION = "--param";
 
     /**
      * One swept parameter.
@@ -73,21 +75,31 @@ public final class SearchSpace {
      * @throws IllegalArgumentException naming the parameter and what is wrong
      */
     public static SearchSpace parse(List<String> texts) {
+        return parse(texts, OPTION);
+    }
+
+    /**
+     * Parses {@code NAME=distribution} texts that {@code label} names in messages: {@code --param}
+     * on the command line, {@code sweep parameter} in an experiment file.
+     *
+     * @throws IllegalArgumentException naming the parameter and what is wrong
+     */
+    public static SearchSpace parse(List<String> texts, String label) {
         List<Parameter> list = new ArrayList<>();
         for (String t : texts) {
             int eq = t.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException("--param '" + t + "' is not NAME=distribution, e.g."
+                throw new IllegalArgumentException(label + " '" + t + "' is not NAME=distribution, e.g."
                         + " optimizer.lr=loguniform(1e-4,1e-1)");
             }
             String name = t.substring(0, eq).strip();
             if (list.stream().anyMatch(p -> p.name().equals(name))) {
-                throw new IllegalArgumentException("--param '" + name + "' is given twice");
+                throw new IllegalArgumentException(label + " '" + name + "' is given twice");
             }
             try {
                 list.add(new Parameter(name, Distribution.parse(t.substring(eq + 1))));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--param '" + name + "': " + e.getMessage());
+                throw new IllegalArgumentException(label + " '" + name + "': " + e.getMessage());
             }
         }
         return new SearchSpace(list);
@@ -100,6 +112,11 @@ public final class SearchSpace {
      * @throws IllegalArgumentException when the text is neither
      */
     public static List<String> seeds(String text) {
+        return seeds(text, "--seeds");
+    }
+
+    /** As {@link #seeds(String)}, with {@code label} naming the text in messages. */
+    public static List<String> seeds(String text, String label) {
         String t = text.strip();
         List<String> seeds = new ArrayList<>();
         try {
@@ -108,7 +125,7 @@ public final class SearchSpace {
                 long from = Long.parseLong(t.substring(0, dots).strip());
                 long to = Long.parseLong(t.substring(dots + 2).strip());
                 if (from < 0 || to < from || to - from >= 10_000) {
-                    throw new IllegalArgumentException("--seeds '" + text + "': expected FROM..TO with 0 <= FROM <= TO"
+                    throw new IllegalArgumentException(label + " '" + text + "': expected FROM..TO with 0 <= FROM <= TO"
                             + " and at most 10000 seeds");
                 }
                 for (long s = from; s <= to; s++) {
@@ -124,11 +141,11 @@ public final class SearchSpace {
                 }
             }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--seeds '" + text + "' is not valid, expected FROM..TO (0..4) or a list"
+            throw new IllegalArgumentException(label + " '" + text + "' is not valid, expected FROM..TO (0..4) or a list"
                     + " of whole numbers >= 0 (0,3,7)");
         }
         if (seeds.stream().distinct().count() != seeds.size()) {
-            throw new IllegalArgumentException("--seeds '" + text + "' lists a seed twice");
+            throw new IllegalArgumentException(label + " '" + text + "' lists a seed twice");
         }
         return seeds;
     }
@@ -155,11 +172,16 @@ public final class SearchSpace {
      * not fit the type.
      */
     public List<String> problems(Experiment base, ContributionRegistry registry) {
+        return problems(base, registry, OPTION);
+    }
+
+    /** As {@link #problems(Experiment, ContributionRegistry)}, each naming the parameter after {@code label}. */
+    public List<String> problems(Experiment base, ContributionRegistry registry, String label) {
         List<String> problems = new ArrayList<>();
         for (Parameter p : parameters) {
             String problem = problem(p, base, registry);
             if (problem != null) {
-                problems.add("--param '" + p.name() + "': " + problem);
+                problems.add(label + " '" + p.name() + "': " + problem);
             }
         }
         return problems;

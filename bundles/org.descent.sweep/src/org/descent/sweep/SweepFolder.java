@@ -414,6 +414,19 @@ public final class SweepFolder {
         return status;
     }
 
+    /**
+     * The other process that runs this sweep (a {@code descent sweep} started elsewhere on this
+     * machine), while it runs: destroying it (SIGTERM) cancels the sweep as Ctrl-C does, every
+     * trial saved. Empty when the sweep is not running, or runs in this JVM (cancel its monitor).
+     */
+    public Optional<ProcessHandle> process() throws IOException {
+        Map<String, Object> sweep = read();
+        if (!status(sweep).equals("running") || !(sweep.get("pid") instanceof Number pid)) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(pid.longValue());
+    }
+
     /** The sweep folders in a run store's root, oldest first. */
     public static List<SweepFolder> list(Path root) throws IOException {
         if (!Files.isDirectory(root)) {

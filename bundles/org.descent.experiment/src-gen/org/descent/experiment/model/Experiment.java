@@ -30,6 +30,7 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link org.descent.experiment.model.Experiment#getSchedule <em>Schedule</em>}</li>
  *   <li>{@link org.descent.experiment.model.Experiment#getRegularizers <em>Regularizers</em>}</li>
  *   <li>{@link org.descent.experiment.model.Experiment#getProbes <em>Probes</em>}</li>
+ *   <li>{@link org.descent.experiment.model.Experiment#getSweep <em>Sweep</em>}</li>
  *   <li>{@link org.descent.experiment.model.Experiment#getBatchSize <em>Batch Size</em>}</li>
  *   <li>{@link org.descent.experiment.model.Experiment#getEpochs <em>Epochs</em>}</li>
  *   <li>{@link org.descent.experiment.model.Experiment#getSteps <em>Steps</em>}</li>
@@ -225,6 +226,31 @@ public interface Experiment extends EObject {
 	 * @generated
 	 */
 	EList<Component> getProbes();
+
+	/**
+	 * Returns the value of the '<em><b>Sweep</b></em>' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * The study this experiment is the base of (descent sweep --experiment FILE runs it), or none: many trainings over a search space of its hyperparameters and training settings.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Sweep</em>' containment reference.
+	 * @see #setSweep(Sweep)
+	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_Sweep()
+	 * @model containment="true"
+	 * @generated
+	 */
+	Sweep getSweep();
+
+	/**
+	 * Sets the value of the '{@link org.descent.experiment.model.Experiment#getSweep <em>Sweep</em>}' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Sweep</em>' containment reference.
+	 * @see #getSweep()
+	 * @generated
+	 */
+	void setSweep(Sweep value);
 
 	/**
 	 * Returns the value of the '<em><b>Batch Size</b></em>' attribute.

@@ -49,6 +49,24 @@ public interface ExperimentFactory extends EFactory {
 	Setting createSetting();
 
 	/**
+	 * Returns a new object of class '<em>Sweep</em>'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return a new object of class '<em>Sweep</em>'.
+	 * @generated
+	 */
+	Sweep createSweep();
+
+	/**
+	 * Returns a new object of class '<em>Swept Parameter</em>'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return a new object of class '<em>Swept Parameter</em>'.
+	 * @generated
+	 */
+	SweptParameter createSweptParameter();
+
+	/**
 	 * Returns a new object of class '<em>Run</em>'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->

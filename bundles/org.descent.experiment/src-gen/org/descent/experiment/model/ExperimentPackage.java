@@ -152,13 +152,22 @@ public interface ExperimentPackage extends EPackage {
 	int EXPERIMENT__PROBES = 8;
 
 	/**
+	 * The feature id for the '<em><b>Sweep</b></em>' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int EXPERIMENT__SWEEP = 9;
+
+	/**
 	 * The feature id for the '<em><b>Batch Size</b></em>' attribute.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int EXPERIMENT__BATCH_SIZE = 9;
+	int EXPERIMENT__BATCH_SIZE = 10;
 
 	/**
 	 * The feature id for the '<em><b>Epochs</b></em>' attribute.
@@ -167,7 +176,7 @@ public interface ExperimentPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int EXPERIMENT__EPOCHS = 10;
+	int EXPERIMENT__EPOCHS = 11;
 
 	/**
 	 * The feature id for the '<em><b>Steps</b></em>' attribute.
@@ -176,7 +185,7 @@ public interface ExperimentPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int EXPERIMENT__STEPS = 11;
+	int EXPERIMENT__STEPS = 12;
 
 	/**
 	 * The feature id for the '<em><b>Loss Tolerance</b></em>' attribute.
@@ -185,7 +194,7 @@ public interface ExperimentPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int EXPERIMENT__LOSS_TOLERANCE = 12;
+	int EXPERIMENT__LOSS_TOLERANCE = 13;
 
 	/**
 	 * The feature id for the '<em><b>Gradient Tolerance</b></em>' attribute.
@@ -194,7 +203,7 @@ public interface ExperimentPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int EXPERIMENT__GRADIENT_TOLERANCE = 13;
+	int EXPERIMENT__GRADIENT_TOLERANCE = 14;
 
 	/**
 	 * The feature id for the '<em><b>Seed</b></em>' attribute.
@@ -203,7 +212,7 @@ public interface ExperimentPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int EXPERIMENT__SEED = 14;
+	int EXPERIMENT__SEED = 15;
 
 	/**
 	 * The feature id for the '<em><b>Precision</b></em>' attribute.
@@ -212,7 +221,7 @@ public interface ExperimentPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int EXPERIMENT__PRECISION = 15;
+	int EXPERIMENT__PRECISION = 16;
 
 	/**
 	 * The feature id for the '<em><b>Clip Norm</b></em>' attribute.
@@ -221,7 +230,7 @@ public interface ExperimentPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int EXPERIMENT__CLIP_NORM = 16;
+	int EXPERIMENT__CLIP_NORM = 17;
 
 	/**
 	 * The feature id for the '<em><b>Clip Value</b></em>' attribute.
@@ -230,7 +239,7 @@ public interface ExperimentPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int EXPERIMENT__CLIP_VALUE = 17;
+	int EXPERIMENT__CLIP_VALUE = 18;
 
 	/**
 	 * The feature id for the '<em><b>Validation Fraction</b></em>' attribute.
@@ -239,7 +248,7 @@ public interface ExperimentPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int EXPERIMENT__VALIDATION_FRACTION = 18;
+	int EXPERIMENT__VALIDATION_FRACTION = 19;
 
 	/**
 	 * The feature id for the '<em><b>Checkpoint Every</b></em>' attribute.
@@ -248,7 +257,7 @@ public interface ExperimentPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int EXPERIMENT__CHECKPOINT_EVERY = 19;
+	int EXPERIMENT__CHECKPOINT_EVERY = 20;
 
 	/**
 	 * The number of structural features of the '<em>Experiment</em>' class.
@@ -257,7 +266,7 @@ public interface ExperimentPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int EXPERIMENT_FEATURE_COUNT = 20;
+	int EXPERIMENT_FEATURE_COUNT = 21;
 
 	/**
 	 * The number of operations of the '<em>Experiment</em>' class.
@@ -361,6 +370,179 @@ public interface ExperimentPackage extends EPackage {
 	int SETTING_OPERATION_COUNT = 0;
 
 	/**
+	 * The meta object id for the '{@link org.descent.experiment.model.impl.SweepImpl <em>Sweep</em>}' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see org.descent.experiment.model.impl.SweepImpl
+	 * @see org.descent.experiment.model.impl.ExperimentPackageImpl#getSweep()
+	 * @generated
+	 */
+	int SWEEP = 3;
+
+	/**
+	 * The feature id for the '<em><b>Parameters</b></em>' containment reference list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP__PARAMETERS = 0;
+
+	/**
+	 * The feature id for the '<em><b>Seeds</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP__SEEDS = 1;
+
+	/**
+	 * The feature id for the '<em><b>Trials</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP__TRIALS = 2;
+
+	/**
+	 * The feature id for the '<em><b>Search Seed</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP__SEARCH_SEED = 3;
+
+	/**
+	 * The feature id for the '<em><b>Metric</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP__METRIC = 4;
+
+	/**
+	 * The feature id for the '<em><b>Mode</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP__MODE = 5;
+
+	/**
+	 * The feature id for the '<em><b>Scheduler</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP__SCHEDULER = 6;
+
+	/**
+	 * The feature id for the '<em><b>Grace Period</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP__GRACE_PERIOD = 7;
+
+	/**
+	 * The feature id for the '<em><b>Reduction Factor</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP__REDUCTION_FACTOR = 8;
+
+	/**
+	 * The feature id for the '<em><b>Parallel</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP__PARALLEL = 9;
+
+	/**
+	 * The feature id for the '<em><b>Analyses</b></em>' attribute list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP__ANALYSES = 10;
+
+	/**
+	 * The number of structural features of the '<em>Sweep</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP_FEATURE_COUNT = 11;
+
+	/**
+	 * The number of operations of the '<em>Sweep</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP_OPERATION_COUNT = 0;
+
+	/**
+	 * The meta object id for the '{@link org.descent.experiment.model.impl.SweptParameterImpl <em>Swept Parameter</em>}' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see org.descent.experiment.model.impl.SweptParameterImpl
+	 * @see org.descent.experiment.model.impl.ExperimentPackageImpl#getSweptParameter()
+	 * @generated
+	 */
+	int SWEPT_PARAMETER = 4;
+
+	/**
+	 * The feature id for the '<em><b>Name</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEPT_PARAMETER__NAME = 0;
+
+	/**
+	 * The feature id for the '<em><b>Distribution</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEPT_PARAMETER__DISTRIBUTION = 1;
+
+	/**
+	 * The number of structural features of the '<em>Swept Parameter</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEPT_PARAMETER_FEATURE_COUNT = 2;
+
+	/**
+	 * The number of operations of the '<em>Swept Parameter</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEPT_PARAMETER_OPERATION_COUNT = 0;
+
+	/**
 	 * The meta object id for the '{@link org.descent.experiment.model.impl.RunImpl <em>Run</em>}' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -368,7 +550,7 @@ public interface ExperimentPackage extends EPackage {
 	 * @see org.descent.experiment.model.impl.ExperimentPackageImpl#getRun()
 	 * @generated
 	 */
-	int RUN = 3;
+	int RUN = 5;
 
 	/**
 	 * The feature id for the '<em><b>Name</b></em>' attribute.
@@ -522,7 +704,7 @@ public interface ExperimentPackage extends EPackage {
 	 * @see org.descent.experiment.model.impl.ExperimentPackageImpl#getMetric()
 	 * @generated
 	 */
-	int METRIC = 4;
+	int METRIC = 6;
 
 	/**
 	 * The feature id for the '<em><b>Name</b></em>' attribute.
@@ -568,7 +750,7 @@ public interface ExperimentPackage extends EPackage {
 	 * @see org.descent.experiment.model.impl.ExperimentPackageImpl#getProvenance()
 	 * @generated
 	 */
-	int PROVENANCE = 5;
+	int PROVENANCE = 7;
 
 	/**
 	 * The feature id for the '<em><b>Descent Version</b></em>' attribute.
@@ -695,7 +877,7 @@ public interface ExperimentPackage extends EPackage {
 	 * @see org.descent.experiment.model.impl.ExperimentPackageImpl#getResolvedComponent()
 	 * @generated
 	 */
-	int RESOLVED_COMPONENT = 6;
+	int RESOLVED_COMPONENT = 8;
 
 	/**
 	 * The feature id for the '<em><b>Id</b></em>' attribute.
@@ -768,7 +950,7 @@ public interface ExperimentPackage extends EPackage {
 	 * @see org.descent.experiment.model.impl.ExperimentPackageImpl#getPrecision()
 	 * @generated
 	 */
-	int PRECISION = 7;
+	int PRECISION = 9;
 
 	/**
 	 * The meta object id for the '<em>Run Status</em>' data type.
@@ -778,7 +960,7 @@ public interface ExperimentPackage extends EPackage {
 	 * @see org.descent.experiment.model.impl.ExperimentPackageImpl#getRunStatus()
 	 * @generated
 	 */
-	int RUN_STATUS = 8;
+	int RUN_STATUS = 10;
 
 
 	/**
@@ -889,6 +1071,17 @@ public interface ExperimentPackage extends EPackage {
 	 * @generated
 	 */
 	EReference getExperiment_Probes();
+
+	/**
+	 * Returns the meta object for the containment reference '{@link org.descent.experiment.model.Experiment#getSweep <em>Sweep</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the containment reference '<em>Sweep</em>'.
+	 * @see org.descent.experiment.model.Experiment#getSweep()
+	 * @see #getExperiment()
+	 * @generated
+	 */
+	EReference getExperiment_Sweep();
 
 	/**
 	 * Returns the meta object for the attribute '{@link org.descent.experiment.model.Experiment#getBatchSize <em>Batch Size</em>}'.
@@ -1074,6 +1267,169 @@ public interface ExperimentPackage extends EPackage {
 	 * @generated
 	 */
 	EAttribute getSetting_Value();
+
+	/**
+	 * Returns the meta object for class '{@link org.descent.experiment.model.Sweep <em>Sweep</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for class '<em>Sweep</em>'.
+	 * @see org.descent.experiment.model.Sweep
+	 * @generated
+	 */
+	EClass getSweep();
+
+	/**
+	 * Returns the meta object for the containment reference list '{@link org.descent.experiment.model.Sweep#getParameters <em>Parameters</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the containment reference list '<em>Parameters</em>'.
+	 * @see org.descent.experiment.model.Sweep#getParameters()
+	 * @see #getSweep()
+	 * @generated
+	 */
+	EReference getSweep_Parameters();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.descent.experiment.model.Sweep#getSeeds <em>Seeds</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Seeds</em>'.
+	 * @see org.descent.experiment.model.Sweep#getSeeds()
+	 * @see #getSweep()
+	 * @generated
+	 */
+	EAttribute getSweep_Seeds();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.descent.experiment.model.Sweep#getTrials <em>Trials</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Trials</em>'.
+	 * @see org.descent.experiment.model.Sweep#getTrials()
+	 * @see #getSweep()
+	 * @generated
+	 */
+	EAttribute getSweep_Trials();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.descent.experiment.model.Sweep#getSearchSeed <em>Search Seed</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Search Seed</em>'.
+	 * @see org.descent.experiment.model.Sweep#getSearchSeed()
+	 * @see #getSweep()
+	 * @generated
+	 */
+	EAttribute getSweep_SearchSeed();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.descent.experiment.model.Sweep#getMetric <em>Metric</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Metric</em>'.
+	 * @see org.descent.experiment.model.Sweep#getMetric()
+	 * @see #getSweep()
+	 * @generated
+	 */
+	EAttribute getSweep_Metric();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.descent.experiment.model.Sweep#getMode <em>Mode</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Mode</em>'.
+	 * @see org.descent.experiment.model.Sweep#getMode()
+	 * @see #getSweep()
+	 * @generated
+	 */
+	EAttribute getSweep_Mode();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.descent.experiment.model.Sweep#getScheduler <em>Scheduler</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Scheduler</em>'.
+	 * @see org.descent.experiment.model.Sweep#getScheduler()
+	 * @see #getSweep()
+	 * @generated
+	 */
+	EAttribute getSweep_Scheduler();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.descent.experiment.model.Sweep#getGracePeriod <em>Grace Period</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Grace Period</em>'.
+	 * @see org.descent.experiment.model.Sweep#getGracePeriod()
+	 * @see #getSweep()
+	 * @generated
+	 */
+	EAttribute getSweep_GracePeriod();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.descent.experiment.model.Sweep#getReductionFactor <em>Reduction Factor</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Reduction Factor</em>'.
+	 * @see org.descent.experiment.model.Sweep#getReductionFactor()
+	 * @see #getSweep()
+	 * @generated
+	 */
+	EAttribute getSweep_ReductionFactor();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.descent.experiment.model.Sweep#getParallel <em>Parallel</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Parallel</em>'.
+	 * @see org.descent.experiment.model.Sweep#getParallel()
+	 * @see #getSweep()
+	 * @generated
+	 */
+	EAttribute getSweep_Parallel();
+
+	/**
+	 * Returns the meta object for the attribute list '{@link org.descent.experiment.model.Sweep#getAnalyses <em>Analyses</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute list '<em>Analyses</em>'.
+	 * @see org.descent.experiment.model.Sweep#getAnalyses()
+	 * @see #getSweep()
+	 * @generated
+	 */
+	EAttribute getSweep_Analyses();
+
+	/**
+	 * Returns the meta object for class '{@link org.descent.experiment.model.SweptParameter <em>Swept Parameter</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for class '<em>Swept Parameter</em>'.
+	 * @see org.descent.experiment.model.SweptParameter
+	 * @generated
+	 */
+	EClass getSweptParameter();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.descent.experiment.model.SweptParameter#getName <em>Name</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Name</em>'.
+	 * @see org.descent.experiment.model.SweptParameter#getName()
+	 * @see #getSweptParameter()
+	 * @generated
+	 */
+	EAttribute getSweptParameter_Name();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.descent.experiment.model.SweptParameter#getDistribution <em>Distribution</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Distribution</em>'.
+	 * @see org.descent.experiment.model.SweptParameter#getDistribution()
+	 * @see #getSweptParameter()
+	 * @generated
+	 */
+	EAttribute getSweptParameter_Distribution();
 
 	/**
 	 * Returns the meta object for class '{@link org.descent.experiment.model.Run <em>Run</em>}'.
@@ -1579,6 +1935,14 @@ public interface ExperimentPackage extends EPackage {
 		EReference EXPERIMENT__PROBES = eINSTANCE.getExperiment_Probes();
 
 		/**
+		 * The meta object literal for the '<em><b>Sweep</b></em>' containment reference feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference EXPERIMENT__SWEEP = eINSTANCE.getExperiment_Sweep();
+
+		/**
 		 * The meta object literal for the '<em><b>Batch Size</b></em>' attribute feature.
 		 * <!-- begin-user-doc -->
 		 * <!-- end-user-doc -->
@@ -1717,6 +2081,130 @@ public interface ExperimentPackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute SETTING__VALUE = eINSTANCE.getSetting_Value();
+
+		/**
+		 * The meta object literal for the '{@link org.descent.experiment.model.impl.SweepImpl <em>Sweep</em>}' class.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see org.descent.experiment.model.impl.SweepImpl
+		 * @see org.descent.experiment.model.impl.ExperimentPackageImpl#getSweep()
+		 * @generated
+		 */
+		EClass SWEEP = eINSTANCE.getSweep();
+
+		/**
+		 * The meta object literal for the '<em><b>Parameters</b></em>' containment reference list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference SWEEP__PARAMETERS = eINSTANCE.getSweep_Parameters();
+
+		/**
+		 * The meta object literal for the '<em><b>Seeds</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SWEEP__SEEDS = eINSTANCE.getSweep_Seeds();
+
+		/**
+		 * The meta object literal for the '<em><b>Trials</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SWEEP__TRIALS = eINSTANCE.getSweep_Trials();
+
+		/**
+		 * The meta object literal for the '<em><b>Search Seed</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SWEEP__SEARCH_SEED = eINSTANCE.getSweep_SearchSeed();
+
+		/**
+		 * The meta object literal for the '<em><b>Metric</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SWEEP__METRIC = eINSTANCE.getSweep_Metric();
+
+		/**
+		 * The meta object literal for the '<em><b>Mode</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SWEEP__MODE = eINSTANCE.getSweep_Mode();
+
+		/**
+		 * The meta object literal for the '<em><b>Scheduler</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SWEEP__SCHEDULER = eINSTANCE.getSweep_Scheduler();
+
+		/**
+		 * The meta object literal for the '<em><b>Grace Period</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SWEEP__GRACE_PERIOD = eINSTANCE.getSweep_GracePeriod();
+
+		/**
+		 * The meta object literal for the '<em><b>Reduction Factor</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SWEEP__REDUCTION_FACTOR = eINSTANCE.getSweep_ReductionFactor();
+
+		/**
+		 * The meta object literal for the '<em><b>Parallel</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SWEEP__PARALLEL = eINSTANCE.getSweep_Parallel();
+
+		/**
+		 * The meta object literal for the '<em><b>Analyses</b></em>' attribute list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SWEEP__ANALYSES = eINSTANCE.getSweep_Analyses();
+
+		/**
+		 * The meta object literal for the '{@link org.descent.experiment.model.impl.SweptParameterImpl <em>Swept Parameter</em>}' class.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see org.descent.experiment.model.impl.SweptParameterImpl
+		 * @see org.descent.experiment.model.impl.ExperimentPackageImpl#getSweptParameter()
+		 * @generated
+		 */
+		EClass SWEPT_PARAMETER = eINSTANCE.getSweptParameter();
+
+		/**
+		 * The meta object literal for the '<em><b>Name</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SWEPT_PARAMETER__NAME = eINSTANCE.getSweptParameter_Name();
+
+		/**
+		 * The meta object literal for the '<em><b>Distribution</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SWEPT_PARAMETER__DISTRIBUTION = eINSTANCE.getSweptParameter_Distribution();
 
 		/**
 		 * The meta object literal for the '{@link org.descent.experiment.model.impl.RunImpl <em>Run</em>}' class.

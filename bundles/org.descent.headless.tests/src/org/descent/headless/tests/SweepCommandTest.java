@@ -14,9 +14,11 @@ import java.util.Map;
 import org.descent.experiment.ExperimentFiles;
 import org.descent.experiment.RunFolder;
 import org.descent.experiment.model.Experiment;
+import org.descent.experiment.model.Sweep;
 import org.descent.headless.tests.CommandLineTest.Result;
 import org.descent.sweep.Study;
 import org.descent.sweep.SweepFolder;
+import org.descent.sweep.SweepSettings;
 import org.descent.sweep.Sweeper;
 import org.descent.testing.Contributions;
 import org.descent.testing.Fixture;
@@ -74,6 +76,73 @@ class SweepCommandTest extends InRunStore {
         Result show = run("sweep", "show");
         assertEquals(2, show.code());
         assertTrue(show.err().contains("'sweep show' needs the sweep's folder (DIR)"), show.err());
+    }
+
+    /**
+     * The sweep an experiment file keeps, as the editor saves it: run with {@code --experiment},
+     * the command line's options overriding the file's; a bad space names the file, the line and
+     * the parameter before anything starts, and a file without a sweep says so.
+     */
+    @Test
+    void theSweepOfAnExperimentFile() throws Exception {
+        Experiment e = org.descent.experiment.model.ExperimentFactory.eINSTANCE.createExperiment();
+        e.setName("lr study");
+        e.setDataset(org.descent.experiment.Components.of("bimodal:n=400,n2=200"));
+        e.setModel(org.descent.experiment.Components.of("gaussian:mu=1,sigma=1"));
+        e.setLoss(org.descent.experiment.Components.of("gaussian-nll"));
+        e.setOptimizer(org.descent.experiment.Components.of("gd:lr=0.05"));
+        e.setBatchSize(48);
+        e.setValidationFraction(0.2);
+        e.setEpochs(2);
+        Path plain = dir.resolve("plain.descent");
+        ExperimentFiles.save(e, plain);
+        Sweep s = org.descent.experiment.model.ExperimentFactory.eINSTANCE.createSweep();
+        s.getParameters().add(SweepSettings.parameter("optimizer.lr", "grid(0.003,0.1)"));
+        s.setMetric("val_loss");
+        s.setScheduler("none");
+        e.setSweep(s);
+        Path file = dir.resolve("lr.descent");
+        ExperimentFiles.save(e, file);
+
+        Path out = dir.resolve("from-file");
+        Result r = run("sweep", "--experiment", file.toString(), "--parallel", "2", "--out", out.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        Map<?, ?> json = assertInstanceOf(Map.class, Fixture.parse(r.out()).root());
+        assertEquals("done", json.get("status"));
+        List<?> trials = assertInstanceOf(List.class, json.get("trials"));
+        assertEquals(2, trials.size());
+        // as in the command line's sweep: from sigma = 1, the larger rate gets closer in the same steps
+        assertEquals(Map.of("optimizer.lr", "0.1"), ((Map<?, ?>) json.get("best")).get("parameters"));
+        SweepFolder folder = new SweepFolder(out);
+        assertEquals(2, folder.study().parallel(), "--parallel overrides the file's 1");
+        assertEquals(null, folder.experiment().getSweep(), "the study is sweep.json's; the trials train the experiment");
+        assertEquals(2, folder.experiment().getEpochs());
+
+        s.getParameters().get(0).setDistribution("grid(0.1,-2)");
+        Path bad = dir.resolve("bad.descent");
+        ExperimentFiles.save(e, bad);
+        int line = Files.readAllLines(bad).stream().map(l -> l.contains("name=\"optimizer.lr\"")).toList().indexOf(true)
+                + 1;
+        Result space = run("sweep", "--experiment", bad.toString());
+        assertEquals(2, space.code());
+        assertTrue(space.err().contains(bad + ":" + line + ": sweep parameter 'optimizer.lr': '-2' is not valid,"
+                + " expected a value in (0,inf)"), space.err());
+        Result trialsOption = run("sweep", "--experiment", file.toString(), "--trials", "0");
+        assertEquals(2, trialsOption.code());
+        assertTrue(trialsOption.err().contains("option '--trials': '0' is not valid, expected a value in [1,1000000]"),
+                trialsOption.err());
+        s.getParameters().get(0).setDistribution("grid(0.1,0.2)");
+        e.getOptimizer().setId("gdx");
+        Path unknown = dir.resolve("unknown.descent");
+        ExperimentFiles.save(e, unknown);
+        Result id = run("sweep", "--experiment", unknown.toString());
+        assertEquals(2, id.code());
+        assertTrue(id.err().contains(unknown + ":"), id.err());
+        assertTrue(id.err().contains("optimizer 'gdx': no optimizer with this id is installed"), id.err());
+        assertTrue(!id.err().contains("trial 0"), "the experiment's problem is said once, not per trial: " + id.err());
+        Result none = run("sweep", "--experiment", plain.toString());
+        assertEquals(2, none.code());
+        assertTrue(none.err().contains(plain + " holds no sweep"), none.err());
     }
 
     /**

@@ -19,6 +19,8 @@ public final class RunCommand implements Command {
         Path file = Path.of(context.arguments().get(0));
         return TrainingSession.run("run", (trainer, monitor) -> {
             Experiment e = ExperimentFiles.loadExperiment(file);
+            // a run trains the experiment alone; a sweep the file keeps is for descent sweep --experiment
+            e.setSweep(null);
             ResolvedExperiment plan = ResolvedExperiment.resolve(e, context.registry(), file);
             return trainer.train(plan, TrainCommand.folderMaker(context, e), monitor);
         }, context.has("json"), context.out(), context.err());

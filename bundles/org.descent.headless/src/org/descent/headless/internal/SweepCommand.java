@@ -13,8 +13,12 @@ import java.util.Optional;
 import org.descent.core.Json;
 import org.descent.core.MixedPrecisionPolicy;
 import org.descent.experiment.ExperimentException;
+import org.descent.experiment.ExperimentFiles;
+import org.descent.experiment.ResolvedExperiment;
 import org.descent.experiment.RunStore;
 import org.descent.experiment.model.Experiment;
+import org.descent.experiment.model.ExperimentFactory;
+import org.descent.experiment.model.Sweep;
 import org.descent.headless.Command;
 import org.descent.headless.CommandContext;
 import org.descent.headless.UsageException;
@@ -22,6 +26,7 @@ import org.descent.sweep.Asha;
 import org.descent.sweep.SearchSpace;
 import org.descent.sweep.Study;
 import org.descent.sweep.SweepFolder;
+import org.descent.sweep.SweepSettings;
 import org.descent.sweep.Sweeper;
 
 /**
@@ -57,6 +62,10 @@ public final class SweepCommand implements Command {
             }
             return run(context, folder, MixedPrecisionPolicy.LossScaling.DEFAULT);
         }
+        Optional<String> file = context.option("experiment");
+        if (file.isPresent()) {
+            return fromFile(context, Path.of(file.get()));
+        }
         Experiment e = TrainCommand.experiment(context);
         MixedPrecisionPolicy.LossScaling scaling = TrainCommand.lossScaling(context, e);
         Study study = study(context, e);
@@ -67,6 +76,106 @@ public final class SweepCommand implements Command {
             problems.forEach(p -> context.err().println("descent sweep: " + p));
             return USAGE;
         }
+        return start(context, e, study, trials, scaling);
+    }
+
+    /**
+     * {@code descent sweep --experiment FILE}: the sweep the file keeps over its experiment, with
+     * the components, training settings and sweep options given on the command line overriding
+     * the file's ({@code --param} replaces the file's parameters), checked before anything starts.
+     */
+    private static int fromFile(CommandContext context, Path file) throws Exception {
+        Experiment e;
+        try {
+            e = ExperimentFiles.loadExperiment(file);
+        } catch (ExperimentException ex) {
+            ex.problems().forEach(p -> context.err().println("descent sweep: " + p));
+            return USAGE;
+        }
+        Sweep sweep = e.getSweep() != null ? e.getSweep() : ExperimentFactory.eINSTANCE.createSweep();
+        // the study is kept in the sweep folder's sweep.json, and the trials' runs train the experiment alone
+        e.setSweep(null);
+        List<String> params = context.values("param");
+        if (sweep.getParameters().isEmpty() && params.isEmpty()) {
+            throw new UsageException(file + " holds no sweep: add one in the experiment editor's Sweep section, or give"
+                    + " --param NAME=DIST, e.g. --param optimizer.lr=loguniform(1e-4,1e-1)");
+        }
+        TrainCommand.override(context, e);
+        MixedPrecisionPolicy.LossScaling scaling = TrainCommand.lossScaling(context, e);
+        if (!params.isEmpty()) {
+            try {
+                SearchSpace.parse(params);
+            } catch (IllegalArgumentException ex) {
+                throw new UsageException(ex.getMessage());
+            }
+            sweep.getParameters().clear();
+            for (String p : params) {
+                int eq = p.indexOf('=');
+                sweep.getParameters().add(SweepSettings.parameter(p.substring(0, eq).strip(), p.substring(eq + 1)));
+            }
+        }
+        for (SweepSettings.Setting t : SweepSettings.all()) {
+            Optional<String> text = context.option(t.option());
+            if (text.isPresent()) {
+                try {
+                    if (t.option().equals("seeds")) {
+                        SearchSpace.seeds(text.get());
+                    }
+                    t.set(sweep, text.get());
+                } catch (IllegalArgumentException ex) {
+                    throw new UsageException(ex.getMessage().startsWith("--") ? ex.getMessage()
+                            : "option '--" + t.option() + "': " + ex.getMessage());
+                }
+            }
+        }
+        if (context.has("analyze")) {
+            sweep.getAnalyses().clear();
+            sweep.getAnalyses().addAll(context.values("analyze"));
+        }
+        try {
+            // the experiment itself first, its problems named with the file's lines (each trial would repeat them)
+            ResolvedExperiment.resolve(e, context.registry(), file);
+        } catch (ExperimentException ex) {
+            ex.problems().forEach(p -> context.err().println("descent sweep: " + p));
+            return USAGE;
+        }
+        String label = params.isEmpty() ? SweepSettings.PARAMETER : "--param";
+        Study study;
+        try {
+            study = SweepSettings.study(sweep, e);
+        } catch (IllegalArgumentException ex) {
+            throw new UsageException(inFile(file, ex.getMessage()));
+        }
+        List<SearchSpace.Trial> trials = study.space().trials(study.samples(), study.searchSeed(), e, context.registry());
+        List<String> problems = study.space().problems(e, context.registry(), label);
+        if (problems.isEmpty()) {
+            problems = new Sweeper(context.registry(), l -> {
+            }).problems(e, study, trials);
+        }
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> context.err().println("descent sweep: " + inFile(file, p)));
+            return USAGE;
+        }
+        return start(context, e, study, trials, scaling);
+    }
+
+    /**
+     * A problem of a file's sweep with the file in front, and the line of the parameter it names
+     * ({@code exp.descent:12: sweep parameter 'optimizer.lr': ...}).
+     */
+    private static String inFile(Path file, String problem) {
+        String prefix = SweepSettings.PARAMETER + " '";
+        int line = 0;
+        if (problem.startsWith(prefix) && problem.indexOf('\'', prefix.length()) > 0) {
+            String name = problem.substring(prefix.length(), problem.indexOf('\'', prefix.length()));
+            line = ExperimentFiles.lineOf(file, "name=\"" + name + "\"");
+        }
+        return file + (line > 0 ? ":" + line : "") + ": " + problem;
+    }
+
+    /** Creates the sweep's folder (--out or a new one in the run store) and runs it. */
+    private static int start(CommandContext context, Experiment e, Study study, List<SearchSpace.Trial> trials,
+            MixedPrecisionPolicy.LossScaling scaling) throws Exception {
         SweepFolder folder;
         Optional<String> out = context.option("out");
         try {

@@ -118,6 +118,18 @@ public final class TrainCommand implements Command {
         }
         e.setName(c.option("name").orElse(e.getModel().getId() + " with " + e.getOptimizer().getId() + " on "
                 + e.getDataset().getId()));
+        settings(c, e);
+        if (!c.has("epochs") && !c.has("steps")) {
+            e.setSteps(DEFAULT_STEPS);
+        }
+        return e;
+    }
+
+    /** Sets the training settings given as options; a budget given in epochs or steps replaces the other. */
+    private static void settings(CommandContext c, Experiment e) throws UsageException {
+        if (c.has("epochs") && c.has("steps")) {
+            throw new UsageException("options '--epochs' and '--steps' exclude each other: give one");
+        }
         for (TrainingSettings.Setting t : TrainingSettings.all()) {
             Optional<String> text = c.option(t.option());
             if (text.isPresent()) {
@@ -130,16 +142,54 @@ public final class TrainCommand implements Command {
                 t.set(e, value);
             }
         }
-        if (c.has("epochs") && c.has("steps")) {
-            throw new UsageException("options '--epochs' and '--steps' exclude each other: give one");
+        if (c.has("epochs")) {
+            e.setSteps(0);
+        } else if (c.has("steps")) {
+            e.setEpochs(0);
         }
-        if (!c.has("epochs") && !c.has("steps")) {
-            e.setSteps(DEFAULT_STEPS);
-        } else if (e.getEpochs() == 0 && e.getSteps() == 0) {
+        if ((c.has("epochs") || c.has("steps")) && e.getEpochs() == 0 && e.getSteps() == 0) {
             String option = c.has("epochs") ? "epochs" : "steps";
             throw new UsageException("option '--" + option + "': 0 is no budget, expected a whole number >= 1");
         }
-        return e;
+    }
+
+    /**
+     * Overrides an experiment loaded from a file with the components and training settings given
+     * as options (a probe or regularizer given replaces the file's).
+     */
+    static void override(CommandContext c, Experiment e) throws UsageException {
+        Component dataset = component(c, "dataset", false);
+        if (dataset != null) {
+            e.setDataset(dataset);
+        }
+        Component model = component(c, "model", false);
+        if (model != null) {
+            e.setModel(model);
+        }
+        Component loss = component(c, "loss", false);
+        if (loss != null) {
+            e.setLoss(loss);
+        }
+        Component optimizer = component(c, "optimizer", false);
+        if (optimizer != null) {
+            e.setOptimizer(optimizer);
+        }
+        Component schedule = component(c, "schedule", false);
+        if (schedule != null) {
+            e.setSchedule(schedule);
+        }
+        Component probe = component(c, "probe", false);
+        if (probe != null) {
+            e.getProbes().clear();
+            e.getProbes().add(probe);
+        }
+        Component regularizer = component(c, "regularizer", false);
+        if (regularizer != null) {
+            e.getRegularizers().clear();
+            e.getRegularizers().add(regularizer);
+        }
+        c.option("name").ifPresent(e::setName);
+        settings(c, e);
     }
 
     static Component component(CommandContext c, String option, boolean required) throws UsageException {

@@ -43,6 +43,7 @@ import org.descent.ui.internal.NavigatorView;
 import org.descent.ui.internal.NewExperimentHandler;
 import org.descent.ui.internal.Perspectives;
 import org.descent.ui.internal.RunJob;
+import org.descent.ui.internal.SweepSection;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.preference.PreferenceDialog;
@@ -329,6 +330,128 @@ class ExperimentWorkbenchTest {
         settled(editor);
         assertEquals("Ready to run.", editor.message());
         assertFalse(editor.isDirty());
+    }
+
+    /** Checks or unchecks a check box, or presses a button, as a click does. */
+    private static void click(Button b, boolean selection) {
+        b.setSelection(selection);
+        b.notifyListeners(SWT.Selection, null);
+    }
+
+    /**
+     * The Sweep section: parameters chosen from the chosen optimizer's declared hyperparameters
+     * (and the training settings), bad bounds named as they are typed, the sweep saved in the
+     * file as the study descent sweep runs, and Run sweep as a job whose cancel keeps the trials
+     * that finished (two trials of 20 steps end, the third of 10^8 steps is cancelled as it
+     * trains, the fourth never starts).
+     */
+    @Test
+    void aSweepIsChosenValidatedSavedRunAndCancelled() throws Exception {
+        ExperimentEditor editor = openCopy("sweep-by-test");
+        SweepSection sweep = editor.sweepSection();
+        click(sweep.enabledButton(), true);
+        settled(editor);
+        org.descent.experiment.model.Sweep model = editor.experiment().getSweep();
+        assertNotNull(model);
+        assertEquals("none", model.getScheduler(), "the sample's budget is in steps: ASHA cannot compare epochs");
+        org.descent.core.Contribution adam = registry.find(ExtensionPoints.OPTIMIZERS, "adam").orElseThrow();
+        List<String> offered = Arrays.asList(sweep.nameCombo(0).getItems());
+        for (org.descent.core.Hyperparameter h : adam.hyperparameters()) {
+            assertTrue(offered.contains("optimizer." + h.name()), "adam's " + h.name() + " is offered: " + offered);
+        }
+        assertTrue(offered.containsAll(List.of("model.sigma", "optimizer", "seed", "batch")), offered.toString());
+        // the optimizer's first hyperparameter, log-uniform over a decade either side of its declared default
+        String lr = adam.hyperparameters().get(0).name();
+        assertEquals("optimizer." + lr, model.getParameters().get(0).getName());
+        double d = Double.parseDouble(adam.hyperparameters().get(0).defaultText());
+        org.descent.sweep.Distribution.LogUniform start = assertInstanceOf(org.descent.sweep.Distribution.LogUniform.class,
+                org.descent.sweep.Distribution.parse(model.getParameters().get(0).getDistribution()));
+        assertEquals(d / 10, start.low(), 1e-3 * d);
+        assertEquals(d * 10, start.high(), 1e-2 * d);
+        assertEquals("loguniform", sweep.kindCombo(0).getText());
+
+        // bounds the wrong way round are named as they are typed; a run of the experiment is not blocked
+        sweep.valuesText(0).setText("0.1, 0.001");
+        settled(editor);
+        assertEquals("sweep parameter 'optimizer." + lr + "': 'loguniform(0.1, 0.001)': the lower bound 0.1 must be"
+                + " below the upper bound 0.001", sweep.problemsText());
+        assertEquals("Ready to run.", editor.message());
+        sweep.valuesText(0).setText("0.001, 0.1");
+        // a second parameter: the budget, 20 steps or 10^8 (cancelled below), and two seeds
+        click(sweep.addButton(), true);
+        Combo name = sweep.nameCombo(1);
+        name.select(Arrays.asList(name.getItems()).indexOf(Arrays.stream(name.getItems())
+                .filter(i -> i.equals("steps")).findFirst().orElseThrow()));
+        name.notifyListeners(SWT.Selection, null);
+        assertEquals("steps", model.getParameters().get(1).getName());
+        assertEquals("grid", sweep.kindCombo(1).getText(), "a whole number starts as a grid");
+        sweep.valuesText(1).setText("20, 100000000");
+        type(sweep.form(), "seeds", "0..1");
+        settled(editor);
+        assertEquals("Ready to sweep: 4 trials.", sweep.problemsText(), "2 budgets x 2 seeds, one draw each");
+        // edits are commands: undo takes the seeds back, redo brings them
+        editor.undoAction().run();
+        settled(editor);
+        assertEquals("", ((Text) sweep.form().control("seeds")).getText());
+        assertEquals("Ready to sweep: 2 trials.", sweep.problemsText());
+        editor.redoAction().run();
+        settled(editor);
+        assertEquals("0..1", ((Text) sweep.form().control("seeds")).getText());
+        assertEquals("Ready to sweep: 4 trials.", sweep.problemsText());
+
+        maximize(page.getReference(editor), true);
+        ScreenFit.atBothSizes(window.getShell(), "editor-sweep", size -> {
+            editor.reveal(sweep.control());
+            Widgets.spin(100);
+            assertEquals(List.of(), ScreenFit.cutLabels(sweep.control()), "sweep section at " + size);
+        });
+        maximize(page.getReference(editor), false);
+
+        // saved in the file: the study descent sweep --experiment runs
+        editor.doSave(null);
+        Experiment saved = ExperimentFiles.loadExperiment(editor.file());
+        org.descent.sweep.Study study = org.descent.sweep.SweepSettings.study(saved.getSweep(), saved);
+        assertEquals(List.of("optimizer." + lr + "=loguniform(0.001,0.1)", "steps=grid(20,100000000)", "seed=grid(0,1)"),
+                study.space().parameters().stream().map(org.descent.sweep.SearchSpace.Parameter::text).toList());
+        assertEquals(1, study.samples());
+        assertNull(study.asha());
+
+        // Run sweep; cancel once the first two trials are done and the third trains
+        org.descent.ui.internal.SweepJob job = editor.runSweep();
+        assertNotNull(job);
+        spinUntil(() -> {
+            org.descent.sweep.SweepFolder f = job.folder();
+            if (f == null) {
+                return false;
+            }
+            try {
+                // the sweep file's statuses (a run of this process reads as interrupted to its own process)
+                List<String> t = ((List<?>) f.read().get("trials")).stream().map(o -> String.valueOf(((Map<?, ?>) o)
+                        .get("status"))).toList();
+                return t.get(0).equals("done") && t.get(1).equals("done") && t.get(2).equals("running")
+                        && f.trial(2).isRun();
+            } catch (java.io.IOException | RuntimeException e) {
+                return false;
+            }
+        }, TIMEOUT_MS, "two trials done and the third training");
+        assertTrue(sweep.cancelButton().isEnabled());
+        click(sweep.cancelButton(), false);
+        spinUntil(() -> job.outcome() != null && job.getResult() != null, TIMEOUT_MS, "the sweep stops");
+        org.descent.ui.internal.SweepJob.Outcome outcome = job.outcome();
+        assertEquals("cancelled", outcome.outcome().status());
+        assertEquals(Map.of("done", 2, "cancelled", 1, "pending", 1), outcome.outcome().counts());
+        assertEquals(IStatus.CANCEL, job.getResult().getSeverity());
+        org.descent.sweep.SweepFolder folder = job.folder();
+        for (int i = 0; i < 2; i++) {
+            org.descent.experiment.model.Run run = folder.trial(i).readRun();
+            assertEquals(RunStatus.DONE, run.getStatus(), "trial " + i + " is kept");
+            assertEquals(20, run.getStep());
+        }
+        assertEquals(RunStatus.CANCELLED, folder.trial(2).readRun().getStatus());
+        assertEquals("cancelled", folder.summary().get("status"));
+        spinUntil(() -> sweep.statusText().contains(": cancelled (1 cancelled, 2 done, 1 pending)"), TIMEOUT_MS,
+                "the editor says how the sweep ended");
+        assertFalse(sweep.cancelButton().isEnabled());
     }
 
     /** Chooses a contribution in a component's combo, as the user does. */

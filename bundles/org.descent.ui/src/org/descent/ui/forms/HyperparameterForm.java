@@ -202,7 +202,7 @@ public final class HyperparameterForm {
         }
         default: {
             Text t = new Text(body, SWT.BORDER | SWT.SINGLE);
-            t.setMessage("default " + h.defaultText());
+            t.setMessage(h.defaultText().isBlank() ? "" : "default " + h.defaultText());
             t.addListener(SWT.Modify, e -> edited(h.name()));
             return t;
         }
@@ -216,7 +216,8 @@ public final class HyperparameterForm {
         if (r != null) {
             sb.append(" in ").append(r);
         }
-        return sb.append(", default ").append(h.defaultText()).toString();
+        return h.defaultText().isBlank() ? sb.append(", empty by default").toString()
+                : sb.append(", default ").append(h.defaultText()).toString();
     }
 
     private static String tooltip(Hyperparameter h) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import org.descent.core.Contribution;
 import org.descent.core.ContributionRegistry;
@@ -28,6 +29,9 @@ import org.descent.experiment.model.ExperimentFactory;
 import org.descent.experiment.model.ExperimentPackage;
 import org.descent.experiment.model.Run;
 import org.descent.experiment.model.Setting;
+import org.descent.experiment.model.Sweep;
+import org.descent.experiment.model.SweptParameter;
+import org.descent.sweep.SweepSettings;
 import org.descent.ui.forms.HyperparameterForm;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -35,6 +39,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.emf.common.command.BasicCommandStack;
 import org.eclipse.emf.common.command.Command;
+import org.eclipse.emf.common.command.CompoundCommand;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EObject;
@@ -144,6 +149,8 @@ public final class ExperimentEditor extends EditorPart {
     private long shownValidation;
     private @Nullable Job validating;
     private final List<RunJob> jobs = new CopyOnWriteArrayList<>();
+    private SweepSection sweepSection;
+    private final List<SweepJob> sweepJobs = new CopyOnWriteArrayList<>();
     private Problems problemDialog = (t, m) -> MessageDialog.openError(getSite().getShell(), t, m);
 
     @Override
@@ -225,6 +232,8 @@ public final class ExperimentEditor extends EditorPart {
             listGroups.put(r.feature(), g);
             listSections.put(r.feature(), new ArrayList<>());
         }
+        sweepSection = new SweepSection(content, new SweepEdits());
+        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(sweepSection.control());
         scroll.addListener(SWT.Resize, e -> updateScroll());
         createActions();
         refresh();
@@ -335,6 +344,7 @@ public final class ExperimentEditor extends EditorPart {
         for (Role r : LIST_ROLES) {
             refreshList(r);
         }
+        sweepSection.update(experiment.getSweep(), sweepable(), editing);
         validate();
         content.layout(true, true);
         updateScroll();
@@ -403,6 +413,7 @@ public final class ExperimentEditor extends EditorPart {
      */
     private void validate() {
         List<String> fields = List.copyOf(training.problems().values());
+        List<String> sweepFields = List.copyOf(sweepSection.form().problems().values());
         Experiment copy = EcoreUtil.copy(experiment);
         long generation = validations.incrementAndGet();
         Job old = validating;
@@ -412,11 +423,20 @@ public final class ExperimentEditor extends EditorPart {
         Display display = content.getDisplay();
         Job job = Job.create("Validating " + getEditorInput().getName(), monitor -> {
             List<String> found = problems(fields, copy);
+            SweepJob.Checked sweep = copy.getSweep() == null ? null
+                    : sweepFields.isEmpty() ? SweepJob.check(copy, registry)
+                            : new SweepJob.Checked(null, null, List.of(), sweepFields);
             if (monitor.isCanceled()) {
                 return Status.CANCEL_STATUS;
             }
             if (!display.isDisposed()) {
-                display.asyncExec(() -> showProblems(generation, found));
+                display.asyncExec(() -> {
+                    if (generation == validations.get() && !content.isDisposed()) {
+                        sweepSection.showProblems(sweep == null ? null : sweep.problems(),
+                                sweep == null ? 0 : sweep.trials().size());
+                    }
+                    showProblems(generation, found);
+                });
             }
             return Status.OK_STATUS;
         });
@@ -428,8 +448,10 @@ public final class ExperimentEditor extends EditorPart {
     /** The form's problems and those resolving the experiment finds. */
     private List<String> problems(List<String> fields, Experiment copy) {
         LinkedHashSet<String> found = new LinkedHashSet<>(fields);
+        Experiment base = EcoreUtil.copy(copy);
+        base.setSweep(null);
         try {
-            ResolvedExperiment.resolve(copy, registry, null);
+            ResolvedExperiment.resolve(base, registry, null);
         } catch (ExperimentException e) {
             found.addAll(e.problems());
         }
@@ -470,6 +492,7 @@ public final class ExperimentEditor extends EditorPart {
         sections.values().forEach(s -> s.setEnabled(enabled));
         listSections.values().forEach(l -> l.forEach(s -> s.setEnabled(enabled)));
         training.setEnabled(enabled);
+        sweepSection.setEnabled(enabled);
     }
 
     // ---- widgets → model (commands)
@@ -614,7 +637,10 @@ public final class ExperimentEditor extends EditorPart {
         @Nullable
         ResolvedExperiment plan = null;
         try {
-            plan = ResolvedExperiment.resolve(EcoreUtil.copy(experiment), registry, null);
+            Experiment copy = EcoreUtil.copy(experiment);
+            // a run trains the experiment alone; its sweep is for Run sweep
+            copy.setSweep(null);
+            plan = ResolvedExperiment.resolve(copy, registry, null);
         } catch (ExperimentException e) {
             problems.addAll(e.problems());
         }
@@ -658,6 +684,197 @@ public final class ExperimentEditor extends EditorPart {
         cancelButton.setEnabled(!jobs.isEmpty());
         lastRun.setText("Last run " + outcome.summary());
         content.layout(true, true);
+    }
+
+    // ---- sweeping
+
+    /**
+     * What can be swept: the declared hyperparameters of the chosen components (the optimizer's
+     * first), the components themselves (by id), and the training settings.
+     */
+    private List<SweepSection.Candidate> sweepable() {
+        List<SweepSection.Candidate> hyperparameters = new ArrayList<>();
+        List<SweepSection.Candidate> components = new ArrayList<>();
+        for (String kind : List.of("optimizer", "model", "loss", "dataset", "schedule", "regularizer", "probe")) {
+            Role r = Stream.concat(SINGLE_ROLES.stream(), LIST_ROLES.stream())
+                    .filter(x -> x.kind().equals(kind)).findFirst().orElseThrow();
+            Component c;
+            if (r.feature().isMany()) {
+                @SuppressWarnings("unchecked")
+                List<Component> list = (List<Component>) experiment.eGet(r.feature());
+                c = list.isEmpty() ? null : list.get(0);
+            } else {
+                c = component(r);
+            }
+            if (c == null || c.getId() == null) {
+                continue;
+            }
+            Contribution chosen = registry.find(r.point(), c.getId()).orElse(null);
+            if (chosen == null) {
+                continue;
+            }
+            for (Hyperparameter h : chosen.hyperparameters()) {
+                hyperparameters.add(new SweepSection.Candidate(kind + "." + h.name(), h, List.of(), ""));
+            }
+            components.add(new SweepSection.Candidate(kind, null, choices(r).stream().map(Contribution::id).toList(),
+                    c.getId()));
+        }
+        List<SweepSection.Candidate> all = new ArrayList<>(hyperparameters);
+        all.addAll(components);
+        for (TrainingSettings.Setting t : TrainingSettings.all()) {
+            all.add(new SweepSection.Candidate(t.option(), t.declaration(), List.of(), ""));
+        }
+        return all;
+    }
+
+    /** The Sweep section's edits as commands on the editing domain. */
+    private final class SweepEdits implements SweepSection.Edits {
+
+        @Override
+        public void enable(boolean on) {
+            Command command;
+            if (on) {
+                Sweep s = F.createSweep();
+                List<SweepSection.Candidate> candidates = sweepable();
+                if (!candidates.isEmpty()) {
+                    s.getParameters().add(SweepSettings.parameter(candidates.get(0).name(),
+                            candidates.get(0).startingDistribution()));
+                }
+                if (experiment.getEpochs() == 0) {
+                    // ASHA compares trials at the end of epochs: a budget in steps is swept in full
+                    s.setScheduler("none");
+                }
+                command = new SetCommand(domain, experiment, P.getExperiment_Sweep(), s);
+            } else {
+                command = new SetCommand(domain, experiment, P.getExperiment_Sweep(), SetCommand.UNSET_VALUE);
+            }
+            ((SetCommand) command).setLabel(on ? "sweep" : "no sweep");
+            execute(command);
+        }
+
+        @Override
+        public void addParameter(SweepSection.Candidate c) {
+            Sweep s = experiment.getSweep();
+            if (s == null) {
+                return;
+            }
+            AddCommand a = new AddCommand(domain, s, P.getSweep_Parameters(),
+                    SweepSettings.parameter(c.name(), c.startingDistribution()));
+            a.setLabel("sweep " + c.name());
+            execute(a);
+        }
+
+        @Override
+        public void removeParameter(SweptParameter p) {
+            RemoveCommand r = new RemoveCommand(domain, experiment.getSweep(), P.getSweep_Parameters(), p);
+            r.setLabel("do not sweep " + p.getName());
+            execute(r);
+        }
+
+        @Override
+        public void rename(SweptParameter p, SweepSection.Candidate c) {
+            CompoundCommand compound = new CompoundCommand(
+                    "sweep " + c.name() + " instead of " + p.getName());
+            compound.append(new SetCommand(domain, p, P.getSweptParameter_Name(), c.name()));
+            compound.append(new SetCommand(domain, p, P.getSweptParameter_Distribution(), c.startingDistribution()));
+            execute(compound);
+        }
+
+        @Override
+        public void setDistribution(SweptParameter p, String text) {
+            SetCommand c = new SetCommand(domain, p, P.getSweptParameter_Distribution(), text);
+            c.setLabel(p.getName() + " = " + text);
+            execute(c);
+        }
+
+        @Override
+        public void setSetting(String name, @Nullable String text, @Nullable String problem) {
+            Sweep s = experiment.getSweep();
+            if (s == null || problem != null) {
+                validate();
+                return;
+            }
+            EAttribute a = (EAttribute) s.eClass().getEStructuralFeature(name);
+            Object value = text == null ? a.getDefaultValue()
+                    : EcoreUtil.createFromString(a.getEAttributeType(), text.strip());
+            if (java.util.Objects.equals(value, s.eGet(a))) {
+                validate();
+                return;
+            }
+            SetCommand c = new SetCommand(domain, s, a, value);
+            c.setLabel("sweep " + name + " = " + value);
+            execute(c);
+        }
+
+        @Override
+        public void run() {
+            runSweep();
+        }
+
+        @Override
+        public void cancel() {
+            cancelSweeps();
+        }
+    }
+
+    /**
+     * Starts the experiment's sweep as it is now, in a job that checks it first (off the UI
+     * thread) and then trains its trials into a new sweep folder of the run store.
+     *
+     * @return the job, or null when the experiment has no sweep or a field holds a bad value (shown to the user)
+     */
+    public @Nullable SweepJob runSweep() {
+        String name = getEditorInput().getName();
+        if (experiment.getSweep() == null) {
+            problemDialog.show("Cannot sweep " + name, "Tick 'Sweep this experiment' and choose the swept parameters first.");
+            return null;
+        }
+        LinkedHashSet<String> problems = new LinkedHashSet<>(training.problems().values());
+        problems.addAll(sweepSection.form().problems().values());
+        if (!problems.isEmpty()) {
+            problemDialog.show("Cannot sweep " + name, "Fix " + (problems.size() == 1 ? "this" : "these")
+                    + " first:\n\n" + String.join("\n", problems));
+            return null;
+        }
+        Display display = getSite().getShell().getDisplay();
+        SweepJob job = new SweepJob(name, EcoreUtil.copy(experiment), registry, DescentPreferences.runStore().root(),
+                outcome -> {
+                    if (!display.isDisposed()) {
+                        display.asyncExec(() -> sweepEnded(outcome));
+                    }
+                });
+        sweepJobs.add(job);
+        sweepSection.setRunning(true);
+        sweepSection.setStatus("Sweeping (the Progress and Sweep views follow it)...");
+        content.layout(true, true);
+        job.schedule();
+        return job;
+    }
+
+    private void sweepEnded(SweepJob.Outcome outcome) {
+        StatusLine.show(outcome.summary(), !outcome.problems().isEmpty());
+        if (content == null || content.isDisposed()) {
+            return;
+        }
+        sweepJobs.removeIf(j -> j.outcome() != null);
+        sweepSection.setRunning(!sweepJobs.isEmpty());
+        sweepSection.setStatus(outcome.summary());
+        content.layout(true, true);
+        if (!outcome.problems().isEmpty()) {
+            problemDialog.show("Cannot sweep " + getEditorInput().getName(), "Fix "
+                    + (outcome.problems().size() == 1 ? "this" : "these") + " first:\n\n"
+                    + String.join("\n", outcome.problems()));
+        }
+    }
+
+    /** Cancels the sweeps started from this editor; each keeps the trials that finished. */
+    public void cancelSweeps() {
+        sweepJobs.forEach(SweepJob::cancel);
+    }
+
+    /** The sweeps started from this editor that are still running. */
+    public List<SweepJob> activeSweeps() {
+        return List.copyOf(sweepJobs);
     }
 
     /** Cancels the runs started from this editor that are still training; each keeps what it wrote. */
@@ -806,6 +1023,15 @@ public final class ExperimentEditor extends EditorPart {
 
     public HyperparameterForm trainingForm() {
         return training;
+    }
+
+    public SweepSection sweepSection() {
+        return sweepSection;
+    }
+
+    /** Scrolls the editor so that a section (a child of the editor's content) shows at the top. */
+    public void reveal(Control section) {
+        scroll.setOrigin(0, section.getLocation().y);
     }
 
     public Action undoAction() {

@@ -63,6 +63,8 @@ public class ExperimentFactoryImpl extends EFactoryImpl implements ExperimentFac
 			case ExperimentPackage.EXPERIMENT: return createExperiment();
 			case ExperimentPackage.COMPONENT: return createComponent();
 			case ExperimentPackage.SETTING: return createSetting();
+			case ExperimentPackage.SWEEP: return createSweep();
+			case ExperimentPackage.SWEPT_PARAMETER: return createSweptParameter();
 			case ExperimentPackage.RUN: return createRun();
 			case ExperimentPackage.METRIC: return createMetric();
 			case ExperimentPackage.PROVENANCE: return createProvenance();
@@ -137,6 +139,28 @@ public class ExperimentFactoryImpl extends EFactoryImpl implements ExperimentFac
 	public Setting createSetting() {
 		SettingImpl setting = new SettingImpl();
 		return setting;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public Sweep createSweep() {
+		SweepImpl sweep = new SweepImpl();
+		return sweep;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public SweptParameter createSweptParameter() {
+		SweptParameterImpl sweptParameter = new SweptParameterImpl();
+		return sweptParameter;
 	}
 
 	/**

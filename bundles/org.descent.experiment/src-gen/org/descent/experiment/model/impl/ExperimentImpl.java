@@ -10,6 +10,7 @@ import org.descent.experiment.model.Component;
 import org.descent.experiment.model.Experiment;
 import org.descent.experiment.model.ExperimentFactory;
 import org.descent.experiment.model.ExperimentPackage;
+import org.descent.experiment.model.Sweep;
 
 import org.eclipse.emf.common.notify.Notification;
 import org.eclipse.emf.common.notify.NotificationChain;
@@ -42,6 +43,7 @@ import org.eclipse.emf.ecore.util.InternalEList;
  *   <li>{@link org.descent.experiment.model.impl.ExperimentImpl#getSchedule <em>Schedule</em>}</li>
  *   <li>{@link org.descent.experiment.model.impl.ExperimentImpl#getRegularizers <em>Regularizers</em>}</li>
  *   <li>{@link org.descent.experiment.model.impl.ExperimentImpl#getProbes <em>Probes</em>}</li>
+ *   <li>{@link org.descent.experiment.model.impl.ExperimentImpl#getSweep <em>Sweep</em>}</li>
  *   <li>{@link org.descent.experiment.model.impl.ExperimentImpl#getBatchSize <em>Batch Size</em>}</li>
  *   <li>{@link org.descent.experiment.model.impl.ExperimentImpl#getEpochs <em>Epochs</em>}</li>
  *   <li>{@link org.descent.experiment.model.impl.ExperimentImpl#getSteps <em>Steps</em>}</li>
@@ -167,6 +169,16 @@ public class ExperimentImpl extends MinimalEObjectImpl.Container implements Expe
 	 * @ordered
 	 */
 	protected EList<Component> probes;
+
+	/**
+	 * The cached value of the '{@link #getSweep() <em>Sweep</em>}' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getSweep()
+	 * @generated
+	 * @ordered
+	 */
+	protected Sweep sweep;
 
 	/**
 	 * The default value of the '{@link #getBatchSize() <em>Batch Size</em>}' attribute.
@@ -710,6 +722,51 @@ public class ExperimentImpl extends MinimalEObjectImpl.Container implements Expe
 	 * @generated
 	 */
 	@Override
+	public Sweep getSweep() {
+		return sweep;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public NotificationChain basicSetSweep(Sweep newSweep, NotificationChain msgs) {
+		Sweep oldSweep = sweep;
+		sweep = newSweep;
+		if (eNotificationRequired()) {
+			ENotificationImpl notification = new ENotificationImpl(this, Notification.SET, ExperimentPackage.EXPERIMENT__SWEEP, oldSweep, newSweep);
+			if (msgs == null) msgs = notification; else msgs.add(notification);
+		}
+		return msgs;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setSweep(Sweep newSweep) {
+		if (newSweep != sweep) {
+			NotificationChain msgs = null;
+			if (sweep != null)
+				msgs = ((InternalEObject)sweep).eInverseRemove(this, EOPPOSITE_FEATURE_BASE - ExperimentPackage.EXPERIMENT__SWEEP, null, msgs);
+			if (newSweep != null)
+				msgs = ((InternalEObject)newSweep).eInverseAdd(this, EOPPOSITE_FEATURE_BASE - ExperimentPackage.EXPERIMENT__SWEEP, null, msgs);
+			msgs = basicSetSweep(newSweep, msgs);
+			if (msgs != null) msgs.dispatch();
+		}
+		else if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, ExperimentPackage.EXPERIMENT__SWEEP, newSweep, newSweep));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public int getBatchSize() {
 		return batchSize;
 	}
@@ -979,6 +1036,8 @@ public class ExperimentImpl extends MinimalEObjectImpl.Container implements Expe
 				return ((InternalEList<?>)getRegularizers()).basicRemove(otherEnd, msgs);
 			case ExperimentPackage.EXPERIMENT__PROBES:
 				return ((InternalEList<?>)getProbes()).basicRemove(otherEnd, msgs);
+			case ExperimentPackage.EXPERIMENT__SWEEP:
+				return basicSetSweep(null, msgs);
 		}
 		return super.eInverseRemove(otherEnd, featureID, msgs);
 	}
@@ -1009,6 +1068,8 @@ public class ExperimentImpl extends MinimalEObjectImpl.Container implements Expe
 				return getRegularizers();
 			case ExperimentPackage.EXPERIMENT__PROBES:
 				return getProbes();
+			case ExperimentPackage.EXPERIMENT__SWEEP:
+				return getSweep();
 			case ExperimentPackage.EXPERIMENT__BATCH_SIZE:
 				return getBatchSize();
 			case ExperimentPackage.EXPERIMENT__EPOCHS:
@@ -1072,6 +1133,9 @@ public class ExperimentImpl extends MinimalEObjectImpl.Container implements Expe
 			case ExperimentPackage.EXPERIMENT__PROBES:
 				getProbes().clear();
 				getProbes().addAll((Collection<? extends Component>)newValue);
+				return;
+			case ExperimentPackage.EXPERIMENT__SWEEP:
+				setSweep((Sweep)newValue);
 				return;
 			case ExperimentPackage.EXPERIMENT__BATCH_SIZE:
 				setBatchSize((Integer)newValue);
@@ -1145,6 +1209,9 @@ public class ExperimentImpl extends MinimalEObjectImpl.Container implements Expe
 			case ExperimentPackage.EXPERIMENT__PROBES:
 				getProbes().clear();
 				return;
+			case ExperimentPackage.EXPERIMENT__SWEEP:
+				setSweep((Sweep)null);
+				return;
 			case ExperimentPackage.EXPERIMENT__BATCH_SIZE:
 				setBatchSize(BATCH_SIZE_EDEFAULT);
 				return;
@@ -1208,6 +1275,8 @@ public class ExperimentImpl extends MinimalEObjectImpl.Container implements Expe
 				return regularizers != null && !regularizers.isEmpty();
 			case ExperimentPackage.EXPERIMENT__PROBES:
 				return probes != null && !probes.isEmpty();
+			case ExperimentPackage.EXPERIMENT__SWEEP:
+				return sweep != null;
 			case ExperimentPackage.EXPERIMENT__BATCH_SIZE:
 				return batchSize != BATCH_SIZE_EDEFAULT;
 			case ExperimentPackage.EXPERIMENT__EPOCHS:

@@ -14,6 +14,8 @@ import org.descent.experiment.model.Provenance;
 import org.descent.experiment.model.ResolvedComponent;
 import org.descent.experiment.model.Run;
 import org.descent.experiment.model.Setting;
+import org.descent.experiment.model.Sweep;
+import org.descent.experiment.model.SweptParameter;
 
 import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EClass;
@@ -50,6 +52,20 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 	 * @generated
 	 */
 	private EClass settingEClass = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EClass sweepEClass = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EClass sweptParameterEClass = null;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -259,8 +275,8 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 	 * @generated
 	 */
 	@Override
-	public EAttribute getExperiment_BatchSize() {
-		return (EAttribute)experimentEClass.getEStructuralFeatures().get(9);
+	public EReference getExperiment_Sweep() {
+		return (EReference)experimentEClass.getEStructuralFeatures().get(9);
 	}
 
 	/**
@@ -269,7 +285,7 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 	 * @generated
 	 */
 	@Override
-	public EAttribute getExperiment_Epochs() {
+	public EAttribute getExperiment_BatchSize() {
 		return (EAttribute)experimentEClass.getEStructuralFeatures().get(10);
 	}
 
@@ -279,7 +295,7 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 	 * @generated
 	 */
 	@Override
-	public EAttribute getExperiment_Steps() {
+	public EAttribute getExperiment_Epochs() {
 		return (EAttribute)experimentEClass.getEStructuralFeatures().get(11);
 	}
 
@@ -289,7 +305,7 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 	 * @generated
 	 */
 	@Override
-	public EAttribute getExperiment_LossTolerance() {
+	public EAttribute getExperiment_Steps() {
 		return (EAttribute)experimentEClass.getEStructuralFeatures().get(12);
 	}
 
@@ -299,7 +315,7 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 	 * @generated
 	 */
 	@Override
-	public EAttribute getExperiment_GradientTolerance() {
+	public EAttribute getExperiment_LossTolerance() {
 		return (EAttribute)experimentEClass.getEStructuralFeatures().get(13);
 	}
 
@@ -309,7 +325,7 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 	 * @generated
 	 */
 	@Override
-	public EAttribute getExperiment_Seed() {
+	public EAttribute getExperiment_GradientTolerance() {
 		return (EAttribute)experimentEClass.getEStructuralFeatures().get(14);
 	}
 
@@ -319,7 +335,7 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 	 * @generated
 	 */
 	@Override
-	public EAttribute getExperiment_Precision() {
+	public EAttribute getExperiment_Seed() {
 		return (EAttribute)experimentEClass.getEStructuralFeatures().get(15);
 	}
 
@@ -329,7 +345,7 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 	 * @generated
 	 */
 	@Override
-	public EAttribute getExperiment_ClipNorm() {
+	public EAttribute getExperiment_Precision() {
 		return (EAttribute)experimentEClass.getEStructuralFeatures().get(16);
 	}
 
@@ -339,7 +355,7 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 	 * @generated
 	 */
 	@Override
-	public EAttribute getExperiment_ClipValue() {
+	public EAttribute getExperiment_ClipNorm() {
 		return (EAttribute)experimentEClass.getEStructuralFeatures().get(17);
 	}
 
@@ -349,7 +365,7 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 	 * @generated
 	 */
 	@Override
-	public EAttribute getExperiment_ValidationFraction() {
+	public EAttribute getExperiment_ClipValue() {
 		return (EAttribute)experimentEClass.getEStructuralFeatures().get(18);
 	}
 
@@ -359,8 +375,18 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 	 * @generated
 	 */
 	@Override
-	public EAttribute getExperiment_CheckpointEvery() {
+	public EAttribute getExperiment_ValidationFraction() {
 		return (EAttribute)experimentEClass.getEStructuralFeatures().get(19);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getExperiment_CheckpointEvery() {
+		return (EAttribute)experimentEClass.getEStructuralFeatures().get(20);
 	}
 
 	/**
@@ -421,6 +447,156 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 	@Override
 	public EAttribute getSetting_Value() {
 		return (EAttribute)settingEClass.getEStructuralFeatures().get(1);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EClass getSweep() {
+		return sweepEClass;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getSweep_Parameters() {
+		return (EReference)sweepEClass.getEStructuralFeatures().get(0);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweep_Seeds() {
+		return (EAttribute)sweepEClass.getEStructuralFeatures().get(1);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweep_Trials() {
+		return (EAttribute)sweepEClass.getEStructuralFeatures().get(2);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweep_SearchSeed() {
+		return (EAttribute)sweepEClass.getEStructuralFeatures().get(3);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweep_Metric() {
+		return (EAttribute)sweepEClass.getEStructuralFeatures().get(4);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweep_Mode() {
+		return (EAttribute)sweepEClass.getEStructuralFeatures().get(5);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweep_Scheduler() {
+		return (EAttribute)sweepEClass.getEStructuralFeatures().get(6);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweep_GracePeriod() {
+		return (EAttribute)sweepEClass.getEStructuralFeatures().get(7);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweep_ReductionFactor() {
+		return (EAttribute)sweepEClass.getEStructuralFeatures().get(8);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweep_Parallel() {
+		return (EAttribute)sweepEClass.getEStructuralFeatures().get(9);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweep_Analyses() {
+		return (EAttribute)sweepEClass.getEStructuralFeatures().get(10);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EClass getSweptParameter() {
+		return sweptParameterEClass;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweptParameter_Name() {
+		return (EAttribute)sweptParameterEClass.getEStructuralFeatures().get(0);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweptParameter_Distribution() {
+		return (EAttribute)sweptParameterEClass.getEStructuralFeatures().get(1);
 	}
 
 	/**
@@ -822,6 +998,7 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 		createEReference(experimentEClass, EXPERIMENT__SCHEDULE);
 		createEReference(experimentEClass, EXPERIMENT__REGULARIZERS);
 		createEReference(experimentEClass, EXPERIMENT__PROBES);
+		createEReference(experimentEClass, EXPERIMENT__SWEEP);
 		createEAttribute(experimentEClass, EXPERIMENT__BATCH_SIZE);
 		createEAttribute(experimentEClass, EXPERIMENT__EPOCHS);
 		createEAttribute(experimentEClass, EXPERIMENT__STEPS);
@@ -841,6 +1018,23 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 		settingEClass = createEClass(SETTING);
 		createEAttribute(settingEClass, SETTING__NAME);
 		createEAttribute(settingEClass, SETTING__VALUE);
+
+		sweepEClass = createEClass(SWEEP);
+		createEReference(sweepEClass, SWEEP__PARAMETERS);
+		createEAttribute(sweepEClass, SWEEP__SEEDS);
+		createEAttribute(sweepEClass, SWEEP__TRIALS);
+		createEAttribute(sweepEClass, SWEEP__SEARCH_SEED);
+		createEAttribute(sweepEClass, SWEEP__METRIC);
+		createEAttribute(sweepEClass, SWEEP__MODE);
+		createEAttribute(sweepEClass, SWEEP__SCHEDULER);
+		createEAttribute(sweepEClass, SWEEP__GRACE_PERIOD);
+		createEAttribute(sweepEClass, SWEEP__REDUCTION_FACTOR);
+		createEAttribute(sweepEClass, SWEEP__PARALLEL);
+		createEAttribute(sweepEClass, SWEEP__ANALYSES);
+
+		sweptParameterEClass = createEClass(SWEPT_PARAMETER);
+		createEAttribute(sweptParameterEClass, SWEPT_PARAMETER__NAME);
+		createEAttribute(sweptParameterEClass, SWEPT_PARAMETER__DISTRIBUTION);
 
 		runEClass = createEClass(RUN);
 		createEAttribute(runEClass, RUN__NAME);
@@ -926,6 +1120,7 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 		initEReference(getExperiment_Schedule(), this.getComponent(), null, "schedule", null, 0, 1, Experiment.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getExperiment_Regularizers(), this.getComponent(), null, "regularizers", null, 0, -1, Experiment.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getExperiment_Probes(), this.getComponent(), null, "probes", null, 0, -1, Experiment.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getExperiment_Sweep(), this.getSweep(), null, "sweep", null, 0, 1, Experiment.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getExperiment_BatchSize(), ecorePackage.getEInt(), "batchSize", "0", 0, 1, Experiment.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getExperiment_Epochs(), ecorePackage.getEInt(), "epochs", "0", 0, 1, Experiment.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getExperiment_Steps(), ecorePackage.getELong(), "steps", "0", 0, 1, Experiment.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -945,6 +1140,23 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 		initEClass(settingEClass, Setting.class, "Setting", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getSetting_Name(), ecorePackage.getEString(), "name", null, 1, 1, Setting.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getSetting_Value(), ecorePackage.getEString(), "value", null, 1, 1, Setting.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+
+		initEClass(sweepEClass, Sweep.class, "Sweep", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
+		initEReference(getSweep_Parameters(), this.getSweptParameter(), null, "parameters", null, 0, -1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweep_Seeds(), ecorePackage.getEString(), "seeds", "", 0, 1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweep_Trials(), ecorePackage.getEInt(), "trials", "1", 0, 1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweep_SearchSeed(), ecorePackage.getELong(), "searchSeed", "0", 0, 1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweep_Metric(), ecorePackage.getEString(), "metric", "train_loss", 0, 1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweep_Mode(), ecorePackage.getEString(), "mode", "min", 0, 1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweep_Scheduler(), ecorePackage.getEString(), "scheduler", "asha", 0, 1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweep_GracePeriod(), ecorePackage.getEInt(), "gracePeriod", "1", 0, 1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweep_ReductionFactor(), ecorePackage.getEInt(), "reductionFactor", "4", 0, 1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweep_Parallel(), ecorePackage.getEInt(), "parallel", "1", 0, 1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweep_Analyses(), ecorePackage.getEString(), "analyses", null, 0, -1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+
+		initEClass(sweptParameterEClass, SweptParameter.class, "SweptParameter", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
+		initEAttribute(getSweptParameter_Name(), ecorePackage.getEString(), "name", null, 1, 1, SweptParameter.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweptParameter_Distribution(), ecorePackage.getEString(), "distribution", null, 1, 1, SweptParameter.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(runEClass, Run.class, "Run", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getRun_Name(), ecorePackage.getEString(), "name", null, 0, 1, Run.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -1090,6 +1302,77 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 			   "option", "checkpoint-every",
 			   "range", "[0,inf)",
 			   "doc", "Write a checkpoint every this many steps; 0: only at the end."
+		   });
+		addAnnotation
+		  (getSweep_Seeds(),
+		   source,
+		   new String[] {
+			   "option", "seeds",
+			   "doc", "Train every configuration with each of these seeds (a grid over the seed): FROM..TO (0..4) or a list (0,3,7); empty: the experiment\'s seed only."
+		   });
+		addAnnotation
+		  (getSweep_Trials(),
+		   source,
+		   new String[] {
+			   "option", "trials",
+			   "range", "[1,1000000]",
+			   "doc", "Draws of the random parameters for each combination of the grids (Ray Tune\'s num_samples)."
+		   });
+		addAnnotation
+		  (getSweep_SearchSeed(),
+		   source,
+		   new String[] {
+			   "option", "search-seed",
+			   "range", "[0,inf)",
+			   "doc", "Seed of the draws: the same space and seed draw the same trials."
+		   });
+		addAnnotation
+		  (getSweep_Metric(),
+		   source,
+		   new String[] {
+			   "option", "metric",
+			   "choices", "metrics",
+			   "doc", "What trials are compared by at the end of each epoch: train_loss (the epoch\'s mean loss), or val_loss or val_accuracy (both need a validation fraction)."
+		   });
+		addAnnotation
+		  (getSweep_Mode(),
+		   source,
+		   new String[] {
+			   "option", "mode",
+			   "choices", "min,max",
+			   "doc", "Whether a lower (min) or a higher (max, for val_accuracy) metric is better."
+		   });
+		addAnnotation
+		  (getSweep_Scheduler(),
+		   source,
+		   new String[] {
+			   "option", "scheduler",
+			   "choices", "asha,none",
+			   "doc", "Early stopping: asha (as Ray Tune\'s ASHAScheduler; compares trials at the end of epochs, so the budget must be in epochs) or none (every trial runs its budget)."
+		   });
+		addAnnotation
+		  (getSweep_GracePeriod(),
+		   source,
+		   new String[] {
+			   "option", "grace-period",
+			   "range", "[1,2147483647]",
+			   "doc", "ASHA: epochs before the first comparison."
+		   });
+		addAnnotation
+		  (getSweep_ReductionFactor(),
+		   source,
+		   new String[] {
+			   "option", "reduction-factor",
+			   "range", "[2,2147483647]",
+			   "doc", "ASHA: rungs are grace period * N^k epochs and a trial goes on in the top 1/N at each."
+		   });
+		addAnnotation
+		  (getSweep_Parallel(),
+		   source,
+		   new String[] {
+			   "option", "parallel",
+			   "range", "[1,1024]",
+			   "doc", "Trials trained at once, each on its own thread."
 		   });
 	}
 

@@ -80,6 +80,14 @@ public class ExperimentAdapterFactory extends AdapterFactoryImpl {
 				return createSettingAdapter();
 			}
 			@Override
+			public Adapter caseSweep(Sweep object) {
+				return createSweepAdapter();
+			}
+			@Override
+			public Adapter caseSweptParameter(SweptParameter object) {
+				return createSweptParameterAdapter();
+			}
+			@Override
 			public Adapter caseRun(Run object) {
 				return createRunAdapter();
 			}
@@ -154,6 +162,34 @@ public class ExperimentAdapterFactory extends AdapterFactoryImpl {
 	 * @generated
 	 */
 	public Adapter createSettingAdapter() {
+		return null;
+	}
+
+	/**
+	 * Creates a new adapter for an object of class '{@link org.descent.experiment.model.Sweep <em>Sweep</em>}'.
+	 * <!-- begin-user-doc -->
+	 * This default implementation returns null so that we can easily ignore cases;
+	 * it's useful to ignore a case when inheritance will catch all the cases anyway.
+	 * <!-- end-user-doc -->
+	 * @return the new adapter.
+	 * @see org.descent.experiment.model.Sweep
+	 * @generated
+	 */
+	public Adapter createSweepAdapter() {
+		return null;
+	}
+
+	/**
+	 * Creates a new adapter for an object of class '{@link org.descent.experiment.model.SweptParameter <em>Swept Parameter</em>}'.
+	 * <!-- begin-user-doc -->
+	 * This default implementation returns null so that we can easily ignore cases;
+	 * it's useful to ignore a case when inheritance will catch all the cases anyway.
+	 * <!-- end-user-doc -->
+	 * @return the new adapter.
+	 * @see org.descent.experiment.model.SweptParameter
+	 * @generated
+	 */
+	public Adapter createSweptParameterAdapter() {
 		return null;
 	}
 

@@ -84,6 +84,18 @@ public class ExperimentSwitch<T> extends Switch<T> {
 				if (result == null) result = defaultCase(theEObject);
 				return result;
 			}
+			case ExperimentPackage.SWEEP: {
+				Sweep sweep = (Sweep)theEObject;
+				T result = caseSweep(sweep);
+				if (result == null) result = defaultCase(theEObject);
+				return result;
+			}
+			case ExperimentPackage.SWEPT_PARAMETER: {
+				SweptParameter sweptParameter = (SweptParameter)theEObject;
+				T result = caseSweptParameter(sweptParameter);
+				if (result == null) result = defaultCase(theEObject);
+				return result;
+			}
 			case ExperimentPackage.RUN: {
 				Run run = (Run)theEObject;
 				T result = caseRun(run);
@@ -155,6 +167,36 @@ public class ExperimentSwitch<T> extends Switch<T> {
 	 * @generated
 	 */
 	public T caseSetting(Setting object) {
+		return null;
+	}
+
+	/**
+	 * Returns the result of interpreting the object as an instance of '<em>Sweep</em>'.
+	 * <!-- begin-user-doc -->
+	 * This implementation returns null;
+	 * returning a non-null result will terminate the switch.
+	 * <!-- end-user-doc -->
+	 * @param object the target of the switch.
+	 * @return the result of interpreting the object as an instance of '<em>Sweep</em>'.
+	 * @see #doSwitch(org.eclipse.emf.ecore.EObject) doSwitch(EObject)
+	 * @generated
+	 */
+	public T caseSweep(Sweep object) {
+		return null;
+	}
+
+	/**
+	 * Returns the result of interpreting the object as an instance of '<em>Swept Parameter</em>'.
+	 * <!-- begin-user-doc -->
+	 * This implementation returns null;
+	 * returning a non-null result will terminate the switch.
+	 * <!-- end-user-doc -->
+	 * @param object the target of the switch.
+	 * @return the result of interpreting the object as an instance of '<em>Swept Parameter</em>'.
+	 * @see #doSwitch(org.eclipse.emf.ecore.EObject) doSwitch(EObject)
+	 * @generated
+	 */
+	public T caseSweptParameter(SweptParameter object) {
 		return null;
 	}
 

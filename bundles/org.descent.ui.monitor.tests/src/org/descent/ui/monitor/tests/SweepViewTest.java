@@ -278,6 +278,105 @@ class SweepViewTest {
                         + monitor.model().shown().stream().map(s -> s.folder().dir()).toList());
     }
 
+    /**
+     * Cancel sweep on a sweep that runs in a job of this workbench (as the editor's Run sweep
+     * starts one): the trial training stops and is saved, the finished ones are kept, the rest
+     * never start. Trials of 1 and 2 epochs end; the third, of 10^6 epochs, is cancelled as it trains.
+     */
+    @Test
+    void cancelStopsTheSweepAndKeepsTheFinishedTrials() throws Exception {
+        Path other = Files.createTempDirectory("descent-sweep-cancel-test");
+        try {
+            Study study = new Study(SearchSpace.parse(List.of("epochs=grid(1,2,1000000,3)")), 1, 0, "val_loss", true,
+                    null, 1);
+            Experiment e = base();
+            List<SearchSpace.Trial> trials = study.space().trials(1, 0, e, Contributions.registry());
+            SweepFolder f = SweepFolder.create(SweepFolder.newFolder(other, "cancel"), e, study, trials);
+            org.eclipse.core.runtime.jobs.Job job = new org.eclipse.core.runtime.jobs.Job("sweep by test") {
+                @Override
+                protected org.eclipse.core.runtime.IStatus run(org.eclipse.core.runtime.IProgressMonitor monitor) {
+                    try {
+                        new Sweeper(Contributions.registry(), l -> {
+                        }).run(f, monitor);
+                        return org.eclipse.core.runtime.Status.OK_STATUS;
+                    } catch (Exception x) {
+                        return org.eclipse.core.runtime.Status.error("the sweep failed", x);
+                    }
+                }
+
+                @Override
+                public boolean belongsTo(Object family) {
+                    return family.equals(f.dir());
+                }
+            };
+            SweepView view = WorkbenchViews.open(SweepView.ID, SweepView.class);
+            view.setStore(new RunStore(other));
+            job.schedule();
+            Widgets.spinUntil(() -> {
+                List<String> s = view.table() == null ? List.of() : column(view, SweepTable.STATUS);
+                return s.size() == 4 && s.get(0).startsWith("done") && s.get(1).startsWith("done")
+                        && s.get(2).equals("running") && view.cancelButton().isEnabled();
+            }, 60_000, () -> "two trials done and the third training: " + view.summaryText());
+            view.cancelButton().notifyListeners(org.eclipse.swt.SWT.Selection, null);
+            Widgets.spinUntil(() -> job.getResult() != null && view.table().status().equals("cancelled"), 60_000,
+                    () -> "the sweep stops: " + view.summaryText());
+            List<SweepFolder.TrialState> states = f.states();
+            assertEquals(List.of("done", "done", "cancelled", "pending"), states.stream().map(SweepFolder.TrialState::status)
+                    .toList());
+            assertEquals(List.of(1, 2), states.subList(0, 2).stream().map(SweepFolder.TrialState::epochs).toList(),
+                    "the finished trials keep their whole budget");
+            assertEquals("cancelled", f.summary().get("status"));
+            Widgets.spinUntil(() -> !view.cancelButton().isEnabled(), 30_000, () -> "nothing left to cancel");
+        } finally {
+            try (var s = Files.walk(other)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /**
+     * Cancel sweep on a sweep another process runs (as {@code descent sweep} records itself in
+     * sweep.json: its pid and start): that process is asked to stop as Ctrl-C asks it (SIGTERM),
+     * here a stand-in process that waits.
+     */
+    @Test
+    void cancelAsksTheProcessThatRunsTheSweepToStop() throws Exception {
+        Path other = Files.createTempDirectory("descent-sweep-process-test");
+        Process sleeper = new ProcessBuilder("sleep", "120").start();
+        try {
+            Study study = new Study(SearchSpace.parse(List.of("optimizer.lr=grid(0.01,0.1)")), 1, 0, "val_loss", true,
+                    null, 1);
+            Experiment e = base();
+            SweepFolder f = SweepFolder.create(SweepFolder.newFolder(other, "elsewhere"), e, study,
+                    study.space().trials(1, 0, e, Contributions.registry()));
+            java.util.Map<String, Object> file = f.read();
+            file.put("status", "running");
+            file.put("pid", sleeper.pid());
+            sleeper.info().startInstant().ifPresent(i -> file.put("process_start", i.toEpochMilli()));
+            f.write(file);
+            assertEquals(sleeper.pid(), f.process().orElseThrow().pid());
+            SweepView view = WorkbenchViews.open(SweepView.ID, SweepView.class);
+            view.setStore(new RunStore(other));
+            Widgets.spinUntil(() -> view.table() != null && view.table().folder().dir().equals(f.dir())
+                    && view.cancelButton().isEnabled(), 30_000, () -> "the view shows the sweep running: "
+                            + view.summaryText());
+            view.cancelButton().notifyListeners(org.eclipse.swt.SWT.Selection, null);
+            Widgets.spinUntil(() -> !sleeper.isAlive(), 30_000, () -> "the process is asked to stop: "
+                    + view.summaryText());
+            Widgets.spinUntil(() -> view.table().status().equals("interrupted") && !view.cancelButton().isEnabled(),
+                    30_000, () -> "the view reads the sweep again, its process gone: " + view.summaryText());
+        } finally {
+            sleeper.destroyForcibly();
+            try (var s = Files.walk(other)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
     /** A choice of names is placed by its order in the space; a uniform parameter is a linear number axis. */
     @Test
     void aChoiceOfNamesIsPlacedInTheSpacesOrder() throws Exception {

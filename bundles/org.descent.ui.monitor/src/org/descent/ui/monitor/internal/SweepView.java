@@ -57,7 +57,8 @@ import jakarta.inject.Inject;
  * headers, as Run Comparison), the best metric of each trial against a swept parameter (a
  * logarithmic axis for a log-uniform one) and each trial's metric over steps, in the trials'
  * run colours. While the sweep runs, its files are read again every second in a job, off the UI
- * thread. Double-clicking a trial opens it in the Monitor.
+ * thread. Double-clicking a trial opens it in the Monitor; Cancel sweep stops a running sweep and
+ * keeps its finished trials.
  */
 public final class SweepView {
 
@@ -82,6 +83,7 @@ public final class SweepView {
 
     private Composite root;
     private Combo sweepCombo;
+    private Button cancel;
     private Label summary;
     private Composite tableArea;
     private Combo parameterCombo;
@@ -100,7 +102,7 @@ public final class SweepView {
         root = parent;
         GridLayoutFactory.fillDefaults().margins(4, 4).applyTo(parent);
         Composite bar = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(5).applyTo(bar);
+        GridLayoutFactory.fillDefaults().numColumns(6).applyTo(bar);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
         new Label(bar, SWT.NONE).setText("&Sweep:");
         sweepCombo = new Combo(bar, SWT.DROP_DOWN | SWT.READ_ONLY);
@@ -120,6 +122,12 @@ public final class SweepView {
         open.setText("&Open in Monitor");
         open.setToolTipText("Show the selected trials in the Monitor (or double-click a trial)");
         open.addListener(SWT.Selection, e -> openInMonitor(selectedTrials()));
+        cancel = new Button(bar, SWT.PUSH);
+        cancel.setText("&Cancel sweep");
+        cancel.setToolTipText("Stop the sweep shown: running trials stop at their next step and are saved, finished"
+                + " trials are kept ('descent sweep resume DIR' continues it)");
+        cancel.setEnabled(false);
+        cancel.addListener(SWT.Selection, e -> cancelSweep());
         summary = new Label(bar, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(summary);
 
@@ -315,6 +323,7 @@ public final class SweepView {
         summary.setText(String.format(Locale.ROOT, "%s, %d trials: %s%s%s", t.status(), all, c, best,
                 visible.size() == all ? "" : String.format(Locale.ROOT, "; %d shown", visible.size())));
         summary.setToolTipText(t.name() + " in " + t.folder().dir());
+        cancel.setEnabled(t.status().equals("running"));
         sweepCombo.setToolTipText(t.name() + " in " + t.folder().dir());
         summary.getParent().layout();
     }
@@ -567,6 +576,55 @@ public final class SweepView {
         }
     }
 
+    /**
+     * Cancels the sweep shown, as the Cancel sweep button does: a sweep running in a job of this
+     * workbench (a job of the sweep folder's family, as the experiment editor's Run sweep starts
+     * one) is cancelled; one that another process runs ({@code descent sweep}) is asked to stop as
+     * Ctrl-C asks it (SIGTERM; it saves every trial). Finished trials are kept either way.
+     */
+    public void cancelSweep() {
+        SweepTable t = table;
+        if (t == null) {
+            return;
+        }
+        SweepFolder folder = t.folder();
+        Job[] jobs = Job.getJobManager().find(folder.dir().toAbsolutePath().normalize());
+        if (jobs.length > 0) {
+            for (Job j : jobs) {
+                j.cancel();
+            }
+            summary.setText("Cancelling the sweep: its running trials stop at their next step; finished trials are kept.");
+            return;
+        }
+        Display display = root.getDisplay();
+        Job job = Job.create("Cancelling the sweep " + folder.dir().getFileName(), monitor -> {
+            String said;
+            try {
+                java.util.Optional<ProcessHandle> process = folder.process();
+                if (process.isEmpty()) {
+                    said = "The sweep is not running in another process: nothing to cancel.";
+                } else if (process.get().destroy()) {
+                    said = "Asked process " + process.get().pid() + " to cancel the sweep (as Ctrl-C does): its running"
+                            + " trials are saved and finished ones kept.";
+                } else {
+                    said = "Process " + process.get().pid() + " that runs the sweep cannot be stopped from here.";
+                }
+            } catch (IOException e) {
+                said = "Cannot read the sweep " + folder.dir() + ": " + e.getMessage();
+            }
+            String text = said;
+            if (!display.isDisposed()) {
+                display.asyncExec(() -> {
+                    if (!summary.isDisposed()) {
+                        summary.setText(text);
+                    }
+                });
+            }
+        });
+        job.setSystem(true);
+        job.schedule();
+    }
+
     /** Sorts by a column through the sort header, as a click on its header does. */
     public void sortBy(String column, SortDirectionEnum direction) {
         natTable.doCommand(new SortColumnCommand(sortHeader, index(column), false, direction));
@@ -625,6 +683,11 @@ public final class SweepView {
     /** The summary line above the table. */
     public String summaryText() {
         return summary.getText();
+    }
+
+    /** The Cancel sweep button (enabled while the sweep shown runs). */
+    public Button cancelButton() {
+        return cancel;
     }
 
     public NatTable natTable() {
