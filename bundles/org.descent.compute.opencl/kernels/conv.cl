@@ -7,7 +7,7 @@
  */
 
 /* col[r][b*P + q] = x[b][c][oi*s - p + ki][oj*s - p + kj], r = (c*k + ki)*k + kj; 0 outside */
-__kernel void im2col(__global const real* x, __global real* col, const int n, const int cin,
+__kernel void im2col(__global const real* x, const long xo, __global real* col, const long co, const int n, const int cin,
                      const int h, const int w, const int k, const int s, const int p,
                      const int oh, const int ow) {
     const long gid = get_global_id(0);
@@ -28,11 +28,11 @@ __kernel void im2col(__global const real* x, __global real* col, const int n, co
     const int kj = kk - ki * k;
     const int ii = oi * s - p + ki;
     const int jj = oj * s - p + kj;
-    col[gid] = (ii >= 0 && ii < h && jj >= 0 && jj < w) ? x[(((long) bi * cin + c) * h + ii) * w + jj] : 0;
+    col[co + gid] = (ii >= 0 && ii < h && jj >= 0 && jj < w) ? x[xo + (((long) bi * cin + c) * h + ii) * w + jj] : 0;
 }
 
 /* The adjoint of im2col: x[b][c][i][j] = sum of the columns' entries taken from it. */
-__kernel void col2im(__global const real* col, __global real* x, const int n, const int cin,
+__kernel void col2im(__global const real* col, const long co, __global real* x, const long xo, const int n, const int cin,
                      const int h, const int w, const int k, const int s, const int p,
                      const int oh, const int ow) {
     const long gid = get_global_id(0);
@@ -58,15 +58,16 @@ __kernel void col2im(__global const real* col, __global real* x, const int n, co
                 continue;
             }
             const int oj = tj / s;
-            sum += col[((long) (c * k + ki) * k + kj) * width + base + oi * ow + oj];
+            sum += col[co + ((long) (c * k + ki) * k + kj) * width + base + oi * ow + oj];
         }
     }
-    x[gid] = sum;
+    x[xo + gid] = sum;
 }
 
 /* y[b][o][q] = z[o][b*P + q] + bias[o] (hasBias 0: no bias; the bias argument is then unused) */
-__kernel void conv_out(__global const real* z, __global const real* bias, const int hasBias,
-                       __global real* y, const int n, const int cout, const int positions) {
+__kernel void conv_out(__global const real* z, const long zo, __global const real* bias, const long bo,
+                       const int hasBias, __global real* y, const long yo, const int n, const int cout,
+                       const int positions) {
     const long gid = get_global_id(0);
     if (gid >= (long) n * cout * positions) {
         return;
@@ -74,12 +75,13 @@ __kernel void conv_out(__global const real* z, __global const real* bias, const 
     const int q = (int) (gid % positions);
     const int o = (int) ((gid / positions) % cout);
     const int bi = (int) (gid / ((long) positions * cout));
-    y[gid] = z[(long) o * n * positions + (long) bi * positions + q] + (hasBias ? bias[o] : 0);
+    const real v = z[zo + (long) o * n * positions + (long) bi * positions + q];
+    y[yo + gid] = hasBias ? v + bias[bo + o] : v;
 }
 
 /* dz[o][b*P + q] = dy[b][o][q] */
-__kernel void conv_grad_in(__global const real* dy, __global real* dz, const int n, const int cout,
-                           const int positions) {
+__kernel void conv_grad_in(__global const real* dy, const long dyo, __global real* dz, const long dzo,
+                           const int n, const int cout, const int positions) {
     const long gid = get_global_id(0);
     if (gid >= (long) n * cout * positions) {
         return;
@@ -87,5 +89,5 @@ __kernel void conv_grad_in(__global const real* dy, __global real* dz, const int
     const int q = (int) (gid % positions);
     const int o = (int) ((gid / positions) % cout);
     const int bi = (int) (gid / ((long) positions * cout));
-    dz[(long) o * n * positions + (long) bi * positions + q] = dy[gid];
+    dz[dzo + (long) o * n * positions + (long) bi * positions + q] = dy[dyo + gid];
 }

@@ -1,7 +1,7 @@
 /*
  * Matrix products on row-major matrices, batched over the third work dimension:
  * C[b] = alpha * op(A[b]) * op(B[b]) + beta * C[b], op(A) m x k, op(B) k x n.
- * A is stored m x k (lda) or, transposed, k x m; likewise B. Strides of 0 reuse one matrix
+ * A is stored m x k (row stride lda) or, transposed, k x m; likewise B. Strides of 0 reuse one matrix
  * for every batch entry. Each work-group computes a GEMM_TILE x GEMM_TILE block of C from
  * tiles of A and B staged in local memory; each work-item computes GEMM_WPT outputs of one
  * column (rows lr, lr + GEMM_TILE/GEMM_WPT, ...). When beta is 0, C is not read.
@@ -13,6 +13,7 @@ void gemm(const int ta, const int tb, const int m, const int n, const int k, con
           __global const real* a, const long aOff, const int lda, const long strideA,
           __global const real* b, const long bOff, const int ldb, const long strideB,
           const real beta, __global real* c, const long cOff, const int ldc, const long strideC) {
+    /* aOff, bOff, cOff: the tensors' offsets in their buffers (views) */
     const int lc = get_local_id(0);
     const int lr = get_local_id(1);
     const int col = get_group_id(0) * GEMM_TILE + lc;

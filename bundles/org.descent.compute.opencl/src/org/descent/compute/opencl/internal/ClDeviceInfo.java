@@ -1,5 +1,6 @@
 package org.descent.compute.opencl.internal;
 
+import org.descent.compute.DeviceKind;
 import org.jocl.cl_device_id;
 import org.jocl.cl_platform_id;
 
@@ -19,11 +20,11 @@ import org.jocl.cl_platform_id;
  * @param maxWorkGroup the largest work-group
  * @param localMemory bytes of local memory per work-group
  * @param fp64 whether the device computes in double precision ({@code cl_khr_fp64})
- * @param gpu whether the device is a GPU
+ * @param kind CPU, GPU or another accelerator
  */
 public record ClDeviceInfo(int index, String platform, String platformVersion, String name, String vendor,
         String driver, String version, long globalMemory, long maxAllocation, int computeUnits, long maxWorkGroup,
-        long localMemory, boolean fp64, boolean gpu, cl_platform_id platformId, cl_device_id deviceId) {
+        long localMemory, boolean fp64, DeviceKind kind, cl_platform_id platformId, cl_device_id deviceId) {
 
     /** The device's id on the command line: {@code opencl:N}. */
     public String id() {

@@ -1,465 +1,507 @@
 package org.descent.compute.opencl.internal;
 
+import java.util.List;
+
+import org.descent.compute.Activation;
+import org.descent.compute.Conv2dShape;
+import org.descent.compute.CounterRandom;
+import org.descent.compute.Device;
+import org.descent.compute.Ops;
+import org.descent.compute.Pool2dShape;
+import org.descent.compute.Tensor;
+import org.descent.compute.UpdateRule;
+import org.descent.core.Precision;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
- * The operations as kernel launches on one device, on buffers of one precision ({@code real}:
- * {@link Element#FLOAT} or {@link Element#DOUBLE}). Shapes follow the CPU layers: images
- * {@code n x channels x h x w} row-major, matrices row-major, convolution weights
- * {@code [out][in][k][k]}. Nothing here copies to or from the host except {@link #reduce}, which
- * returns one number.
+ * The operations as kernel launches (kernels/*.cl) on one OpenCL device in one precision. Tensors
+ * stay on the device; nothing is copied to or from the host. Convolutions unfold the batch into
+ * columns (im2col) on the device and multiply with the tiled GEMM kernel; the columns are
+ * temporary buffers released as soon as the launches that use them are queued.
  */
-public final class ClOps {
+final class ClOps implements Ops {
 
-    /** Activations, numbered as the {@code ACT_*} constants of activation.cl. */
-    public enum Activation {
-        IDENTITY, RELU, LEAKY_RELU, TANH, SIGMOID, ELU, SOFTPLUS, GELU
-    }
+    private final OpenClDevice device;
+    private final Precision precision;
 
-    /** Reductions, numbered as the {@code REDUCE_*} constants of reduce.cl. */
-    public enum Reduction {
-        SUM, SUM_SQUARES, MAX_ABS, DOT, MAX
-    }
-
-    /** Element-wise binary operations, numbered as the {@code BINARY_*} constants of elementwise.cl. */
-    public enum Binary {
-        ADD, SUB, MUL, DIV
-    }
-
-    /**
-     * A convolution's geometry: {@code n} images of {@code cin x h x w}, {@code cout} filters of
-     * {@code k x k}, stride and zero padding.
-     */
-    public record Conv(int n, int cin, int h, int w, int cout, int k, int stride, int pad) {
-
-        public Conv {
-            if (n <= 0 || cin <= 0 || h <= 0 || w <= 0 || cout <= 0 || k <= 0 || stride <= 0 || pad < 0
-                    || h + 2 * pad < k || w + 2 * pad < k) {
-                throw new IllegalArgumentException("convolution: a " + k + "x" + k + " kernel, stride " + stride
-                        + ", padding " + pad + " on " + n + " images of " + cin + "x" + h + "x" + w);
-            }
-        }
-
-        public int oh() {
-            return (h + 2 * pad - k) / stride + 1;
-        }
-
-        public int ow() {
-            return (w + 2 * pad - k) / stride + 1;
-        }
-
-        /** Rows of the unfolded columns: {@code cin k k}. */
-        public int cols() {
-            return cin * k * k;
-        }
-
-        public long positions() {
-            return (long) oh() * ow();
-        }
-    }
-
-    private final ClDevice device;
-    private final Element real;
-
-    public ClOps(ClDevice device, Element real) {
-        if (real == Element.INT) {
-            throw new IllegalArgumentException("operations compute in float or double, not int");
-        }
+    ClOps(OpenClDevice device, Precision precision) {
         this.device = device;
-        this.real = real;
+        this.precision = precision;
     }
 
-    public ClDevice device() {
+    @Override
+    public Device device() {
         return device;
     }
 
-    public Element real() {
-        return real;
+    @Override
+    public Precision precision() {
+        return precision;
     }
 
-    /** A buffer of this precision. */
-    public ClBuffer allocate(long count, String operation) {
-        return device.allocate(count, real, operation);
+    private ClContext cl() {
+        return device.context();
     }
 
-    private void check(String operation, ClBuffer buffer, long needed) {
-        if (buffer.device() != device) {
-            throw new IllegalArgumentException(operation + ": a buffer of " + buffer.device().info().id()
-                    + " used on " + device.info().id());
+    @Override
+    public void finish() {
+        cl().finish("finish");
+    }
+
+    // ---- checks and launches --------------------------------------------------------------------
+
+    /** The tensor as this device's, in this precision, open, with at least {@code needed} values. */
+    private ClTensor check(String op, String name, Tensor t, long needed) {
+        if (!(t instanceof ClTensor c) || t.device() != device) {
+            throw new IllegalArgumentException(op + ": " + name + " is a tensor of " + t.device().id() + ", not of "
+                    + device.id());
         }
-        if (buffer.element() != real && buffer.element() != Element.INT) {
-            throw new IllegalArgumentException(operation + ": a " + buffer.element().type() + " buffer in a "
-                    + real.type() + " operation");
+        if (t.precision() != precision) {
+            throw new IllegalArgumentException(op + ": " + name + " is " + t.precision().id() + " in an "
+                    + precision.id() + " operation");
         }
-        if (buffer.count() < needed) {
-            throw new IllegalArgumentException(operation + ": a buffer of " + buffer.count() + " values where "
-                    + needed + " are needed");
+        if (c.closed()) {
+            throw new IllegalArgumentException(op + ": " + name + " is closed");
+        }
+        if (t.size() < needed) {
+            throw new IllegalArgumentException(op + ": " + name + " holds " + t.size() + " values, " + needed
+                    + " are needed");
+        }
+        return c;
+    }
+
+    private @Nullable ClTensor checkOptional(String op, String name, @Nullable Tensor t, long needed) {
+        return t == null ? null : check(op, name, t, needed);
+    }
+
+    /** An element-wise launch over n values. */
+    private void each(String op, String kernel, long n, Object... args) {
+        cl().launch(op, precision, kernel, new long[] { n }, null, args);
+    }
+
+    /** A launch of one work-group per channel (per-channel reductions). */
+    private void perChannel(String op, String kernel, int channels, Object... args) {
+        int group = cl().localSize();
+        cl().launch(op, precision, kernel, new long[] { (long) channels * group }, new long[] { group }, args);
+    }
+
+    private Object orPlaceholder(@Nullable ClTensor t) {
+        return t != null ? t : cl().placeholder(precision);
+    }
+
+    private ClTensor scratch(long count, String op) {
+        if (count > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(op + ": a work buffer of " + count + " values is too large");
+        }
+        return new ClTensor(device, precision, cl().allocate(count, precision, op), 0, new int[] { (int) count }, true);
+    }
+
+    // ---- element-wise -------------------------------------------------------------------------
+
+    @Override
+    public void fill(Tensor x, double value) {
+        ClTensor cx = check("fill", "x", x, 0);
+        each("fill", "fill", x.size(), cx, value, (long) x.size());
+    }
+
+    @Override
+    public void copy(Tensor src, Tensor dst) {
+        ClTensor s = check("copy", "src", src, 0);
+        ClTensor d = check("copy", "dst", dst, src.size());
+        each("copy", "copy", src.size(), s, d, (long) src.size());
+    }
+
+    @Override
+    public void axpy(double alpha, Tensor x, Tensor y) {
+        ClTensor cx = check("axpy", "x", x, 0);
+        ClTensor cy = check("axpy", "y", y, x.size());
+        each("axpy", "axpy", x.size(), alpha, cx, cy, (long) x.size());
+    }
+
+    @Override
+    public void scale(double alpha, Tensor x) {
+        ClTensor cx = check("scale", "x", x, 0);
+        each("scale", "scale", x.size(), alpha, cx, (long) x.size());
+    }
+
+    @Override
+    public void add(Tensor a, Tensor b, Tensor out) {
+        addOrMul("add", false, a, b, out);
+    }
+
+    @Override
+    public void mul(Tensor a, Tensor b, Tensor out) {
+        addOrMul("mul", true, a, b, out);
+    }
+
+    private void addOrMul(String op, boolean product, Tensor a, Tensor b, Tensor out) {
+        ClTensor ca = check(op, "a", a, 0);
+        ClTensor cb = check(op, "b", b, a.size());
+        ClTensor co = check(op, "out", out, a.size());
+        each(op, "add_mul", a.size(), product, ca, cb, co, (long) a.size());
+    }
+
+    @Override
+    public void addBias(Tensor y, Tensor bias, int rows, int channels, int spatial) {
+        String op = "addBias";
+        long n = positive(op, rows, channels, spatial);
+        ClTensor cy = check(op, "y", y, n);
+        ClTensor cb = check(op, "bias", bias, channels);
+        each(op, "add_bias", n, cy, cb, rows, channels, spatial);
+    }
+
+    @Override
+    public void biasGradient(Tensor dy, int rows, int channels, int spatial, Tensor db) {
+        String op = "biasGradient";
+        long n = positive(op, rows, channels, spatial);
+        ClTensor cdy = check(op, "dy", dy, n);
+        ClTensor cdb = check(op, "db", db, channels);
+        perChannel(op, "channel_sum", channels, cdy, rows, channels, spatial, cdb);
+    }
+
+    private static long positive(String op, int rows, int channels, int spatial) {
+        if (rows < 1 || channels < 1 || spatial < 1) {
+            throw new IllegalArgumentException(op + ": rows " + rows + ", channels " + channels + ", spatial " + spatial
+                    + " must be at least 1");
+        }
+        return (long) rows * channels * spatial;
+    }
+
+    @Override
+    public void activation(Activation f, Tensor x, Tensor y) {
+        String op = "activation " + f;
+        ClTensor cx = check(op, "x", x, 0);
+        ClTensor cy = check(op, "y", y, x.size());
+        each(op, "activation_forward", x.size(), f.ordinal(), cx, cy, (long) x.size());
+    }
+
+    @Override
+    public void activationBackward(Activation f, Tensor y, Tensor dy, Tensor dx) {
+        String op = "activationBackward " + f;
+        ClTensor cy = check(op, "y", y, 0);
+        ClTensor cdy = check(op, "dy", dy, y.size());
+        ClTensor cdx = check(op, "dx", dx, y.size());
+        each(op, "activation_backward", y.size(), f.ordinal(), cy, cdy, cdx, (long) y.size());
+    }
+
+    @Override
+    public void dropout(long seed, double rate, Tensor x, Tensor mask, Tensor y) {
+        String op = "dropout";
+        long threshold = CounterRandom.dropThreshold(rate);
+        ClTensor cx = check(op, "x", x, 0);
+        ClTensor cm = check(op, "mask", mask, x.size());
+        ClTensor cy = check(op, "y", y, x.size());
+        each(op, "dropout", x.size(), seed, threshold, 1 / (1 - rate), cx, cm, cy, (long) x.size());
+    }
+
+    // ---- reductions ---------------------------------------------------------------------------
+
+    @Override
+    public void sum(Tensor x, Tensor out) {
+        reduce("sum", false, x, out);
+    }
+
+    @Override
+    public void sumOfSquares(Tensor x, Tensor out) {
+        reduce("sumOfSquares", true, x, out);
+    }
+
+    /** Two passes: each of up to 256 work-groups sums a strided slice, then one group sums their partials. */
+    private void reduce(String op, boolean squares, Tensor x, Tensor out) {
+        ClTensor cx = check(op, "x", x, 0);
+        ClTensor co = check(op, "out", out, 1);
+        int group = cl().localSize();
+        int groups = (int) Math.max(1, Math.min(256, ((long) x.size() + group - 1) / group));
+        try (ClTensor partial = scratch(groups, op)) {
+            cl().launch(op, precision, "reduce_sum", new long[] { (long) groups * group }, new long[] { group }, squares,
+                    cx, (long) x.size(), partial);
+            cl().launch(op, precision, "reduce_sum", new long[] { group }, new long[] { group }, false, partial,
+                    (long) groups, co);
         }
     }
 
-    private void run1(String operation, String kernel, long n, Object... args) {
-        device.launch(operation, real, kernel, new long[] { n }, null, args);
+    // ---- matrix products ----------------------------------------------------------------------
+
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha, Tensor a, int lda, Tensor b,
+            int ldb, double beta, Tensor c, int ldc) {
+        gemmBatched(transA, transB, m, n, k, alpha, a, lda, 0, b, ldb, 0, beta, c, ldc, 0, 1);
     }
 
-    // ---- GEMM ---------------------------------------------------------------------------------
-
-    /**
-     * {@code C[i] = alpha op(A[i]) op(B[i]) + beta C[i]} for {@code i < batch}, row-major, with
-     * offsets, leading dimensions and batch strides (0: the same matrix for every entry).
-     */
-    public void gemm(boolean ta, boolean tb, int m, int n, int k, double alpha, ClBuffer a, long aOff, int lda,
-            long strideA, ClBuffer b, long bOff, int ldb, long strideB, double beta, ClBuffer c, long cOff, int ldc,
-            long strideC, int batch) {
-        String op = "gemm " + m + "x" + n + "x" + k + (batch > 1 ? " batch " + batch : "");
-        if (m <= 0 || n <= 0 || k <= 0 || batch <= 0) {
-            throw new IllegalArgumentException(op + ": sizes must be positive");
+    @Override
+    public void gemmBatched(boolean transA, boolean transB, int m, int n, int k, double alpha, Tensor a, int lda,
+            int strideA, Tensor b, int ldb, int strideB, double beta, Tensor c, int ldc, int strideC, int batch) {
+        String op = "gemm " + m + "x" + n + "x" + k + (batch > 1 ? " (batch " + batch + ")" : "");
+        if (m < 1 || n < 1 || k < 1 || batch < 1 || strideA < 0 || strideB < 0 || strideC < 0) {
+            throw new IllegalArgumentException(op + ": sizes and the batch must be at least 1, strides at least 0");
         }
-        check(op, a, aOff + (batch - 1) * strideA + (long) ((ta ? k : m) - 1) * lda + (ta ? m : k));
-        check(op, b, bOff + (batch - 1) * strideB + (long) ((tb ? n : k) - 1) * ldb + (tb ? k : n));
-        check(op, c, cOff + (batch - 1) * strideC + (long) (m - 1) * ldc + n);
-        KernelSource.Sizes s = device.sizes();
+        if (lda < (transA ? m : k) || ldb < (transB ? k : n) || ldc < n) {
+            throw new IllegalArgumentException(op + ": leading dimensions lda " + lda + ", ldb " + ldb + ", ldc " + ldc
+                    + " are below the rows' lengths");
+        }
+        ClTensor ca = check(op, "a", a, (long) (batch - 1) * strideA + (long) ((transA ? k : m) - 1) * lda + (transA ? m : k));
+        ClTensor cb = check(op, "b", b, (long) (batch - 1) * strideB + (long) ((transB ? n : k) - 1) * ldb + (transB ? k : n));
+        ClTensor cc = check(op, "c", c, (long) (batch - 1) * strideC + (long) (m - 1) * ldc + n);
+        gemm(op, transA, transB, m, n, k, alpha, ca, lda, strideA, cb, ldb, strideB, beta, cc, ldc, strideC, batch);
+    }
+
+    /** Queues the tiled GEMM kernel: work-groups of GEMM_TILE x GEMM_TILE/GEMM_WPT over C's tiles, the batch in z. */
+    private void gemm(String op, boolean ta, boolean tb, int m, int n, int k, double alpha, ClTensor a, int lda,
+            long strideA, ClTensor b, int ldb, long strideB, double beta, ClTensor c, int ldc, long strideC, int batch) {
+        KernelSource.Sizes s = cl().sizes();
         int tile = s.gemmTile();
         int rows = tile / s.gemmWorkPerItem();
         long[] global = { (long) ((n + tile - 1) / tile) * tile, (long) ((m + tile - 1) / tile) * rows, batch };
-        device.launch(op, real, "gemm", global, new long[] { tile, rows, 1 }, ta, tb, m, n, k, alpha, a, aOff, lda,
-                strideA, b, bOff, ldb, strideB, beta, c, cOff, ldc, strideC);
+        cl().launch(op, precision, "gemm", global, new long[] { tile, rows, 1 }, ta, tb, m, n, k, alpha, a, lda,
+                strideA, b, ldb, strideB, beta, c, ldc, strideC);
     }
 
-    /** {@code C = alpha op(A) op(B) + beta C}, dense row-major matrices. */
-    public void gemm(boolean ta, boolean tb, int m, int n, int k, double alpha, ClBuffer a, ClBuffer b, double beta,
-            ClBuffer c) {
-        gemm(ta, tb, m, n, k, alpha, a, 0, ta ? m : k, 0, b, 0, tb ? k : n, 0, beta, c, 0, n, 0, 1);
+    /** {@code C = op(A) op(B)} on dense matrices. */
+    private void product(String op, boolean ta, boolean tb, int m, int n, int k, ClTensor a, ClTensor b, ClTensor c) {
+        gemm(op, ta, tb, m, n, k, 1.0, a, ta ? m : k, 0L, b, tb ? k : n, 0L, 0.0, c, n, 0L, 1);
     }
 
-    // ---- Convolution --------------------------------------------------------------------------
+    // ---- convolution --------------------------------------------------------------------------
 
-    /** {@code y = conv(x, w) + bias}: x {@code n x cin x h x w}, y {@code n x cout x oh x ow}. */
-    public void conv2dForward(Conv g, ClBuffer x, ClBuffer w, @Nullable ClBuffer bias, ClBuffer y) {
-        String op = "conv2d forward";
-        long width = g.n() * g.positions();
-        check(op, x, (long) g.n() * g.cin() * g.h() * g.w());
-        check(op, w, (long) g.cout() * g.cols());
-        check(op, y, g.cout() * width);
-        if (bias != null) {
-            check(op, bias, g.cout());
-        }
-        try (ClBuffer col = unfold(op, g, x); ClBuffer z = allocate(g.cout() * width, op)) {
-            gemm(false, false, g.cout(), (int) width, g.cols(), 1, w, col, 0, z);
-            run1(op, "conv_out", g.cout() * width, z, bias != null ? bias : device.placeholder(real), bias != null, y,
-                    g.n(), g.cout(), (int) g.positions());
-        }
-    }
-
-    /** {@code dx = conv2d}'s adjoint in x applied to dy. */
-    public void conv2dBackwardData(Conv g, ClBuffer dy, ClBuffer w, ClBuffer dx) {
-        String op = "conv2d backward data";
-        long width = g.n() * g.positions();
-        check(op, dy, g.cout() * width);
-        check(op, w, (long) g.cout() * g.cols());
-        check(op, dx, (long) g.n() * g.cin() * g.h() * g.w());
-        try (ClBuffer dz = gather(op, g, dy); ClBuffer dcol = allocate(g.cols() * width, op)) {
-            gemm(true, false, g.cols(), (int) width, g.cout(), 1, w, dz, 0, dcol);
-            run1(op, "col2im", (long) g.n() * g.cin() * g.h() * g.w(), dcol, dx, g.n(), g.cin(), g.h(), g.w(), g.k(),
-                    g.stride(), g.pad(), g.oh(), g.ow());
+    @Override
+    public void conv2dForward(Conv2dShape s, Tensor x, Tensor w, @Nullable Tensor bias, Tensor y) {
+        String op = "conv2dForward";
+        ClTensor cx = check(op, "x", x, s.inputSize());
+        ClTensor cw = check(op, "w", w, s.weightSize());
+        ClTensor cb = checkOptional(op, "bias", bias, s.outChannels());
+        ClTensor cy = check(op, "y", y, s.outputSize());
+        int positions = s.outHeight() * s.outWidth();
+        long width = (long) s.batch() * positions;
+        int cols = s.inChannels() * s.kernel() * s.kernel();
+        try (ClTensor col = unfold(op, s, cx); ClTensor z = scratch(s.outChannels() * width, op)) {
+            product(op, false, false, s.outChannels(), (int) width, cols, cw, col, z);
+            each(op, "conv_out", s.outChannels() * width, z, orPlaceholder(cb), cb != null, cy, s.batch(),
+                    s.outChannels(), positions);
         }
     }
 
-    /** {@code dw = sum over the batch of dy x patches^T} (overwritten); {@code dbias} the sums of dy per filter. */
-    public void conv2dBackwardFilter(Conv g, ClBuffer x, ClBuffer dy, ClBuffer dw, @Nullable ClBuffer dbias) {
-        String op = "conv2d backward filter";
-        long width = g.n() * g.positions();
-        check(op, x, (long) g.n() * g.cin() * g.h() * g.w());
-        check(op, dy, g.cout() * width);
-        check(op, dw, (long) g.cout() * g.cols());
-        try (ClBuffer col = unfold(op, g, x); ClBuffer dz = gather(op, g, dy)) {
-            gemm(false, true, g.cout(), g.cols(), (int) width, 1, dz, col, 0, dw);
-        }
-        if (dbias != null) {
-            check(op, dbias, g.cout());
-            channelSum(dy, dbias, g.n(), g.cout(), (int) g.positions());
+    @Override
+    public void conv2dBackwardData(Conv2dShape s, Tensor dy, Tensor w, Tensor dx) {
+        String op = "conv2dBackwardData";
+        ClTensor cdy = check(op, "dy", dy, s.outputSize());
+        ClTensor cw = check(op, "w", w, s.weightSize());
+        ClTensor cdx = check(op, "dx", dx, s.inputSize());
+        long width = (long) s.batch() * s.outHeight() * s.outWidth();
+        int cols = s.inChannels() * s.kernel() * s.kernel();
+        try (ClTensor dz = gather(op, s, cdy); ClTensor dcol = scratch(cols * width, op)) {
+            product(op, true, false, cols, (int) width, s.outChannels(), cw, dz, dcol);
+            each(op, "col2im", s.inputSize(), dcol, cdx, s.batch(), s.inChannels(), s.height(), s.width(), s.kernel(),
+                    s.stride(), s.padding(), s.outHeight(), s.outWidth());
         }
     }
 
-    private ClBuffer unfold(String op, Conv g, ClBuffer x) {
-        long count = g.cols() * g.n() * g.positions();
-        ClBuffer col = allocate(count, op);
-        run1(op, "im2col", count, x, col, g.n(), g.cin(), g.h(), g.w(), g.k(), g.stride(), g.pad(), g.oh(), g.ow());
+    @Override
+    public void conv2dBackwardFilter(Conv2dShape s, Tensor x, Tensor dy, Tensor dw, @Nullable Tensor dbias) {
+        String op = "conv2dBackwardFilter";
+        ClTensor cx = check(op, "x", x, s.inputSize());
+        ClTensor cdy = check(op, "dy", dy, s.outputSize());
+        ClTensor cdw = check(op, "dw", dw, s.weightSize());
+        ClTensor cdb = checkOptional(op, "dbias", dbias, s.outChannels());
+        int positions = s.outHeight() * s.outWidth();
+        long width = (long) s.batch() * positions;
+        int cols = s.inChannels() * s.kernel() * s.kernel();
+        try (ClTensor col = unfold(op, s, cx); ClTensor dz = gather(op, s, cdy)) {
+            product(op, false, true, s.outChannels(), cols, (int) width, dz, col, cdw);
+        }
+        if (cdb != null) {
+            perChannel(op, "channel_sum", s.outChannels(), cdy, s.batch(), s.outChannels(), positions, cdb);
+        }
+    }
+
+    /** The columns of x: cin k k rows by batch positions columns. */
+    private ClTensor unfold(String op, Conv2dShape s, ClTensor x) {
+        long count = (long) s.inChannels() * s.kernel() * s.kernel() * s.batch() * s.outHeight() * s.outWidth();
+        ClTensor col = scratch(count, op);
+        each(op, "im2col", count, x, col, s.batch(), s.inChannels(), s.height(), s.width(), s.kernel(), s.stride(),
+                s.padding(), s.outHeight(), s.outWidth());
         return col;
     }
 
-    private ClBuffer gather(String op, Conv g, ClBuffer dy) {
-        long count = g.cout() * g.n() * g.positions();
-        ClBuffer dz = allocate(count, op);
-        run1(op, "conv_grad_in", count, dy, dz, g.n(), g.cout(), (int) g.positions());
+    /** dy rearranged as cout rows by batch positions columns. */
+    private ClTensor gather(String op, Conv2dShape s, ClTensor dy) {
+        ClTensor dz = scratch(s.outputSize(), op);
+        each(op, "conv_grad_in", s.outputSize(), dy, dz, s.batch(), s.outChannels(), s.outHeight() * s.outWidth());
         return dz;
     }
 
-    // ---- Pooling ------------------------------------------------------------------------------
+    // ---- pooling ------------------------------------------------------------------------------
 
-    /** Max pooling of {@code planes} (= n c) planes h x w by k x k windows, stride s; argmax: int buffer. */
-    public void maxPoolForward(ClBuffer x, ClBuffer y, ClBuffer argmax, int planes, int h, int w, int k, int s) {
-        String op = "max pool forward";
-        int oh = pooled(op, h, k, s);
-        int ow = pooled(op, w, k, s);
-        check(op, x, (long) planes * h * w);
-        check(op, y, (long) planes * oh * ow);
-        checkInts(op, argmax, (long) planes * oh * ow);
-        run1(op, "maxpool_forward", (long) planes * oh * ow, x, y, argmax, planes, h, w, k, s, oh, ow);
+    @Override
+    public void pool2dForward(Pool2dShape s, boolean max, Tensor x, Tensor y) {
+        String op = max ? "pool2dForward (max)" : "pool2dForward (average)";
+        ClTensor cx = check(op, "x", x, s.inputSize());
+        ClTensor cy = check(op, "y", y, s.outputSize());
+        each(op, "pool_forward", s.outputSize(), max, 1.0 / (s.kernel() * s.kernel()), cx, cy, s.batch() * s.channels(),
+                s.height(), s.width(), s.kernel(), s.stride(), s.outHeight(), s.outWidth());
     }
 
-    public void maxPoolBackward(ClBuffer dy, ClBuffer argmax, ClBuffer dx, int planes, int h, int w, int k, int s) {
-        String op = "max pool backward";
-        int oh = pooled(op, h, k, s);
-        int ow = pooled(op, w, k, s);
-        check(op, dy, (long) planes * oh * ow);
-        checkInts(op, argmax, (long) planes * oh * ow);
-        check(op, dx, (long) planes * h * w);
-        run1(op, "maxpool_backward", (long) planes * h * w, dy, argmax, dx, planes, h, w, k, s, oh, ow);
+    @Override
+    public void pool2dBackward(Pool2dShape s, boolean max, Tensor x, Tensor dy, Tensor dx) {
+        String op = max ? "pool2dBackward (max)" : "pool2dBackward (average)";
+        ClTensor cx = check(op, "x", x, s.inputSize());
+        ClTensor cdy = check(op, "dy", dy, s.outputSize());
+        ClTensor cdx = check(op, "dx", dx, s.inputSize());
+        each(op, "pool_backward", s.inputSize(), max, 1.0 / (s.kernel() * s.kernel()), cx, cdy, cdx,
+                s.batch() * s.channels(), s.height(), s.width(), s.kernel(), s.stride(), s.outHeight(), s.outWidth());
     }
 
-    public void avgPoolForward(ClBuffer x, ClBuffer y, int planes, int h, int w, int k, int s) {
-        String op = "average pool forward";
-        int oh = pooled(op, h, k, s);
-        int ow = pooled(op, w, k, s);
-        check(op, x, (long) planes * h * w);
-        check(op, y, (long) planes * oh * ow);
-        run1(op, "avgpool_forward", (long) planes * oh * ow, x, y, planes, h, w, k, s, oh, ow);
+    @Override
+    public void subsample(int batch, int channels, int height, int width, int outChannels, int outHeight, int outWidth,
+            int stride, Tensor x, Tensor y) {
+        String op = "subsample";
+        checkSubsample(op, batch, channels, height, width, outChannels, outHeight, outWidth, stride);
+        ClTensor cx = check(op, "x", x, (long) batch * channels * height * width);
+        long out = (long) batch * outChannels * outHeight * outWidth;
+        ClTensor cy = check(op, "y", y, out);
+        each(op, "subsample", out, cx, cy, batch, channels, height, width, outChannels, outHeight, outWidth, stride);
     }
 
-    public void avgPoolBackward(ClBuffer dy, ClBuffer dx, int planes, int h, int w, int k, int s) {
-        String op = "average pool backward";
-        int oh = pooled(op, h, k, s);
-        int ow = pooled(op, w, k, s);
-        check(op, dy, (long) planes * oh * ow);
-        check(op, dx, (long) planes * h * w);
-        run1(op, "avgpool_backward", (long) planes * h * w, dy, dx, planes, h, w, k, s, oh, ow);
+    @Override
+    public void subsampleBackward(int batch, int channels, int height, int width, int outChannels, int outHeight,
+            int outWidth, int stride, Tensor dy, Tensor dx) {
+        String op = "subsampleBackward";
+        checkSubsample(op, batch, channels, height, width, outChannels, outHeight, outWidth, stride);
+        long out = (long) batch * outChannels * outHeight * outWidth;
+        ClTensor cdy = check(op, "dy", dy, out);
+        ClTensor cdx = check(op, "dx", dx, (long) batch * channels * height * width);
+        each(op, "subsample_backward", out, cdy, cdx, batch, channels, height, width, outChannels, outHeight, outWidth,
+                stride);
     }
 
-    private static int pooled(String op, int size, int k, int s) {
-        if (k <= 0 || s <= 0 || size < k) {
-            throw new IllegalArgumentException(op + ": a " + k + "x" + k + " window, stride " + s + ", on a side of " + size);
-        }
-        return (size - k) / s + 1;
-    }
-
-    private void checkInts(String op, ClBuffer b, long needed) {
-        if (b.element() != Element.INT) {
-            throw new IllegalArgumentException(op + ": the argmax buffer holds " + b.element().type() + ", not int");
-        }
-        check(op, b, needed);
-    }
-
-    // ---- Batch normalisation ------------------------------------------------------------------
-
-    /** Per-channel mean and biased variance of {@code n x channels x positions} values. */
-    public void batchNormStats(ClBuffer x, ClBuffer mean, ClBuffer var, int n, int channels, int positions) {
-        String op = "batch-norm statistics";
-        check(op, x, (long) n * channels * positions);
-        check(op, mean, channels);
-        check(op, var, channels);
-        device.launch(op, real, "bn_stats", new long[] { (long) channels * device.localSize() },
-                new long[] { device.localSize() }, x, mean, var, n, channels, positions);
-    }
-
-    /** {@code y = gamma (x - mean) / sqrt(var + eps) + beta}. */
-    public void batchNormForward(ClBuffer x, ClBuffer y, ClBuffer mean, ClBuffer var, ClBuffer gamma, ClBuffer beta,
-            double eps, int n, int channels, int positions) {
-        String op = "batch-norm forward";
-        long count = (long) n * channels * positions;
-        check(op, x, count);
-        check(op, y, count);
-        for (ClBuffer b : new ClBuffer[] { mean, var, gamma, beta }) {
-            check(op, b, channels);
-        }
-        run1(op, "bn_forward", count, x, y, mean, var, gamma, beta, eps, n, channels, positions);
-    }
-
-    /** The backward pass with batch statistics: dx, and dgamma, dbeta (overwritten). */
-    public void batchNormBackward(ClBuffer x, ClBuffer dy, ClBuffer mean, ClBuffer var, ClBuffer gamma, double eps,
-            ClBuffer dx, ClBuffer dgamma, ClBuffer dbeta, int n, int channels, int positions) {
-        String op = "batch-norm backward";
-        long count = (long) n * channels * positions;
-        check(op, x, count);
-        check(op, dy, count);
-        check(op, dx, count);
-        for (ClBuffer b : new ClBuffer[] { mean, var, gamma, dgamma, dbeta }) {
-            check(op, b, channels);
-        }
-        device.launch(op, real, "bn_backward_reduce", new long[] { (long) channels * device.localSize() },
-                new long[] { device.localSize() }, x, dy, mean, var, eps, dgamma, dbeta, n, channels, positions);
-        run1(op, "bn_backward_data", count, x, dy, dx, mean, var, gamma, dgamma, dbeta, eps, n, channels, positions);
-    }
-
-    // ---- Activations, element-wise ------------------------------------------------------------
-
-    public void activationForward(Activation kind, double alpha, ClBuffer x, ClBuffer y, long n) {
-        String op = "activation " + kind.name().toLowerCase(java.util.Locale.ROOT);
-        check(op, x, n);
-        check(op, y, n);
-        run1(op, "activation_forward", n, kind.ordinal(), alpha, x, y, n);
-    }
-
-    /** {@code dx = dy f'(x)}, from the input x and output y of the forward pass. */
-    public void activationBackward(Activation kind, double alpha, ClBuffer x, ClBuffer y, ClBuffer dy, ClBuffer dx,
-            long n) {
-        String op = "activation " + kind.name().toLowerCase(java.util.Locale.ROOT) + " backward";
-        for (ClBuffer b : new ClBuffer[] { x, y, dy, dx }) {
-            check(op, b, n);
-        }
-        run1(op, "activation_backward", n, kind.ordinal(), alpha, x, y, dy, dx, n);
-    }
-
-    public void fill(ClBuffer y, double value, long n) {
-        check("fill", y, n);
-        run1("fill", "fill", n, y, value, n);
-    }
-
-    /** {@code y = a x + b y} (b = 0: y is overwritten without being read). */
-    public void axpby(double a, ClBuffer x, double b, ClBuffer y, long n) {
-        check("axpby", x, n);
-        check("axpby", y, n);
-        run1("axpby", "axpby", n, a, x, b, y, n);
-    }
-
-    public void scale(ClBuffer y, double a, long n) {
-        check("scale", y, n);
-        run1("scale", "scale", n, y, a, n);
-    }
-
-    /** {@code z = x op y}. */
-    public void binary(Binary op, ClBuffer x, ClBuffer y, ClBuffer z, long n) {
-        String name = op.name().toLowerCase(java.util.Locale.ROOT);
-        check(name, x, n);
-        check(name, y, n);
-        check(name, z, n);
-        run1(name, "binary", n, op.ordinal(), x, y, z, n);
-    }
-
-    /** {@code y[b][c][q] += bias[c]}. */
-    public void addBias(ClBuffer y, ClBuffer bias, int n, int channels, int positions) {
-        check("add bias", y, (long) n * channels * positions);
-        check("add bias", bias, channels);
-        run1("add bias", "add_bias", (long) n * channels * positions, y, bias, n, channels, positions);
-    }
-
-    /** {@code sum[c]} = the sum over the batch and positions of channel c (bias gradients). */
-    public void channelSum(ClBuffer x, ClBuffer sum, int n, int channels, int positions) {
-        check("channel sum", x, (long) n * channels * positions);
-        check("channel sum", sum, channels);
-        device.launch("channel sum", real, "channel_sum", new long[] { (long) channels * device.localSize() },
-                new long[] { device.localSize() }, x, sum, n, channels, positions);
-    }
-
-    // ---- Losses, reductions, dropout ----------------------------------------------------------
-
-    /**
-     * Softmax cross-entropy of {@code rows x classes} logits with int labels: {@code loss[r]} per row
-     * and {@code grad = scale (softmax - onehot)}.
-     */
-    public void softmaxCrossEntropy(ClBuffer logits, ClBuffer labels, ClBuffer loss, ClBuffer grad, double scale,
-            int rows, int classes) {
-        String op = "softmax cross-entropy";
-        check(op, logits, (long) rows * classes);
-        if (labels.element() != Element.INT) {
-            throw new IllegalArgumentException(op + ": the labels are " + labels.element().type() + ", not int");
-        }
-        check(op, labels, rows);
-        check(op, loss, rows);
-        check(op, grad, (long) rows * classes);
-        run1(op, "softmax_cross_entropy", rows, logits, labels, loss, grad, scale, rows, classes);
-    }
-
-    /** A reduction of n values (a dot product with u), read back to the host. */
-    public double reduce(Reduction kind, ClBuffer x, @Nullable ClBuffer u, long n) {
-        String op = "reduce " + kind.name().toLowerCase(java.util.Locale.ROOT);
-        check(op, x, n);
-        if (kind == Reduction.DOT) {
-            if (u == null) {
-                throw new IllegalArgumentException(op + ": a dot product needs a second vector");
-            }
-            check(op, u, n);
-        }
-        int group = device.localSize();
-        int groups = (int) Math.max(1, Math.min(256, (n + group - 1) / group));
-        ClBuffer other = u != null ? u : device.placeholder(real);
-        try (ClBuffer partial = allocate(groups, op); ClBuffer total = allocate(1, op)) {
-            device.launch(op, real, "reduce_partial", new long[] { (long) groups * group }, new long[] { group },
-                    kind.ordinal(), x, other, n, partial);
-            Reduction second = kind == Reduction.SUM_SQUARES || kind == Reduction.DOT ? Reduction.SUM
-                    : kind == Reduction.MAX_ABS ? Reduction.MAX : kind;
-            device.launch(op, real, "reduce_partial", new long[] { group }, new long[] { group }, second.ordinal(),
-                    partial, other, (long) groups, total);
-            double[] result = new double[1];
-            device.read(total, result, 0, 1, op);
-            return result[0];
+    private static void checkSubsample(String op, int batch, int channels, int height, int width, int outChannels,
+            int outHeight, int outWidth, int stride) {
+        if (batch < 1 || channels < 1 || height < 1 || width < 1 || outChannels < channels || outHeight < 1
+                || outWidth < 1 || stride < 1 || (long) (outHeight - 1) * stride >= height
+                || (long) (outWidth - 1) * stride >= width) {
+            throw new IllegalArgumentException(op + ": " + channels + "x" + height + "x" + width + " to " + outChannels
+                    + "x" + outHeight + "x" + outWidth + " with stride " + stride + " (batch " + batch + ")");
         }
     }
 
-    /**
-     * Inverted dropout with the masks of {@code SplitMix64(state)}: value i is dropped when the
-     * stream's (i+1)-th uniform draw is below {@code rate}; kept values are scaled by 1/(1-rate).
-     */
-    public void dropout(long state, double rate, ClBuffer x, ClBuffer y, ClBuffer mask, long n) {
-        String op = "dropout";
-        if (!(rate >= 0 && rate < 1)) {
-            throw new IllegalArgumentException(op + ": rate " + rate + " is not in [0, 1)");
-        }
-        check(op, x, n);
-        check(op, y, n);
-        check(op, mask, n);
-        long threshold = (long) Math.ceil(rate * 0x1p53);
-        run1(op, "dropout", n, state, threshold, 1 / (1 - rate), x, y, mask, n);
+    // ---- batch normalization ------------------------------------------------------------------
+
+    @Override
+    public void batchNormStatistics(int rows, int channels, int spatial, Tensor x, Tensor mean, Tensor var) {
+        String op = "batchNormStatistics";
+        long n = positive(op, rows, channels, spatial);
+        ClTensor cx = check(op, "x", x, n);
+        ClTensor cm = check(op, "mean", mean, channels);
+        ClTensor cv = check(op, "var", var, channels);
+        perChannel(op, "bn_statistics", channels, rows, channels, spatial, cx, cm, cv);
     }
 
-    // ---- Optimizer updates --------------------------------------------------------------------
-
-    /** SGD (momentum, dampening, Nesterov, L2 decay); {@code first}: the momentum buffer's first step. */
-    public void sgd(ClBuffer p, ClBuffer g, @Nullable ClBuffer buf, double rate, double momentum, double dampening,
-            double decay, boolean nesterov, boolean first, long n) {
-        checkAll("sgd", n, p, g, buf);
-        if (momentum != 0 && buf == null) {
-            throw new IllegalArgumentException("sgd: momentum needs a buffer");
-        }
-        run1("sgd", "sgd", n, p, g, orPlaceholder(buf), rate, momentum, dampening, decay, nesterov, first, n);
+    @Override
+    public void batchNormForward(int rows, int channels, int spatial, Tensor x, Tensor mean, Tensor var, double eps,
+            Tensor gamma, Tensor beta, Tensor xhat, Tensor y) {
+        String op = "batchNormForward";
+        long n = positive(op, rows, channels, spatial);
+        ClTensor cx = check(op, "x", x, n);
+        ClTensor cm = check(op, "mean", mean, channels);
+        ClTensor cv = check(op, "var", var, channels);
+        ClTensor cg = check(op, "gamma", gamma, channels);
+        ClTensor cb = check(op, "beta", beta, channels);
+        ClTensor ch = check(op, "xhat", xhat, n);
+        ClTensor cy = check(op, "y", y, n);
+        each(op, "bn_forward", n, rows, channels, spatial, cx, cm, cv, eps, cg, cb, ch, cy);
     }
 
-    /** Adam/AdamW/AMSGrad at step t (from 1). */
-    public void adam(ClBuffer p, ClBuffer g, ClBuffer m, ClBuffer v, @Nullable ClBuffer vmax, double rate, double beta1,
-            double beta2, double eps, double decay, boolean decoupled, boolean biasCorrection, long t, long n) {
-        checkAll("adam", n, p, g, m, v, vmax);
-        double bc1 = biasCorrection ? 1 - Math.pow(beta1, t) : 1;
-        double bc2Sqrt = biasCorrection ? Math.sqrt(1 - Math.pow(beta2, t)) : 1;
-        run1("adam", "adam", n, p, g, m, v, orPlaceholder(vmax), rate, rate / bc1, bc2Sqrt, beta1, beta2, eps, decay,
-                decoupled, vmax != null, n);
-    }
-
-    /** RMSProp (centered with gradAvg, momentum with buf). */
-    public void rmsprop(ClBuffer p, ClBuffer g, ClBuffer square, @Nullable ClBuffer gradAvg, @Nullable ClBuffer buf,
-            double rate, double alpha, double eps, double decay, double momentum, long n) {
-        checkAll("rmsprop", n, p, g, square, gradAvg, buf);
-        if (momentum > 0 && buf == null) {
-            throw new IllegalArgumentException("rmsprop: momentum needs a buffer");
-        }
-        run1("rmsprop", "rmsprop", n, p, g, square, orPlaceholder(gradAvg), orPlaceholder(buf), rate, alpha, eps, decay,
-                momentum, gradAvg != null, n);
-    }
-
-    /** Adagrad at step t (from 1), the rate decayed to rate / (1 + (t-1) lrDecay). */
-    public void adagrad(ClBuffer p, ClBuffer g, ClBuffer sum, double rate, double lrDecay, double eps, double decay,
-            long t, long n) {
-        checkAll("adagrad", n, p, g, sum);
-        run1("adagrad", "adagrad", n, p, g, sum, rate / (1 + (t - 1) * lrDecay), eps, decay, n);
-    }
-
-    private void checkAll(String op, long n, @Nullable ClBuffer... buffers) {
-        for (ClBuffer b : buffers) {
-            if (b != null) {
-                check(op, b, n);
-            }
+    @Override
+    public void batchNormBackward(int rows, int channels, int spatial, Tensor dy, Tensor xhat, Tensor var, double eps,
+            Tensor gamma, boolean batchStatistics, @Nullable Tensor dx, Tensor dgamma, Tensor dbeta) {
+        String op = "batchNormBackward";
+        long n = positive(op, rows, channels, spatial);
+        ClTensor cdy = check(op, "dy", dy, n);
+        ClTensor ch = check(op, "xhat", xhat, n);
+        ClTensor cv = check(op, "var", var, channels);
+        ClTensor cg = check(op, "gamma", gamma, channels);
+        ClTensor cdx = checkOptional(op, "dx", dx, n);
+        ClTensor cdg = check(op, "dgamma", dgamma, channels);
+        ClTensor cdb = check(op, "dbeta", dbeta, channels);
+        perChannel(op, "bn_backward_sums", channels, rows, channels, spatial, cdy, ch, cdg, cdb);
+        if (cdx != null) {
+            each(op, "bn_backward_data", n, rows, channels, spatial, cdy, ch, cv, eps, cg, batchStatistics, cdg, cdb,
+                    cdx);
         }
     }
 
-    private ClBuffer orPlaceholder(@Nullable ClBuffer b) {
-        return b != null ? b : device.placeholder(real);
+    @Override
+    public void batchNormRunningUpdate(int count, double momentum, Tensor mean, Tensor var, Tensor runningMean,
+            Tensor runningVar) {
+        String op = "batchNormRunningUpdate";
+        if (count < 2) {
+            throw new IllegalArgumentException(op + ": count " + count + " must be at least 2");
+        }
+        int channels = mean.size();
+        ClTensor cm = check(op, "mean", mean, 0);
+        ClTensor cv = check(op, "var", var, channels);
+        ClTensor crm = check(op, "runningMean", runningMean, channels);
+        ClTensor crv = check(op, "runningVar", runningVar, channels);
+        each(op, "bn_running_update", channels, channels, 1 - momentum, momentum, (double) count / (count - 1), cm, cv,
+                crm, crv);
+    }
+
+    // ---- loss ---------------------------------------------------------------------------------
+
+    @Override
+    public void softmaxCrossEntropy(int rows, int classes, Tensor logits, Tensor labels, double smoothing, Tensor losses,
+            @Nullable Tensor dlogits) {
+        String op = "softmaxCrossEntropy";
+        if (rows < 1 || classes < 1) {
+            throw new IllegalArgumentException(op + ": rows " + rows + " and classes " + classes + " must be at least 1");
+        }
+        ClTensor cz = check(op, "logits", logits, (long) rows * classes);
+        ClTensor cl = check(op, "labels", labels, rows);
+        ClTensor closs = check(op, "losses", losses, rows);
+        ClTensor cg = checkOptional(op, "dlogits", dlogits, (long) rows * classes);
+        each(op, "softmax_cross_entropy", rows, rows, classes, cz, cl, smoothing, 1 - smoothing, smoothing / classes,
+                closs, cg != null, orPlaceholder(cg));
+    }
+
+    // ---- optimizer ----------------------------------------------------------------------------
+
+    @Override
+    public void update(UpdateRule rule, long step, double learningRate, Tensor params, Tensor grads, List<Tensor> state) {
+        String op = "update " + rule.getClass().getSimpleName();
+        if (step < 1) {
+            throw new IllegalArgumentException(op + ": step " + step + " must be at least 1");
+        }
+        List<String> names = rule.stateArrays();
+        if (state.size() != names.size()) {
+            throw new IllegalArgumentException(op + ": " + state.size() + " state tensors given, the rule has "
+                    + names.size() + " " + names);
+        }
+        long n = params.size();
+        ClTensor p = check(op, "params", params, 0);
+        ClTensor g = check(op, "grads", grads, n);
+        ClTensor[] s = new ClTensor[names.size()];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = check(op, names.get(i), state.get(i), n);
+        }
+        switch (rule) {
+        case UpdateRule.Sgd r -> each(op, "sgd", n, p, g, orPlaceholder(r.momentum() != 0 ? s[0] : null),
+                r.weightDecay(), r.momentum(), 1 - r.dampening(), r.nesterov(), step == 1, -learningRate, n);
+        case UpdateRule.Adam r -> {
+            double bc1 = r.biasCorrection() ? 1 - Math.pow(r.beta1(), step) : 1;
+            double bc2Sqrt = r.biasCorrection() ? Math.sqrt(1 - Math.pow(r.beta2(), step)) : 1;
+            each(op, "adam", n, p, g, s[0], s[1], orPlaceholder(r.amsgrad() ? s[2] : null), r.plain(), r.decoupled(),
+                    r.amsgrad(), r.beta1(), 1 - r.beta1(), r.beta2(), 1 - r.beta2(), r.eps(), r.weightDecay(),
+                    1 - learningRate * r.weightDecay(), bc2Sqrt, 1 / bc2Sqrt, -(learningRate / bc1), n);
+        }
+        case UpdateRule.RmsProp r -> {
+            ClTensor buf = r.momentum() > 0 ? s[1] : null;
+            ClTensor avg = r.centered() ? s[r.momentum() > 0 ? 2 : 1] : null;
+            each(op, "rmsprop", n, p, g, s[0], orPlaceholder(buf), orPlaceholder(avg), r.weightDecay(), r.alpha(),
+                    1 - r.alpha(), r.eps(), r.momentum(), r.centered(), -learningRate, n);
+        }
+        case UpdateRule.Adagrad r -> each(op, "adagrad", n, p, g, s[0], r.weightDecay(), r.eps(),
+                -(learningRate / (1 + (step - 1) * r.lrDecay())), n);
+        case UpdateRule.Adadelta r -> each(op, "adadelta", n, p, g, s[0], s[1], r.weightDecay(), r.rho(), 1 - r.rho(),
+                r.eps(), -learningRate, n);
+        }
     }
 }

@@ -6,10 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.descent.core.Precision;
+
 /**
  * The OpenCL C program of every operation: the bundle's {@code kernels/*.cl} files after a prelude
- * that types {@code real} as the precision's float type and sizes the work-groups. One program per
- * device and precision holds every kernel.
+ * that types {@code real} as the precision's float type, turns off contraction into fused
+ * multiply-adds (so fp64 element-wise results are the host's bits) and sizes the work-groups.
+ * One program per device and precision holds every kernel.
  */
 final class KernelSource {
 
@@ -24,13 +27,23 @@ final class KernelSource {
     private KernelSource() {
     }
 
-    /** The program's source for {@code real} = {@code element}'s type. */
-    static String program(Element element, Sizes sizes) {
+    /** The OpenCL C type of {@code real} in a precision's program. */
+    static String type(Precision precision) {
+        return switch (precision) {
+        case FP32 -> "float";
+        case FP64 -> "double";
+        default -> throw new IllegalArgumentException("OpenCL kernels compute in fp32 or fp64, not " + precision.id());
+        };
+    }
+
+    /** The program's source for a precision. */
+    static String program(Precision precision, Sizes sizes) {
         StringBuilder s = new StringBuilder();
-        if (element == Element.DOUBLE) {
+        if (precision == Precision.FP64) {
             s.append("#pragma OPENCL EXTENSION cl_khr_fp64 : enable\n");
         }
-        s.append("typedef ").append(element.type()).append(" real;\n");
+        s.append("#pragma OPENCL FP_CONTRACT OFF\n");
+        s.append("typedef ").append(type(precision)).append(" real;\n");
         s.append("#define REDUCE_WG ").append(sizes.reduceGroup()).append('\n');
         s.append("#define GEMM_TILE ").append(sizes.gemmTile()).append('\n');
         s.append("#define GEMM_WPT ").append(sizes.gemmWorkPerItem()).append('\n');
@@ -40,9 +53,14 @@ final class KernelSource {
         return s.toString();
     }
 
-    /** The compiler options: fp32 programs take unsuffixed constants as float (no fp64 needed). */
-    static String options(Element element) {
-        return element == Element.FLOAT ? "-cl-std=CL1.2 -cl-single-precision-constant" : "-cl-std=CL1.2";
+    /**
+     * The compiler options: fp32 programs take unsuffixed constants as float (no fp64 needed) and
+     * divide and take square roots correctly rounded, as the host does.
+     */
+    static String options(Precision precision) {
+        return precision == Precision.FP32
+                ? "-cl-std=CL1.2 -cl-single-precision-constant -cl-fp32-correctly-rounded-divide-sqrt"
+                : "-cl-std=CL1.2";
     }
 
     private static String read(String file) {

@@ -1,13 +1,14 @@
 package org.descent.compute.opencl.internal;
 
+import org.descent.compute.ComputeException;
 import org.jocl.CL;
 import org.jocl.CLException;
 
 /**
- * An OpenCL device failed while running an operation (out of memory, a lost device, a kernel that
- * would not build): the message names the device and the operation, and the OpenCL status.
+ * An OpenCL device failed while running an operation (out of memory, a lost device, kernels that
+ * would not build): the message names the device, the operation and the OpenCL status.
  */
-public final class OpenClDeviceException extends RuntimeException {
+public final class OpenClDeviceException extends ComputeException {
 
     private static final long serialVersionUID = 1L;
 
@@ -18,7 +19,7 @@ public final class OpenClDeviceException extends RuntimeException {
         this.status = status;
     }
 
-    /** From JOCL's exception, whose message is the OpenCL status name (CL_OUT_OF_RESOURCES...). */
+    /** From JOCL's exception (the OpenCL status: CL_OUT_OF_RESOURCES...). */
     static OpenClDeviceException of(String device, String operation, CLException e) {
         OpenClDeviceException failure = new OpenClDeviceException(device, operation, e.getStatus(),
                 CL.stringFor_errorCode(e.getStatus()) + " (" + e.getStatus() + ")" + hint(e.getStatus()));

@@ -10,6 +10,7 @@ import static org.jocl.CL.CL_DEVICE_NAME;
 import static org.jocl.CL.CL_DEVICE_NOT_FOUND;
 import static org.jocl.CL.CL_DEVICE_TYPE;
 import static org.jocl.CL.CL_DEVICE_TYPE_ALL;
+import static org.jocl.CL.CL_DEVICE_TYPE_CPU;
 import static org.jocl.CL.CL_DEVICE_TYPE_GPU;
 import static org.jocl.CL.CL_DEVICE_VENDOR;
 import static org.jocl.CL.CL_DEVICE_VERSION;
@@ -25,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.descent.compute.DeviceKind;
 import org.eclipse.jdt.annotation.Nullable;
 import org.jocl.CL;
 import org.jocl.CLException;
@@ -126,10 +128,17 @@ public final class OpenClPlatform {
                         deviceString(id, CL_DEVICE_VERSION), deviceLong(id, CL_DEVICE_GLOBAL_MEM_SIZE),
                         deviceLong(id, CL_DEVICE_MAX_MEM_ALLOC_SIZE), deviceInt(id, CL_DEVICE_MAX_COMPUTE_UNITS),
                         deviceSize(id, CL_DEVICE_MAX_WORK_GROUP_SIZE), deviceLong(id, CL_DEVICE_LOCAL_MEM_SIZE), fp64,
-                        (deviceLong(id, CL_DEVICE_TYPE) & CL_DEVICE_TYPE_GPU) != 0, platform, id));
+                        kind(deviceLong(id, CL_DEVICE_TYPE)), platform, id));
             }
         }
         return found;
+    }
+
+    private static DeviceKind kind(long type) {
+        if ((type & CL_DEVICE_TYPE_GPU) != 0) {
+            return DeviceKind.GPU;
+        }
+        return (type & CL_DEVICE_TYPE_CPU) != 0 ? DeviceKind.CPU : DeviceKind.ACCELERATOR;
     }
 
     private static String platformString(cl_platform_id platform, int param) {

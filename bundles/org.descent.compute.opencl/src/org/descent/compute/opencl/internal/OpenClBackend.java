@@ -1,0 +1,74 @@
+package org.descent.compute.opencl.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.descent.compute.Availability;
+import org.descent.compute.Backend;
+import org.descent.compute.Device;
+import org.eclipse.jdt.annotation.Nullable;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+/**
+ * The OpenCL backend ({@code opencl}, devices {@code opencl:N}): every device of every OpenCL
+ * platform the system's ICD loader lists (GPUs of NVIDIA, AMD and Intel, PoCL on CPUs), through
+ * JOCL. Unavailable, with the reason, when the OpenCL library or a driver is missing.
+ */
+@Component(service = Backend.class)
+public final class OpenClBackend implements Backend {
+
+    private final OpenClPlatform platform;
+    private final ProgramCache cache;
+    private @Nullable List<Device> devices;
+
+    public OpenClBackend() {
+        this(new OpenClPlatform(), ProgramCache.standard());
+    }
+
+    OpenClBackend(OpenClPlatform platform, ProgramCache cache) {
+        this.platform = platform;
+        this.cache = cache;
+    }
+
+    @Override
+    public String id() {
+        return OpenClPlatform.BACKEND_ID;
+    }
+
+    @Override
+    public String name() {
+        return "OpenCL (JOCL)";
+    }
+
+    @Override
+    public Availability availability() {
+        String problem = platform.problem();
+        return problem == null ? Availability.yes() : Availability.no(problem);
+    }
+
+    @Override
+    public synchronized List<Device> devices() {
+        List<Device> d = devices;
+        if (d == null) {
+            List<Device> found = new ArrayList<>();
+            for (ClDeviceInfo info : platform.devices()) {
+                found.add(new OpenClDevice(this, info, cache));
+            }
+            d = List.copyOf(found);
+            devices = d;
+        }
+        return d;
+    }
+
+    /** Releases every opened device's context. */
+    @Deactivate
+    public synchronized void close() {
+        List<Device> d = devices;
+        if (d != null) {
+            for (Device device : d) {
+                ((OpenClDevice) device).close();
+            }
+        }
+    }
+}
