@@ -55,11 +55,7 @@ import org.jocl.cl_program;
  */
 final class ClContext {
 
-    /** How a program came to be: compiled from source or loaded from the cache, and how long it took. */
-    record Build(Precision precision, boolean cached, long millis, Path file) {
-    }
-
-    private record Program(cl_program program, Map<String, cl_kernel> kernels, Build build) {
+    private record Program(cl_program program, Map<String, cl_kernel> kernels, ProgramBuild build) {
     }
 
     private final ClDeviceInfo info;
@@ -100,7 +96,7 @@ final class ClContext {
     }
 
     /** Builds (or loads) the program of a precision now, and says how. */
-    synchronized Build prepare(Precision precision) {
+    synchronized ProgramBuild prepare(Precision precision) {
         return program(precision, "compiling the " + precision.id() + " kernels").build();
     }
 
@@ -127,7 +123,7 @@ final class ClContext {
                 cache.store(file, built);
             }
         }
-        p = new Program(program, new HashMap<>(), new Build(precision, cached, (System.nanoTime() - start) / 1_000_000, file));
+        p = new Program(program, new HashMap<>(), new ProgramBuild(precision, cached, (System.nanoTime() - start) / 1_000_000, file));
         programs.put(precision, p);
         return p;
     }

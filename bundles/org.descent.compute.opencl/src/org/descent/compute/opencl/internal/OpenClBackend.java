@@ -1,5 +1,6 @@
 package org.descent.compute.opencl.internal;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +27,12 @@ public final class OpenClBackend implements Backend {
         this(new OpenClPlatform(), ProgramCache.standard());
     }
 
-    OpenClBackend(OpenClPlatform platform, ProgramCache cache) {
+    /** A backend whose compiled programs are kept in {@code cacheFolder}. */
+    public OpenClBackend(Path cacheFolder) {
+        this(new OpenClPlatform(), new ProgramCache(cacheFolder));
+    }
+
+    private OpenClBackend(OpenClPlatform platform, ProgramCache cache) {
         this.platform = platform;
         this.cache = cache;
     }

@@ -12,7 +12,7 @@ import org.eclipse.jdt.annotation.Nullable;
  * One OpenCL device as a compute {@link Device}: it is opened (context, queue) at the first
  * allocation, and its kernels are compiled per precision at first use.
  */
-final class OpenClDevice implements Device {
+public final class OpenClDevice implements Device {
 
     private final OpenClBackend backend;
     private final ClDeviceInfo info;
@@ -25,7 +25,7 @@ final class OpenClDevice implements Device {
         this.cache = cache;
     }
 
-    ClDeviceInfo info() {
+    public ClDeviceInfo info() {
         return info;
     }
 
@@ -39,8 +39,8 @@ final class OpenClDevice implements Device {
         return c;
     }
 
-    /** Compiles (or loads from the cache) the kernels of a precision now. */
-    ClContext.Build prepare(Precision precision) {
+    /** Compiles (or loads from the cache) the kernels of a precision now, and says how. */
+    public ProgramBuild prepare(Precision precision) {
         checkSupported(precision);
         return context().prepare(precision);
     }
