@@ -69,6 +69,48 @@ class DevicesCommandTest extends InRunStore {
         assertEquals(1, ((Number) provenance.get("threads")).intValue());
     }
 
+    /**
+     * The digits CNN in fp32 on the cpu backend: the same metrics twice from the same seed (every
+     * column of metrics.csv but the wall time), and an accuracy close to the fp64 host path's.
+     */
+    @Test
+    void cnnTrainsInFp32ThroughTheBackendRepeatablyAndAsWellAsInFp64() throws Exception {
+        String[] train = { "train", "--dataset", "digits", "--model", "cnn", "--loss", "cross-entropy", "--optimizer",
+                "adam:lr=3e-3", "--batch", "64", "--epochs", "4", "--validation", "0.2", "--seed", "4",
+                "--checkpoint-every", "0", "--json" };
+        Map<?, ?> a = trained(concat(train, "--precision", "fp32", "--device", "cpu", "--threads", "2"));
+        Map<?, ?> b = trained(concat(train, "--precision", "fp32", "--device", "cpu", "--threads", "2"));
+        Map<?, ?> reference = trained(concat(train, "--precision", "fp64"));
+        assertEquals(a.get("metrics"), b.get("metrics"), "same seed, same metrics");
+        assertEquals(withoutWallTime((String) a.get("run")), withoutWallTime((String) b.get("run")), "metrics.csv");
+        double fp32 = ((Number) ((Map<?, ?>) a.get("metrics")).get("val_accuracy")).doubleValue();
+        double fp64 = ((Number) ((Map<?, ?>) reference.get("metrics")).get("val_accuracy")).doubleValue();
+        assertTrue(fp64 > 0.85 && Math.abs(fp32 - fp64) < 0.03, "val_accuracy fp32 " + fp32 + ", fp64 " + fp64);
+        Map<?, ?> provenance = (Map<?, ?>) ((Map<?, ?>) Fixture.parse(run("show", (String) a.get("run"), "--json").out())
+                .root()).get("provenance");
+        String backend = (String) provenance.get("backend");
+        assertTrue(backend.startsWith("cpu device cpu (") && backend.endsWith("fp32 through the compute backend"), backend);
+        assertEquals(2, ((Number) provenance.get("threads")).intValue());
+    }
+
+    private static Map<?, ?> trained(String... args) {
+        Result r = run(args);
+        assertEquals(0, r.code(), r.err());
+        return (Map<?, ?>) Fixture.parse(r.out()).root();
+    }
+
+    /** metrics.csv without its wall_s column, the one that differs between identical runs. */
+    private static List<String> withoutWallTime(String run) throws java.io.IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(Path.of(run).resolve("metrics.csv"));
+        int wall = List.of(lines.get(0).split(",")).indexOf("wall_s");
+        assertTrue(wall >= 0, lines.get(0));
+        return lines.stream().map(l -> {
+            List<String> cells = new java.util.ArrayList<>(List.of(l.split(",", -1)));
+            cells.remove(wall);
+            return String.join(",", cells);
+        }).toList();
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);

@@ -151,7 +151,7 @@ final class DeviceNetwork implements Model.Evaluator {
             act[0] = x;
             for (int i = 0; i < layers.size(); i++) {
                 DeviceLayer l = layers.get(i);
-                l.forward(act[i], head(act[i + 1], n * l.host.out().size()), n, pass);
+                l.forward(head(act[i], n * l.host.in().size()), head(act[i + 1], n * l.host.out().size()), n, pass);
             }
             return head(act[layers.size()], n * layers.get(layers.size() - 1).host.out().size());
         }
