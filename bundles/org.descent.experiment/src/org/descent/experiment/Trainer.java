@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.descent.compute.Backends;
+import org.descent.compute.Device;
+import org.descent.compute.DeviceModel;
 import org.descent.core.Batch;
 import org.descent.core.Data;
 import org.descent.core.DataShape;
@@ -72,6 +75,7 @@ public final class Trainer {
     private final List<RunListener> listeners = new ArrayList<>();
     private final List<MixedPrecisionPolicy> policies = new ArrayList<>();
     private MixedPrecisionPolicy.LossScaling lossScaling = MixedPrecisionPolicy.LossScaling.DEFAULT;
+    private @Nullable Device device;
 
     /** Adds a listener for the next runs; a listener that throws is logged and does not stop the run. */
     public Trainer listener(RunListener l) {
@@ -94,6 +98,16 @@ public final class Trainer {
      */
     public Trainer lossScaling(MixedPrecisionPolicy.LossScaling scaling) {
         lossScaling = scaling;
+        return this;
+    }
+
+    /**
+     * The compute device of the next runs ({@code --device}): models that compute on a device
+     * ({@link DeviceModel}) run their passes there in the precisions they support on it; without a
+     * call they use the {@code cpu} backend's device.
+     */
+    public Trainer device(Device d) {
+        device = d;
         return this;
     }
 
@@ -137,7 +151,7 @@ public final class Trainer {
         try (PolicyBinding binding = PolicyBinding.bind(plan.precision(), policies, Trainer.class)) {
             Session s = new Session(setup, binding.policy(), m);
             RunFolder folder = folderMaker.make();
-            Run run = RunRecords.newRun(plan, folder, setup.fingerprint());
+            Run run = RunRecords.newRun(plan, folder, setup.fingerprint(), s.computePath, s.computeThreads);
             try (RunWriter writer = RunWriter.create(folder, run, setup.train().vocabulary(), s.keepsProbes())) {
                 s.start(writer, null);
                 return s.loop();
@@ -250,6 +264,18 @@ public final class Trainer {
                 step == 0 && parameters == null);
     }
 
+    /** The device set by {@link #device}, else the cpu backend's, or null where no backend is installed. */
+    private @Nullable Device computeDevice() {
+        if (device != null) {
+            return device;
+        }
+        try {
+            return Backends.resolve(Backends.find(Trainer.class), Backends.CPU);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** One training session: from start (or a checkpoint) to the end of the loop. */
     private final class Session {
         final TrainingSetup setup;
@@ -266,6 +292,9 @@ public final class Trainer {
         final Optimizer optimizer;
         final Model.Evaluator evaluator;
         final Model.Evaluator evalEvaluator;
+        /** Where the passes compute, for the provenance: the device, or the host path. */
+        final String computePath;
+        final int computeThreads;
         final int evalChunk;
         final Precision precision;
         final @Nullable MixedPrecisionPolicy policy;
@@ -323,9 +352,21 @@ public final class Trainer {
                 if (policy != null) {
                     policy.start(blocks, lossScaling);
                 }
-                evaluator = model.evaluator(compute, batchSize);
                 evalChunk = Math.min(EVAL_CHUNK, Math.max(train.rows(), validation == null ? 0 : validation.rows()));
-                evalEvaluator = model.evaluator(compute, evalChunk);
+                Device d = policy == null ? computeDevice() : null;
+                if (d != null && model instanceof DeviceModel dm && dm.computesOn(d, compute)) {
+                    evaluator = dm.evaluator(d, compute, batchSize);
+                    evalEvaluator = dm.evaluator(d, compute, evalChunk);
+                    computePath = d.backend().id() + " device " + d.id() + " (" + d.name() + "; " + d.driver() + "), "
+                            + compute.id() + " through the compute backend";
+                    computeThreads = Math.max(1, d.threads());
+                } else {
+                    evaluator = model.evaluator(compute, batchSize);
+                    evalEvaluator = model.evaluator(compute, evalChunk);
+                    computePath = RunRecords.hostPath(compute) + (device == null ? ""
+                            : " (device " + device.id() + " not used: this model computes on the host in " + compute.id() + ")");
+                    computeThreads = 1;
+                }
                 if (policy != null) {
                     // layered models compute their passes in the format too; others only see rounded parameters
                     simulated = evaluator.simulate(policy);

@@ -39,12 +39,18 @@ public final class CpuBackend implements Backend {
         return List.of(device());
     }
 
-    /** The host's device, using every core. */
+    /**
+     * The host's device, using every core; kept once it has found a BLAS service (until then
+     * looked for again, as the service may be registered later).
+     */
     public CpuDevice device() {
         CpuDevice d = device;
         if (d == null) {
-            d = new CpuDevice(this, Blas.find(CpuBackend.class).orElse(null), Runtime.getRuntime().availableProcessors());
-            device = d;
+            Blas blas = Blas.find(CpuBackend.class).orElse(null);
+            d = new CpuDevice(this, blas, Runtime.getRuntime().availableProcessors());
+            if (blas != null) {
+                device = d;
+            }
         }
         return d;
     }
