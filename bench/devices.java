@@ -31,7 +31,7 @@ import org.descent.core.SplitMix64;
  * Prints a markdown table: GFLOP/s per device and the ratio to the cpu backend.
  * Run with the source launcher: java -cp CLASSPATH devices.java [opencl-only]
  */
-public class Devices {
+class Devices {
 
     /** One benchmark: an operation at a shape, its flop count, and how to set it up on an Ops. */
     record Case(String op, String shape, Precision precision, double flops, Function<Ops, Runnable> setup) {
