@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.descent.compute.Availability;
@@ -114,6 +115,30 @@ public class OpenClBackendTest {
         }
         third.close();
         assertTrue(Files.size(built.file()) > 3, "and its binary replaces the damaged one");
+    }
+
+    /**
+     * With no driver (the ICD loader pointed at an empty vendors folder), the backend is unavailable
+     * with the reason a user can act on, and lists no devices; nothing is thrown. Run in a child JVM,
+     * since the loader reads its environment once per process.
+     */
+    @Test
+    public void withoutADriverTheBackendSaysWhy(@TempDir Path folder) throws Exception {
+        List<String> classPath = new ArrayList<>();
+        for (Class<?> c : List.of(OpenClBackend.class, Backend.class, Precision.class, org.jocl.CL.class)) {
+            classPath.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+        }
+        Path vendors = Files.createDirectory(folder.resolve("vendors"));
+        ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", String.join(java.io.File.pathSeparator, classPath),
+                OpenClBackend.class.getName()).redirectErrorStream(true);
+        child.environment().put("OCL_ICD_VENDORS", vendors.toString());
+        child.environment().remove("OCL_ICD_FILENAMES");
+        Process p = child.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals("unavailable: OpenCL: no platform found: install ocl-icd-libopencl1 and a driver", out);
+        assertEquals(1, p.exitValue());
     }
 
     /** A buffer beyond the device's largest allocation is a ComputeException naming the device and what failed. */

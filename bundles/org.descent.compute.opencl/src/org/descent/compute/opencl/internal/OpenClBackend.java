@@ -67,6 +67,23 @@ public final class OpenClBackend implements Backend {
         return d;
     }
 
+    /**
+     * Prints the backend as this JVM sees it: {@code available} and a line per device, or
+     * {@code unavailable: <reason>}; exits 0 or 1. For checking a system outside the product (the
+     * tests run it with no driver installed, bench/gpu-check's machines): {@code java
+     * --enable-native-access=ALL-UNNAMED -cp <this bundle, org.descent.compute, org.descent.core,
+     * JOCL> org.descent.compute.opencl.internal.OpenClBackend}.
+     */
+    public static void main(String[] args) {
+        OpenClBackend backend = new OpenClBackend();
+        Availability a = backend.availability();
+        System.out.println(a.available() ? "available" : "unavailable: " + a.reason());
+        for (Device d : backend.devices()) {
+            System.out.println(d.id() + ": " + d.name() + " (" + d.driver() + ")");
+        }
+        System.exit(a.available() ? 0 : 1);
+    }
+
     /** Releases every opened device's context. */
     @Deactivate
     public synchronized void close() {
