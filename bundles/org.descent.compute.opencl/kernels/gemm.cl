@@ -1,77 +1,97 @@
 /*
  * Matrix products on row-major matrices, batched over the third work dimension:
  * C[b] = alpha * op(A[b]) * op(B[b]) + beta * C[b], op(A) m x k, op(B) k x n.
- * A is stored m x k (row stride lda) or, transposed, k x m; likewise B. Strides of 0 reuse one matrix
- * for every batch entry. Each work-group computes a GEMM_TILE x GEMM_TILE block of C from
- * tiles of A and B staged in local memory; each work-item computes GEMM_WPT outputs of one
- * column (rows lr, lr + GEMM_TILE/GEMM_WPT, ...). When beta is 0, C is not read.
+ * A is stored m x k (row stride lda) or, transposed, k x m; likewise B. Strides of 0 reuse one
+ * matrix for every batch entry; aOff, bOff, cOff are the tensors' offsets in their buffers.
+ * Each work-group of GEMM_RTS x GEMM_RTS work-items computes a GEMM_TS x GEMM_TS block of C:
+ * GEMM_TK-deep slices of A and B are staged in local memory (read along the stored rows, so
+ * neighbouring work-items read neighbouring values), and each work-item accumulates
+ * GEMM_WPT x GEMM_WPT outputs in registers (rows ty + i GEMM_RTS, columns tx + j GEMM_RTS) with
+ * mad, which the device may fuse (products are compared with a tolerance, not bit for bit).
+ * When beta is 0, C is not read.
  */
-#define GEMM_RTS (GEMM_TILE / GEMM_WPT)
+#define GEMM_RTS (GEMM_TS / GEMM_WPT)
+#define GEMM_LPT (GEMM_TS * GEMM_TK / (GEMM_RTS * GEMM_RTS))
 
-__kernel __attribute__((reqd_work_group_size(GEMM_TILE, GEMM_RTS, 1)))
+__kernel __attribute__((reqd_work_group_size(GEMM_RTS, GEMM_RTS, 1)))
 void gemm(const int ta, const int tb, const int m, const int n, const int k, const real alpha,
           __global const real* a, const long aOff, const int lda, const long strideA,
           __global const real* b, const long bOff, const int ldb, const long strideB,
           const real beta, __global real* c, const long cOff, const int ldc, const long strideC) {
-    /* aOff, bOff, cOff: the tensors' offsets in their buffers (views) */
-    const int lc = get_local_id(0);
-    const int lr = get_local_id(1);
-    const int col = get_group_id(0) * GEMM_TILE + lc;
-    const int row0 = get_group_id(1) * GEMM_TILE + lr;
+    const int tx = get_local_id(0);
+    const int ty = get_local_id(1);
+    const int tid = ty * GEMM_RTS + tx;
+    const int r0 = get_group_id(1) * GEMM_TS;
+    const int c0 = get_group_id(0) * GEMM_TS;
     const long batch = get_global_id(2);
     a += aOff + batch * strideA;
     b += bOff + batch * strideB;
     c += cOff + batch * strideC;
-    __local real as[GEMM_TILE][GEMM_TILE + 1];
-    __local real bs[GEMM_TILE][GEMM_TILE + 1];
-    real acc[GEMM_WPT];
-    for (int w = 0; w < GEMM_WPT; w++) {
-        acc[w] = 0;
+    __local real as[GEMM_TK][GEMM_TS + 1];
+    __local real bs[GEMM_TK][GEMM_TS + 1];
+    real acc[GEMM_WPT][GEMM_WPT];
+    for (int i = 0; i < GEMM_WPT; i++) {
+        for (int j = 0; j < GEMM_WPT; j++) {
+            acc[i][j] = 0;
+        }
     }
-    for (int t = 0; t < k; t += GEMM_TILE) {
-        for (int w = 0; w < GEMM_WPT; w++) {
-            const int r = lr + w * GEMM_RTS;
-            /* as[r][lc] = op(A)(tile row r, t + lc): for a transposed A, read along its rows */
-            const int ar = get_group_id(1) * GEMM_TILE + (ta ? lc : r);
-            const int ak = t + (ta ? r : lc);
-            real av = 0;
-            if (ar < m && ak < k) {
-                av = ta ? a[(long) ak * lda + ar] : a[(long) ar * lda + ak];
-            }
-            if (ta) {
-                as[lc][r] = av;
-            } else {
-                as[r][lc] = av;
-            }
-            /* bs[r][lc] = op(B)(t + r, col) */
-            const int bc = get_group_id(0) * GEMM_TILE + (tb ? r : lc);
-            const int bk = t + (tb ? lc : r);
-            real bv = 0;
-            if (bk < k && bc < n) {
-                bv = tb ? b[(long) bc * ldb + bk] : b[(long) bk * ldb + bc];
-            }
-            if (tb) {
-                bs[lc][r] = bv;
-            } else {
-                bs[r][lc] = bv;
-            }
+    for (int k0 = 0; k0 < k; k0 += GEMM_TK) {
+        for (int l = 0; l < GEMM_LPT; l++) {
+            const int idx = tid + l * GEMM_RTS * GEMM_RTS;
+            /* as[kk][r] = op(A)(r0 + r, k0 + kk) */
+            const int ar = ta ? idx % GEMM_TS : idx / GEMM_TK;
+            const int ak = ta ? idx / GEMM_TS : idx % GEMM_TK;
+            const int gr = r0 + ar;
+            const int gk = k0 + ak;
+            as[ak][ar] = (gr < m && gk < k) ? (ta ? a[(long) gk * lda + gr] : a[(long) gr * lda + gk]) : 0;
+            /* bs[kk][col] = op(B)(k0 + kk, c0 + col) */
+            const int bc = tb ? idx / GEMM_TK : idx % GEMM_TS;
+            const int bk = tb ? idx % GEMM_TK : idx / GEMM_TS;
+            const int gc = c0 + bc;
+            const int gk2 = k0 + bk;
+            bs[bk][bc] = (gk2 < k && gc < n) ? (tb ? b[(long) gc * ldb + gk2] : b[(long) gk2 * ldb + gc]) : 0;
         }
         barrier(CLK_LOCAL_MEM_FENCE);
-        for (int p = 0; p < GEMM_TILE; p++) {
-            const real bv = bs[p][lc];
-            for (int w = 0; w < GEMM_WPT; w++) {
-                acc[w] += as[lr + w * GEMM_RTS][p] * bv;
+        for (int kk = 0; kk < GEMM_TK; kk++) {
+            real ar[GEMM_WPT];
+            real br[GEMM_WPT];
+            for (int i = 0; i < GEMM_WPT; i++) {
+                ar[i] = as[kk][ty + i * GEMM_RTS];
+                br[i] = bs[kk][tx + i * GEMM_RTS];
+            }
+            for (int i = 0; i < GEMM_WPT; i++) {
+                for (int j = 0; j < GEMM_WPT; j++) {
+                    acc[i][j] = mad(ar[i], br[j], acc[i][j]);
+                }
             }
         }
         barrier(CLK_LOCAL_MEM_FENCE);
     }
-    if (col < n) {
-        for (int w = 0; w < GEMM_WPT; w++) {
-            const int row = row0 + w * GEMM_RTS;
-            if (row < m) {
+    for (int i = 0; i < GEMM_WPT; i++) {
+        const int row = r0 + ty + i * GEMM_RTS;
+        if (row >= m) {
+            continue;
+        }
+        for (int j = 0; j < GEMM_WPT; j++) {
+            const int col = c0 + tx + j * GEMM_RTS;
+            if (col < n) {
                 const long at = (long) row * ldc + col;
-                c[at] = beta == 0 ? alpha * acc[w] : alpha * acc[w] + beta * c[at];
+                c[at] = beta == 0 ? alpha * acc[i][j] : alpha * acc[i][j] + beta * c[at];
             }
         }
     }
+}
+
+/* out[i] = the sum over t < slices of p[t size + i]: the slices of a split-K product added up */
+__kernel void sum_slices(__global const real* p, const long po, const int slices, const long size,
+                         __global real* out, const long oo) {
+    const long i = get_global_id(0);
+    if (i >= size) {
+        return;
+    }
+    real sum = 0;
+    for (int t = 0; t < slices; t++) {
+        sum += p[po + t * size + i];
+    }
+    out[oo + i] = sum;
 }

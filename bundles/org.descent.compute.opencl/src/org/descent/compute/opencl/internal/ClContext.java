@@ -77,9 +77,10 @@ final class ClContext {
             throw OpenClDeviceException.of(info.label(), "opening the device", e);
         }
         this.localSize = Integer.highestOneBit((int) Math.max(1, Math.min(256, info.maxWorkGroup())));
-        boolean wide = info.maxWorkGroup() >= 128 && info.localMemory() >= 2L * 32 * 33 * Sizeof.cl_double;
-        this.sizes = wide ? new KernelSource.Sizes(localSize, 32, 8)
-                : new KernelSource.Sizes(localSize, 16, Math.min(16, Math.max(1, 256 / localSize)));
+        // GEMM: 64x64 blocks of C by 16x16 work-items, or 32x32 by 8x8 where groups of 256 or the
+        // local memory for two 16x65 double tiles are not available
+        boolean wide = info.maxWorkGroup() >= 256 && info.localMemory() >= 2L * 16 * 65 * Sizeof.cl_double;
+        this.sizes = new KernelSource.Sizes(localSize, wide ? 64 : 32, 16, 4);
     }
 
     ClDeviceInfo info() {

@@ -245,14 +245,14 @@ final class ClOps implements Ops {
         gemm(op, transA, transB, m, n, k, alpha, ca, lda, strideA, cb, ldb, strideB, beta, cc, ldc, strideC, batch);
     }
 
-    /** Queues the tiled GEMM kernel: work-groups of GEMM_TILE x GEMM_TILE/GEMM_WPT over C's tiles, the batch in z. */
+    /** Queues the GEMM kernel: one work-group per GEMM_TS x GEMM_TS block of C, the batch in z. */
     private void gemm(String op, boolean ta, boolean tb, int m, int n, int k, double alpha, ClTensor a, int lda,
             long strideA, ClTensor b, int ldb, long strideB, double beta, ClTensor c, int ldc, long strideC, int batch) {
         KernelSource.Sizes s = cl().sizes();
         int tile = s.gemmTile();
-        int rows = tile / s.gemmWorkPerItem();
-        long[] global = { (long) ((n + tile - 1) / tile) * tile, (long) ((m + tile - 1) / tile) * rows, batch };
-        cl().launch(op, precision, "gemm", global, new long[] { tile, rows, 1 }, ta, tb, m, n, k, alpha, a, lda,
+        int threads = s.gemmThreads();
+        long[] global = { (long) ((n + tile - 1) / tile) * threads, (long) ((m + tile - 1) / tile) * threads, batch };
+        cl().launch(op, precision, "gemm", global, new long[] { threads, threads, 1 }, ta, tb, m, n, k, alpha, a, lda,
                 strideA, b, ldb, strideB, beta, c, ldc, strideC);
     }
 
@@ -306,11 +306,41 @@ final class ClOps implements Ops {
         long width = (long) s.batch() * positions;
         int cols = s.inChannels() * s.kernel() * s.kernel();
         try (ClTensor col = unfold(op, s, cx); ClTensor dz = gather(op, s, cdy)) {
-            product(op, false, true, s.outChannels(), cols, (int) width, dz, col, cdw);
+            int slices = slices(s.batch(), s.outChannels(), cols);
+            if (slices == 1) {
+                product(op, false, true, s.outChannels(), cols, (int) width, dz, col, cdw);
+            } else {
+                // split K: each slice of examples gives a partial dw (a batched product), then they are added
+                long depth = (long) (s.batch() / slices) * positions;
+                long size = (long) s.outChannels() * cols;
+                try (ClTensor partial = scratch(slices * size, op)) {
+                    gemm(op, false, true, s.outChannels(), cols, (int) depth, 1.0, dz, (int) width, depth, col,
+                            (int) width, depth, 0.0, partial, cols, size, slices);
+                    each(op, "sum_slices", size, partial, slices, size, cdw);
+                }
+            }
         }
         if (cdb != null) {
             perChannel(op, "channel_sum", s.outChannels(), cdy, s.batch(), s.outChannels(), positions, cdb);
         }
+    }
+
+    /**
+     * How many slices of the batch the weight gradient's product is split into: a product of a
+     * few filters by a few taps over every position of the batch has too few blocks of C to keep a
+     * device busy, so the examples are split (a divisor of the batch) until there are at least
+     * four work-groups per compute unit.
+     */
+    private int slices(int batch, int rows, int cols) {
+        int tile = cl().sizes().gemmTile();
+        long blocks = (long) ((rows + tile - 1) / tile) * ((cols + tile - 1) / tile);
+        long wanted = 4L * Math.max(2, device.computeUnits());
+        for (int d = 1; d <= batch; d++) {
+            if (batch % d == 0 && blocks * d >= wanted) {
+                return d;
+            }
+        }
+        return batch;
     }
 
     /** The columns of x: cin k k rows by batch positions columns. */

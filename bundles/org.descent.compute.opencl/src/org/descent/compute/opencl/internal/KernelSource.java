@@ -20,8 +20,17 @@ final class KernelSource {
     static final List<String> FILES = List.of("elementwise.cl", "activation.cl", "reduce.cl", "batchnorm.cl",
             "gemm.cl", "conv.cl", "pool.cl", "softmax.cl", "dropout.cl", "optimizer.cl");
 
-    /** Work-group sizes the kernels are compiled for. */
-    record Sizes(int reduceGroup, int gemmTile, int gemmWorkPerItem) {
+    /**
+     * Work-group sizes the kernels are compiled for: the reductions' group (a power of two), and
+     * GEMM's block of C per work-group (gemmTile square), its depth per step (gemmDepth) and the
+     * outputs per work-item (gemmWorkPerItem square).
+     */
+    record Sizes(int reduceGroup, int gemmTile, int gemmDepth, int gemmWorkPerItem) {
+
+        /** Work-items per side of a GEMM work-group. */
+        int gemmThreads() {
+            return gemmTile / gemmWorkPerItem;
+        }
     }
 
     private KernelSource() {
@@ -45,7 +54,8 @@ final class KernelSource {
         s.append("#pragma OPENCL FP_CONTRACT OFF\n");
         s.append("typedef ").append(type(precision)).append(" real;\n");
         s.append("#define REDUCE_WG ").append(sizes.reduceGroup()).append('\n');
-        s.append("#define GEMM_TILE ").append(sizes.gemmTile()).append('\n');
+        s.append("#define GEMM_TS ").append(sizes.gemmTile()).append('\n');
+        s.append("#define GEMM_TK ").append(sizes.gemmDepth()).append('\n');
         s.append("#define GEMM_WPT ").append(sizes.gemmWorkPerItem()).append('\n');
         for (String file : FILES) {
             s.append("/* ---- ").append(file).append(" ---- */\n").append(read(file)).append('\n');
