@@ -89,7 +89,8 @@ class DeviceNetworkTest {
                 double lDevice = device.lossAndGradient(thetaDevice, b, gDevice);
                 assertEquals(lHost, lDevice, 1e-5 * (1 + Math.abs(lHost)), "loss");
                 double err = Numerics.relativeNormError(gDevice, gHost, 1e-3);
-                assertTrue(err < 2e-4, "gradient relative error " + err);
+                // within fp32 rounding, and not closer: the passes really ran in fp32
+                assertTrue(err < 2e-4 && err > 1e-10, "gradient relative error " + err);
                 // batch normalization's running statistics come back into the parameters
                 assertTrue(Numerics.relativeNormError(thetaDevice, thetaHost, 1e-3) < 1e-6, "running statistics");
                 double[] again = new double[theta.length];
