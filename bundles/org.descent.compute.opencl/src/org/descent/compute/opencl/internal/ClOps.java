@@ -329,18 +329,22 @@ final class ClOps implements Ops {
      * How many slices of the batch the weight gradient's product is split into: a product of a
      * few filters by a few taps over every position of the batch has too few blocks of C to keep a
      * device busy, so the examples are split (a divisor of the batch) until there are at least
-     * four work-groups per compute unit.
+     * four work-groups per compute unit, as long as the partial products stay within 2^24 values.
      */
     private int slices(int batch, int rows, int cols) {
         int tile = cl().sizes().gemmTile();
         long blocks = (long) ((rows + tile - 1) / tile) * ((cols + tile - 1) / tile);
         long wanted = 4L * Math.max(2, device.computeUnits());
-        for (int d = 1; d <= batch; d++) {
-            if (batch % d == 0 && blocks * d >= wanted) {
-                return d;
+        int best = 1;
+        for (int d = 1; d <= batch && (long) d * rows * cols <= 1 << 24; d++) {
+            if (batch % d == 0) {
+                best = d;
+                if (blocks * d >= wanted) {
+                    break;
+                }
             }
         }
-        return batch;
+        return best;
     }
 
     /** The columns of x: cin k k rows by batch positions columns. */
