@@ -375,7 +375,11 @@ public final class F32Ops implements Ops {
         });
     }
 
-    /** One product on the BLAS (slices copied when they do not start at 0) or in plain loops. */
+    /**
+     * One product on the BLAS or in plain loops. The BLAS binding copies whole Java arrays in and
+     * out of native memory, so an operand that does not start at 0, or lies in an array much
+     * larger than itself (a layer's weights in the flat parameter vector), is copied out first.
+     */
     private void product(int part, boolean transA, boolean transB, int m, int n, int k, float al, float[] a,
             int aOff, int lda, float[] b, int bOff, int ldb, float be, float[] c, int cOff, int ldc) {
         if (m < 1) {
@@ -384,27 +388,30 @@ public final class F32Ops implements Ops {
         Blas native_ = blas;
         if (native_ != null) {
             float[] aa = a;
-            if (aOff != 0) {
-                int len = extent(transA, m, k, lda);
+            int aLen = extent(transA, m, k, lda);
+            if (aOff != 0 || a.length > 2 * aLen + 1024) {
+                int len = aLen;
                 aa = work(part, 5, len);
                 System.arraycopy(a, aOff, aa, 0, len);
             }
             float[] bb = b;
-            if (bOff != 0) {
-                int len = extent(transB, k, n, ldb);
+            int bLen = extent(transB, k, n, ldb);
+            if (bOff != 0 || b.length > 2 * bLen + 1024) {
+                int len = bLen;
                 bb = work(part, 6, len);
                 System.arraycopy(b, bOff, bb, 0, len);
             }
             float[] cc = c;
             int cLen = extent(false, m, n, ldc);
-            if (cOff != 0) {
+            boolean copyC = cOff != 0 || c.length > 2 * cLen + 1024;
+            if (copyC) {
                 cc = work(part, 7, cLen);
                 if (be != 0) {
                     System.arraycopy(c, cOff, cc, 0, cLen);
                 }
             }
             native_.sgemm(transA, transB, m, n, k, al, aa, lda, bb, ldb, be, cc, ldc);
-            if (cOff != 0) {
+            if (copyC) {
                 System.arraycopy(cc, 0, c, cOff, cLen);
             }
             return;
@@ -478,7 +485,9 @@ public final class F32Ops implements Ops {
                                 Arrays.fill(col, o, o + ow, 0);
                                 continue;
                             }
-                            Arrays.fill(col, o, o + j0, 0);
+                            for (int oj = 0; oj < j0; oj++) {
+                                col[o + oj] = 0;
+                            }
                             int src = base + ii * w - pad + kj;
                             if (stride == 1) {
                                 System.arraycopy(x, src + j0, col, o + j0, j1 - j0);
@@ -487,7 +496,9 @@ public final class F32Ops implements Ops {
                                     col[o + oj] = x[src + oj * stride];
                                 }
                             }
-                            Arrays.fill(col, o + j1, o + ow, 0);
+                            for (int oj = j1; oj < ow; oj++) {
+                                col[o + oj] = 0;
+                            }
                         }
                     }
                 }
@@ -534,8 +545,15 @@ public final class F32Ops implements Ops {
                             }
                             int o = at + oi * ow;
                             int dst = base + ii * w - pad + kj;
-                            for (int oj = j0; oj < j1; oj++) {
-                                x[dst + oj * stride] += col[o + oj];
+                            if (stride == 1) {
+                                // unit stride: a loop the JIT turns into vector adds
+                                for (int oj = j0; oj < j1; oj++) {
+                                    x[dst + oj] += col[o + oj];
+                                }
+                            } else {
+                                for (int oj = j0; oj < j1; oj++) {
+                                    x[dst + oj * stride] += col[o + oj];
+                                }
                             }
                         }
                     }
