@@ -2,7 +2,6 @@ package org.descent.compute.opencl.internal;
 
 import org.descent.compute.DeviceKind;
 import org.jocl.cl_device_id;
-import org.jocl.cl_platform_id;
 
 /**
  * One OpenCL device as the system reports it.
@@ -11,7 +10,6 @@ import org.jocl.cl_platform_id;
  * @param platform the platform's name ("Portable Computing Language", "NVIDIA CUDA")
  * @param platformVersion the platform's version string
  * @param name the device's name
- * @param vendor the device's vendor
  * @param driver the driver version
  * @param version the device's OpenCL version ("OpenCL 3.0 ...")
  * @param globalMemory bytes of global memory
@@ -21,10 +19,11 @@ import org.jocl.cl_platform_id;
  * @param localMemory bytes of local memory per work-group
  * @param fp64 whether the device computes in double precision ({@code cl_khr_fp64})
  * @param kind CPU, GPU or another accelerator
+ * @param deviceId JOCL's handle of the device
  */
-public record ClDeviceInfo(int index, String platform, String platformVersion, String name, String vendor,
-        String driver, String version, long globalMemory, long maxAllocation, int computeUnits, long maxWorkGroup,
-        long localMemory, boolean fp64, DeviceKind kind, cl_platform_id platformId, cl_device_id deviceId) {
+public record ClDeviceInfo(int index, String platform, String platformVersion, String name, String driver,
+        String version, long globalMemory, long maxAllocation, int computeUnits, long maxWorkGroup, long localMemory,
+        boolean fp64, DeviceKind kind, cl_device_id deviceId) {
 
     /** The device's id on the command line: {@code opencl:N}. */
     public String id() {

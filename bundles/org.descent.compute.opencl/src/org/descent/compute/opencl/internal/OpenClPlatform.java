@@ -12,7 +12,6 @@ import static org.jocl.CL.CL_DEVICE_TYPE;
 import static org.jocl.CL.CL_DEVICE_TYPE_ALL;
 import static org.jocl.CL.CL_DEVICE_TYPE_CPU;
 import static org.jocl.CL.CL_DEVICE_TYPE_GPU;
-import static org.jocl.CL.CL_DEVICE_VENDOR;
 import static org.jocl.CL.CL_DEVICE_VERSION;
 import static org.jocl.CL.CL_DRIVER_VERSION;
 import static org.jocl.CL.CL_PLATFORM_NAME;
@@ -124,11 +123,11 @@ public final class OpenClPlatform {
             for (cl_device_id id : ids) {
                 boolean fp64 = deviceString(id, CL_DEVICE_EXTENSIONS).contains("cl_khr_fp64");
                 found.add(new ClDeviceInfo(found.size(), platformName, platformVersion, deviceString(id, CL_DEVICE_NAME),
-                        deviceString(id, CL_DEVICE_VENDOR), deviceString(id, CL_DRIVER_VERSION),
+                        deviceString(id, CL_DRIVER_VERSION),
                         deviceString(id, CL_DEVICE_VERSION), deviceLong(id, CL_DEVICE_GLOBAL_MEM_SIZE),
                         deviceLong(id, CL_DEVICE_MAX_MEM_ALLOC_SIZE), deviceInt(id, CL_DEVICE_MAX_COMPUTE_UNITS),
                         deviceSize(id, CL_DEVICE_MAX_WORK_GROUP_SIZE), deviceLong(id, CL_DEVICE_LOCAL_MEM_SIZE), fp64,
-                        kind(deviceLong(id, CL_DEVICE_TYPE)), platform, id));
+                        kind(deviceLong(id, CL_DEVICE_TYPE)), id));
             }
         }
         return found;
