@@ -194,8 +194,8 @@ final class ClContext {
         }
     }
 
-    /** A zero-filled buffer of {@code count} values. */
-    ClTensor.Storage allocate(long count, Precision precision, String operation) {
+    /** A buffer of {@code count} values, zero-filled when {@code zero} (else undefined: work buffers). */
+    ClTensor.Storage allocate(long count, Precision precision, boolean zero, String operation) {
         long bytes = count * bytes(precision);
         if (bytes > info.maxAllocation()) {
             throw new OpenClDeviceException(info.label(), operation, CL.CL_INVALID_BUFFER_SIZE, "a buffer of " + bytes
@@ -207,11 +207,13 @@ final class ClContext {
         } catch (CLException e) {
             throw OpenClDeviceException.of(info.label(), operation, e);
         }
-        try {
-            clEnqueueFillBuffer(queue, memory, Pointer.to(new int[] { 0 }), Sizeof.cl_int, 0, bytes, 0, null, null);
-        } catch (CLException e) {
-            clReleaseMemObject(memory);
-            throw OpenClDeviceException.of(info.label(), operation, e);
+        if (zero) {
+            try {
+                clEnqueueFillBuffer(queue, memory, Pointer.to(new int[] { 0 }), Sizeof.cl_int, 0, bytes, 0, null, null);
+            } catch (CLException e) {
+                clReleaseMemObject(memory);
+                throw OpenClDeviceException.of(info.label(), operation, e);
+            }
         }
         return new ClTensor.Storage(memory, count);
     }
@@ -228,7 +230,7 @@ final class ClContext {
     synchronized ClTensor.Storage placeholder(Precision precision) {
         ClTensor.Storage s = placeholders.get(precision);
         if (s == null) {
-            s = allocate(1, precision, "allocating a placeholder");
+            s = allocate(1, precision, true, "allocating a placeholder");
             placeholders.put(precision, s);
         }
         return s;

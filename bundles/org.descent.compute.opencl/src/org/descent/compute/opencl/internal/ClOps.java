@@ -89,11 +89,13 @@ final class ClOps implements Ops {
         return t != null ? t : cl().placeholder(precision);
     }
 
+    /** A work buffer (not zero-filled: every kernel that uses one writes it whole first). */
     private ClTensor scratch(long count, String op) {
         if (count > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(op + ": a work buffer of " + count + " values is too large");
         }
-        return new ClTensor(device, precision, cl().allocate(count, precision, op), 0, new int[] { (int) count }, true);
+        return new ClTensor(device, precision, cl().allocate(count, precision, false, op), 0, new int[] { (int) count },
+                true);
     }
 
     // ---- element-wise -------------------------------------------------------------------------

@@ -111,7 +111,7 @@ public final class OpenClDevice implements Device {
     public Tensor allocate(Precision precision, int... shape) {
         checkSupported(precision);
         int size = ClTensor.size(shape);
-        return new ClTensor(this, precision, context().allocate(size, precision, "allocating a tensor"), 0, shape,
+        return new ClTensor(this, precision, context().allocate(size, precision, true, "allocating a tensor"), 0, shape,
                 true);
     }
 
