@@ -15,6 +15,7 @@ import org.descent.core.LayerStatistics;
 import org.descent.core.LossFunction;
 import org.descent.core.Model;
 import org.descent.core.ParameterBlock;
+import org.descent.core.Precision;
 import org.descent.core.RunStatus;
 import org.descent.experiment.ResolvedExperiment;
 import org.descent.experiment.RunFolder;
@@ -121,6 +122,22 @@ class ModelZooTrainingTest {
         double m0 = theta[mean.offset()];
         double v0 = theta[var.offset()];
         assertTrue(Math.abs(m0) > 1e-3 && Math.abs(v0 - 1) > 1e-3, m0 + " " + v0);
+    }
+
+    /**
+     * fp32 passes on the compute backend (batch norm's running statistics and dropout masks
+     * included) resume as they ran: a checkpoint holds everything the device path keeps.
+     */
+    @Test
+    void fp32CnnOnTheComputeBackendResumesBitIdentically() throws Exception {
+        assertResumesBitIdentically(() -> {
+            Experiment e = digits("cnn:channels=4-8,batchnorm=true,hidden=16,dropout=0.2", 2);
+            e.setPrecision(Precision.FP32);
+            e.setCheckpointEvery(10);
+            return e;
+        }, dir, 25);
+        String backend = new RunFolder(dir.resolve("cut")).readRun().getProvenance().getBackend();
+        assertTrue(backend.startsWith("cpu device cpu (") && backend.endsWith("fp32 through the compute backend"), backend);
     }
 
     @Test
