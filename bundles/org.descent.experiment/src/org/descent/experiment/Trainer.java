@@ -37,6 +37,7 @@ import org.descent.experiment.internal.RunWriter;
 import org.descent.experiment.internal.TrainingSetup;
 import org.descent.experiment.internal.TrainingSubject;
 import org.descent.experiment.model.Experiment;
+import org.descent.experiment.model.Provenance;
 import org.descent.experiment.model.Run;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -149,7 +150,7 @@ public final class Trainer {
         IProgressMonitor m = monitor == null ? new NullProgressMonitor() : monitor;
         TrainingSetup setup = TrainingSetup.prepare(plan, m);
         try (PolicyBinding binding = PolicyBinding.bind(plan.precision(), policies, Trainer.class)) {
-            Session s = new Session(setup, binding.policy(), m);
+            Session s = new Session(setup, binding.policy(), computeDevice(), m);
             RunFolder folder = folderMaker.make();
             Run run = RunRecords.newRun(plan, folder, setup.fingerprint(), s.computePath, s.computeThreads);
             try (RunWriter writer = RunWriter.create(folder, run, setup.train().vocabulary(), s.keepsProbes())) {
@@ -194,7 +195,7 @@ public final class Trainer {
             setup.parameters(c.parameters());
         }
         try (PolicyBinding binding = PolicyBinding.bind(plan.precision(), policies, Trainer.class)) {
-            Session s = new Session(setup, binding.policy(), m);
+            Session s = new Session(setup, binding.policy(), device != null ? device : recordedDevice(run), m);
             try (RunWriter writer = RunWriter.reopen(folder, run, c == null ? 0 : c.step(), s.keepsProbes())) {
                 s.start(writer, c);
                 return s.loop();
@@ -276,6 +277,26 @@ public final class Trainer {
         }
     }
 
+    /**
+     * The device a run computed on, from its provenance ({@code <backend> device <id> (...)} and
+     * its threads), so that a resumed run partitions its sums as before and continues bit for bit;
+     * the cpu backend's device when the run computed on the host or its device is gone.
+     */
+    private @Nullable Device recordedDevice(Run run) {
+        Provenance p = run.getProvenance();
+        String backend = p == null ? null : p.getBackend();
+        java.util.regex.Matcher m = backend == null ? null
+                : java.util.regex.Pattern.compile("^\\S+ device (\\S+) \\(").matcher(backend);
+        if (p == null || m == null || !m.find()) {
+            return computeDevice();
+        }
+        try {
+            return Backends.resolve(Backends.find(Trainer.class), m.group(1)).withThreads(Math.max(1, p.getThreads()));
+        } catch (IllegalArgumentException e) {
+            return computeDevice();
+        }
+    }
+
     /** One training session: from start (or a checkpoint) to the end of the loop. */
     private final class Session {
         final TrainingSetup setup;
@@ -321,7 +342,8 @@ public final class Trainer {
          * Sets the session up around a prepared plan: the policy (held by the caller), the
          * evaluators in the compute precision, the optimizer's state and the probes.
          */
-        Session(TrainingSetup setup, @Nullable MixedPrecisionPolicy policy, IProgressMonitor monitor)
+        Session(TrainingSetup setup, @Nullable MixedPrecisionPolicy policy, @Nullable Device chosen,
+                IProgressMonitor monitor)
                 throws ExperimentException {
             this.setup = setup;
             this.plan = setup.plan();
@@ -353,7 +375,7 @@ public final class Trainer {
                     policy.start(blocks, lossScaling);
                 }
                 evalChunk = Math.min(EVAL_CHUNK, Math.max(train.rows(), validation == null ? 0 : validation.rows()));
-                Device d = policy == null ? computeDevice() : null;
+                Device d = policy == null ? chosen : null;
                 if (d != null && model instanceof DeviceModel dm && dm.computesOn(d, compute)) {
                     evaluator = dm.evaluator(d, compute, batchSize);
                     evalEvaluator = dm.evaluator(d, compute, evalChunk);
