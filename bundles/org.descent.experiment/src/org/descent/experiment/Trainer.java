@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.descent.compute.Backends;
+import org.descent.compute.Device;
+import org.descent.compute.DeviceModel;
 import org.descent.core.Batch;
 import org.descent.core.Data;
 import org.descent.core.DataShape;
@@ -34,6 +37,7 @@ import org.descent.experiment.internal.RunWriter;
 import org.descent.experiment.internal.TrainingSetup;
 import org.descent.experiment.internal.TrainingSubject;
 import org.descent.experiment.model.Experiment;
+import org.descent.experiment.model.Provenance;
 import org.descent.experiment.model.Run;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -72,6 +76,7 @@ public final class Trainer {
     private final List<RunListener> listeners = new ArrayList<>();
     private final List<MixedPrecisionPolicy> policies = new ArrayList<>();
     private MixedPrecisionPolicy.LossScaling lossScaling = MixedPrecisionPolicy.LossScaling.DEFAULT;
+    private @Nullable Device device;
 
     /** Adds a listener for the next runs; a listener that throws is logged and does not stop the run. */
     public Trainer listener(RunListener l) {
@@ -94,6 +99,16 @@ public final class Trainer {
      */
     public Trainer lossScaling(MixedPrecisionPolicy.LossScaling scaling) {
         lossScaling = scaling;
+        return this;
+    }
+
+    /**
+     * The compute device of the next runs ({@code --device}): models that compute on a device
+     * ({@link DeviceModel}) run their passes there in the precisions they support on it; without a
+     * call they use the {@code cpu} backend's device.
+     */
+    public Trainer device(Device d) {
+        device = d;
         return this;
     }
 
@@ -135,9 +150,9 @@ public final class Trainer {
         IProgressMonitor m = monitor == null ? new NullProgressMonitor() : monitor;
         TrainingSetup setup = TrainingSetup.prepare(plan, m);
         try (PolicyBinding binding = PolicyBinding.bind(plan.precision(), policies, Trainer.class)) {
-            Session s = new Session(setup, binding.policy(), m);
+            Session s = new Session(setup, binding.policy(), computeDevice(), m);
             RunFolder folder = folderMaker.make();
-            Run run = RunRecords.newRun(plan, folder, setup.fingerprint());
+            Run run = RunRecords.newRun(plan, folder, setup.fingerprint(), s.computePath, s.computeThreads);
             try (RunWriter writer = RunWriter.create(folder, run, setup.train().vocabulary(), s.keepsProbes())) {
                 s.start(writer, null);
                 return s.loop();
@@ -180,7 +195,7 @@ public final class Trainer {
             setup.parameters(c.parameters());
         }
         try (PolicyBinding binding = PolicyBinding.bind(plan.precision(), policies, Trainer.class)) {
-            Session s = new Session(setup, binding.policy(), m);
+            Session s = new Session(setup, binding.policy(), device != null ? device : recordedDevice(run), m);
             try (RunWriter writer = RunWriter.reopen(folder, run, c == null ? 0 : c.step(), s.keepsProbes())) {
                 s.start(writer, c);
                 return s.loop();
@@ -250,6 +265,38 @@ public final class Trainer {
                 step == 0 && parameters == null);
     }
 
+    /** The device set by {@link #device}, else the cpu backend's, or null where no backend is installed. */
+    private @Nullable Device computeDevice() {
+        if (device != null) {
+            return device;
+        }
+        try {
+            return Backends.resolve(Backends.find(Trainer.class), Backends.CPU);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The device a run computed on, from its provenance ({@code <backend> device <id> (...)} and
+     * its threads), so that a resumed run partitions its sums as before and continues bit for bit;
+     * the cpu backend's device when the run computed on the host or its device is gone.
+     */
+    private @Nullable Device recordedDevice(Run run) {
+        Provenance p = run.getProvenance();
+        String backend = p == null ? null : p.getBackend();
+        java.util.regex.Matcher m = backend == null ? null
+                : java.util.regex.Pattern.compile("^\\S+ device (\\S+) \\(").matcher(backend);
+        if (p == null || m == null || !m.find()) {
+            return computeDevice();
+        }
+        try {
+            return Backends.resolve(Backends.find(Trainer.class), m.group(1)).withThreads(Math.max(1, p.getThreads()));
+        } catch (IllegalArgumentException e) {
+            return computeDevice();
+        }
+    }
+
     /** One training session: from start (or a checkpoint) to the end of the loop. */
     private final class Session {
         final TrainingSetup setup;
@@ -266,6 +313,9 @@ public final class Trainer {
         final Optimizer optimizer;
         final Model.Evaluator evaluator;
         final Model.Evaluator evalEvaluator;
+        /** Where the passes compute, for the provenance: the device, or the host path. */
+        final String computePath;
+        final int computeThreads;
         final int evalChunk;
         final Precision precision;
         final @Nullable MixedPrecisionPolicy policy;
@@ -292,7 +342,8 @@ public final class Trainer {
          * Sets the session up around a prepared plan: the policy (held by the caller), the
          * evaluators in the compute precision, the optimizer's state and the probes.
          */
-        Session(TrainingSetup setup, @Nullable MixedPrecisionPolicy policy, IProgressMonitor monitor)
+        Session(TrainingSetup setup, @Nullable MixedPrecisionPolicy policy, @Nullable Device chosen,
+                IProgressMonitor monitor)
                 throws ExperimentException {
             this.setup = setup;
             this.plan = setup.plan();
@@ -323,9 +374,21 @@ public final class Trainer {
                 if (policy != null) {
                     policy.start(blocks, lossScaling);
                 }
-                evaluator = model.evaluator(compute, batchSize);
                 evalChunk = Math.min(EVAL_CHUNK, Math.max(train.rows(), validation == null ? 0 : validation.rows()));
-                evalEvaluator = model.evaluator(compute, evalChunk);
+                Device d = policy == null ? chosen : null;
+                if (d != null && model instanceof DeviceModel dm && dm.computesOn(d, compute)) {
+                    evaluator = dm.evaluator(d, compute, batchSize);
+                    evalEvaluator = dm.evaluator(d, compute, evalChunk);
+                    computePath = d.backend().id() + " device " + d.id() + " (" + d.name() + "; " + d.driver() + "), "
+                            + compute.id() + " through the compute backend";
+                    computeThreads = Math.max(1, d.threads());
+                } else {
+                    evaluator = model.evaluator(compute, batchSize);
+                    evalEvaluator = model.evaluator(compute, evalChunk);
+                    computePath = RunRecords.hostPath(compute) + (device == null ? ""
+                            : " (device " + device.id() + " not used: this model computes on the host in " + compute.id() + ")");
+                    computeThreads = 1;
+                }
                 if (policy != null) {
                     // layered models compute their passes in the format too; others only see rounded parameters
                     simulated = evaluator.simulate(policy);

@@ -10,11 +10,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.descent.compute.Backends;
+import org.descent.compute.Device;
 import org.descent.core.DataShape;
 import org.descent.core.LayerStatistics;
 import org.descent.core.LossFunction;
 import org.descent.core.Model;
 import org.descent.core.ParameterBlock;
+import org.descent.core.Precision;
 import org.descent.core.RunStatus;
 import org.descent.experiment.ResolvedExperiment;
 import org.descent.experiment.RunFolder;
@@ -121,6 +124,55 @@ class ModelZooTrainingTest {
         double m0 = theta[mean.offset()];
         double v0 = theta[var.offset()];
         assertTrue(Math.abs(m0) > 1e-3 && Math.abs(v0 - 1) > 1e-3, m0 + " " + v0);
+    }
+
+    /**
+     * fp32 passes on the compute backend (batch norm's running statistics and dropout masks
+     * included) resume as they ran: a checkpoint holds everything the device path keeps.
+     */
+    @Test
+    void fp32CnnOnTheComputeBackendResumesBitIdentically() throws Exception {
+        assertResumesBitIdentically(() -> {
+            Experiment e = digits("cnn:channels=4-8,batchnorm=true,hidden=16,dropout=0.2", 2);
+            e.setPrecision(Precision.FP32);
+            e.setCheckpointEvery(10);
+            return e;
+        }, dir, 25);
+        String backend = new RunFolder(dir.resolve("cut")).readRun().getProvenance().getBackend();
+        assertTrue(backend.startsWith("cpu device cpu (") && backend.endsWith("fp32 through the compute backend"), backend);
+    }
+
+    /**
+     * A run trained on one thread resumes on one thread (its provenance says so), whatever the
+     * resuming process would choose: the sums are partitioned as before, the metrics bit for bit.
+     */
+    @Test
+    void resumedFp32RunKeepsItsThreadCount() throws Exception {
+        Device one = Backends.resolve(Backends.find(ModelZooTrainingTest.class), "cpu").withThreads(1);
+        java.util.function.Supplier<Experiment> experiment = () -> {
+            Experiment e = digits("cnn:channels=4-8,batchnorm=true", 1);
+            e.setPrecision(Precision.FP32);
+            e.setCheckpointEvery(5);
+            return e;
+        };
+        TrainingResult whole = train(new Trainer().device(one), experiment.get(), dir.resolve("whole"),
+                new NullProgressMonitor());
+        assertEquals(RunStatus.DONE, whole.status(), whole.message());
+        NullProgressMonitor monitor = new NullProgressMonitor();
+        Trainer stopping = new Trainer().device(one).listener(new org.descent.core.RunListener() {
+            @Override
+            public void step(long step, int epoch, double loss, double g, double lr, Map<String, Double> p) {
+                if (step == 12) {
+                    monitor.setCanceled(true);
+                }
+            }
+        });
+        assertEquals(RunStatus.CANCELLED, train(stopping, experiment.get(), dir.resolve("cut"), monitor).status());
+        TrainingResult resumed = new Trainer().resume(new RunFolder(dir.resolve("cut")), Contributions.registry(),
+                new NullProgressMonitor());
+        assertEquals(RunStatus.DONE, resumed.status(), resumed.message());
+        assertEquals(Experiments.metricsWithoutWallTime(dir.resolve("whole")),
+                Experiments.metricsWithoutWallTime(dir.resolve("cut")));
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.Date;
 
 import org.descent.core.Blas;
 import org.descent.core.Descent;
+import org.descent.core.Precision;
 import org.descent.experiment.ResolvedExperiment;
 import org.descent.experiment.RunFolder;
 import org.descent.experiment.model.ExperimentFactory;
@@ -27,6 +28,24 @@ public final class RunRecords {
      * @param dataFingerprint {@link TrainingData#fingerprint()} of the training rows
      */
     public static Run newRun(ResolvedExperiment plan, RunFolder folder, long dataFingerprint) {
+        return newRun(plan, folder, dataFingerprint, hostPath(plan.precision()), 1);
+    }
+
+    /**
+     * The host path's description in provenance: {@code host fp64 path: plain Java arrays and
+     * OpenBLAS (...)}.
+     */
+    public static String hostPath(Precision compute) {
+        return "host " + compute.id() + " path: " + Blas.find(RunRecords.class).map(b -> "plain Java arrays and " + b.name())
+                .orElse("plain Java arrays");
+    }
+
+    /**
+     * A new run with the description of where its passes compute ({@code backend} of the
+     * provenance) and the host threads they use.
+     */
+    public static Run newRun(ResolvedExperiment plan, RunFolder folder, long dataFingerprint, String computePath,
+            int threads) {
         ExperimentFactory f = ExperimentFactory.eINSTANCE;
         Run run = f.createRun();
         run.setName(folder.dir().getFileName().toString());
@@ -39,8 +58,8 @@ public final class RunRecords {
         p.setOs(System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
         p.setHost(RunProcess.host());
-        p.setThreads(1);
-        p.setBackend(Blas.find(RunRecords.class).map(b -> "plain Java arrays and " + b.name()).orElse("plain Java arrays"));
+        p.setThreads(threads);
+        p.setBackend(computePath);
         p.setSeed(plan.experiment().getSeed());
         p.setPrecision(plan.experiment().getPrecision());
         p.setDataFingerprint(hex(dataFingerprint));

@@ -42,7 +42,7 @@ public final class AnalyzeCommand implements Command {
 
     /** The options of the command itself; any other option belongs to the analysis. */
     static final Set<String> OWN = Set.of("run", "experiment", "step", "rows", "a", "b", "weights-a", "weights-b",
-            "out", "json");
+            "out", "json", "device");
     private static final List<String> FILES = List.of("a", "b", "weights-a", "weights-b");
 
     @Override
@@ -66,6 +66,8 @@ public final class AnalyzeCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        // analyses compute on the host in fp64 (the reference); the device is still checked
+        DeviceOption.resolve(c);
         if (c.has("run") && c.has("experiment")) {
             throw new UsageException("give --run DIR or --experiment FILE, not both");
         }

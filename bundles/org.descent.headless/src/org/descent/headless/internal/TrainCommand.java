@@ -4,6 +4,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import org.descent.compute.Device;
 import org.descent.core.ComponentSpec;
 import org.descent.core.MixedPrecisionPolicy;
 import org.descent.experiment.ResolvedExperiment;
@@ -33,10 +34,11 @@ public final class TrainCommand implements Command {
     public int run(CommandContext context) throws Exception {
         Experiment e = experiment(context);
         MixedPrecisionPolicy.LossScaling scaling = lossScaling(context, e);
+        Device device = DeviceOption.resolve(context);
         boolean json = context.has("json");
         return TrainingSession.run("train", (trainer, monitor) -> {
             ResolvedExperiment plan = ResolvedExperiment.resolve(e, context.registry(), null);
-            return trainer.lossScaling(scaling).train(plan, folderMaker(context, e), monitor);
+            return trainer.lossScaling(scaling).device(device).train(plan, folderMaker(context, e), monitor);
         }, json, context.out(), context.err());
     }
 

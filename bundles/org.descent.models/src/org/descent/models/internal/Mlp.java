@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.descent.compute.Backends;
+import org.descent.compute.Device;
 import org.descent.core.DataShape;
 import org.descent.core.LossFunction;
 import org.descent.core.ParameterBlock;
@@ -122,8 +124,18 @@ public final class Mlp extends LayerNetwork {
         return super.evaluator(precision, maxBatch);
     }
 
+    /**
+     * A plain network on the cpu backend keeps {@link DenseNetwork}'s fp32 host kernels (the dense
+     * fp32 path bench/cnn-vs-pytorch measured); other networks, and plain ones on other devices,
+     * compute on the device.
+     */
+    @Override
+    public boolean computesOn(Device device, Precision precision) {
+        return !(fp32 != null && Backends.CPU.equals(device.backend().id())) && super.computesOn(device, precision);
+    }
+
     @Override
     protected String fp32Hint() {
-        return " (fp32 is offered without dropout, batchnorm, binary layers or bias=false)";
+        return " (fp32 is offered for every option but binary layers)";
     }
 }

@@ -21,8 +21,8 @@ public final class BatchNorm extends Layer {
     static final double EPS = 1e-5;
     static final double MOMENTUM = 0.1;
 
-    private final int channels;
-    private final int spatial;
+    final int channels;
+    final int spatial;
     private double[] xhat = new double[0];
     private final double[] invStd;
     private final double[] sumDy;

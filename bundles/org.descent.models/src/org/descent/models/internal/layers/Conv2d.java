@@ -15,12 +15,12 @@ import org.eclipse.jdt.annotation.Nullable;
  */
 public final class Conv2d extends Layer {
 
-    private final int cin;
-    private final int cout;
-    private final int k;
-    private final int stride;
-    private final int pad;
-    private final boolean bias;
+    final int cin;
+    final int cout;
+    final int k;
+    final int stride;
+    final int pad;
+    final boolean bias;
     private final Init init;
     private final Gemm gemm;
     private final int cols;

@@ -11,9 +11,9 @@ import org.eclipse.jdt.annotation.Nullable;
  */
 public final class Dense extends Layer {
 
-    private final int inWidth;
-    private final int outWidth;
-    private final boolean bias;
+    final int inWidth;
+    final int outWidth;
+    final boolean bias;
     private final Init init;
     private final double initStd;
     private final Gemm gemm;

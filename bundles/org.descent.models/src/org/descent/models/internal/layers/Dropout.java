@@ -9,7 +9,7 @@ import org.eclipse.jdt.annotation.Nullable;
  */
 public final class Dropout extends Layer {
 
-    private final double rate;
+    final double rate;
     private double[] mask = new double[0];
     private boolean masked;
 

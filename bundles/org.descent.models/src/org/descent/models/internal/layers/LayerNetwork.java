@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.descent.compute.Backends;
+import org.descent.compute.Device;
+import org.descent.compute.DeviceModel;
 import org.descent.core.Batch;
 import org.descent.core.Blas;
 import org.descent.core.DataShape;
@@ -20,12 +23,13 @@ import org.descent.core.SplitMix64;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
- * A model made of {@link Layer}s applied in turn, computing in fp64. Subclasses describe the
- * layers for an input shape and an output width; each evaluator builds its own layer instances
- * (with their work buffers) at the same parameter offsets, and reports per-layer statistics of
- * its last pass.
+ * A model made of {@link Layer}s applied in turn. Subclasses describe the layers for an input
+ * shape and an output width; each evaluator builds its own layer instances (with their work
+ * buffers) at the same parameter offsets. In fp64 the passes run on the host and report per-layer
+ * statistics (the reference path of the analyses); in fp32 they run on a compute device
+ * ({@link DeviceModel}; the cpu backend's when none is given).
  */
-public abstract class LayerNetwork implements Model {
+public abstract class LayerNetwork implements Model, DeviceModel {
 
     protected String owner = "model";
     private DataShape shape = new DataShape(0, 0, 0, 0);
@@ -83,6 +87,12 @@ public abstract class LayerNetwork implements Model {
         if (bound == null) {
             throw new IllegalStateException(owner + " is not bound to data and a loss");
         }
+        if (precision == Precision.FP32) {
+            Device cpu = cpuDevice();
+            if (cpu != null && computesOn(cpu, precision)) {
+                return evaluator(cpu, precision, maxBatch);
+            }
+        }
         if (precision != Precision.FP64) {
             throw new IllegalArgumentException(owner + " computes in fp64, not " + precision.id() + fp32Hint());
         }
@@ -93,6 +103,44 @@ public abstract class LayerNetwork implements Model {
         stack.place(0);
         stack.allocate(maxBatch);
         return new LayerEvaluator(stack, bound, shape, outputs, maxBatch);
+    }
+
+    /** The cpu backend's device, or null where it is not installed. */
+    private static @Nullable Device cpuDevice() {
+        try {
+            return Backends.resolve(Backends.find(LayerNetwork.class), Backends.CPU);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** fp32 on any device that computes in fp32, for networks whose every layer has a device path. */
+    @Override
+    public boolean computesOn(Device device, Precision precision) {
+        return precision == Precision.FP32 && device.supports(precision)
+                && DeviceNetwork.unsupported(layout().layers()) == null;
+    }
+
+    @Override
+    public Evaluator evaluator(Device device, Precision precision, int maxBatch) {
+        LossFunction bound = loss;
+        if (bound == null) {
+            throw new IllegalStateException(owner + " is not bound to data and a loss");
+        }
+        if (precision != Precision.FP32 || !device.supports(precision)) {
+            throw new IllegalArgumentException(owner + " computes on a device in fp32 only, not " + precision.id()
+                    + " on " + device.id());
+        }
+        String why = DeviceNetwork.unsupported(layout().layers());
+        if (why != null) {
+            throw new IllegalArgumentException(owner + " cannot compute on " + device.id() + ": " + why);
+        }
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + maxBatch);
+        }
+        Stack stack = new Stack(layers(inputShape(shape), outputs, new Gemm(null)));
+        stack.place(0);
+        return new DeviceNetwork(stack, device.ops(precision), bound, shape, outputs, maxBatch);
     }
 
     /** Added to the message refusing a precision, such as where fp32 is offered. */

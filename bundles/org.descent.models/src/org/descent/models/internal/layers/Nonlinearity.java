@@ -9,7 +9,7 @@ import org.eclipse.jdt.annotation.Nullable;
 /** An elementwise nonlinearity (ReLU, tanh or the logistic sigmoid) on the fp64 kernels. */
 public final class Nonlinearity extends Layer {
 
-    private final Activation f;
+    final Activation f;
 
     public Nonlinearity(String name, Shape shape, Activation f) {
         super(name, f.name().toLowerCase(Locale.ROOT), shape, shape);

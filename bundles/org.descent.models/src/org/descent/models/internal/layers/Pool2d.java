@@ -12,8 +12,8 @@ import org.eclipse.jdt.annotation.Nullable;
  */
 public final class Pool2d extends Layer {
 
-    private final boolean max;
-    private final int k;
+    final boolean max;
+    final int k;
     private int[] argmax = new int[0];
 
     public Pool2d(String name, Shape in, int k, boolean max) {

@@ -16,9 +16,9 @@ import org.eclipse.jdt.annotation.Nullable;
  */
 public final class Residual extends Layer {
 
-    private final Stack main;
-    private final @Nullable Stack projection;
-    private final int stride;
+    final Stack main;
+    final @Nullable Stack projection;
+    final int stride;
     private double[] sum = new double[0];
     private double[] dsum = new double[0];
     private double[] dshort = new double[0];

@@ -1,0 +1,211 @@
+package org.descent.compute.cpu.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.descent.compute.Backend;
+import org.descent.compute.ComputeException;
+import org.descent.compute.Device;
+import org.descent.compute.DeviceKind;
+import org.descent.compute.Ops;
+import org.descent.compute.Tensor;
+import org.descent.core.Blas;
+import org.descent.core.Precision;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * The host's cores: Java arrays, the {@link Blas} service (or plain loops without one), and a
+ * pool of {@code threads} daemon threads shared by the device's Ops.
+ */
+public final class CpuDevice implements Device {
+
+    private final Backend backend;
+    private final @Nullable Blas blas;
+    private final int threads;
+    private volatile @Nullable ExecutorService pool;
+
+    public CpuDevice(Backend backend, @Nullable Blas blas, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.backend = backend;
+        this.blas = blas;
+        this.threads = threads;
+    }
+
+    @Override
+    public Backend backend() {
+        return backend;
+    }
+
+    @Override
+    public String id() {
+        return backend.id();
+    }
+
+    @Override
+    public String name() {
+        String model = cpuModel();
+        int cores = Runtime.getRuntime().availableProcessors();
+        return (model.isEmpty() ? System.getProperty("os.arch") : model) + " (" + cores + (cores == 1 ? " core)" : " cores)");
+    }
+
+    /** The model name from /proc/cpuinfo, or empty where there is none. */
+    private static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    int colon = line.indexOf(':');
+                    return line.substring(colon + 1).trim();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: the architecture stands in
+        }
+        return "";
+    }
+
+    @Override
+    public String driver() {
+        Blas b = blas;
+        return "Java " + Runtime.version().feature() + ", " + (b == null ? "plain Java loops (no BLAS service)" : b.name());
+    }
+
+    /** The BLAS service, or null for plain loops. */
+    public @Nullable Blas blas() {
+        return blas;
+    }
+
+    @Override
+    public DeviceKind kind() {
+        return DeviceKind.CPU;
+    }
+
+    @Override
+    public long memoryBytes() {
+        return Runtime.getRuntime().maxMemory();
+    }
+
+    @Override
+    public int computeUnits() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    @Override
+    public int threads() {
+        return threads;
+    }
+
+    @Override
+    public Device withThreads(int n) {
+        return n == threads ? this : new CpuDevice(backend, blas, n);
+    }
+
+    @Override
+    public boolean supports(Precision precision) {
+        return precision == Precision.FP32 || precision == Precision.FP64;
+    }
+
+    @Override
+    public Tensor allocate(Precision precision, int... shape) {
+        requireSupported(precision);
+        try {
+            return CpuTensor.allocate(this, precision, shape);
+        } catch (OutOfMemoryError e) {
+            throw new ComputeException(id() + ": out of memory allocating a " + precision.id() + " tensor of "
+                    + java.util.Arrays.toString(shape), e);
+        }
+    }
+
+    @Override
+    public Ops ops(Precision precision) {
+        requireSupported(precision);
+        return precision == Precision.FP32 ? new F32Ops(this) : new F64Ops(this);
+    }
+
+    private void requireSupported(Precision precision) {
+        if (!supports(precision)) {
+            throw new IllegalArgumentException("the cpu backend computes in fp32 or fp64, not " + precision.id());
+        }
+    }
+
+    /** A task over part {@code part} of {@code parts}. */
+    interface Part {
+        void run(int part, int parts);
+    }
+
+    /**
+     * Runs {@code body} for parts 0..parts-1 with {@code parts = min(threads, limit)}, the calling
+     * thread taking part 0, and waits for all. The partition depends on the thread count only.
+     */
+    void parallel(int limit, Part body) {
+        int parts = Math.max(1, Math.min(threads, limit));
+        if (parts == 1) {
+            body.run(0, 1);
+            return;
+        }
+        ExecutorService p = pool();
+        Future<?>[] futures = new Future<?>[parts - 1];
+        for (int t = 1; t < parts; t++) {
+            int part = t;
+            futures[t - 1] = p.submit(() -> body.run(part, parts));
+        }
+        RuntimeException failure = null;
+        try {
+            body.run(0, parts);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ComputeException(id() + ": interrupted", e);
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException r ? r : new ComputeException(id() + ": " + e.getCause(), e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private ExecutorService pool() {
+        ExecutorService p = pool;
+        if (p == null) {
+            synchronized (this) {
+                p = pool;
+                if (p == null) {
+                    AtomicInteger n = new AtomicInteger();
+                    p = Executors.newFixedThreadPool(threads - 1, r -> {
+                        Thread t = new Thread(r, "descent-cpu-" + n.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+                    pool = p;
+                }
+            }
+        }
+        return p;
+    }
+
+    /** First index of part {@code part} when {@code n} items are split into {@code parts} contiguous parts. */
+    static int start(int n, int part, int parts) {
+        return (int) ((long) n * part / parts);
+    }
+
+    @Override
+    public String toString() {
+        return id() + " " + List.of(name(), driver(), threads + " threads");
+    }
+}

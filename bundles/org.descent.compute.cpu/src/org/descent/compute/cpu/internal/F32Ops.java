@@ -1,0 +1,1226 @@
+package org.descent.compute.cpu.internal;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.descent.compute.Activation;
+import org.descent.compute.Conv2dShape;
+import org.descent.compute.CounterRandom;
+import org.descent.compute.Device;
+import org.descent.compute.Ops;
+import org.descent.compute.Pool2dShape;
+import org.descent.compute.Tensor;
+import org.descent.compute.UpdateRule;
+import org.descent.core.Blas;
+import org.descent.core.Precision;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * The cpu backend's operations in fp32: generated from F64Ops.java by generate-f32.sh, do not edit.
+ */
+public final class F32Ops implements Ops {
+
+    private final CpuDevice device;
+    private final @Nullable Blas blas;
+    /** Work arrays per part of a parallel operation: slots of im2col columns, products and BLAS slices. */
+    private final float[][][] scratch;
+
+    F32Ops(CpuDevice device) {
+        this.device = device;
+        this.blas = device.blas();
+        this.scratch = new float[device.threads()][8][];
+    }
+
+    @Override
+    public Device device() {
+        return device;
+    }
+
+    @Override
+    public Precision precision() {
+        return Precision.FP32;
+    }
+
+    @Override
+    public void finish() {
+        // every operation has completed when it returns
+    }
+
+    // ---- scalars and functions in this precision --------------------------------------------------
+
+    private static float r(double scalar) {
+        return (float) scalar;
+    }
+
+    private static float sqrt(float v) {
+        return (float) Math.sqrt(v);
+    }
+
+    private static float exp(float v) {
+        return (float) Math.exp(v);
+    }
+
+    private static float log(float v) {
+        return (float) Math.log(v);
+    }
+
+    private static float tanh(float v) {
+        return (float) Math.tanh(v);
+    }
+
+    // ---- argument checks -------------------------------------------------------------------------
+
+    private CpuTensor t(Tensor tensor, int need, String op, String name) {
+        if (!(tensor instanceof CpuTensor c) || !(c.device() instanceof CpuDevice)) {
+            throw new IllegalArgumentException(op + ": " + name + " is not a tensor of the cpu backend (" + tensor + ")");
+        }
+        if (c.precision() != Precision.FP32) {
+            throw new IllegalArgumentException(op + ": " + name + " is " + c.precision().id() + ", expected fp32");
+        }
+        if (c.closed()) {
+            throw new IllegalArgumentException(op + ": " + name + " is closed");
+        }
+        if (c.size() < need) {
+            throw new IllegalArgumentException(op + ": " + name + " holds " + c.size() + " values, needs " + need);
+        }
+        return c;
+    }
+
+    private static void positive(String op, int... sizes) {
+        for (int s : sizes) {
+            if (s < 1) {
+                throw new IllegalArgumentException(op + ": sizes must be at least 1, got " + Arrays.toString(sizes));
+            }
+        }
+    }
+
+    private float[] work(int part, int slot, int length) {
+        float[] a = scratch[part][slot];
+        if (a == null || a.length < length) {
+            a = new float[Math.max(length, 16)];
+            scratch[part][slot] = a;
+        }
+        return a;
+    }
+
+    // ---- element-wise --------------------------------------------------------------------------
+
+    @Override
+    public void fill(Tensor x, double value) {
+        CpuTensor tx = t(x, 0, "fill", "x");
+        Arrays.fill(tx.f(), tx.offset(), tx.offset() + tx.size(), r(value));
+    }
+
+    @Override
+    public void copy(Tensor src, Tensor dst) {
+        CpuTensor s = t(src, 0, "copy", "src");
+        CpuTensor d = t(dst, s.size(), "copy", "dst");
+        System.arraycopy(s.f(), s.offset(), d.f(), d.offset(), s.size());
+    }
+
+    @Override
+    public void axpy(double alpha, Tensor x, Tensor y) {
+        CpuTensor tx = t(x, 0, "axpy", "x");
+        int n = tx.size();
+        CpuTensor ty = t(y, n, "axpy", "y");
+        float a = r(alpha);
+        float[] xs = tx.f();
+        float[] ys = ty.f();
+        int xo = tx.offset();
+        int yo = ty.offset();
+        for (int i = 0; i < n; i++) {
+            ys[yo + i] = ys[yo + i] + a * xs[xo + i];
+        }
+    }
+
+    @Override
+    public void scale(double alpha, Tensor x) {
+        CpuTensor tx = t(x, 0, "scale", "x");
+        float a = r(alpha);
+        float[] xs = tx.f();
+        for (int i = tx.offset(), end = i + tx.size(); i < end; i++) {
+            xs[i] = a * xs[i];
+        }
+    }
+
+    @Override
+    public void add(Tensor a, Tensor b, Tensor out) {
+        CpuTensor ta = t(a, 0, "add", "a");
+        int n = ta.size();
+        CpuTensor tb = t(b, n, "add", "b");
+        CpuTensor to = t(out, n, "add", "out");
+        float[] as = ta.f();
+        float[] bs = tb.f();
+        float[] os = to.f();
+        int ao = ta.offset();
+        int bo = tb.offset();
+        int oo = to.offset();
+        for (int i = 0; i < n; i++) {
+            os[oo + i] = as[ao + i] + bs[bo + i];
+        }
+    }
+
+    @Override
+    public void mul(Tensor a, Tensor b, Tensor out) {
+        CpuTensor ta = t(a, 0, "mul", "a");
+        int n = ta.size();
+        CpuTensor tb = t(b, n, "mul", "b");
+        CpuTensor to = t(out, n, "mul", "out");
+        float[] as = ta.f();
+        float[] bs = tb.f();
+        float[] os = to.f();
+        int ao = ta.offset();
+        int bo = tb.offset();
+        int oo = to.offset();
+        for (int i = 0; i < n; i++) {
+            os[oo + i] = as[ao + i] * bs[bo + i];
+        }
+    }
+
+    @Override
+    public void addBias(Tensor y, Tensor bias, int rows, int channels, int spatial) {
+        positive("addBias", rows, channels, spatial);
+        CpuTensor ty = t(y, rows * channels * spatial, "addBias", "y");
+        CpuTensor tb = t(bias, channels, "addBias", "bias");
+        float[] ys = ty.f();
+        float[] bs = tb.f();
+        int bo = tb.offset();
+        int at = ty.offset();
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < channels; c++) {
+                float b = bs[bo + c];
+                for (int s = 0; s < spatial; s++, at++) {
+                    ys[at] = ys[at] + b;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void biasGradient(Tensor dy, int rows, int channels, int spatial, Tensor db) {
+        positive("biasGradient", rows, channels, spatial);
+        CpuTensor td = t(dy, rows * channels * spatial, "biasGradient", "dy");
+        CpuTensor tb = t(db, channels, "biasGradient", "db");
+        float[] ds = td.f();
+        float[] bs = tb.f();
+        int bo = tb.offset();
+        int o = td.offset();
+        for (int c = 0; c < channels; c++) {
+            double sum = 0;
+            for (int r = 0; r < rows; r++) {
+                int base = o + (r * channels + c) * spatial;
+                for (int s = 0; s < spatial; s++) {
+                    sum += ds[base + s];
+                }
+            }
+            bs[bo + c] = (float) sum;
+        }
+    }
+
+    @Override
+    public void activation(Activation f, Tensor x, Tensor y) {
+        CpuTensor tx = t(x, 0, "activation", "x");
+        int n = tx.size();
+        CpuTensor ty = t(y, n, "activation", "y");
+        float[] xs = tx.f();
+        float[] ys = ty.f();
+        int xo = tx.offset();
+        int yo = ty.offset();
+        switch (f) {
+        case IDENTITY -> System.arraycopy(xs, xo, ys, yo, n);
+        case RELU -> {
+            for (int i = 0; i < n; i++) {
+                float v = xs[xo + i];
+                ys[yo + i] = v > 0 ? v : 0;
+            }
+        }
+        case TANH -> {
+            for (int i = 0; i < n; i++) {
+                ys[yo + i] = tanh(xs[xo + i]);
+            }
+        }
+        case SIGMOID -> {
+            for (int i = 0; i < n; i++) {
+                float v = xs[xo + i];
+                ys[yo + i] = v >= 0 ? 1 / (1 + exp(-v)) : exp(v) / (1 + exp(v));
+            }
+        }
+        }
+    }
+
+    @Override
+    public void activationBackward(Activation f, Tensor y, Tensor dy, Tensor dx) {
+        CpuTensor ty = t(y, 0, "activationBackward", "y");
+        int n = ty.size();
+        CpuTensor tdy = t(dy, n, "activationBackward", "dy");
+        CpuTensor tdx = t(dx, n, "activationBackward", "dx");
+        float[] ys = ty.f();
+        float[] gs = tdy.f();
+        float[] xs = tdx.f();
+        int yo = ty.offset();
+        int go = tdy.offset();
+        int xo = tdx.offset();
+        switch (f) {
+        case IDENTITY -> System.arraycopy(gs, go, xs, xo, n);
+        case RELU -> {
+            for (int i = 0; i < n; i++) {
+                xs[xo + i] = ys[yo + i] > 0 ? gs[go + i] : 0;
+            }
+        }
+        case TANH -> {
+            for (int i = 0; i < n; i++) {
+                float v = ys[yo + i];
+                xs[xo + i] = gs[go + i] * (1 - v * v);
+            }
+        }
+        case SIGMOID -> {
+            for (int i = 0; i < n; i++) {
+                float v = ys[yo + i];
+                xs[xo + i] = gs[go + i] * v * (1 - v);
+            }
+        }
+        }
+    }
+
+    @Override
+    public void dropout(long seed, double rate, Tensor x, Tensor mask, Tensor y) {
+        long threshold = CounterRandom.dropThreshold(rate);
+        CpuTensor tx = t(x, 0, "dropout", "x");
+        int n = tx.size();
+        CpuTensor tm = t(mask, n, "dropout", "mask");
+        CpuTensor ty = t(y, n, "dropout", "y");
+        float keep = r(1 / (1 - rate));
+        float[] xs = tx.f();
+        float[] ms = tm.f();
+        float[] ys = ty.f();
+        int xo = tx.offset();
+        int mo = tm.offset();
+        int yo = ty.offset();
+        for (int i = 0; i < n; i++) {
+            float m = (CounterRandom.bits(seed, i) >>> 11) < threshold ? 0 : keep;
+            ms[mo + i] = m;
+            ys[yo + i] = xs[xo + i] * m;
+        }
+    }
+
+    // ---- reductions ----------------------------------------------------------------------------
+
+    @Override
+    public void sum(Tensor x, Tensor out) {
+        CpuTensor tx = t(x, 0, "sum", "x");
+        CpuTensor to = t(out, 1, "sum", "out");
+        float[] xs = tx.f();
+        double s = 0;
+        for (int i = tx.offset(), end = i + tx.size(); i < end; i++) {
+            s += xs[i];
+        }
+        to.f()[to.offset()] = (float) s;
+    }
+
+    @Override
+    public void sumOfSquares(Tensor x, Tensor out) {
+        CpuTensor tx = t(x, 0, "sumOfSquares", "x");
+        CpuTensor to = t(out, 1, "sumOfSquares", "out");
+        float[] xs = tx.f();
+        double s = 0;
+        for (int i = tx.offset(), end = i + tx.size(); i < end; i++) {
+            double v = xs[i];
+            s += v * v;
+        }
+        to.f()[to.offset()] = (float) s;
+    }
+
+    // ---- matrix products -------------------------------------------------------------------------
+
+    private static int extent(boolean trans, int rows, int cols, int ld) {
+        return trans ? (cols - 1) * ld + rows : (rows - 1) * ld + cols;
+    }
+
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha, Tensor a, int lda, Tensor b,
+            int ldb, double beta, Tensor c, int ldc) {
+        gemmBatched(transA, transB, m, n, k, alpha, a, lda, 0, b, ldb, 0, beta, c, ldc, 0, 1);
+    }
+
+    @Override
+    public void gemmBatched(boolean transA, boolean transB, int m, int n, int k, double alpha, Tensor a, int lda,
+            int strideA, Tensor b, int ldb, int strideB, double beta, Tensor c, int ldc, int strideC, int batch) {
+        positive("gemm", m, n, k, batch);
+        if (lda < (transA ? m : k) || ldb < (transB ? k : n) || ldc < n || strideA < 0 || strideB < 0 || strideC < 0) {
+            throw new IllegalArgumentException("gemm: leading dimensions " + lda + ", " + ldb + ", " + ldc
+                    + " or strides too small for m=" + m + ", n=" + n + ", k=" + k);
+        }
+        CpuTensor ta = t(a, (batch - 1) * strideA + extent(transA, m, k, lda), "gemm", "a");
+        CpuTensor tb = t(b, (batch - 1) * strideB + extent(transB, k, n, ldb), "gemm", "b");
+        CpuTensor tc = t(c, (batch - 1) * strideC + extent(false, m, n, ldc), "gemm", "c");
+        float al = r(alpha);
+        float be = r(beta);
+        if (batch > 1) {
+            device.parallel(batch, (part, parts) -> {
+                for (int i = CpuDevice.start(batch, part, parts); i < CpuDevice.start(batch, part + 1, parts); i++) {
+                    product(part, transA, transB, m, n, k, al, ta.f(), ta.offset() + i * strideA, lda, tb.f(),
+                            tb.offset() + i * strideB, ldb, be, tc.f(), tc.offset() + i * strideC, ldc);
+                }
+            });
+            return;
+        }
+        // one product: rows of C split over the threads when each gets a worthwhile share
+        int parts = (long) m * n * k < (1L << 21) ? 1 : Math.min(device.threads(), Math.max(1, m / 16));
+        device.parallel(parts, (part, ps) -> {
+            int i0 = CpuDevice.start(m, part, ps);
+            int i1 = CpuDevice.start(m, part + 1, ps);
+            int aOff = ta.offset() + (transA ? i0 : i0 * lda);
+            product(part, transA, transB, i1 - i0, n, k, al, ta.f(), aOff, lda, tb.f(), tb.offset(), ldb, be, tc.f(),
+                    tc.offset() + i0 * ldc, ldc);
+        });
+    }
+
+    /**
+     * One product on the BLAS or in plain loops. The BLAS binding copies whole Java arrays in and
+     * out of native memory, so an operand that does not start at 0, or lies in an array much
+     * larger than itself (a layer's weights in the flat parameter vector), is copied out first.
+     */
+    private void product(int part, boolean transA, boolean transB, int m, int n, int k, float al, float[] a,
+            int aOff, int lda, float[] b, int bOff, int ldb, float be, float[] c, int cOff, int ldc) {
+        if (m < 1) {
+            return;
+        }
+        Blas native_ = blas;
+        if (native_ != null) {
+            float[] aa = a;
+            int aLen = extent(transA, m, k, lda);
+            if (aOff != 0 || a.length > 2 * aLen + 1024) {
+                int len = aLen;
+                aa = work(part, 5, len);
+                System.arraycopy(a, aOff, aa, 0, len);
+            }
+            float[] bb = b;
+            int bLen = extent(transB, k, n, ldb);
+            if (bOff != 0 || b.length > 2 * bLen + 1024) {
+                int len = bLen;
+                bb = work(part, 6, len);
+                System.arraycopy(b, bOff, bb, 0, len);
+            }
+            float[] cc = c;
+            int cLen = extent(false, m, n, ldc);
+            boolean copyC = cOff != 0 || c.length > 2 * cLen + 1024;
+            if (copyC) {
+                cc = work(part, 7, cLen);
+                if (be != 0) {
+                    System.arraycopy(c, cOff, cc, 0, cLen);
+                }
+            }
+            native_.sgemm(transA, transB, m, n, k, al, aa, lda, bb, ldb, be, cc, ldc);
+            if (copyC) {
+                System.arraycopy(cc, 0, c, cOff, cLen);
+            }
+            return;
+        }
+        for (int i = 0; i < m; i++) {
+            int ci = cOff + i * ldc;
+            if (be == 0) {
+                Arrays.fill(c, ci, ci + n, 0);
+            } else if (be != 1) {
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] = be * c[ci + j];
+                }
+            }
+            for (int p = 0; p < k; p++) {
+                float av = al * (transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p]);
+                if (transB) {
+                    for (int j = 0; j < n; j++) {
+                        c[ci + j] += av * b[bOff + j * ldb + p];
+                    }
+                } else {
+                    int bp = bOff + p * ldb;
+                    for (int j = 0; j < n; j++) {
+                        c[ci + j] += av * b[bp + j];
+                    }
+                }
+            }
+        }
+    }
+
+    // ---- convolution ---------------------------------------------------------------------------
+
+    /**
+     * Examples per im2col chunk: as many as keep the unfolded columns within about 4 MB, so that
+     * they stay in cache (measured on the fp32 layer path: one product over a whole ResNet batch
+     * was slower).
+     */
+    private static int chunk(Conv2dShape s, int n) {
+        int cols = s.inChannels() * s.kernel() * s.kernel();
+        int positions = s.outHeight() * s.outWidth();
+        return Math.max(1, Math.min(n, (1 << 19) / Math.max(1, cols * positions)));
+    }
+
+    /**
+     * Unfolds examples {@code first..first+n-1} of x (from array index xo): column
+     * {@code r·positions + q} of {@code col} holds the patch of example first+r at output position q.
+     */
+    private static void unfold(Conv2dShape s, float[] x, int xo, float[] col, int first, int n) {
+        int h = s.height();
+        int w = s.width();
+        int k = s.kernel();
+        int stride = s.stride();
+        int pad = s.padding();
+        int oh = s.outHeight();
+        int ow = s.outWidth();
+        int positions = oh * ow;
+        int width = n * positions;
+        int inSize = s.inChannels() * h * w;
+        for (int c = 0; c < s.inChannels(); c++) {
+            for (int ki = 0; ki < k; ki++) {
+                for (int kj = 0; kj < k; kj++) {
+                    int row = ((c * k + ki) * k + kj) * width;
+                    int j0 = firstInside(pad - kj, stride, ow);
+                    int j1 = Math.max(j0, endInside(w - 1 + pad - kj, stride, ow));
+                    for (int r = 0; r < n; r++) {
+                        int base = xo + (first + r) * inSize + c * h * w;
+                        int at = row + r * positions;
+                        for (int oi = 0; oi < oh; oi++) {
+                            int ii = oi * stride - pad + ki;
+                            int o = at + oi * ow;
+                            if (ii < 0 || ii >= h) {
+                                Arrays.fill(col, o, o + ow, 0);
+                                continue;
+                            }
+                            for (int oj = 0; oj < j0; oj++) {
+                                col[o + oj] = 0;
+                            }
+                            int src = base + ii * w - pad + kj;
+                            if (stride == 1) {
+                                System.arraycopy(x, src + j0, col, o + j0, j1 - j0);
+                            } else {
+                                for (int oj = j0; oj < j1; oj++) {
+                                    col[o + oj] = x[src + oj * stride];
+                                }
+                            }
+                            for (int oj = j1; oj < ow; oj++) {
+                                col[o + oj] = 0;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** First output column whose input column {@code oj·stride − need} is inside the image. */
+    private static int firstInside(int need, int stride, int ow) {
+        return need <= 0 ? 0 : Math.min(ow, (need + stride - 1) / stride);
+    }
+
+    /** One past the last output column whose input column is at most {@code last} after the shift. */
+    private static int endInside(int last, int stride, int ow) {
+        return last < 0 ? 0 : Math.min(ow, last / stride + 1);
+    }
+
+    /** Adds the columns back into the images they came from (the adjoint of unfold), after zeroing them. */
+    private static void fold(Conv2dShape s, float[] col, float[] x, int xo, int first, int n) {
+        int h = s.height();
+        int w = s.width();
+        int k = s.kernel();
+        int stride = s.stride();
+        int pad = s.padding();
+        int oh = s.outHeight();
+        int ow = s.outWidth();
+        int positions = oh * ow;
+        int width = n * positions;
+        int inSize = s.inChannels() * h * w;
+        Arrays.fill(x, xo + first * inSize, xo + (first + n) * inSize, 0);
+        for (int c = 0; c < s.inChannels(); c++) {
+            for (int ki = 0; ki < k; ki++) {
+                for (int kj = 0; kj < k; kj++) {
+                    int row = ((c * k + ki) * k + kj) * width;
+                    int j0 = firstInside(pad - kj, stride, ow);
+                    int j1 = endInside(w - 1 + pad - kj, stride, ow);
+                    for (int r = 0; r < n; r++) {
+                        int base = xo + (first + r) * inSize + c * h * w;
+                        int at = row + r * positions;
+                        for (int oi = 0; oi < oh; oi++) {
+                            int ii = oi * stride - pad + ki;
+                            if (ii < 0 || ii >= h) {
+                                continue;
+                            }
+                            int o = at + oi * ow;
+                            int dst = base + ii * w - pad + kj;
+                            if (stride == 1) {
+                                // unit stride: a loop the JIT turns into vector adds
+                                for (int oj = j0; oj < j1; oj++) {
+                                    x[dst + oj] += col[o + oj];
+                                }
+                            } else {
+                                for (int oj = j0; oj < j1; oj++) {
+                                    x[dst + oj * stride] += col[o + oj];
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void conv2dForward(Conv2dShape s, Tensor x, Tensor w, @Nullable Tensor bias, Tensor y) {
+        CpuTensor tx = t(x, s.inputSize(), "conv2dForward", "x");
+        CpuTensor tw = t(w, s.weightSize(), "conv2dForward", "w");
+        CpuTensor tb = bias == null ? null : t(bias, s.outChannels(), "conv2dForward", "bias");
+        CpuTensor ty = t(y, s.outputSize(), "conv2dForward", "y");
+        int n = s.batch();
+        int cout = s.outChannels();
+        int cols = s.inChannels() * s.kernel() * s.kernel();
+        int positions = s.outHeight() * s.outWidth();
+        int outSize = cout * positions;
+        int step = chunk(s, n);
+        float[] ys = ty.f();
+        device.parallel(n, (part, parts) -> {
+            int r0 = CpuDevice.start(n, part, parts);
+            int r1 = CpuDevice.start(n, part + 1, parts);
+            for (int first = r0; first < r1; first += step) {
+                int m = Math.min(step, r1 - first);
+                int width = m * positions;
+                float[] col = work(part, 0, cols * width);
+                float[] z = work(part, 1, cout * width);
+                unfold(s, tx.f(), tx.offset(), col, first, m);
+                product(part, false, false, cout, width, cols, 1, tw.f(), tw.offset(), cols, col, 0, width, 0, z, 0, width);
+                for (int o = 0; o < cout; o++) {
+                    float b = tb == null ? 0 : tb.f()[tb.offset() + o];
+                    for (int r = 0; r < m; r++) {
+                        int src = o * width + r * positions;
+                        int dst = ty.offset() + (first + r) * outSize + o * positions;
+                        for (int q = 0; q < positions; q++) {
+                            ys[dst + q] = z[src + q] + b;
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /** Gathers dy of examples first..first+m-1 into dz[cout][m·positions]. */
+    private static void gather(float[] dy, int dyo, float[] dz, int first, int m, int cout, int positions) {
+        int width = m * positions;
+        int outSize = cout * positions;
+        for (int o = 0; o < cout; o++) {
+            for (int r = 0; r < m; r++) {
+                System.arraycopy(dy, dyo + (first + r) * outSize + o * positions, dz, o * width + r * positions, positions);
+            }
+        }
+    }
+
+    @Override
+    public void conv2dBackwardData(Conv2dShape s, Tensor dy, Tensor w, Tensor dx) {
+        CpuTensor tdy = t(dy, s.outputSize(), "conv2dBackwardData", "dy");
+        CpuTensor tw = t(w, s.weightSize(), "conv2dBackwardData", "w");
+        CpuTensor tdx = t(dx, s.inputSize(), "conv2dBackwardData", "dx");
+        int n = s.batch();
+        int cout = s.outChannels();
+        int cols = s.inChannels() * s.kernel() * s.kernel();
+        int positions = s.outHeight() * s.outWidth();
+        int step = chunk(s, n);
+        device.parallel(n, (part, parts) -> {
+            int r0 = CpuDevice.start(n, part, parts);
+            int r1 = CpuDevice.start(n, part + 1, parts);
+            for (int first = r0; first < r1; first += step) {
+                int m = Math.min(step, r1 - first);
+                int width = m * positions;
+                float[] dz = work(part, 1, cout * width);
+                float[] dcol = work(part, 2, cols * width);
+                gather(tdy.f(), tdy.offset(), dz, first, m, cout, positions);
+                product(part, true, false, cols, width, cout, 1, tw.f(), tw.offset(), cols, dz, 0, width, 0, dcol, 0,
+                        width);
+                fold(s, dcol, tdx.f(), tdx.offset(), first, m);
+            }
+        });
+    }
+
+    @Override
+    public void conv2dBackwardFilter(Conv2dShape s, Tensor x, Tensor dy, Tensor dw, @Nullable Tensor dbias) {
+        CpuTensor tx = t(x, s.inputSize(), "conv2dBackwardFilter", "x");
+        CpuTensor tdy = t(dy, s.outputSize(), "conv2dBackwardFilter", "dy");
+        CpuTensor tdw = t(dw, s.weightSize(), "conv2dBackwardFilter", "dw");
+        CpuTensor tdb = dbias == null ? null : t(dbias, s.outChannels(), "conv2dBackwardFilter", "dbias");
+        int n = s.batch();
+        int cout = s.outChannels();
+        int cols = s.inChannels() * s.kernel() * s.kernel();
+        int positions = s.outHeight() * s.outWidth();
+        int step = chunk(s, n);
+        int weights = cout * cols;
+        int parts = Math.max(1, Math.min(device.threads(), n));
+        device.parallel(parts, (part, ps) -> {
+            int r0 = CpuDevice.start(n, part, ps);
+            int r1 = CpuDevice.start(n, part + 1, ps);
+            float[] partial = work(part, 3, weights + cout);
+            Arrays.fill(partial, 0, weights + cout, 0);
+            for (int first = r0; first < r1; first += step) {
+                int m = Math.min(step, r1 - first);
+                int width = m * positions;
+                float[] col = work(part, 0, cols * width);
+                float[] dz = work(part, 1, cout * width);
+                unfold(s, tx.f(), tx.offset(), col, first, m);
+                gather(tdy.f(), tdy.offset(), dz, first, m, cout, positions);
+                product(part, false, true, cout, cols, width, 1, dz, 0, width, col, 0, width, 1, partial, 0, cols);
+                for (int o = 0; o < cout; o++) {
+                    double sum = 0;
+                    for (int q = o * width, end = q + width; q < end; q++) {
+                        sum += dz[q];
+                    }
+                    partial[weights + o] += (float) sum;
+                }
+            }
+        });
+        float[] dws = tdw.f();
+        int wo = tdw.offset();
+        System.arraycopy(scratch[0][3], 0, dws, wo, weights);
+        for (int part = 1; part < parts; part++) {
+            float[] p = scratch[part][3];
+            for (int i = 0; i < weights; i++) {
+                dws[wo + i] += p[i];
+            }
+        }
+        if (tdb != null) {
+            float[] dbs = tdb.f();
+            for (int o = 0; o < cout; o++) {
+                float v = scratch[0][3][weights + o];
+                for (int part = 1; part < parts; part++) {
+                    v += scratch[part][3][weights + o];
+                }
+                dbs[tdb.offset() + o] = v;
+            }
+        }
+    }
+
+    // ---- pooling -------------------------------------------------------------------------------
+
+    @Override
+    public void pool2dForward(Pool2dShape s, boolean max, Tensor x, Tensor y) {
+        CpuTensor tx = t(x, s.inputSize(), "pool2dForward", "x");
+        CpuTensor ty = t(y, s.outputSize(), "pool2dForward", "y");
+        int planes = s.batch() * s.channels();
+        int h = s.height();
+        int w = s.width();
+        int k = s.kernel();
+        int st = s.stride();
+        int oh = s.outHeight();
+        int ow = s.outWidth();
+        float inverseArea = r(1.0 / (k * k));
+        device.parallel(planes, (part, parts) -> {
+            float[] xs = tx.f();
+            float[] ys = ty.f();
+            for (int pl = CpuDevice.start(planes, part, parts); pl < CpuDevice.start(planes, part + 1, parts); pl++) {
+                int xb = tx.offset() + pl * h * w;
+                int yb = ty.offset() + pl * oh * ow;
+                for (int oi = 0; oi < oh; oi++) {
+                    for (int oj = 0; oj < ow; oj++) {
+                        float best = Float.NEGATIVE_INFINITY;
+                        boolean none = true;
+                        float sum = 0;
+                        for (int ki = 0; ki < k; ki++) {
+                            int row = xb + (oi * st + ki) * w + oj * st;
+                            for (int kj = 0; kj < k; kj++) {
+                                float v = xs[row + kj];
+                                sum += v;
+                                if (v > best || none) {
+                                    best = v;
+                                    none = false;
+                                }
+                            }
+                        }
+                        ys[yb + oi * ow + oj] = max ? best : sum * inverseArea;
+                    }
+                }
+            }
+        });
+    }
+
+    @Override
+    public void pool2dBackward(Pool2dShape s, boolean max, Tensor x, Tensor dy, Tensor dx) {
+        CpuTensor tx = t(x, s.inputSize(), "pool2dBackward", "x");
+        CpuTensor tdy = t(dy, s.outputSize(), "pool2dBackward", "dy");
+        CpuTensor tdx = t(dx, s.inputSize(), "pool2dBackward", "dx");
+        int planes = s.batch() * s.channels();
+        int h = s.height();
+        int w = s.width();
+        int k = s.kernel();
+        int st = s.stride();
+        int oh = s.outHeight();
+        int ow = s.outWidth();
+        float inverseArea = r(1.0 / (k * k));
+        device.parallel(planes, (part, parts) -> {
+            float[] xs = tx.f();
+            float[] gs = tdy.f();
+            float[] ds = tdx.f();
+            for (int pl = CpuDevice.start(planes, part, parts); pl < CpuDevice.start(planes, part + 1, parts); pl++) {
+                int xb = tx.offset() + pl * h * w;
+                int db = tdx.offset() + pl * h * w;
+                int yb = tdy.offset() + pl * oh * ow;
+                Arrays.fill(ds, db, db + h * w, 0);
+                for (int oi = 0; oi < oh; oi++) {
+                    for (int oj = 0; oj < ow; oj++) {
+                        float g = gs[yb + oi * ow + oj];
+                        if (max) {
+                            float best = Float.NEGATIVE_INFINITY;
+                            int at = -1;
+                            for (int ki = 0; ki < k; ki++) {
+                                int row = (oi * st + ki) * w + oj * st;
+                                for (int kj = 0; kj < k; kj++) {
+                                    float v = xs[xb + row + kj];
+                                    if (v > best || at < 0) {
+                                        best = v;
+                                        at = row + kj;
+                                    }
+                                }
+                            }
+                            ds[db + at] += g;
+                        } else {
+                            float share = g * inverseArea;
+                            for (int ki = 0; ki < k; ki++) {
+                                int row = db + (oi * st + ki) * w + oj * st;
+                                for (int kj = 0; kj < k; kj++) {
+                                    ds[row + kj] += share;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    @Override
+    public void subsample(int batch, int channels, int height, int width, int outChannels, int outHeight,
+            int outWidth, int stride, Tensor x, Tensor y) {
+        positive("subsample", batch, channels, height, width, outChannels, outHeight, outWidth, stride);
+        checkSubsample(channels, height, width, outChannels, outHeight, outWidth, stride);
+        CpuTensor tx = t(x, batch * channels * height * width, "subsample", "x");
+        int outSize = outChannels * outHeight * outWidth;
+        CpuTensor ty = t(y, batch * outSize, "subsample", "y");
+        float[] xs = tx.f();
+        float[] ys = ty.f();
+        int inSize = channels * height * width;
+        Arrays.fill(ys, ty.offset(), ty.offset() + batch * outSize, 0);
+        for (int r = 0; r < batch; r++) {
+            for (int c = 0; c < channels; c++) {
+                for (int i = 0; i < outHeight; i++) {
+                    int src = tx.offset() + r * inSize + (c * height + i * stride) * width;
+                    int dst = ty.offset() + r * outSize + (c * outHeight + i) * outWidth;
+                    for (int j = 0; j < outWidth; j++) {
+                        ys[dst + j] = xs[src + j * stride];
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void subsampleBackward(int batch, int channels, int height, int width, int outChannels, int outHeight,
+            int outWidth, int stride, Tensor dy, Tensor dx) {
+        positive("subsampleBackward", batch, channels, height, width, outChannels, outHeight, outWidth, stride);
+        checkSubsample(channels, height, width, outChannels, outHeight, outWidth, stride);
+        int outSize = outChannels * outHeight * outWidth;
+        int inSize = channels * height * width;
+        CpuTensor tdy = t(dy, batch * outSize, "subsampleBackward", "dy");
+        CpuTensor tdx = t(dx, batch * inSize, "subsampleBackward", "dx");
+        float[] gs = tdy.f();
+        float[] ds = tdx.f();
+        for (int r = 0; r < batch; r++) {
+            for (int c = 0; c < channels; c++) {
+                for (int i = 0; i < outHeight; i++) {
+                    int dst = tdx.offset() + r * inSize + (c * height + i * stride) * width;
+                    int src = tdy.offset() + r * outSize + (c * outHeight + i) * outWidth;
+                    for (int j = 0; j < outWidth; j++) {
+                        ds[dst + j * stride] += gs[src + j];
+                    }
+                }
+            }
+        }
+    }
+
+    private static void checkSubsample(int channels, int height, int width, int outChannels, int outHeight,
+            int outWidth, int stride) {
+        if (outChannels < channels || (outHeight - 1) * stride >= height || (outWidth - 1) * stride >= width) {
+            throw new IllegalArgumentException("subsample: cannot map " + channels + "x" + height + "x" + width + " to "
+                    + outChannels + "x" + outHeight + "x" + outWidth + " with stride " + stride);
+        }
+    }
+
+    // ---- batch normalization -----------------------------------------------------------------
+
+    @Override
+    public void batchNormStatistics(int rows, int channels, int spatial, Tensor x, Tensor mean, Tensor var) {
+        positive("batchNormStatistics", rows, channels, spatial);
+        CpuTensor tx = t(x, rows * channels * spatial, "batchNormStatistics", "x");
+        CpuTensor tm = t(mean, channels, "batchNormStatistics", "mean");
+        CpuTensor tv = t(var, channels, "batchNormStatistics", "var");
+        int m = rows * spatial;
+        int stride = channels * spatial;
+        device.parallel(channels, (part, parts) -> {
+            float[] xs = tx.f();
+            for (int c = CpuDevice.start(channels, part, parts); c < CpuDevice.start(channels, part + 1, parts); c++) {
+                double s = 0;
+                for (int r = 0; r < rows; r++) {
+                    int base = tx.offset() + r * stride + c * spatial;
+                    for (int k = 0; k < spatial; k++) {
+                        s += xs[base + k];
+                    }
+                }
+                float mu = (float) (s / m);
+                double ss = 0;
+                for (int r = 0; r < rows; r++) {
+                    int base = tx.offset() + r * stride + c * spatial;
+                    for (int k = 0; k < spatial; k++) {
+                        double d = xs[base + k] - mu;
+                        ss += d * d;
+                    }
+                }
+                tm.f()[tm.offset() + c] = mu;
+                tv.f()[tv.offset() + c] = (float) (ss / m);
+            }
+        });
+    }
+
+    @Override
+    public void batchNormForward(int rows, int channels, int spatial, Tensor x, Tensor mean, Tensor var, double eps,
+            Tensor gamma, Tensor beta, Tensor xhat, Tensor y) {
+        positive("batchNormForward", rows, channels, spatial);
+        int count = rows * channels * spatial;
+        CpuTensor tx = t(x, count, "batchNormForward", "x");
+        CpuTensor tm = t(mean, channels, "batchNormForward", "mean");
+        CpuTensor tv = t(var, channels, "batchNormForward", "var");
+        CpuTensor tg = t(gamma, channels, "batchNormForward", "gamma");
+        CpuTensor tb = t(beta, channels, "batchNormForward", "beta");
+        CpuTensor th = t(xhat, count, "batchNormForward", "xhat");
+        CpuTensor ty = t(y, count, "batchNormForward", "y");
+        float e = r(eps);
+        int stride = channels * spatial;
+        device.parallel(channels, (part, parts) -> {
+            float[] xs = tx.f();
+            float[] hs = th.f();
+            float[] ys = ty.f();
+            for (int c = CpuDevice.start(channels, part, parts); c < CpuDevice.start(channels, part + 1, parts); c++) {
+                float mu = tm.f()[tm.offset() + c];
+                float inv = 1 / sqrt(tv.f()[tv.offset() + c] + e);
+                float g = tg.f()[tg.offset() + c];
+                float b = tb.f()[tb.offset() + c];
+                for (int r = 0; r < rows; r++) {
+                    int at = r * stride + c * spatial;
+                    for (int k = 0; k < spatial; k++) {
+                        float h = (xs[tx.offset() + at + k] - mu) * inv;
+                        hs[th.offset() + at + k] = h;
+                        ys[ty.offset() + at + k] = g * h + b;
+                    }
+                }
+            }
+        });
+    }
+
+    @Override
+    public void batchNormBackward(int rows, int channels, int spatial, Tensor dy, Tensor xhat, Tensor var, double eps,
+            Tensor gamma, boolean batchStatistics, @Nullable Tensor dx, Tensor dgamma, Tensor dbeta) {
+        positive("batchNormBackward", rows, channels, spatial);
+        int count = rows * channels * spatial;
+        CpuTensor tdy = t(dy, count, "batchNormBackward", "dy");
+        CpuTensor th = t(xhat, count, "batchNormBackward", "xhat");
+        CpuTensor tv = t(var, channels, "batchNormBackward", "var");
+        CpuTensor tg = t(gamma, channels, "batchNormBackward", "gamma");
+        CpuTensor tdx = dx == null ? null : t(dx, count, "batchNormBackward", "dx");
+        CpuTensor tdg = t(dgamma, channels, "batchNormBackward", "dgamma");
+        CpuTensor tdb = t(dbeta, channels, "batchNormBackward", "dbeta");
+        float e = r(eps);
+        int stride = channels * spatial;
+        int m = rows * spatial;
+        device.parallel(channels, (part, parts) -> {
+            float[] gs = tdy.f();
+            float[] hs = th.f();
+            for (int c = CpuDevice.start(channels, part, parts); c < CpuDevice.start(channels, part + 1, parts); c++) {
+                double sd = 0;
+                double sdx = 0;
+                for (int r = 0; r < rows; r++) {
+                    int at = r * stride + c * spatial;
+                    for (int k = 0; k < spatial; k++) {
+                        float g = gs[tdy.offset() + at + k];
+                        sd += g;
+                        sdx += g * hs[th.offset() + at + k];
+                    }
+                }
+                float sumDy = (float) sd;
+                float sumDyXhat = (float) sdx;
+                tdg.f()[tdg.offset() + c] = sumDyXhat;
+                tdb.f()[tdb.offset() + c] = sumDy;
+                if (tdx == null) {
+                    continue;
+                }
+                float[] ds = tdx.f();
+                float scale = tg.f()[tg.offset() + c] * (1 / sqrt(tv.f()[tv.offset() + c] + e));
+                float meanDy = sumDy / m;
+                float meanDyXhat = sumDyXhat / m;
+                for (int r = 0; r < rows; r++) {
+                    int at = r * stride + c * spatial;
+                    for (int k = 0; k < spatial; k++) {
+                        float g = gs[tdy.offset() + at + k];
+                        ds[tdx.offset() + at + k] = batchStatistics
+                                ? scale * (g - meanDy - hs[th.offset() + at + k] * meanDyXhat)
+                                : scale * g;
+                    }
+                }
+            }
+        });
+    }
+
+    @Override
+    public void batchNormRunningUpdate(int count, double momentum, Tensor mean, Tensor var, Tensor runningMean,
+            Tensor runningVar) {
+        if (count < 2) {
+            throw new IllegalArgumentException("batchNormRunningUpdate: needs at least 2 values per channel, got " + count);
+        }
+        CpuTensor tm = t(mean, 0, "batchNormRunningUpdate", "mean");
+        int channels = tm.size();
+        CpuTensor tv = t(var, channels, "batchNormRunningUpdate", "var");
+        CpuTensor trm = t(runningMean, channels, "batchNormRunningUpdate", "runningMean");
+        CpuTensor trv = t(runningVar, channels, "batchNormRunningUpdate", "runningVar");
+        float keep = r(1 - momentum);
+        float mo = r(momentum);
+        float unbias = r((float) count / (count - 1));
+        for (int c = 0; c < channels; c++) {
+            int rm = trm.offset() + c;
+            int rv = trv.offset() + c;
+            trm.f()[rm] = keep * trm.f()[rm] + mo * tm.f()[tm.offset() + c];
+            trv.f()[rv] = keep * trv.f()[rv] + mo * (tv.f()[tv.offset() + c] * unbias);
+        }
+    }
+
+    // ---- loss ----------------------------------------------------------------------------------
+
+    @Override
+    public void softmaxCrossEntropy(int rows, int classes, Tensor logits, Tensor labels, double smoothing,
+            Tensor losses, @Nullable Tensor dlogits) {
+        positive("softmaxCrossEntropy", rows, classes);
+        CpuTensor tz = t(logits, rows * classes, "softmaxCrossEntropy", "logits");
+        CpuTensor ty = t(labels, rows, "softmaxCrossEntropy", "labels");
+        CpuTensor tl = t(losses, rows, "softmaxCrossEntropy", "losses");
+        CpuTensor td = dlogits == null ? null : t(dlogits, rows * classes, "softmaxCrossEntropy", "dlogits");
+        float ls = r(smoothing);
+        float hit = r(1 - smoothing);
+        float spread = r(smoothing / classes);
+        float[] zs = tz.f();
+        for (int r = 0; r < rows; r++) {
+            float label = ty.f()[ty.offset() + r];
+            int y = (int) label;
+            if (y != label || y < 0 || y >= classes) {
+                throw new IllegalArgumentException("softmaxCrossEntropy: label " + label + " of row " + r
+                        + " is not a class index in [0, " + classes + ")");
+            }
+            int o = tz.offset() + r * classes;
+            float max = Float.NEGATIVE_INFINITY;
+            double mean = 0;
+            for (int j = 0; j < classes; j++) {
+                max = Math.max(max, zs[o + j]);
+                mean += zs[o + j];
+            }
+            double z = 0;
+            for (int j = 0; j < classes; j++) {
+                z += exp(zs[o + j] - max);
+            }
+            float zz = (float) z;
+            float logSumExp = max + log(zz);
+            float meanZ = (float) (mean / classes);
+            tl.f()[tl.offset() + r] = logSumExp - hit * zs[o + y] - ls * meanZ;
+            if (td != null) {
+                float[] ds = td.f();
+                int dOff = td.offset() + r * classes;
+                for (int j = 0; j < classes; j++) {
+                    float p = exp(zs[o + j] - max) / zz;
+                    ds[dOff + j] = (p - (j == y ? hit : 0) - spread) / rows;
+                }
+            }
+        }
+    }
+
+    // ---- optimizer -----------------------------------------------------------------------------
+
+    @Override
+    public void update(UpdateRule rule, long step, double learningRate, Tensor params, Tensor grads,
+            List<Tensor> state) {
+        if (step < 1) {
+            throw new IllegalArgumentException("update: the step number is 1-based, got " + step);
+        }
+        CpuTensor tp = t(params, 0, "update", "params");
+        int n = tp.size();
+        CpuTensor tg = t(grads, n, "update", "grads");
+        List<String> names = rule.stateArrays();
+        if (state.size() != names.size()) {
+            throw new IllegalArgumentException("update: " + rule.getClass().getSimpleName() + " takes the state arrays "
+                    + names + ", got " + state.size() + " tensors");
+        }
+        CpuTensor[] s = new CpuTensor[names.size()];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = t(state.get(i), n, "update", names.get(i));
+        }
+        float[] p = tp.f();
+        float[] g = tg.f();
+        int po = tp.offset();
+        int go = tg.offset();
+        switch (rule) {
+        case UpdateRule.Sgd sgd -> sgd(sgd, step, learningRate, p, po, g, go, n, s);
+        case UpdateRule.Adam adam -> adam(adam, step, learningRate, p, po, g, go, n, s);
+        case UpdateRule.RmsProp rms -> rmsProp(rms, learningRate, p, po, g, go, n, s);
+        case UpdateRule.Adagrad ada -> adagrad(ada, step, learningRate, p, po, g, go, n, s);
+        case UpdateRule.Adadelta ada -> adadelta(ada, learningRate, p, po, g, go, n, s);
+        }
+    }
+
+    private static void sgd(UpdateRule.Sgd rule, long step, double lr, float[] p, int po, float[] g, int go, int n,
+            CpuTensor[] s) {
+        float wd = r(rule.weightDecay());
+        boolean decay = rule.weightDecay() != 0;
+        boolean momentum = rule.momentum() != 0;
+        float mu = r(rule.momentum());
+        float damp = r(1 - rule.dampening());
+        float minusLr = r(-lr);
+        float[] b = momentum ? s[0].f() : g;
+        int bo = momentum ? s[0].offset() : go;
+        for (int i = 0; i < n; i++) {
+            float d = decay ? g[go + i] + wd * p[po + i] : g[go + i];
+            if (momentum) {
+                float v = step == 1 ? d : b[bo + i] * mu + damp * d;
+                b[bo + i] = v;
+                d = rule.nesterov() ? d + mu * v : v;
+            }
+            p[po + i] = p[po + i] + minusLr * d;
+        }
+    }
+
+    private static void adam(UpdateRule.Adam rule, long step, double lr, float[] p, int po, float[] g, int go,
+            int n, CpuTensor[] s) {
+        float[] m = s[0].f();
+        float[] v = s[1].f();
+        int mo = s[0].offset();
+        int vo = s[1].offset();
+        double bc1 = rule.biasCorrection() ? 1 - Math.pow(rule.beta1(), step) : 1;
+        double bc2Sqrt = rule.biasCorrection() ? Math.sqrt(1 - Math.pow(rule.beta2(), step)) : 1;
+        double stepSize = lr / bc1;
+        float b1 = r(rule.beta1());
+        float b2 = r(rule.beta2());
+        float c1 = r(1 - rule.beta1());
+        float c2 = r(1 - rule.beta2());
+        float e = r(rule.eps());
+        float minusStep = r(-stepSize);
+        if (rule.plain()) {
+            float inverse = r(1 / bc2Sqrt);
+            for (int i = 0; i < n; i++) {
+                float d = g[go + i];
+                float mi = m[mo + i] * b1 + c1 * d;
+                float vi = v[vo + i] * b2 + c2 * (d * d);
+                m[mo + i] = mi;
+                v[vo + i] = vi;
+                p[po + i] = p[po + i] + minusStep * (mi / (sqrt(vi) * inverse + e));
+            }
+            return;
+        }
+        float[] vmax = rule.amsgrad() ? s[2].f() : v;
+        int xo = rule.amsgrad() ? s[2].offset() : vo;
+        float decay = r(1 - lr * rule.weightDecay());
+        float wd = r(rule.weightDecay());
+        boolean l2 = rule.weightDecay() != 0;
+        float bc2 = r(bc2Sqrt);
+        for (int i = 0; i < n; i++) {
+            float d = g[go + i];
+            if (rule.decoupled()) {
+                p[po + i] = p[po + i] * decay;
+            } else if (l2) {
+                d = d + wd * p[po + i];
+            }
+            float mi = m[mo + i] * b1 + c1 * d;
+            float vi = v[vo + i] * b2 + c2 * (d * d);
+            m[mo + i] = mi;
+            v[vo + i] = vi;
+            float second = vi;
+            if (rule.amsgrad()) {
+                second = Math.max(vmax[xo + i], vi);
+                vmax[xo + i] = second;
+            }
+            float denom = sqrt(second) / bc2 + e;
+            p[po + i] = p[po + i] + minusStep * (mi / denom);
+        }
+    }
+
+    private static void rmsProp(UpdateRule.RmsProp rule, double lr, float[] p, int po, float[] g, int go, int n,
+            CpuTensor[] s) {
+        float wd = r(rule.weightDecay());
+        boolean decay = rule.weightDecay() != 0;
+        float smoothingFactor = r(rule.alpha());
+        float rest = r(1 - rule.alpha());
+        float e = r(rule.eps());
+        float mu = r(rule.momentum());
+        boolean momentum = rule.momentum() > 0;
+        float minusLr = r(-lr);
+        float[] sq = s[0].f();
+        int so = s[0].offset();
+        float[] b = momentum ? s[1].f() : sq;
+        int bo = momentum ? s[1].offset() : so;
+        CpuTensor avgTensor = rule.centered() ? s[momentum ? 2 : 1] : s[0];
+        float[] a = avgTensor.f();
+        int ao = avgTensor.offset();
+        for (int i = 0; i < n; i++) {
+            float d = decay ? g[go + i] + wd * p[po + i] : g[go + i];
+            float v = sq[so + i] * smoothingFactor + rest * (d * d);
+            sq[so + i] = v;
+            float avg;
+            if (rule.centered()) {
+                float ga = a[ao + i] * smoothingFactor + rest * d;
+                a[ao + i] = ga;
+                avg = sqrt(v - ga * ga) + e;
+            } else {
+                avg = sqrt(v) + e;
+            }
+            if (momentum) {
+                float bi = b[bo + i] * mu + d / avg;
+                b[bo + i] = bi;
+                p[po + i] = p[po + i] + minusLr * bi;
+            } else {
+                p[po + i] = p[po + i] + minusLr * (d / avg);
+            }
+        }
+    }
+
+    private static void adagrad(UpdateRule.Adagrad rule, long step, double lr, float[] p, int po, float[] g, int go,
+            int n, CpuTensor[] s) {
+        float wd = r(rule.weightDecay());
+        boolean decay = rule.weightDecay() != 0;
+        float minusClr = r(-(lr / (1 + (step - 1) * rule.lrDecay())));
+        float e = r(rule.eps());
+        float[] sum = s[0].f();
+        int so = s[0].offset();
+        for (int i = 0; i < n; i++) {
+            float d = decay ? g[go + i] + wd * p[po + i] : g[go + i];
+            float acc = sum[so + i] + d * d;
+            sum[so + i] = acc;
+            p[po + i] = p[po + i] + minusClr * (d / (sqrt(acc) + e));
+        }
+    }
+
+    private static void adadelta(UpdateRule.Adadelta rule, double lr, float[] p, int po, float[] g, int go, int n,
+            CpuTensor[] s) {
+        float wd = r(rule.weightDecay());
+        boolean decay = rule.weightDecay() != 0;
+        float rho = r(rule.rho());
+        float rest = r(1 - rule.rho());
+        float e = r(rule.eps());
+        float minusLr = r(-lr);
+        float[] sq = s[0].f();
+        float[] acc = s[1].f();
+        int so = s[0].offset();
+        int ao = s[1].offset();
+        for (int i = 0; i < n; i++) {
+            float d = decay ? g[go + i] + wd * p[po + i] : g[go + i];
+            float v = sq[so + i] * rho + rest * (d * d);
+            sq[so + i] = v;
+            float std = sqrt(v + e);
+            float delta = sqrt(acc[ao + i] + e) / std * d;
+            acc[ao + i] = acc[ao + i] * rho + rest * (delta * delta);
+            p[po + i] = p[po + i] + minusLr * delta;
+        }
+    }
+}

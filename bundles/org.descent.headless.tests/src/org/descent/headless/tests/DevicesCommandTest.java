@@ -1,0 +1,119 @@
+package org.descent.headless.tests;
+
+import static org.descent.headless.tests.CommandLineTest.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.descent.headless.tests.CommandLineTest.Result;
+import org.descent.testing.Fixture;
+import org.junit.jupiter.api.Test;
+
+/** descent devices, and --device and --threads on train, run and analyze. */
+class DevicesCommandTest extends InRunStore {
+
+    @Test
+    void listsTheCpuBackendAndItsDevice() {
+        Result r = run("devices", "--json");
+        assertEquals(0, r.code(), r.err());
+        List<?> backends = assertInstanceOf(List.class, Fixture.parse(r.out()).root());
+        Map<?, ?> cpu = assertInstanceOf(Map.class, backends.get(0));
+        assertEquals("cpu", cpu.get("backend"));
+        assertEquals(true, cpu.get("available"));
+        Map<?, ?> device = assertInstanceOf(Map.class, ((List<?>) cpu.get("devices")).get(0));
+        assertEquals("cpu", device.get("id"));
+        assertEquals("cpu", device.get("kind"));
+        assertEquals(Runtime.getRuntime().availableProcessors(), ((Number) device.get("threads")).intValue());
+        assertTrue(((Number) device.get("memory_bytes")).longValue() > 0);
+        assertTrue(((String) device.get("driver")).startsWith("Java "), (String) device.get("driver"));
+        Result text = run("devices");
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().startsWith("cpu  CPU (Java arrays and OpenBLAS)  available"), text.out());
+    }
+
+    @Test
+    void badDevicesAndThreadCountsExitWith2NamingTheOption() {
+        String[] train = { "train", "--dataset", "bimodal", "--model", "gaussian", "--loss", "gaussian-nll",
+                "--optimizer", "gd", "--steps", "2" };
+        Result unknown = run(concat(train, "--device", "tpu:0"));
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("option '--device': unknown device 'tpu:0'") && unknown.err().contains("cpu (available)"),
+                unknown.err());
+        Result index = run(concat(train, "--device", "cpu:3"));
+        assertEquals(2, index.code());
+        assertTrue(index.err().contains("option '--device': device 'cpu:3': backend cpu has 1 device"), index.err());
+        Result threads = run(concat(train, "--threads", "0"));
+        assertEquals(2, threads.code());
+        assertTrue(threads.err().contains("option '--threads': '0' is not a whole number >= 1"), threads.err());
+        Result analyze = run("analyze", "hessian", "--experiment", "nowhere.descent", "--device", "gpu");
+        assertEquals(2, analyze.code());
+        assertTrue(analyze.err().contains("option '--device': unknown device 'gpu'"), analyze.err());
+    }
+
+    /** A model without a device path says so in its provenance: it computed on the host. */
+    @Test
+    void provenanceRecordsWhereThePassesRan() {
+        Result r = run("train", "--dataset", "bimodal", "--model", "gaussian", "--loss", "gaussian-nll", "--optimizer",
+                "gd", "--steps", "2", "--device", "cpu", "--threads", "2", "--json");
+        assertEquals(0, r.code(), r.err());
+        String dir = (String) ((Map<?, ?>) Fixture.parse(r.out()).root()).get("run");
+        Result show = run("show", Path.of(dir).toString(), "--json");
+        Map<?, ?> provenance = (Map<?, ?>) ((Map<?, ?>) Fixture.parse(show.out()).root()).get("provenance");
+        String backend = (String) provenance.get("backend");
+        assertTrue(backend.startsWith("host fp64 path: plain Java arrays")
+                && backend.endsWith("(device cpu not used: this model computes on the host in fp64)"), backend);
+        assertEquals(1, ((Number) provenance.get("threads")).intValue());
+    }
+
+    /**
+     * The digits CNN in fp32 on the cpu backend: the same metrics twice from the same seed (every
+     * column of metrics.csv but the wall time), and an accuracy close to the fp64 host path's.
+     */
+    @Test
+    void cnnTrainsInFp32ThroughTheBackendRepeatablyAndAsWellAsInFp64() throws Exception {
+        String[] train = { "train", "--dataset", "digits", "--model", "cnn", "--loss", "cross-entropy", "--optimizer",
+                "adam:lr=3e-3", "--batch", "64", "--epochs", "4", "--validation", "0.2", "--seed", "4",
+                "--checkpoint-every", "0", "--json" };
+        Map<?, ?> a = trained(concat(train, "--precision", "fp32", "--device", "cpu", "--threads", "2"));
+        Map<?, ?> b = trained(concat(train, "--precision", "fp32", "--device", "cpu", "--threads", "2"));
+        Map<?, ?> reference = trained(concat(train, "--precision", "fp64"));
+        assertEquals(a.get("metrics"), b.get("metrics"), "same seed, same metrics");
+        assertEquals(withoutWallTime((String) a.get("run")), withoutWallTime((String) b.get("run")), "metrics.csv");
+        double fp32 = ((Number) ((Map<?, ?>) a.get("metrics")).get("val_accuracy")).doubleValue();
+        double fp64 = ((Number) ((Map<?, ?>) reference.get("metrics")).get("val_accuracy")).doubleValue();
+        assertTrue(fp64 > 0.85 && Math.abs(fp32 - fp64) < 0.03, "val_accuracy fp32 " + fp32 + ", fp64 " + fp64);
+        Map<?, ?> provenance = (Map<?, ?>) ((Map<?, ?>) Fixture.parse(run("show", (String) a.get("run"), "--json").out())
+                .root()).get("provenance");
+        String backend = (String) provenance.get("backend");
+        assertTrue(backend.startsWith("cpu device cpu (") && backend.endsWith("fp32 through the compute backend"), backend);
+        assertEquals(2, ((Number) provenance.get("threads")).intValue());
+    }
+
+    private static Map<?, ?> trained(String... args) {
+        Result r = run(args);
+        assertEquals(0, r.code(), r.err());
+        return (Map<?, ?>) Fixture.parse(r.out()).root();
+    }
+
+    /** metrics.csv without its wall_s column, the one that differs between identical runs. */
+    private static List<String> withoutWallTime(String run) throws java.io.IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(Path.of(run).resolve("metrics.csv"));
+        int wall = List.of(lines.get(0).split(",")).indexOf("wall_s");
+        assertTrue(wall >= 0, lines.get(0));
+        return lines.stream().map(l -> {
+            List<String> cells = new java.util.ArrayList<>(List.of(l.split(",", -1)));
+            cells.remove(wall);
+            return String.join(",", cells);
+        }).toList();
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+}
