@@ -11,7 +11,7 @@ set -euo pipefail
   || { echo "docs/regenerate.sh: no Java found; set JAVA_HOME to a JDK >= 21" >&2; exit 2; }
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
 modules=target-platform,releng/tests-parent,bundles/org.descent.core,bundles/org.descent.testing
-for b in compute compute.cpu optimizers losses models nd4j data experiment analysis.curvature analysis.distributions \
+for b in compute compute.cpu compute.opencl optimizers losses models nd4j data experiment analysis.curvature analysis.distributions \
     analysis.precision analysis.landscape analysis.gradients analysis.race profiler sweep p2 headless headless.tests; do
   modules+=",bundles/org.descent.$b"
 done
