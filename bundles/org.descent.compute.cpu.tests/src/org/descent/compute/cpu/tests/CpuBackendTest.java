@@ -153,7 +153,9 @@ public class CpuBackendTest {
     @Test
     public void threadsAreDeterministic() {
         Device cpu = backends().get(0).devices().get(0);
-        Conv2dShape s = new Conv2dShape(8, 3, 12, 12, 8, 3, 1, 1);
+        // large enough to be split over the threads (CpuDevice.MIN_PARALLEL_COST)
+        Conv2dShape s = new Conv2dShape(16, 3, 12, 12, 8, 3, 1, 1);
+        assertTrue(s.multiplyAdds() >= org.descent.compute.cpu.internal.CpuDevice.MIN_PARALLEL_COST);
         double[] x = gaussian(4, s.inputSize());
         double[] dy = gaussian(5, s.outputSize());
         float[] two = filterGradient(cpu.withThreads(2), s, x, dy);

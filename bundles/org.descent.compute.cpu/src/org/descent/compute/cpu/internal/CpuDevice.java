@@ -29,9 +29,19 @@ public final class CpuDevice implements Device {
     private final Backend backend;
     private final @Nullable Blas blas;
     private final int threads;
+    private final long minParallelCost;
     private volatile @Nullable ExecutorService pool;
 
     public CpuDevice(Backend backend, @Nullable Blas blas, int threads) {
+        this(backend, blas, threads, MIN_PARALLEL_COST);
+    }
+
+    /**
+     * A device that splits operations of at least {@code minParallelCost} element operations over
+     * its threads (tests use 0 to split every operation).
+     */
+    public CpuDevice(Backend backend, @Nullable Blas blas, int threads, long minParallelCost) {
+        this.minParallelCost = minParallelCost;
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
@@ -105,7 +115,7 @@ public final class CpuDevice implements Device {
 
     @Override
     public Device withThreads(int n) {
-        return n == threads ? this : new CpuDevice(backend, blas, n);
+        return n == threads ? this : new CpuDevice(backend, blas, n, minParallelCost);
     }
 
     @Override
@@ -134,6 +144,21 @@ public final class CpuDevice implements Device {
         if (!supports(precision)) {
             throw new IllegalArgumentException("the cpu backend computes in fp32 or fp64, not " + precision.id());
         }
+    }
+
+    /**
+     * Element operations below which an operation runs on the calling thread alone by default:
+     * handing work to another thread costs tens of microseconds, more than small layers take.
+     */
+    public static final long MIN_PARALLEL_COST = 1L << 18;
+
+    /**
+     * The parts to split {@code items} into for an operation of {@code cost} element operations:
+     * up to one per thread, one when the operation is small. Depends on the thread count and the
+     * shape only, so a thread count gives the same bits on every run.
+     */
+    int parts(int items, long cost) {
+        return cost < minParallelCost ? 1 : Math.max(1, Math.min(threads, items));
     }
 
     /** A task over part {@code part} of {@code parts}. */

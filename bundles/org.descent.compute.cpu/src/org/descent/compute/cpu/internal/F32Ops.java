@@ -356,7 +356,7 @@ public final class F32Ops implements Ops {
         float al = r(alpha);
         float be = r(beta);
         if (batch > 1) {
-            device.parallel(batch, (part, parts) -> {
+            device.parallel(device.parts(batch, (long) batch * m * n * k), (part, parts) -> {
                 for (int i = CpuDevice.start(batch, part, parts); i < CpuDevice.start(batch, part + 1, parts); i++) {
                     product(part, transA, transB, m, n, k, al, ta.f(), ta.offset() + i * strideA, lda, tb.f(),
                             tb.offset() + i * strideB, ldb, be, tc.f(), tc.offset() + i * strideC, ldc);
@@ -575,7 +575,7 @@ public final class F32Ops implements Ops {
         int outSize = cout * positions;
         int step = chunk(s, n);
         float[] ys = ty.f();
-        device.parallel(n, (part, parts) -> {
+        device.parallel(device.parts(n, s.multiplyAdds()), (part, parts) -> {
             int r0 = CpuDevice.start(n, part, parts);
             int r1 = CpuDevice.start(n, part + 1, parts);
             for (int first = r0; first < r1; first += step) {
@@ -620,7 +620,7 @@ public final class F32Ops implements Ops {
         int cols = s.inChannels() * s.kernel() * s.kernel();
         int positions = s.outHeight() * s.outWidth();
         int step = chunk(s, n);
-        device.parallel(n, (part, parts) -> {
+        device.parallel(device.parts(n, s.multiplyAdds()), (part, parts) -> {
             int r0 = CpuDevice.start(n, part, parts);
             int r1 = CpuDevice.start(n, part + 1, parts);
             for (int first = r0; first < r1; first += step) {
@@ -648,7 +648,7 @@ public final class F32Ops implements Ops {
         int positions = s.outHeight() * s.outWidth();
         int step = chunk(s, n);
         int weights = cout * cols;
-        int parts = Math.max(1, Math.min(device.threads(), n));
+        int parts = device.parts(n, s.multiplyAdds());
         device.parallel(parts, (part, ps) -> {
             int r0 = CpuDevice.start(n, part, ps);
             int r1 = CpuDevice.start(n, part + 1, ps);
@@ -706,7 +706,7 @@ public final class F32Ops implements Ops {
         int oh = s.outHeight();
         int ow = s.outWidth();
         float inverseArea = r(1.0 / (k * k));
-        device.parallel(planes, (part, parts) -> {
+        device.parallel(device.parts(planes, s.inputSize()), (part, parts) -> {
             float[] xs = tx.f();
             float[] ys = ty.f();
             for (int pl = CpuDevice.start(planes, part, parts); pl < CpuDevice.start(planes, part + 1, parts); pl++) {
@@ -748,7 +748,7 @@ public final class F32Ops implements Ops {
         int oh = s.outHeight();
         int ow = s.outWidth();
         float inverseArea = r(1.0 / (k * k));
-        device.parallel(planes, (part, parts) -> {
+        device.parallel(device.parts(planes, s.inputSize()), (part, parts) -> {
             float[] xs = tx.f();
             float[] gs = tdy.f();
             float[] ds = tdx.f();
@@ -856,7 +856,7 @@ public final class F32Ops implements Ops {
         CpuTensor tv = t(var, channels, "batchNormStatistics", "var");
         int m = rows * spatial;
         int stride = channels * spatial;
-        device.parallel(channels, (part, parts) -> {
+        device.parallel(device.parts(channels, (long) rows * channels * spatial), (part, parts) -> {
             float[] xs = tx.f();
             for (int c = CpuDevice.start(channels, part, parts); c < CpuDevice.start(channels, part + 1, parts); c++) {
                 double s = 0;
@@ -895,7 +895,7 @@ public final class F32Ops implements Ops {
         CpuTensor ty = t(y, count, "batchNormForward", "y");
         float e = r(eps);
         int stride = channels * spatial;
-        device.parallel(channels, (part, parts) -> {
+        device.parallel(device.parts(channels, (long) rows * channels * spatial), (part, parts) -> {
             float[] xs = tx.f();
             float[] hs = th.f();
             float[] ys = ty.f();
@@ -931,7 +931,7 @@ public final class F32Ops implements Ops {
         float e = r(eps);
         int stride = channels * spatial;
         int m = rows * spatial;
-        device.parallel(channels, (part, parts) -> {
+        device.parallel(device.parts(channels, (long) rows * channels * spatial), (part, parts) -> {
             float[] gs = tdy.f();
             float[] hs = th.f();
             for (int c = CpuDevice.start(channels, part, parts); c < CpuDevice.start(channels, part + 1, parts); c++) {

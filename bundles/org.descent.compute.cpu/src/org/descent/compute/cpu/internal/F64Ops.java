@@ -358,7 +358,7 @@ public final class F64Ops implements Ops {
         double al = r(alpha);
         double be = r(beta);
         if (batch > 1) {
-            device.parallel(batch, (part, parts) -> {
+            device.parallel(device.parts(batch, (long) batch * m * n * k), (part, parts) -> {
                 for (int i = CpuDevice.start(batch, part, parts); i < CpuDevice.start(batch, part + 1, parts); i++) {
                     product(part, transA, transB, m, n, k, al, ta.d(), ta.offset() + i * strideA, lda, tb.d(),
                             tb.offset() + i * strideB, ldb, be, tc.d(), tc.offset() + i * strideC, ldc);
@@ -577,7 +577,7 @@ public final class F64Ops implements Ops {
         int outSize = cout * positions;
         int step = chunk(s, n);
         double[] ys = ty.d();
-        device.parallel(n, (part, parts) -> {
+        device.parallel(device.parts(n, s.multiplyAdds()), (part, parts) -> {
             int r0 = CpuDevice.start(n, part, parts);
             int r1 = CpuDevice.start(n, part + 1, parts);
             for (int first = r0; first < r1; first += step) {
@@ -622,7 +622,7 @@ public final class F64Ops implements Ops {
         int cols = s.inChannels() * s.kernel() * s.kernel();
         int positions = s.outHeight() * s.outWidth();
         int step = chunk(s, n);
-        device.parallel(n, (part, parts) -> {
+        device.parallel(device.parts(n, s.multiplyAdds()), (part, parts) -> {
             int r0 = CpuDevice.start(n, part, parts);
             int r1 = CpuDevice.start(n, part + 1, parts);
             for (int first = r0; first < r1; first += step) {
@@ -650,7 +650,7 @@ public final class F64Ops implements Ops {
         int positions = s.outHeight() * s.outWidth();
         int step = chunk(s, n);
         int weights = cout * cols;
-        int parts = Math.max(1, Math.min(device.threads(), n));
+        int parts = device.parts(n, s.multiplyAdds());
         device.parallel(parts, (part, ps) -> {
             int r0 = CpuDevice.start(n, part, ps);
             int r1 = CpuDevice.start(n, part + 1, ps);
@@ -708,7 +708,7 @@ public final class F64Ops implements Ops {
         int oh = s.outHeight();
         int ow = s.outWidth();
         double inverseArea = r(1.0 / (k * k));
-        device.parallel(planes, (part, parts) -> {
+        device.parallel(device.parts(planes, s.inputSize()), (part, parts) -> {
             double[] xs = tx.d();
             double[] ys = ty.d();
             for (int pl = CpuDevice.start(planes, part, parts); pl < CpuDevice.start(planes, part + 1, parts); pl++) {
@@ -750,7 +750,7 @@ public final class F64Ops implements Ops {
         int oh = s.outHeight();
         int ow = s.outWidth();
         double inverseArea = r(1.0 / (k * k));
-        device.parallel(planes, (part, parts) -> {
+        device.parallel(device.parts(planes, s.inputSize()), (part, parts) -> {
             double[] xs = tx.d();
             double[] gs = tdy.d();
             double[] ds = tdx.d();
@@ -858,7 +858,7 @@ public final class F64Ops implements Ops {
         CpuTensor tv = t(var, channels, "batchNormStatistics", "var");
         int m = rows * spatial;
         int stride = channels * spatial;
-        device.parallel(channels, (part, parts) -> {
+        device.parallel(device.parts(channels, (long) rows * channels * spatial), (part, parts) -> {
             double[] xs = tx.d();
             for (int c = CpuDevice.start(channels, part, parts); c < CpuDevice.start(channels, part + 1, parts); c++) {
                 /*acc*/double s = 0;
@@ -897,7 +897,7 @@ public final class F64Ops implements Ops {
         CpuTensor ty = t(y, count, "batchNormForward", "y");
         double e = r(eps);
         int stride = channels * spatial;
-        device.parallel(channels, (part, parts) -> {
+        device.parallel(device.parts(channels, (long) rows * channels * spatial), (part, parts) -> {
             double[] xs = tx.d();
             double[] hs = th.d();
             double[] ys = ty.d();
@@ -933,7 +933,7 @@ public final class F64Ops implements Ops {
         double e = r(eps);
         int stride = channels * spatial;
         int m = rows * spatial;
-        device.parallel(channels, (part, parts) -> {
+        device.parallel(device.parts(channels, (long) rows * channels * spatial), (part, parts) -> {
             double[] gs = tdy.d();
             double[] hs = th.d();
             for (int c = CpuDevice.start(channels, part, parts); c < CpuDevice.start(channels, part + 1, parts); c++) {
