@@ -38,7 +38,12 @@ public final class HeadlessApplication implements IApplication {
         } catch (IOException e) {
             System.err.println("descent: cannot read the command line: " + e.getMessage());
             code = Command.FAILURE;
-        } catch (RuntimeException | LinkageError e) {
+        } catch (OutOfMemoryError e) {
+            // an Error the framework would log and answer with exit code 0
+            System.err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
+            ILog.of(HeadlessApplication.class).log(Status.error("out of memory", e));
+            code = Command.FAILURE;
+        } catch (RuntimeException | Error e) {
             ILog.of(HeadlessApplication.class).log(Status.error("internal error", e));
             System.err.println("descent: internal error: " + e + " (details in the log of the configuration area)");
             code = Command.FAILURE;
@@ -47,6 +52,13 @@ public final class HeadlessApplication implements IApplication {
         System.err.flush();
         System.setProperty(EXIT_CODE_PROPERTY, Integer.toString(code));
         return code;
+    }
+
+    /** What to say when the Java heap of {@code maxHeap} bytes ran out. */
+    static String outOfMemory(long maxHeap) {
+        return "descent: out of memory: the command needed more than the Java heap's " + (maxHeap >> 20)
+                + " MiB; give Java more with DESCENT_VM_ARGS=-Xmx<size> (e.g. -Xmx8g), or use a smaller --batch or model."
+                + " What a run had written (its last checkpoint and metrics) is kept.";
     }
 
     /**
