@@ -195,8 +195,9 @@ public final class Receiver implements AutoCloseable {
                     lost = trial >= 0 && current.remove(trial, this);
                 }
                 if (lost) {
-                    log.accept("spark: trial " + trial + " attempt " + attempt + " lost (" + e.getMessage()
-                            + "); Spark runs it again from its last checkpoint");
+                    log.accept("spark: trial " + trial + " attempt " + attempt + " lost (" + (e.getMessage() == null
+                            ? e.getClass().getSimpleName() : e.getMessage()) + "); Spark runs it again from its last"
+                            + " checkpoint");
                 }
             }
         }
