@@ -1,6 +1,11 @@
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +26,11 @@ import org.apache.spark.api.java.function.Function;
 /**
  * The Spark driver of a Descent sweep (compiled at first use against Spark's jars and run by
  * 'descent sweep --spark' in a JVM of its own, JDK 17 or 21: Spark never runs inside OSGi). One
- * task per trial: the task runs 'descent sweep-trial' with the headless product the job ships
- * (an archive), on the worker's JDK 21 or newer; the trial fetches its sweep from the receiver
- * of the sweeping process and streams its run folder back. A task whose executor or trial
- * process dies fails, and Spark runs it again; the trial resumes from its last checkpoint.
+ * task per trial: the task has the headless product the job ships (an archive) train the trial,
+ * on the worker's JDK 21 or newer, in one process per executor ('descent sweep-trial --serve');
+ * the trial fetches its sweep from the receiver of the sweeping process and streams its run
+ * folder back. A task whose executor or trial process dies fails, and Spark runs it again; the
+ * trial resumes from its last checkpoint.
  *
  * The only argument is a properties file: master, app, trials (comma separated), product (the
  * archive), receiver (host:port), java.home (the sweeping machine's JDK for trials), vm.args
@@ -87,41 +93,84 @@ public final class DescentSparkDriver {
         public String call(Integer trial) throws Exception {
             int attempt = TaskContext.get().attemptNumber();
             Path product = Path.of(SparkFiles.get(archive)).toAbsolutePath();
-            Path launcher;
-            try (Stream<Path> s = Files.list(product.resolve("plugins"))) {
-                launcher = s.filter(f -> f.getFileName().toString().startsWith("org.eclipse.equinox.launcher_")
-                        && f.getFileName().toString().endsWith(".jar")).findFirst()
-                        .orElseThrow(() -> new IOException(product + " holds no Equinox launcher: not Descent's product"));
-            }
-            Path configuration = configuration(product);
-            Path argsFile = Files.createTempFile("descent-trial-" + trial + "-", ".args");
-            String arguments = String.join("\0", "sweep-trial", "--receiver", receiver, "--trial", String.valueOf(trial),
-                    "--attempt", String.valueOf(attempt)) + "\0";
-            Files.writeString(argsFile, arguments, StandardCharsets.UTF_8);
-            List<String> command = new ArrayList<>();
-            command.add(java().toString());
-            for (String a : vmArgs.isEmpty() ? new String[0] : vmArgs.split("\t")) {
-                command.add(a.replace("@PRODUCT@", product.toString()));
-            }
-            command.add("-Ddescent.args.file=" + argsFile);
-            command.addAll(List.of("-jar", launcher.toString(), "-application", "org.descent.headless.application",
-                    "-configuration", configuration.toString(), "-nosplash"));
-            ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
-            pb.environment().remove("DISPLAY");
-            Process process = pb.start();
-            try {
-                int code = process.waitFor();
-                if (code != 0) {
-                    throw new IOException("trial " + trial + " (attempt " + attempt + "): descent sweep-trial exited with "
-                            + code + " on " + TaskContext.get().taskAttemptId());
+            int port = server(product);
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                s.getOutputStream().write((receiver + " " + trial + " " + attempt + "\n").getBytes(StandardCharsets.UTF_8));
+                s.getOutputStream().flush();
+                s.setSoTimeout(500);
+                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+                String line = null;
+                while (line == null) {
+                    try {
+                        line = in.readLine();
+                        if (line == null) {
+                            throw new IOException("trial " + trial + " (attempt " + attempt + "): the trial server of "
+                                    + product + " is gone");
+                        }
+                    } catch (SocketTimeoutException e) {
+                        // a task killed (the job cancelled) closes the connection: the server cancels its trial
+                        if (Thread.currentThread().isInterrupted() || TaskContext.get().isInterrupted()) {
+                            throw new InterruptedException("trial " + trial + " cancelled");
+                        }
+                    }
                 }
-            } finally {
-                // a task killed (the job cancelled) takes its trial with it
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                Files.deleteIfExists(argsFile);
+                if (!line.strip().equals("0")) {
+                    throw new IOException("trial " + trial + " (attempt " + attempt + "): descent sweep-trial exited with "
+                            + line.strip());
+                }
             }
             return "spark: trial " + trial + " ended (attempt " + attempt + ")";
+        }
+
+        /**
+         * The port of this executor's trial server ('descent sweep-trial --serve'), started by the
+         * first task: one JVM for the trials of an executor, so that a trial does not pay for a
+         * JVM, the framework and ND4J. It ends with the executor.
+         */
+        private int server(Path product) throws IOException, InterruptedException {
+            Path portFile = product.resolveSibling(product.getFileName() + "-server.port");
+            synchronized (RunTrial.class) {
+                if (Files.isRegularFile(portFile)) {
+                    int port = Integer.parseInt(Files.readString(portFile).strip());
+                    try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                        return port;
+                    } catch (IOException e) {
+                        Files.delete(portFile); // a server of an executor before this one
+                    }
+                }
+                Path launcher;
+                try (Stream<Path> s = Files.list(product.resolve("plugins"))) {
+                    launcher = s.filter(f -> f.getFileName().toString().startsWith("org.eclipse.equinox.launcher_")
+                            && f.getFileName().toString().endsWith(".jar")).findFirst()
+                            .orElseThrow(() -> new IOException(product + " holds no Equinox launcher: not Descent's product"));
+                }
+                Path argsFile = product.resolveSibling(product.getFileName() + "-server.args");
+                Files.writeString(argsFile, "sweep-trial\0--serve\0" + portFile + "\0", StandardCharsets.UTF_8);
+                List<String> command = new ArrayList<>();
+                command.add(java().toString());
+                for (String a : vmArgs.isEmpty() ? new String[0] : vmArgs.split("\t")) {
+                    command.add(a.replace("@PRODUCT@", product.toString()));
+                }
+                command.add("-Ddescent.args.file=" + argsFile);
+                command.addAll(List.of("-jar", launcher.toString(), "-application", "org.descent.headless.application",
+                        "-configuration", configuration(product).toString(), "-nosplash"));
+                ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
+                pb.environment().remove("DISPLAY");
+                Process process = pb.start();
+                long deadline = System.nanoTime() + 180_000_000_000L;
+                while (!Files.isRegularFile(portFile)) {
+                    if (!process.isAlive()) {
+                        throw new IOException("descent sweep-trial --serve exited with " + process.exitValue()
+                                + " before it listened (the executor's log has its output)");
+                    }
+                    if (System.nanoTime() > deadline) {
+                        process.destroyForcibly();
+                        throw new IOException("descent sweep-trial --serve did not listen within 180 s");
+                    }
+                    Thread.sleep(50);
+                }
+                return Integer.parseInt(Files.readString(portFile).strip());
+            }
         }
 
         /** The JDK (21 or newer) trials run on: the worker's DESCENT_JAVA_HOME, or the sweeping machine's. */

@@ -144,11 +144,14 @@ public final class Receiver implements AutoCloseable {
                     old.close();
                 }
                 RunFolder run = trials.folder().trial(t);
+                long from;
                 synchronized (run) {
+                    from = run.isRun() ? run.latestCheckpoint().map(c -> c.step()).orElse(0L) : 0;
                     hello(run);
                 }
                 trials.started(t);
-                log.accept("spark: trial " + t + " attempt " + attempt + " on " + host);
+                log.accept("spark: trial " + t + " attempt " + attempt + " on " + host + (from > 0
+                        ? ", resuming from its checkpoint of step " + from : ""));
                 while (true) {
                     byte m = in.readByte();
                     switch (m) {

@@ -101,12 +101,12 @@ public final class SparkTrials implements TrialExecutor {
             try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(properties, StandardCharsets.UTF_8))) {
                 p.store(w, "the Spark driver of this sweep (written by descent sweep --spark)");
             }
-            run(setup, properties, folder.resolve("spark-driver.log"), receiver, monitor);
+            run(setup, properties, folder.resolve("spark-driver.log"), receiver, indices.size(), monitor);
         }
     }
 
-    private void run(SparkSetup setup, Path properties, Path driverLog, Receiver receiver, IProgressMonitor monitor)
-            throws IOException {
+    private void run(SparkSetup setup, Path properties, Path driverLog, Receiver receiver, int trials,
+            IProgressMonitor monitor) throws IOException {
         List<String> command = new ArrayList<>(List.of(setup.jdk().resolve("bin/java").toString(),
                 "@" + setup.jvmOptions(), "-cp", setup.classpath(), "DescentSparkDriver", properties.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
@@ -167,7 +167,8 @@ public final class SparkTrials implements TrialExecutor {
                 Thread.currentThread().interrupt();
             }
         }
-        if (cancelledAt == 0 && !monitor.isCanceled() && driver.exitValue() != 0) {
+        // a driver that fails once every trial ended (stopping Spark, say) failed no trial
+        if (cancelledAt == 0 && !monitor.isCanceled() && driver.exitValue() != 0 && receiver.ended().size() < trials) {
             String tail;
             synchronized (last) {
                 tail = last.stream().filter(l -> l.contains("Exception") || l.contains("ERROR") || l.contains("rror:"))
