@@ -44,6 +44,8 @@ public final class Receiver implements AutoCloseable {
     private final Set<Integer> ended = new HashSet<>();
     private final Set<Integer> expected;
     private volatile boolean cancelled;
+    /** How long a trial waits at a rung before a stall is suspected, in milliseconds. */
+    private static final long STALL_MS = 60_000;
 
     /**
      * @param port the port to listen on (0: any free one), on every interface
@@ -95,6 +97,34 @@ public final class Receiver implements AutoCloseable {
             links = new ArrayList<>(current.values());
         }
         links.forEach(Link::close);
+    }
+
+    /**
+     * Says once when a trial waiting at a rung has waited a minute while a trial before it is not
+     * running anywhere (lost, its retry waiting for a task slot): if every slot holds such a
+     * waiting trial, the sweep stalls.
+     */
+    private Thread stallWatch(int trial, int epochs) {
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(STALL_MS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            List<Integer> absent;
+            synchronized (this) {
+                absent = expected.stream().filter(j -> j < trial && !ended.contains(j) && !current.containsKey(j))
+                        .sorted().toList();
+            }
+            if (!absent.isEmpty()) {
+                log.accept("spark: trial " + trial + " has waited " + STALL_MS / 1000 + " s at epoch " + epochs
+                        + " for trial(s) " + absent + ", which run nowhere now (lost, or waiting for a task slot); if"
+                        + " every slot holds a waiting trial the sweep stalls: Ctrl-C, then sweep resume");
+            }
+        }, "descent-sweep-receiver-stall");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     private void accept() {
@@ -167,8 +197,17 @@ public final class Receiver implements AutoCloseable {
                     case Wire.RUNG -> {
                         int epochs = in.readInt();
                         double value = in.readDouble();
-                        TrialExecutor.Verdict v = cancelled ? TrialExecutor.Verdict.CANCELLED
-                                : trials.rung(t, epochs, value);
+                        TrialExecutor.Verdict v;
+                        if (cancelled) {
+                            v = TrialExecutor.Verdict.CANCELLED;
+                        } else {
+                            Thread watch = stallWatch(t, epochs);
+                            try {
+                                v = trials.rung(t, epochs, value);
+                            } finally {
+                                watch.interrupt();
+                            }
+                        }
                         send(v.cancelled() ? Wire.CANCEL : v.stop() != null ? Wire.STOP : Wire.GO, v.stop());
                     }
                     case Wire.END -> {
