@@ -16,15 +16,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
  * Descent's headless product as the Spark job ships it to the executors: the product this process
  * runs from (its install area) without the bundles only the workbench starts, plus
  * {@code descent-headless/}, this process' headless configuration (config.ini, bundles.info) with
- * third-party plugin jars carried in {@code dropins/}. Made once per product and configuration
+ * third-party plugin jars carried in {@code dropins/}, and bundles of nested jars (ND4J) unpacked. Made once per product and configuration
  * into the cache; stored uncompressed (the jars are compressed already), so it is quick to make
  * and to unpack.
  */
@@ -55,6 +58,9 @@ final class ProductArchive {
         Set<String> left = new HashSet<>(locations(product.resolve("configuration/org.eclipse.equinox.simpleconfigurator"
                 + "/bundles.info")));
         Map<String, Path> files = new LinkedHashMap<>();
+        // a bundle of nested jars travels unpacked: the framework then reads them in place instead of
+        // copying them into each executor's configuration area (ND4J's 130 MB)
+        Map<String, Path> expanded = new LinkedHashMap<>();
         StringBuilder bundles = new StringBuilder();
         for (String line : Files.readAllLines(info, StandardCharsets.UTF_8)) {
             String[] cells = line.split(",", -1);
@@ -70,6 +76,11 @@ final class ProductArchive {
                 files.put(name, jar);
                 cells[2] = name;
                 line = String.join(",", cells);
+            } else if (location.endsWith(".jar") && nestsJars(product.resolve(location))) {
+                String folder = location.substring(0, location.length() - ".jar".length()) + "/";
+                expanded.put(folder, product.resolve(location));
+                cells[2] = folder;
+                line = String.join(",", cells);
             }
             bundles.append(line).append('\n');
         }
@@ -77,7 +88,9 @@ final class ProductArchive {
             for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
                 String rel = product.relativize(p).toString().replace('\\', '/');
                 boolean unused = left.stream().anyMatch(l -> rel.equals(l) || rel.startsWith(l + "/"));
-                if (!unused && !rel.startsWith("p2/") && !rel.startsWith("configuration/") && !rel.startsWith(".")) {
+                boolean unpacked = expanded.values().stream().anyMatch(p::equals);
+                if (!unused && !unpacked && !rel.startsWith("p2/") && !rel.startsWith("configuration/")
+                        && !rel.startsWith(".")) {
                     files.put(rel, p);
                 }
             }
@@ -90,6 +103,10 @@ final class ProductArchive {
             }
         }
         StringBuilder key = new StringBuilder(product.toString()).append('\n').append(bundles).append(config);
+        for (Map.Entry<String, Path> f : expanded.entrySet()) {
+            key.append(f.getKey()).append(' ').append(Files.size(f.getValue())).append(' ')
+                    .append(Files.getLastModifiedTime(f.getValue()).toMillis()).append('\n');
+        }
         for (Map.Entry<String, Path> f : files.entrySet()) {
             key.append(f.getKey()).append(' ').append(Files.size(f.getValue())).append(' ')
                     .append(Files.getLastModifiedTime(f.getValue()).toMillis()).append('\n');
@@ -107,6 +124,19 @@ final class ProductArchive {
                     Files.copy(f.getValue(), zip);
                     zip.closeEntry();
                 }
+                for (Map.Entry<String, Path> f : expanded.entrySet()) {
+                    try (ZipFile jar = new ZipFile(f.getValue().toFile())) {
+                        for (ZipEntry e : java.util.Collections.list(jar.entries())) {
+                            if (!e.isDirectory()) {
+                                zip.putNextEntry(new ZipEntry(f.getKey() + e.getName()));
+                                try (java.io.InputStream in = jar.getInputStream(e)) {
+                                    in.transferTo(zip);
+                                }
+                                zip.closeEntry();
+                            }
+                        }
+                    }
+                }
                 text(zip, HEADLESS + "/config.ini", config.toString());
                 text(zip, HEADLESS + "/bundles.info", bundles.toString());
             }
@@ -120,6 +150,18 @@ final class ProductArchive {
             Files.deleteIfExists(tmp);
         }
         return archive;
+    }
+
+    /** Whether a bundle's class path names jars inside it. */
+    private static boolean nestsJars(Path jar) throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            return false;
+        }
+        try (JarFile j = new JarFile(jar.toFile())) {
+            Manifest m = j.getManifest();
+            String path = m == null ? null : m.getMainAttributes().getValue("Bundle-ClassPath");
+            return path != null && path.contains(".jar");
+        }
     }
 
     private static void text(ZipOutputStream zip, String name, String text) throws IOException {
