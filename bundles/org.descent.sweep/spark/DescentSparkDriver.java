@@ -67,8 +67,8 @@ public final class DescentSparkDriver {
                     + " trial(s)");
             System.out.flush();
             List<String> ended = sc.parallelize(trials, trials.size())
-                    .map(new RunTrial(archive.getName(), p.getProperty("receiver"), p.getProperty("java.home"),
-                            p.getProperty("vm.args")))
+                    .map(new RunTrial(archive.getName(), p.getProperty("receiver"), System.getenv("DESCENT_SWEEP_TOKEN"),
+                            p.getProperty("java.home"), p.getProperty("vm.args")))
                     .collect();
             ended.forEach(System.out::println);
         }
@@ -79,12 +79,14 @@ public final class DescentSparkDriver {
         private static final long serialVersionUID = 1L;
         private final String archive;
         private final String receiver;
+        private final String token;
         private final String javaHome;
         private final String vmArgs;
 
-        RunTrial(String archive, String receiver, String javaHome, String vmArgs) {
+        RunTrial(String archive, String receiver, String token, String javaHome, String vmArgs) {
             this.archive = archive;
             this.receiver = receiver;
+            this.token = token;
             this.javaHome = javaHome;
             this.vmArgs = vmArgs;
         }
@@ -95,7 +97,7 @@ public final class DescentSparkDriver {
             Path product = Path.of(SparkFiles.get(archive)).toAbsolutePath();
             int port = server(product);
             try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                s.getOutputStream().write((receiver + " " + trial + " " + attempt + "\n").getBytes(StandardCharsets.UTF_8));
+                s.getOutputStream().write((receiver + " " + trial + " " + attempt + " " + token + "\n").getBytes(StandardCharsets.UTF_8));
                 s.getOutputStream().flush();
                 s.setSoTimeout(500);
                 BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));

@@ -28,7 +28,6 @@ public final class SparkSetupCommand implements Command {
             context.out().println(Json.write(v));
             return OK;
         }
-        context.out().println("export JAVA_HOME=" + s.jdk());
         s.environment().forEach((k, x) -> context.out().println("export " + k + "=" + x));
         context.out().println("# a standalone master and a worker (JDK 17 or 21; Spark's executors do not start on 25):");
         String java = "\"$JAVA_HOME/bin/java\" @" + s.jvmOptions() + " -cp \"" + v.get("classpath") + "\"";

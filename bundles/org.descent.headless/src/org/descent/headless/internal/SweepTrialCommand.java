@@ -20,11 +20,12 @@ import org.descent.headless.CommandContext;
 import org.descent.headless.UsageException;
 import org.descent.sweep.Study;
 import org.descent.sweep.Sweeper;
+import org.descent.sweep.spark.SparkTrials;
 import org.descent.sweep.spark.TrialLink;
 
 /**
  * {@code descent sweep-trial --receiver HOST:PORT --trial N [--attempt A]}: one trial of a sweep
- * whose sweeping process runs elsewhere. Fetches the sweep and the trial's run folder from the
+ * whose sweeping process runs elsewhere (its receiver's token in {@code DESCENT_SWEEP_TOKEN}). Fetches the sweep and the trial's run folder from the
  * sweeping process, trains the trial (resuming from its checkpoint when the run folder has one),
  * streams the run folder back while it trains, and asks the sweeping process at ASHA's rungs.
  * Exits 0 when the trial ended (whatever its status, failed included: the sweep records it); 1
@@ -32,7 +33,7 @@ import org.descent.sweep.spark.TrialLink;
  * <p>
  * {@code descent sweep-trial --serve FILE}: what the Spark tasks of one executor share, so that a
  * trial does not pay for a JVM, the framework and ND4J: trains the trials the tasks ask for on the
- * loopback address (a line {@code RECEIVER TRIAL ATTEMPT}, answered by the exit code a single
+ * loopback address (a line {@code RECEIVER TRIAL ATTEMPT TOKEN}, answered by the exit code a single
  * trial gives), each on a thread of its own, writes its port to FILE, cancels a trial whose task
  * went (its connection closed), and exits when the process that started it (the executor) is gone.
  */
@@ -55,15 +56,20 @@ public final class SweepTrialCommand implements Command {
         }
         try (CancelOnExit exit = new CancelOnExit("descent-sweep-trial-cancel-on-interrupt")) {
             // Ctrl-C or SIGTERM of this process cancels the trial as the sweep's cancel does
-            return trial(context, receiver, trial, attempt, exit.monitor()::isCanceled);
+            String token = System.getenv(SparkTrials.TOKEN);
+            if (token == null) {
+                throw new UsageException("the environment variable " + SparkTrials.TOKEN + " must hold the receiver's"
+                        + " token (the sweep's Spark job hands it to its tasks)");
+            }
+            return trial(context, receiver, token, trial, attempt, exit.monitor()::isCanceled);
         }
     }
 
     /** One trial; {@code gone} says when whoever asked for it is gone (then it is cancelled). */
-    private static int trial(CommandContext context, String receiver, int trial, int attempt, BooleanSupplier gone)
-            throws Exception {
+    private static int trial(CommandContext context, String receiver, String token, int trial, int attempt,
+            BooleanSupplier gone) throws Exception {
         Path work = Files.createTempDirectory("descent-trial-" + trial + "-");
-        try (TrialLink link = TrialLink.connect(receiver, trial, attempt, work)) {
+        try (TrialLink link = TrialLink.connect(receiver, token, trial, attempt, work)) {
             Thread relay = new Thread(() -> {
                 while (!link.monitor().isCanceled()) {
                     if (gone.getAsBoolean()) {
@@ -146,7 +152,7 @@ public final class SweepTrialCommand implements Command {
         try (task) {
             BufferedReader in = new BufferedReader(new InputStreamReader(task.getInputStream(), StandardCharsets.UTF_8));
             String[] request = String.valueOf(in.readLine()).strip().split(" ");
-            if (request.length != 3) {
+            if (request.length != 4) {
                 return;
             }
             int trial = Integer.parseInt(request[1]);
@@ -165,7 +171,7 @@ public final class SweepTrialCommand implements Command {
             }, "descent-sweep-trial-task-eof");
             eof.setDaemon(true);
             eof.start();
-            int code = trial(context, request[0], trial, attempt, gone::get);
+            int code = trial(context, request[0], request[3], trial, attempt, gone::get);
             OutputStream out = task.getOutputStream();
             out.write((code + "\n").getBytes(StandardCharsets.UTF_8));
             out.flush();

@@ -39,12 +39,16 @@ class RemoteTrialsTest {
     @TempDir
     Path dir;
 
+    /** The receiver's token, handed to the attempts as a job hands it to its tasks. */
+    private volatile String token = "";
+
     /** Runs each trial's attempts on two threads; attempt 0 of {@code lose} is lost at its second rung. */
     private TrialExecutor wired(int lose, AtomicLong resumedFrom, List<String> log) {
         return (todo, trials, monitor) -> {
             Set<Integer> indices = todo.stream().map(SearchSpace.Trial::index).collect(Collectors.toSet());
             try (Receiver receiver = new Receiver(0, trials, indices, MixedPrecisionPolicy.LossScaling.DEFAULT,
                     log::add)) {
+                token = receiver.token();
                 java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
                 List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
                 for (SearchSpace.Trial t : todo) {
@@ -70,7 +74,7 @@ class RemoteTrialsTest {
     /** One attempt, as descent sweep-trial runs it; false when it was lost. */
     private boolean attempt(int port, int trial, int attempt, boolean lose, AtomicLong resumedFrom) throws Exception {
         Path work = Files.createTempDirectory(dir, "attempt");
-        try (TrialLink link = TrialLink.connect("127.0.0.1:" + port, trial, attempt, work)) {
+        try (TrialLink link = TrialLink.connect("127.0.0.1:" + port, token, trial, attempt, work)) {
             if (attempt > 0) {
                 Optional<Checkpoint> c = link.folder().trial(trial).latestCheckpoint();
                 resumedFrom.set(c.map(Checkpoint::step).orElse(-1L));

@@ -44,6 +44,7 @@ public final class Receiver implements AutoCloseable {
     private final Set<Integer> ended = new HashSet<>();
     private final Set<Integer> expected;
     private volatile boolean cancelled;
+    private final String token = java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(16));
     /** How long a trial waits at a rung before a stall is suspected, in milliseconds. */
     private static final long STALL_MS = 60_000;
 
@@ -67,6 +68,11 @@ public final class Receiver implements AutoCloseable {
     /** The port trials connect to. */
     public int port() {
         return server.getLocalPort();
+    }
+
+    /** The secret an attempt must present: the sweep's job hands it to its tasks. */
+    public String token() {
+        return token;
     }
 
     /** The trials whose end was recorded. */
@@ -162,7 +168,9 @@ public final class Receiver implements AutoCloseable {
                 int t = in.readInt();
                 attempt = in.readInt();
                 String host = in.readUTF();
-                if (!expected.contains(t)) {
+                // only the tasks of this sweep's job, which were given the token, write into its trials
+                if (!java.security.MessageDigest.isEqual(token.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        in.readUTF().getBytes(java.nio.charset.StandardCharsets.UTF_8)) || !expected.contains(t)) {
                     return;
                 }
                 Link old;

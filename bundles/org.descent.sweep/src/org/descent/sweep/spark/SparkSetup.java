@@ -253,8 +253,15 @@ public record SparkSetup(Path jdk, Path sparkHome, Path driverJar, Path jvmOptio
         }
     }
 
-    /** The environment variables a Spark JVM started from these jars needs. */
+    /**
+     * The environment variables a Spark JVM started from these jars needs (JAVA_HOME too: a
+     * standalone worker starts its executors on it, and they die on JDK 25).
+     */
     public Map<String, String> environment() {
-        return Map.of("SPARK_HOME", sparkHome.toString(), "SPARK_SCALA_VERSION", "2.13");
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("JAVA_HOME", jdk.toString());
+        env.put("SPARK_HOME", sparkHome.toString());
+        env.put("SPARK_SCALA_VERSION", "2.13");
+        return env;
     }
 }

@@ -39,6 +39,8 @@ public final class SparkTrials implements TrialExecutor {
 
     /** How many times Spark runs a task before the job fails (spark.task.maxFailures). */
     static final int MAX_FAILURES = 4;
+    /** The environment variable that hands the driver the receiver's token. */
+    public static final String TOKEN = "DESCENT_SWEEP_TOKEN";
     /** The executors' JVM options (spark.executor.extraJavaOptions, unless --spark-conf gives them). */
     static final String EXECUTOR_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
@@ -111,6 +113,8 @@ public final class SparkTrials implements TrialExecutor {
                 "@" + setup.jvmOptions(), "-cp", setup.classpath(), "DescentSparkDriver", properties.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().putAll(setup.environment());
+        // not in the properties file of the sweep folder: the driver hands it to the tasks
+        pb.environment().put(TOKEN, receiver.token());
         if (master.startsWith("local") && host == null) {
             pb.environment().putIfAbsent("SPARK_LOCAL_IP", "127.0.0.1");
         }

@@ -116,8 +116,10 @@ public final class TrialLink implements AutoCloseable {
      * Connects to the sweeping process and fetches the sweep into {@code work}.
      *
      * @param receiver HOST:PORT
+     * @param token the receiver's token ({@link Receiver#token()})
      */
-    public static TrialLink connect(String receiver, int trial, int attempt, Path work) throws IOException {
+    public static TrialLink connect(String receiver, String token, int trial, int attempt, Path work)
+            throws IOException {
         int colon = receiver.lastIndexOf(':');
         if (colon <= 0) {
             throw new IllegalArgumentException("'" + receiver + "' is not HOST:PORT");
@@ -137,6 +139,7 @@ public final class TrialLink implements AutoCloseable {
         o.writeInt(trial);
         o.writeInt(attempt);
         o.writeUTF(RunProcess.host());
+        o.writeUTF(token);
         o.flush();
         try {
             return new TrialLink(s, trial, work);

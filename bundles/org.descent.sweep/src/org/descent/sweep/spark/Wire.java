@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * The messages between a trial ({@link TrialLink}) and the sweeping process ({@link Receiver}),
  * over one TCP connection per trial attempt, as {@link DataOutputStream} writes them.
  * <ul>
- * <li>trial → receiver: {@link #HELLO} trial, attempt; then {@link #FILE}, {@link #DELETE},
+ * <li>trial → receiver: {@link #HELLO} trial, attempt, host, the receiver's token; then {@link #FILE}, {@link #DELETE},
  * {@link #RUNG} and finally {@link #END}.</li>
  * <li>receiver → trial: the sweep (files, loss scaling) after HELLO; {@link #GO}, {@link #STOP} or
  * {@link #CANCEL} for a rung; CANCEL at any time; {@link #DONE} once END is recorded.</li>
@@ -18,7 +18,7 @@ import java.nio.file.Path;
 final class Wire {
 
     static final int MAGIC = 0x44534E54; // "DSNT"
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     static final byte HELLO = 'H';
     /** A file of the run folder: path, whether it appends, the offset it starts at, the bytes. */
