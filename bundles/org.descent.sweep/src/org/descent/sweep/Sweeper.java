@@ -12,10 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -57,6 +53,7 @@ public final class Sweeper {
     private final ContributionRegistry registry;
     private final Consumer<String> log;
     private MixedPrecisionPolicy.LossScaling lossScaling = MixedPrecisionPolicy.LossScaling.DEFAULT;
+    private TrialExecutor executor = TrialExecutor.threads();
 
     /**
      * @param log receives one line per trial that ends
@@ -69,6 +66,12 @@ public final class Sweeper {
     /** The loss scaling of mixed-precision trials (as {@link Trainer#lossScaling}). */
     public Sweeper lossScaling(MixedPrecisionPolicy.LossScaling scaling) {
         lossScaling = scaling;
+        return this;
+    }
+
+    /** Where the trials train (default: {@link TrialExecutor#threads()}). */
+    public Sweeper executor(TrialExecutor trials) {
+        executor = trials;
         return this;
     }
 
@@ -180,61 +183,93 @@ public final class Sweeper {
         sweep.put("pid", ProcessHandle.current().pid());
         ProcessHandle.current().info().startInstant().ifPresent(i -> sweep.put("process_start", i.toEpochMilli()));
         folder.write(sweep);
-        Session session = new Session(folder, sweep, entries, study, base, rungs, global, trials.size());
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(study.parallel(), Math.max(1, todo.size()
-                + unanalysed.size())),
-                r -> {
-                    Thread th = new Thread(r, "descent-sweep-trial");
-                    th.setDaemon(true);
-                    return th;
-                });
+        Session session = new Session(folder, sweep, entries, study, base, rungs, global, trials);
         try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t : unanalysed) {
-                futures.add(pool.submit(() -> {
-                    session.analyze(t);
-                    return null;
-                }));
-            }
-            for (SearchSpace.Trial t : todo) {
-                futures.add(pool.submit(() -> {
-                    session.trial(t);
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    global.setCanceled(true);
-                } catch (ExecutionException e) {
-                    // a trial's failure is recorded in its entry; the others go on
-                }
-            }
+            ThreadTrials.each(unanalysed, study.parallel(), global, session::analyze);
+            executor.execute(todo, session, global);
         } finally {
-            pool.shutdown();
+            end(folder, sweep, entries, study, session, wallBefore + (System.nanoTime() - started) / 1e9);
         }
-        Map<String, Integer> counts = new TreeMap<>();
-        entries.values().forEach(e -> counts.merge(String.valueOf(e.get("status")), 1, Integer::sum));
-        boolean complete = entries.values().stream().allMatch(e -> {
-            String s = String.valueOf(e.get("status"));
-            return !s.equals(SweepFolder.PENDING) && !s.equals("running") && !s.equals("cancelled")
-                    && missing(study, e).isEmpty();
-        });
-        double wall = wallBefore + (System.nanoTime() - started) / 1e9;
+        return outcome(entries, study, wallBefore + (System.nanoTime() - started) / 1e9);
+    }
+
+    private static void end(SweepFolder folder, Map<String, Object> sweep, Map<Integer, Map<String, Object>> entries,
+            Study study, Session session, double wall) throws IOException {
         synchronized (session) {
-            sweep.put("status", complete ? "done" : "cancelled");
+            // a trial an executor left running (its process lost) resumes from its checkpoint next time
+            entries.values().stream().filter(e -> "running".equals(e.get("status")))
+                    .forEach(e -> e.put("status", RunStatus.INTERRUPTED.id()));
+            sweep.put("status", complete(entries, study) ? "done" : "cancelled");
             sweep.remove("pid");
             sweep.remove("process_start");
             sweep.put("wall_seconds", wall);
             folder.write(sweep);
         }
+    }
+
+    private static boolean complete(Map<Integer, Map<String, Object>> entries, Study study) {
+        return entries.values().stream().allMatch(e -> {
+            String s = String.valueOf(e.get("status"));
+            return !s.equals(SweepFolder.PENDING) && !s.equals("running") && !s.equals("cancelled")
+                    && !s.equals(RunStatus.INTERRUPTED.id()) && missing(study, e).isEmpty();
+        });
+    }
+
+    private static Outcome outcome(Map<Integer, Map<String, Object>> entries, Study study, double wall) {
+        Map<String, Integer> counts = new TreeMap<>();
+        entries.values().forEach(e -> counts.merge(String.valueOf(e.get("status")), 1, Integer::sum));
+        boolean complete = complete(entries, study);
         return new Outcome(complete ? "done" : "cancelled", counts, wall);
     }
 
+    /**
+     * How a trial's training ended.
+     *
+     * @param status its run's status id, or {@link SweepFolder#STOPPED}
+     * @param stopped why ASHA stopped it, or {@code null}
+     */
+    public record Trained(String status, @Nullable String stopped) {
+    }
+
+    /** ASHA's rungs as a trial sees them: here, or across the network from the sweeping process. */
+    public interface Rung {
+
+        /** Whether a trial that completed this many epochs is at a rung. */
+        boolean isRung(int epochs);
+
+        /** The word for a trial at a rung (waits for the trials before it). */
+        TrialExecutor.Verdict decide(int trial, int epochs, double value) throws InterruptedException;
+    }
+
+    /**
+     * Trains (or resumes from its checkpoint) one trial of a sweep folder in this process, asking
+     * {@code rung} at each rung, without the sweep's bookkeeping: what a Spark task runs on a copy
+     * of the sweep folder ({@code descent sweep-trial}) while the sweeping process keeps the study.
+     * A trial ASHA stops keeps its run, cancelled, its message saying why.
+     *
+     * @param rung the rungs, or {@code null} without early stopping
+     * @return how it ended, or {@code null} when the monitor was cancelled before it started
+     */
+    public @Nullable Trained trainAlone(SweepFolder folder, int trial, @Nullable Rung rung, IProgressMonitor monitor)
+            throws Exception {
+        Map<String, Object> sweep = folder.read();
+        Map<Integer, Map<String, Object>> entries = new HashMap<>();
+        for (Map<?, ?> t : SweepFolder.trialObjects(sweep)) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> e = (Map<String, Object>) t;
+            entries.put(((Number) t.get("trial")).intValue(), e);
+        }
+        List<SearchSpace.Trial> trials = folder.trials();
+        SearchSpace.Trial t = trials.stream().filter(x -> x.index() == trial).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(folder.dir() + " has no trial " + trial + " (it has "
+                        + trials.size() + ")"));
+        Session session = new Session(folder, sweep, entries, folder.study(), folder.experiment(), null, monitor,
+                trials);
+        return session.train(t, rung);
+    }
+
     /** One session over a sweep's trials: their entries in the sweep file, the rungs, the cancellation. */
-    private final class Session {
+    private final class Session implements TrialExecutor.Trials {
         final SweepFolder folder;
         final Map<String, Object> sweep;
         final Map<Integer, Map<String, Object>> entries;
@@ -243,9 +278,10 @@ public final class Sweeper {
         final @Nullable Rungs rungs;
         final IProgressMonitor global;
         final int count;
+        final Map<Integer, SearchSpace.Trial> trials = new HashMap<>();
 
         Session(SweepFolder folder, Map<String, Object> sweep, Map<Integer, Map<String, Object>> entries, Study study,
-                Experiment base, @Nullable Rungs rungs, IProgressMonitor global, int count) {
+                Experiment base, @Nullable Rungs rungs, IProgressMonitor global, List<SearchSpace.Trial> trials) {
             this.folder = folder;
             this.sweep = sweep;
             this.entries = entries;
@@ -253,7 +289,78 @@ public final class Sweeper {
             this.base = base;
             this.rungs = rungs;
             this.global = global;
-            this.count = count;
+            this.count = trials.size();
+            trials.forEach(t -> this.trials.put(t.index(), t));
+        }
+
+        @Override
+        public SweepFolder folder() {
+            return folder;
+        }
+
+        @Override
+        public int parallel() {
+            return study.parallel();
+        }
+
+        /** The rungs of this process, as a trial sees them. */
+        @Nullable
+        Rung local() {
+            Rungs r = rungs;
+            return r == null ? null : new Rung() {
+                @Override
+                public boolean isRung(int epochs) {
+                    return r.asha().isRung(epochs);
+                }
+
+                @Override
+                public TrialExecutor.Verdict decide(int trial, int epochs, double value) throws InterruptedException {
+                    return rung(trial, epochs, value);
+                }
+            };
+        }
+
+        @Override
+        public TrialExecutor.Verdict rung(int trial, int epochs, double value) throws InterruptedException {
+            Rungs r = java.util.Objects.requireNonNull(rungs, "no rungs without early stopping");
+            Rungs.Decision d = r.decide(trial, epochs, value, global::isCanceled);
+            if (d == null) {
+                return TrialExecutor.Verdict.CANCELLED;
+            }
+            return d.stop() ? new TrialExecutor.Verdict(reason(epochs, value, d), false) : TrialExecutor.Verdict.GO;
+        }
+
+        @Override
+        public void started(int trial) throws IOException {
+            status(trial, "running");
+        }
+
+        @Override
+        public void ended(int trial, String status, @Nullable String stopped) throws IOException {
+            finish(trial, new Trained(status, stopped));
+        }
+
+        @Override
+        public void failed(int trial, String why) throws IOException {
+            status(trial, RunStatus.FAILED.id());
+            if (rungs != null) {
+                rungs.ended(trial);
+            }
+            log.accept("trial " + trial + " (of " + count + ") failed: " + why);
+        }
+
+        @Override
+        public void train(SearchSpace.Trial t) throws Exception {
+            Trained trained;
+            try {
+                trained = train(t, local());
+            } catch (Exception | LinkageError e) {
+                failed(t.index(), String.valueOf(e.getMessage()));
+                throw e;
+            }
+            if (trained != null) {
+                finish(t.index(), trained);
+            }
         }
 
         void status(int trial, String status) throws IOException {
@@ -263,82 +370,79 @@ public final class Sweeper {
             }
         }
 
-        void trial(SearchSpace.Trial t) throws Exception {
+        /** Trains or resumes a trial here; {@code null} when the sweep was cancelled before it trained. */
+        @Nullable
+        Trained train(SearchSpace.Trial t, @Nullable Rung rung) throws Exception {
             if (global.isCanceled()) {
-                return;
+                return null;
             }
             TrialMonitor monitor = new TrialMonitor(global);
             RunFolder run = folder.trial(t.index());
             String stopped = null;
             TrainingResult result = null;
-            try {
-                Trainer trainer = new Trainer().lossScaling(lossScaling).listener(new Metric(t.index(), monitor));
-                if (run.isRun()) {
-                    long step = run.latestCheckpoint().map(Checkpoint::step).orElse(0L);
-                    // rungs the run passed before its checkpoint are decided again from its metrics
-                    if (rungs != null) {
-                        for (Map.Entry<Integer, Double> e : SweepFolder.metricByEpoch(run, study.metric(), step)
-                                .entrySet()) {
-                            if (rungs.asha().isRung(e.getKey())) {
-                                Rungs.Decision d = rungs.decide(t.index(), e.getKey(), e.getValue(), global::isCanceled);
-                                if (d == null) {
-                                    return;
-                                }
-                                if (d.stop()) {
-                                    stopped = reason(e.getKey(), e.getValue(), d);
-                                    break;
-                                }
+            Trainer trainer = new Trainer().lossScaling(lossScaling).listener(new Metric(t.index(), monitor, rung));
+            if (run.isRun()) {
+                long step = run.latestCheckpoint().map(Checkpoint::step).orElse(0L);
+                // rungs the run passed before its checkpoint are decided again from its metrics
+                if (rung != null) {
+                    for (Map.Entry<Integer, Double> e : SweepFolder.metricByEpoch(run, study.metric(), step).entrySet()) {
+                        if (rung.isRung(e.getKey())) {
+                            TrialExecutor.Verdict v = rung.decide(t.index(), e.getKey(), e.getValue());
+                            if (v.cancelled()) {
+                                return null;
+                            }
+                            if (v.stop() != null) {
+                                stopped = v.stop();
+                                break;
                             }
                         }
                     }
-                    if (stopped == null) {
-                        status(t.index(), "running");
-                        result = trainer.resume(run, registry, monitor);
-                    }
-                } else {
-                    if (Files.exists(run.dir())) {
-                        delete(run.dir());
-                    }
-                    Experiment e = SearchSpace.apply(base, t.values(), registry);
-                    e.setName(base.getName() + " - trial " + t.index() + " " + t.values());
-                    ResolvedExperiment plan = ResolvedExperiment.resolve(e, registry, null);
-                    RunFolder created = RunFolder.create(run.dir());
+                }
+                if (stopped == null) {
                     status(t.index(), "running");
-                    result = trainer.train(plan, created, monitor);
+                    result = trainer.resume(run, registry, monitor);
                 }
-            } catch (Exception | LinkageError e) {
-                status(t.index(), RunStatus.FAILED.id());
-                if (rungs != null) {
-                    rungs.ended(t.index());
+            } else {
+                if (Files.exists(run.dir())) {
+                    delete(run.dir());
                 }
-                log.accept("trial " + t.index() + " (of " + count + ") failed: " + e.getMessage());
-                throw e;
+                Experiment e = SearchSpace.apply(base, t.values(), registry);
+                e.setName(base.getName() + " - trial " + t.index() + " " + t.values());
+                ResolvedExperiment plan = ResolvedExperiment.resolve(e, registry, null);
+                RunFolder created = RunFolder.create(run.dir());
+                status(t.index(), "running");
+                result = trainer.train(plan, created, monitor);
             }
             if (stopped == null) {
                 stopped = monitor.reason;
             }
-            String status;
             if (stopped != null && (result == null || result.status() == RunStatus.CANCELLED)) {
                 Run r = run.readRun();
                 r.setMessage(stopped);
                 run.writeRun(r);
-                status = SweepFolder.STOPPED;
-            } else {
-                status = java.util.Objects.requireNonNull(result).status().id();
+                return new Trained(SweepFolder.STOPPED, stopped);
             }
+            return new Trained(java.util.Objects.requireNonNull(result).status().id(), null);
+        }
+
+        /** Records how a trial ended, tells the rungs, and runs the study's analyses on it. */
+        void finish(int trial, Trained trained) throws IOException {
+            String status = trained.status();
             boolean ended = !status.equals(RunStatus.CANCELLED.id());
-            status(t.index(), status);
+            status(trial, status);
             if (ended && rungs != null) {
-                rungs.ended(t.index());
+                rungs.ended(trial);
             }
+            RunFolder run = folder.trial(trial);
             TreeMap<Integer, Double> series = SweepFolder.metricByEpoch(run, study.metric(), Long.MAX_VALUE);
             double best = series.values().stream().filter(v -> !Double.isNaN(v))
                     .min(study.minimize() ? Comparator.<Double>naturalOrder() : Comparator.<Double>reverseOrder())
                     .orElse(Double.NaN);
-            log.accept(String.format(Locale.ROOT, "trial %d (of %d) %s after %d epoch(s): best %s %.6g %s%s", t.index(),
-                    count, status, series.isEmpty() ? 0 : series.lastKey(), study.metric(), best, t.values(),
-                    status.equals(SweepFolder.STOPPED) ? " (" + stopped + ")" : ""));
-            analyze(t.index());
+            log.accept(String.format(Locale.ROOT, "trial %d (of %d) %s after %d epoch(s): best %s %.6g %s%s", trial,
+                    count, status, series.isEmpty() ? 0 : series.lastKey(), study.metric(), best,
+                    trials.get(trial).values(), status.equals(SweepFolder.STOPPED) ? " (" + trained.stopped()
+                            + ")" : ""));
+            analyze(trial);
         }
 
         /**
@@ -396,10 +500,12 @@ public final class Sweeper {
         private final class Metric implements RunListener {
             private final int trial;
             private final TrialMonitor monitor;
+            private final @Nullable Rung rung;
 
-            Metric(int trial, TrialMonitor monitor) {
+            Metric(int trial, TrialMonitor monitor, @Nullable Rung rung) {
                 this.trial = trial;
                 this.monitor = monitor;
+                this.rung = rung;
             }
 
             @Override
@@ -418,14 +524,16 @@ public final class Sweeper {
             }
 
             private void at(int epochs, double value) {
-                Rungs r = rungs;
-                if (r == null || !r.asha().isRung(epochs)) {
+                Rung r = rung;
+                if (r == null || !r.isRung(epochs)) {
                     return;
                 }
                 try {
-                    Rungs.Decision d = r.decide(trial, epochs, value, global::isCanceled);
-                    if (d != null && d.stop()) {
-                        monitor.stop(reason(epochs, value, d));
+                    TrialExecutor.Verdict v = r.decide(trial, epochs, value);
+                    if (v.stop() != null) {
+                        monitor.stop(v.stop());
+                    } else if (v.cancelled()) {
+                        global.setCanceled(true);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

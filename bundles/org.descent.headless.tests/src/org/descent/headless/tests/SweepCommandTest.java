@@ -78,6 +78,29 @@ class SweepCommandTest extends InRunStore {
         assertTrue(show.err().contains("'sweep show' needs the sweep's folder (DIR)"), show.err());
     }
 
+    @Test
+    void badSparkOptionsExitWith2AndNameThem() {
+        String[][] cases = {
+            { "--spark", "sparc://x", "option '--spark': 'sparc://x' is not a Spark master URL, expected local[K],"
+                    + " spark://HOST:PORT, yarn or k8s://https://HOST:PORT" },
+            { "--spark-host", "127.0.0.1", "option '--spark-host' is for --spark MASTER_URL" },
+            { "--spark", "local[2]", "--spark-host", "h:99999", "option '--spark-host': 'h:99999' is not HOST or"
+                    + " HOST:PORT (a port in 1..65535)" },
+            { "--spark", "local[2]", "--spark-conf", "executor.memory=4g", "option '--spark-conf': 'executor.memory=4g'"
+                    + " is not KEY=VALUE with a Spark setting (spark.*)" } };
+        for (String[] c : cases) {
+            List<String> args = new ArrayList<>(List.of("--epochs", "4", "--param", "optimizer.lr=grid(0.1,0.2)"));
+            args.addAll(List.of(c).subList(0, c.length - 1));
+            Result bad = sweep(args.toArray(String[]::new));
+            assertEquals(2, bad.code(), bad.err());
+            assertTrue(bad.err().contains(c[c.length - 1]), bad.err());
+        }
+        Result show = run("sweep", "show", dir.toString(), "--spark", "local[2]");
+        assertEquals(2, show.code());
+        assertTrue(show.err().contains("option '--spark' does not apply to 'sweep show' (only --json does)"),
+                show.err());
+    }
+
     /**
      * The sweep an experiment file keeps, as the editor saves it: run with {@code --experiment},
      * the command line's options overriding the file's; a bad space names the file, the line and

@@ -28,6 +28,8 @@ import org.descent.sweep.Study;
 import org.descent.sweep.SweepFolder;
 import org.descent.sweep.SweepSettings;
 import org.descent.sweep.Sweeper;
+import org.descent.sweep.TrialExecutor;
+import org.descent.sweep.spark.SparkTrials;
 
 /**
  * {@code descent sweep [train's options] --param NAME=DIST ...}: a study over a search space,
@@ -48,8 +50,9 @@ public final class SweepCommand implements Command {
                 throw new UsageException("'sweep " + sub + "' needs the sweep's folder (DIR)");
             }
             for (String o : context.options().keySet()) {
-                if (!o.equals("json")) {
-                    throw new UsageException("option '--" + o + "' does not apply to 'sweep " + sub + "' (only --json does)");
+                if (!o.equals("json") && !(sub.equals("resume") && SPARK_OPTIONS.contains(o))) {
+                    throw new UsageException("option '--" + o + "' does not apply to 'sweep " + sub + "' (only --json"
+                            + (sub.equals("resume") ? " and the --spark options do" : " does") + ")");
                 }
             }
             SweepFolder folder = new SweepFolder(Path.of(args.get(1)));
@@ -60,7 +63,8 @@ public final class SweepCommand implements Command {
                 print(folder, context.has("json"), context.out());
                 return OK;
             }
-            return run(context, folder, MixedPrecisionPolicy.LossScaling.DEFAULT);
+            return run(context, folder, MixedPrecisionPolicy.LossScaling.DEFAULT,
+                    executor(context, MixedPrecisionPolicy.LossScaling.DEFAULT));
         }
         Optional<String> file = context.option("experiment");
         if (file.isPresent()) {
@@ -68,6 +72,7 @@ public final class SweepCommand implements Command {
         }
         Experiment e = TrainCommand.experiment(context);
         MixedPrecisionPolicy.LossScaling scaling = TrainCommand.lossScaling(context, e);
+        TrialExecutor executor = executor(context, scaling);
         Study study = study(context, e);
         List<SearchSpace.Trial> trials = study.space().trials(study.samples(), study.searchSeed(), e, context.registry());
         List<String> problems = new Sweeper(context.registry(), l -> {
@@ -188,20 +193,80 @@ public final class SweepCommand implements Command {
             throw new UsageException("option '--out': " + ex.getMessage());
         }
         context.err().println("descent sweep: " + trials.size() + " trial(s) in " + folder.dir() + ", "
-                + (study.asha() == null ? "no early stopping" : study.asha().toString()) + ", " + study.parallel()
-                + " at a time");
-        return run(context, folder, scaling);
+                + (study.asha() == null ? "no early stopping" : study.asha().toString()) + ", "
+                + (context.has("spark") ? "as Spark tasks on " + context.option("spark").orElseThrow()
+                        : study.parallel() + " at a time"));
+        return run(context, folder, scaling, executor);
     }
 
-    private static int run(CommandContext context, SweepFolder folder, MixedPrecisionPolicy.LossScaling scaling)
-            throws Exception {
+    /** The options that send the trials to Spark. */
+    private static final java.util.Set<String> SPARK_OPTIONS = java.util.Set.of("spark", "spark-host", "spark-conf");
+
+    /** Where the trials train: threads of this process, or Spark tasks with --spark. */
+    private static TrialExecutor executor(CommandContext c, MixedPrecisionPolicy.LossScaling scaling)
+            throws UsageException {
+        Optional<String> master = c.option("spark");
+        if (master.isEmpty()) {
+            for (String o : SPARK_OPTIONS) {
+                if (c.has(o)) {
+                    throw new UsageException("option '--" + o + "' is for --spark MASTER_URL");
+                }
+            }
+            return TrialExecutor.threads();
+        }
+        String url = master.get().strip();
+        if (!url.matches("local(\\[([0-9]+|\\*)(,[0-9]+)?\\])?|spark://.+|yarn|k8s://.+|mesos://.+")) {
+            throw new UsageException("option '--spark': '" + url + "' is not a Spark master URL, expected local[K],"
+                    + " spark://HOST:PORT, yarn or k8s://https://HOST:PORT");
+        }
+        String host = null;
+        int port = 0;
+        Optional<String> address = c.option("spark-host");
+        if (address.isPresent()) {
+            String a = address.get().strip();
+            int colon = a.lastIndexOf(':');
+            host = colon > 0 && !a.endsWith("]") ? a.substring(0, colon) : a;
+            if (colon > 0 && !a.endsWith("]")) {
+                try {
+                    port = Integer.parseInt(a.substring(colon + 1));
+                } catch (NumberFormatException ex) {
+                    port = -1;
+                }
+                if (port < 1 || port > 65535) {
+                    throw new UsageException("option '--spark-host': '" + a + "' is not HOST or HOST:PORT (a port in"
+                            + " 1..65535)");
+                }
+            }
+        }
+        java.util.Map<String, String> conf = new java.util.LinkedHashMap<>();
+        for (String kv : c.values("spark-conf")) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0 || !kv.startsWith("spark.")) {
+                throw new UsageException("option '--spark-conf': '" + kv + "' is not KEY=VALUE with a Spark setting"
+                        + " (spark.*), e.g. spark.executor.memory=4g");
+            }
+            conf.put(kv.substring(0, eq).strip(), kv.substring(eq + 1));
+        }
+        return new SparkTrials(url, host, port, conf, scaling, l -> c.err().println("descent sweep: " + l));
+    }
+
+    private static int run(CommandContext context, SweepFolder folder, MixedPrecisionPolicy.LossScaling scaling,
+            TrialExecutor executor) throws Exception {
         Sweeper.Outcome outcome;
         try (CancelOnExit cancel = new CancelOnExit("descent-sweep-cancel-on-interrupt")) {
             outcome = new Sweeper(context.registry(), l -> context.err().println("descent sweep: " + l))
-                    .lossScaling(scaling).run(folder, cancel.monitor());
+                    .lossScaling(scaling).executor(executor).run(folder, cancel.monitor());
         } catch (ExperimentException ex) {
             ex.problems().forEach(p -> context.err().println("descent sweep: " + p));
             return USAGE;
+        } catch (IOException ex) {
+            if (!context.has("spark")) {
+                throw ex;
+            }
+            context.err().println("descent sweep: " + ex.getMessage());
+            context.err().println("descent sweep: stopped; continue with: descent sweep resume " + folder.dir()
+                    + " [--spark MASTER_URL]");
+            return 1;
         }
         print(folder, context.has("json"), context.out());
         if (!outcome.status().equals("done")) {
