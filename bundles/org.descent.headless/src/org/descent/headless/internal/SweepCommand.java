@@ -81,7 +81,7 @@ public final class SweepCommand implements Command {
             problems.forEach(p -> context.err().println("descent sweep: " + p));
             return USAGE;
         }
-        return start(context, e, study, trials, scaling);
+        return start(context, e, study, trials, scaling, executor);
     }
 
     /**
@@ -161,7 +161,7 @@ public final class SweepCommand implements Command {
             problems.forEach(p -> context.err().println("descent sweep: " + inFile(file, p)));
             return USAGE;
         }
-        return start(context, e, study, trials, scaling);
+        return start(context, e, study, trials, scaling, executor(context, scaling));
     }
 
     /**
@@ -180,7 +180,7 @@ public final class SweepCommand implements Command {
 
     /** Creates the sweep's folder (--out or a new one in the run store) and runs it. */
     private static int start(CommandContext context, Experiment e, Study study, List<SearchSpace.Trial> trials,
-            MixedPrecisionPolicy.LossScaling scaling) throws Exception {
+            MixedPrecisionPolicy.LossScaling scaling, TrialExecutor executor) throws Exception {
         SweepFolder folder;
         Optional<String> out = context.option("out");
         try {
