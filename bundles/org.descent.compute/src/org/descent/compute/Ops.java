@@ -222,4 +222,53 @@ public interface Ops {
      *        initialised by the caller to {@link UpdateRule#initialValue}
      */
     void update(UpdateRule rule, long step, double learningRate, Tensor params, Tensor grads, List<Tensor> state);
+
+    // ---- entropic transport (Sinkhorn) -----------------------------------------------------------
+    // Matrices are row-major [rows][cols]. exp and log are allowed a few ulp in both precisions
+    // (as in Activation), so results with them agree between backends within a tolerance, also in
+    // fp64; the products and sums of scaleRowsColumns are element-wise: the same bits in fp64.
+
+    /**
+     * {@code y = exp((alpha)·x)} over {@code x.size()} values (the Gibbs kernel {@code exp(−C/ε)}
+     * with {@code alpha = −1/ε}); y may be x.
+     *
+     * @since 0.1.0
+     */
+    void expScaled(double alpha, Tensor x, Tensor y);
+
+    /**
+     * {@code y[i][j] = x[i][j]·(u[i]·v[j])} (a plan from a kernel and its scalings); y may be x.
+     *
+     * @since 0.1.0
+     */
+    void scaleRowsColumns(int rows, int cols, Tensor u, Tensor x, Tensor v, Tensor y);
+
+    /**
+     * {@code y[i][j] = exp((x[i][j] + u[i]) + v[j])} (a plan from {@code −C/ε} and potentials
+     * divided by ε); y may be x.
+     *
+     * @since 0.1.0
+     */
+    void expShifted(int rows, int cols, Tensor u, Tensor x, Tensor v, Tensor y);
+
+    /**
+     * One Sinkhorn–Knopp row scaling and the column sums that follow it, for a kernel K: first
+     * {@code u[i] = a[i] / Σ_j K[i][j]·v[j]} for every row, then {@code w[j] = Σ_i K[i][j]·u[i]}
+     * (u, w of rows and cols values; w is not a or v). A row whose sum is 0 gives an infinite
+     * u[i] (and then non-finite w), which the caller detects.
+     *
+     * @since 0.1.0
+     */
+    void sinkhornStep(int rows, int cols, Tensor k, Tensor v, Tensor a, Tensor u, Tensor w);
+
+    /**
+     * Log-sum-exp of x with a vector added, along rows ({@code columns == false}:
+     * {@code out[i] = log Σ_j exp(x[i][j] + add[j])}, add of cols values, out of rows) or along
+     * columns ({@code out[j] = log Σ_i exp(x[i][j] + add[i])}, add of rows values, out of cols),
+     * computed as {@code mx + log Σ exp((x + add) − mx)} with mx the largest term. A term whose
+     * add value is −∞ counts 0; out is −∞ where every term does.
+     *
+     * @since 0.1.0
+     */
+    void logSumExp(boolean columns, int rows, int cols, Tensor x, Tensor add, Tensor out);
 }

@@ -47,7 +47,8 @@ public abstract class DeviceConformance {
 
     /**
      * The largest error allowed for an operation (its name in {@link Ops}) in a precision: fp64
-     * 1e-12 (1e-10 for the products and convolutions), fp32 1e-6 for element-wise operations,
+     * 1e-12 (1e-10 for the products and convolutions; scaleRowsColumns is checked bit for bit),
+     * fp32 1e-6 for element-wise operations,
      * 2e-5 for reductions, products and convolutions, 1e-4 for batch normalization's backward
      * pass and the optimizer updates (after five steps).
      */
@@ -58,7 +59,8 @@ public abstract class DeviceConformance {
         }
         return switch (op) {
         case "fill", "copy", "axpy", "scale", "add", "mul", "addBias", "activation", "activationBackward", "dropout",
-                "pool2dForward", "pool2dBackward", "subsample", "subsampleBackward", "write" -> 1e-6;
+                "pool2dForward", "pool2dBackward", "subsample", "subsampleBackward", "write", "expScaled",
+                "scaleRowsColumns", "expShifted" -> 1e-6;
         case "batchNormBackward", "update" -> 1e-4;
         default -> 2e-5;
         };
@@ -830,6 +832,122 @@ public abstract class DeviceConformance {
                 } else {
                     assertClose("update", p, expected, tp.toDoubles(), tolerance("update", p));
                 }
+            }
+        }
+    }
+
+    /**
+     * The Sinkhorn operations on a 9 × 37 matrix (two blocks of four rows and one more, an odd
+     * row length), with a left-out (−∞) term in each log-sum-exp and a whole row of them.
+     */
+    @Test
+    public void sinkhornOperations() {
+        int rows = 9;
+        int cols = 37;
+        for (Precision p : precisions()) {
+            Ops ops = device().ops(p);
+            double[] x = rounded(gaussian(21, rows * cols), p);
+            double[] u = rounded(gaussian(22, rows), p);
+            double[] v = rounded(gaussian(23, cols), p);
+            Tensor tx = upload(ops, x);
+            Tensor tu = upload(ops, u);
+            Tensor tv = upload(ops, v);
+            Tensor ty = ops.allocate(rows * cols);
+            double[] e = new double[rows * cols];
+
+            double alpha = -1.75;
+            ops.expScaled(alpha, tx, ty);
+            for (int i = 0; i < e.length; i++) {
+                e[i] = Math.exp(x[i] * alpha);
+            }
+            assertClose("expScaled", p, e, ty);
+            double[] kernel = rounded(e.clone(), p);
+            Tensor tk = upload(ops, kernel);
+
+            ops.scaleRowsColumns(rows, cols, tu, tk, tv, ty);
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    e[i * cols + j] = kernel[i * cols + j] * (u[i] * v[j]);
+                }
+            }
+            if (p == Precision.FP64) {
+                assertArrayEquals(e, ty.toDoubles(), "scaleRowsColumns in fp64: the same bits as the host");
+            }
+            assertClose("scaleRowsColumns", p, e, ty);
+
+            ops.expShifted(rows, cols, tu, tx, tv, ty);
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    e[i * cols + j] = Math.exp((x[i * cols + j] + u[i]) + v[j]);
+                }
+            }
+            assertClose("expShifted", p, e, ty);
+
+            // a Sinkhorn step on the positive kernel, positive v and masses a
+            double[] pv = new double[cols];
+            for (int j = 0; j < cols; j++) {
+                pv[j] = rounded(new double[] { Math.abs(v[j]) + 0.5 }, p)[0];
+            }
+            double[] a = new double[rows];
+            for (int i = 0; i < rows; i++) {
+                a[i] = rounded(new double[] { (i + 1) / 45.0 }, p)[0];
+            }
+            Tensor tsu = ops.allocate(rows);
+            Tensor tw = ops.allocate(cols);
+            ops.sinkhornStep(rows, cols, tk, upload(ops, pv), upload(ops, a), tsu, tw);
+            double[] eu = new double[rows];
+            double[] ew = new double[cols];
+            for (int i = 0; i < rows; i++) {
+                double s = 0;
+                for (int j = 0; j < cols; j++) {
+                    s += kernel[i * cols + j] * pv[j];
+                }
+                eu[i] = a[i] / s;
+            }
+            assertClose("sinkhornStep", p, eu, tsu);
+            double[] su = tsu.toDoubles();
+            for (int j = 0; j < cols; j++) {
+                for (int i = 0; i < rows; i++) {
+                    ew[j] += kernel[i * cols + j] * su[i];
+                }
+            }
+            assertClose("sinkhornStep", p, ew, tw);
+
+            // log-sum-exp along rows (add over columns) and along columns (add over rows)
+            double[] addCols = v.clone();
+            addCols[3] = Double.NEGATIVE_INFINITY;
+            double[] addRows = u.clone();
+            addRows[2] = Double.NEGATIVE_INFINITY;
+            Tensor tr = ops.allocate(rows);
+            ops.logSumExp(false, rows, cols, tx, upload(ops, addCols), tr);
+            double[] er = new double[rows];
+            for (int i = 0; i < rows; i++) {
+                double s = 0;
+                for (int j = 0; j < cols; j++) {
+                    s += Math.exp(x[i * cols + j] + addCols[j]);
+                }
+                er[i] = Math.log(s);
+            }
+            assertClose("logSumExp", p, er, tr);
+            Tensor tc = ops.allocate(cols);
+            ops.logSumExp(true, rows, cols, tx, upload(ops, addRows), tc);
+            double[] ec = new double[cols];
+            for (int j = 0; j < cols; j++) {
+                double s = 0;
+                for (int i = 0; i < rows; i++) {
+                    s += Math.exp(x[i * cols + j] + addRows[i]);
+                }
+                ec[j] = Math.log(s);
+            }
+            assertClose("logSumExp", p, ec, tc);
+            double[] none = new double[cols];
+            java.util.Arrays.fill(none, Double.NEGATIVE_INFINITY);
+            ops.logSumExp(false, rows, cols, tx, upload(ops, none), tr);
+            for (double value : tr.toDoubles()) {
+                assertEquals(Double.NEGATIVE_INFINITY, value, "logSumExp of no terms in " + p.id());
+            }
+            for (Tensor t : List.of(tx, tu, tv, ty, tk, tsu, tw, tr, tc)) {
+                t.close();
             }
         }
     }

@@ -1223,4 +1223,281 @@ public final class F32Ops implements Ops {
             p[po + i] = p[po + i] + minusLr * delta;
         }
     }
+
+    // ---- entropic transport (Sinkhorn) ---------------------------------------------------------
+
+    private static int matrix(String op, int rows, int cols) {
+        positive(op, rows, cols);
+        if ((long) rows * cols > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(op + ": " + rows + " x " + cols + " values exceed 2^31");
+        }
+        return rows * cols;
+    }
+
+    @Override
+    public void expScaled(double alpha, Tensor x, Tensor y) {
+        CpuTensor tx = t(x, 0, "expScaled", "x");
+        int n = tx.size();
+        CpuTensor ty = t(y, n, "expScaled", "y");
+        float a = r(alpha);
+        float[] xs = tx.f();
+        float[] ys = ty.f();
+        int xo = tx.offset();
+        int yo = ty.offset();
+        device.parallel(device.parts(n, 16L * n), (part, parts) -> {
+            for (int i = CpuDevice.start(n, part, parts), end = CpuDevice.start(n, part + 1, parts); i < end; i++) {
+                ys[yo + i] = exp(xs[xo + i] * a);
+            }
+        });
+    }
+
+    @Override
+    public void scaleRowsColumns(int rows, int cols, Tensor u, Tensor x, Tensor v, Tensor y) {
+        String op = "scaleRowsColumns";
+        int n = matrix(op, rows, cols);
+        CpuTensor tu = t(u, rows, op, "u");
+        CpuTensor tx = t(x, n, op, "x");
+        CpuTensor tv = t(v, cols, op, "v");
+        CpuTensor ty = t(y, n, op, "y");
+        float[] us = tu.f();
+        float[] xs = tx.f();
+        float[] vs = tv.f();
+        float[] ys = ty.f();
+        device.parallel(device.parts(rows, 2L * n), (part, parts) -> {
+            for (int i = CpuDevice.start(rows, part, parts); i < CpuDevice.start(rows, part + 1, parts); i++) {
+                float ui = us[tu.offset() + i];
+                int xr = tx.offset() + i * cols;
+                int yr = ty.offset() + i * cols;
+                int vo = tv.offset();
+                for (int j = 0; j < cols; j++) {
+                    ys[yr + j] = xs[xr + j] * (ui * vs[vo + j]);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void expShifted(int rows, int cols, Tensor u, Tensor x, Tensor v, Tensor y) {
+        String op = "expShifted";
+        int n = matrix(op, rows, cols);
+        CpuTensor tu = t(u, rows, op, "u");
+        CpuTensor tx = t(x, n, op, "x");
+        CpuTensor tv = t(v, cols, op, "v");
+        CpuTensor ty = t(y, n, op, "y");
+        float[] us = tu.f();
+        float[] xs = tx.f();
+        float[] vs = tv.f();
+        float[] ys = ty.f();
+        device.parallel(device.parts(rows, 16L * n), (part, parts) -> {
+            for (int i = CpuDevice.start(rows, part, parts); i < CpuDevice.start(rows, part + 1, parts); i++) {
+                float ui = us[tu.offset() + i];
+                int xr = tx.offset() + i * cols;
+                int yr = ty.offset() + i * cols;
+                int vo = tv.offset();
+                for (int j = 0; j < cols; j++) {
+                    ys[yr + j] = exp(xs[xr + j] + ui + vs[vo + j]);
+                }
+            }
+        });
+    }
+
+    /**
+     * Rows are taken four at a time (their dot products share the loads of v, then their
+     * contributions to w are added while they are in cache); the parts of a parallel step start at
+     * multiples of four rows, so u has the same bits for every thread count and w is the sum of
+     * the parts' column sums in part order.
+     */
+    @Override
+    public void sinkhornStep(int rows, int cols, Tensor k, Tensor v, Tensor a, Tensor u, Tensor w) {
+        String op = "sinkhornStep";
+        int n = matrix(op, rows, cols);
+        CpuTensor tk = t(k, n, op, "k");
+        CpuTensor tv = t(v, cols, op, "v");
+        CpuTensor ta = t(a, rows, op, "a");
+        CpuTensor tu = t(u, rows, op, "u");
+        CpuTensor tw = t(w, cols, op, "w");
+        int blocks = (rows + 3) / 4;
+        int parts = device.parts(blocks, 4L * n);
+        float[] vs = tv.f();
+        int vo = tv.offset();
+        if (vo != 0) {
+            vs = work(0, 0, cols);
+            System.arraycopy(tv.f(), vo, vs, 0, cols);
+        }
+        float[] vv = vs;
+        device.parallel(parts, (part, ps) -> {
+            int i0 = Math.min(rows, 4 * CpuDevice.start(blocks, part, ps));
+            int i1 = Math.min(rows, 4 * CpuDevice.start(blocks, part + 1, ps));
+            float[] out = work(part, 1, cols);
+            Arrays.fill(out, 0, cols, 0);
+            scaleRows(tk.f(), tk.offset(), i0, i1, cols, ta.f(), ta.offset(), vv, tu.f(), tu.offset(), out);
+        });
+        float[] ws = tw.f();
+        int wo = tw.offset();
+        float[] first = work(0, 1, cols);
+        for (int j = 0; j < cols; j++) {
+            double s = first[j];
+            for (int part = 1; part < parts; part++) {
+                s += scratch[part][1][j];
+            }
+            ws[wo + j] = (float) s;
+        }
+    }
+
+    /** Rows i0..i1 of {@link #sinkhornStep}: {@code u_i = a_i / Σ_j K_ij v_j}, {@code out_j += K_ij u_i}. */
+    private static void scaleRows(float[] k, int ko, int i0, int i1, int m, float[] a, int ao, float[] v,
+            float[] u, int uo, float[] out) {
+        int i = i0;
+        for (; i + 3 < i1; i += 4) {
+            int row = ko + i * m;
+            int r2 = row + m;
+            int r3 = row + 2 * m;
+            int r4 = row + 3 * m;
+            double a0 = 0;
+            double a1 = 0;
+            double b0 = 0;
+            double b1 = 0;
+            double c0 = 0;
+            double c1 = 0;
+            double d0 = 0;
+            double d1 = 0;
+            int j = 0;
+            for (int m2 = m & ~1; j < m2; j += 2) {
+                double v0 = v[j];
+                double v1 = v[j + 1];
+                a0 += k[row + j] * v0;
+                a1 += k[row + j + 1] * v1;
+                b0 += k[r2 + j] * v0;
+                b1 += k[r2 + j + 1] * v1;
+                c0 += k[r3 + j] * v0;
+                c1 += k[r3 + j + 1] * v1;
+                d0 += k[r4 + j] * v0;
+                d1 += k[r4 + j + 1] * v1;
+            }
+            if (j < m) {
+                a0 += k[row + j] * v[j];
+                b0 += k[r2 + j] * v[j];
+                c0 += k[r3 + j] * v[j];
+                d0 += k[r4 + j] * v[j];
+            }
+            float s1 = (float) (a[ao + i] / (a0 + a1));
+            float s2 = (float) (a[ao + i + 1] / (b0 + b1));
+            float s3 = (float) (a[ao + i + 2] / (c0 + c1));
+            float s4 = (float) (a[ao + i + 3] / (d0 + d1));
+            u[uo + i] = s1;
+            u[uo + i + 1] = s2;
+            u[uo + i + 2] = s3;
+            u[uo + i + 3] = s4;
+            for (j = 0; j < m; j++) {
+                out[j] += (k[row + j] * s1 + k[r2 + j] * s2) + (k[r3 + j] * s3 + k[r4 + j] * s4);
+            }
+        }
+        for (; i < i1; i++) {
+            int row = ko + i * m;
+            float s = (float) (a[ao + i] / dot8(k, row, v, m));
+            u[uo + i] = s;
+            for (int j = 0; j < m; j++) {
+                out[j] += k[row + j] * s;
+            }
+        }
+    }
+
+    /** {@code Σ_j K[row + j]·v[j]} with eight partial sums. */
+    private static double dot8(float[] k, int row, float[] v, int m) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double s4 = 0;
+        double s5 = 0;
+        double s6 = 0;
+        double s7 = 0;
+        int j = 0;
+        for (int m8 = m & ~7; j < m8; j += 8) {
+            s0 += k[row + j] * v[j];
+            s1 += k[row + j + 1] * v[j + 1];
+            s2 += k[row + j + 2] * v[j + 2];
+            s3 += k[row + j + 3] * v[j + 3];
+            s4 += k[row + j + 4] * v[j + 4];
+            s5 += k[row + j + 5] * v[j + 5];
+            s6 += k[row + j + 6] * v[j + 6];
+            s7 += k[row + j + 7] * v[j + 7];
+        }
+        for (; j < m; j++) {
+            s0 += k[row + j] * v[j];
+        }
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    }
+
+    @Override
+    public void logSumExp(boolean columns, int rows, int cols, Tensor x, Tensor add, Tensor out) {
+        String op = "logSumExp";
+        int n = matrix(op, rows, cols);
+        CpuTensor tx = t(x, n, op, "x");
+        CpuTensor ta = t(add, columns ? rows : cols, op, "add");
+        CpuTensor to = t(out, columns ? cols : rows, op, "out");
+        float[] xs = tx.f();
+        float[] as = ta.f();
+        float[] os = to.f();
+        int xo = tx.offset();
+        int ao = ta.offset();
+        int oo = to.offset();
+        if (columns) {
+            // each part takes a range of columns through every row, in row order
+            device.parallel(device.parts(cols, 20L * n), (part, parts) -> {
+                int j0 = CpuDevice.start(cols, part, parts);
+                int j1 = CpuDevice.start(cols, part + 1, parts);
+                float[] mx = work(part, 2, cols);
+                Arrays.fill(mx, j0, j1, Float.NEGATIVE_INFINITY);
+                for (int i = 0; i < rows; i++) {
+                    float ai = as[ao + i];
+                    if (ai != Float.NEGATIVE_INFINITY) {
+                        int row = xo + i * cols;
+                        for (int j = j0; j < j1; j++) {
+                            mx[j] = Math.max(mx[j], xs[row + j] + ai);
+                        }
+                    }
+                }
+                float[] sum = work(part, 3, cols);
+                Arrays.fill(sum, j0, j1, 0);
+                for (int i = 0; i < rows; i++) {
+                    float ai = as[ao + i];
+                    if (ai != Float.NEGATIVE_INFINITY) {
+                        int row = xo + i * cols;
+                        for (int j = j0; j < j1; j++) {
+                            sum[j] += exp(xs[row + j] + ai - mx[j]);
+                        }
+                    }
+                }
+                for (int j = j0; j < j1; j++) {
+                    os[oo + j] = mx[j] + log(sum[j]);
+                }
+            });
+            return;
+        }
+        device.parallel(device.parts(rows, 20L * n), (part, parts) -> {
+            for (int i = CpuDevice.start(rows, part, parts); i < CpuDevice.start(rows, part + 1, parts); i++) {
+                int row = xo + i * cols;
+                float mx = Float.NEGATIVE_INFINITY;
+                for (int j = 0; j < cols; j++) {
+                    float aj = as[ao + j];
+                    if (aj != Float.NEGATIVE_INFINITY) {
+                        mx = Math.max(mx, xs[row + j] + aj);
+                    }
+                }
+                if (mx == Float.NEGATIVE_INFINITY) {
+                    os[oo + i] = mx;
+                    continue;
+                }
+                double s = 0;
+                for (int j = 0; j < cols; j++) {
+                    float aj = as[ao + j];
+                    if (aj != Float.NEGATIVE_INFINITY) {
+                        s += exp(xs[row + j] + aj - mx);
+                    }
+                }
+                os[oo + i] = mx + (float) Math.log(s);
+            }
+        });
+    }
 }

@@ -1225,4 +1225,281 @@ public final class F64Ops implements Ops {
             p[po + i] = p[po + i] + minusLr * delta;
         }
     }
+
+    // ---- entropic transport (Sinkhorn) ---------------------------------------------------------
+
+    private static int matrix(String op, int rows, int cols) {
+        positive(op, rows, cols);
+        if ((long) rows * cols > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(op + ": " + rows + " x " + cols + " values exceed 2^31");
+        }
+        return rows * cols;
+    }
+
+    @Override
+    public void expScaled(double alpha, Tensor x, Tensor y) {
+        CpuTensor tx = t(x, 0, "expScaled", "x");
+        int n = tx.size();
+        CpuTensor ty = t(y, n, "expScaled", "y");
+        double a = r(alpha);
+        double[] xs = tx.d();
+        double[] ys = ty.d();
+        int xo = tx.offset();
+        int yo = ty.offset();
+        device.parallel(device.parts(n, 16L * n), (part, parts) -> {
+            for (int i = CpuDevice.start(n, part, parts), end = CpuDevice.start(n, part + 1, parts); i < end; i++) {
+                ys[yo + i] = exp(xs[xo + i] * a);
+            }
+        });
+    }
+
+    @Override
+    public void scaleRowsColumns(int rows, int cols, Tensor u, Tensor x, Tensor v, Tensor y) {
+        String op = "scaleRowsColumns";
+        int n = matrix(op, rows, cols);
+        CpuTensor tu = t(u, rows, op, "u");
+        CpuTensor tx = t(x, n, op, "x");
+        CpuTensor tv = t(v, cols, op, "v");
+        CpuTensor ty = t(y, n, op, "y");
+        double[] us = tu.d();
+        double[] xs = tx.d();
+        double[] vs = tv.d();
+        double[] ys = ty.d();
+        device.parallel(device.parts(rows, 2L * n), (part, parts) -> {
+            for (int i = CpuDevice.start(rows, part, parts); i < CpuDevice.start(rows, part + 1, parts); i++) {
+                double ui = us[tu.offset() + i];
+                int xr = tx.offset() + i * cols;
+                int yr = ty.offset() + i * cols;
+                int vo = tv.offset();
+                for (int j = 0; j < cols; j++) {
+                    ys[yr + j] = xs[xr + j] * (ui * vs[vo + j]);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void expShifted(int rows, int cols, Tensor u, Tensor x, Tensor v, Tensor y) {
+        String op = "expShifted";
+        int n = matrix(op, rows, cols);
+        CpuTensor tu = t(u, rows, op, "u");
+        CpuTensor tx = t(x, n, op, "x");
+        CpuTensor tv = t(v, cols, op, "v");
+        CpuTensor ty = t(y, n, op, "y");
+        double[] us = tu.d();
+        double[] xs = tx.d();
+        double[] vs = tv.d();
+        double[] ys = ty.d();
+        device.parallel(device.parts(rows, 16L * n), (part, parts) -> {
+            for (int i = CpuDevice.start(rows, part, parts); i < CpuDevice.start(rows, part + 1, parts); i++) {
+                double ui = us[tu.offset() + i];
+                int xr = tx.offset() + i * cols;
+                int yr = ty.offset() + i * cols;
+                int vo = tv.offset();
+                for (int j = 0; j < cols; j++) {
+                    ys[yr + j] = exp(xs[xr + j] + ui + vs[vo + j]);
+                }
+            }
+        });
+    }
+
+    /**
+     * Rows are taken four at a time (their dot products share the loads of v, then their
+     * contributions to w are added while they are in cache); the parts of a parallel step start at
+     * multiples of four rows, so u has the same bits for every thread count and w is the sum of
+     * the parts' column sums in part order.
+     */
+    @Override
+    public void sinkhornStep(int rows, int cols, Tensor k, Tensor v, Tensor a, Tensor u, Tensor w) {
+        String op = "sinkhornStep";
+        int n = matrix(op, rows, cols);
+        CpuTensor tk = t(k, n, op, "k");
+        CpuTensor tv = t(v, cols, op, "v");
+        CpuTensor ta = t(a, rows, op, "a");
+        CpuTensor tu = t(u, rows, op, "u");
+        CpuTensor tw = t(w, cols, op, "w");
+        int blocks = (rows + 3) / 4;
+        int parts = device.parts(blocks, 4L * n);
+        double[] vs = tv.d();
+        int vo = tv.offset();
+        if (vo != 0) {
+            vs = work(0, 0, cols);
+            System.arraycopy(tv.d(), vo, vs, 0, cols);
+        }
+        double[] vv = vs;
+        device.parallel(parts, (part, ps) -> {
+            int i0 = Math.min(rows, 4 * CpuDevice.start(blocks, part, ps));
+            int i1 = Math.min(rows, 4 * CpuDevice.start(blocks, part + 1, ps));
+            double[] out = work(part, 1, cols);
+            Arrays.fill(out, 0, cols, 0);
+            scaleRows(tk.d(), tk.offset(), i0, i1, cols, ta.d(), ta.offset(), vv, tu.d(), tu.offset(), out);
+        });
+        double[] ws = tw.d();
+        int wo = tw.offset();
+        double[] first = work(0, 1, cols);
+        for (int j = 0; j < cols; j++) {
+            /*acc*/double s = first[j];
+            for (int part = 1; part < parts; part++) {
+                s += scratch[part][1][j];
+            }
+            ws[wo + j] = (double) s;
+        }
+    }
+
+    /** Rows i0..i1 of {@link #sinkhornStep}: {@code u_i = a_i / Σ_j K_ij v_j}, {@code out_j += K_ij u_i}. */
+    private static void scaleRows(double[] k, int ko, int i0, int i1, int m, double[] a, int ao, double[] v,
+            double[] u, int uo, double[] out) {
+        int i = i0;
+        for (; i + 3 < i1; i += 4) {
+            int row = ko + i * m;
+            int r2 = row + m;
+            int r3 = row + 2 * m;
+            int r4 = row + 3 * m;
+            /*acc*/double a0 = 0;
+            /*acc*/double a1 = 0;
+            /*acc*/double b0 = 0;
+            /*acc*/double b1 = 0;
+            /*acc*/double c0 = 0;
+            /*acc*/double c1 = 0;
+            /*acc*/double d0 = 0;
+            /*acc*/double d1 = 0;
+            int j = 0;
+            for (int m2 = m & ~1; j < m2; j += 2) {
+                /*acc*/double v0 = v[j];
+                /*acc*/double v1 = v[j + 1];
+                a0 += k[row + j] * v0;
+                a1 += k[row + j + 1] * v1;
+                b0 += k[r2 + j] * v0;
+                b1 += k[r2 + j + 1] * v1;
+                c0 += k[r3 + j] * v0;
+                c1 += k[r3 + j + 1] * v1;
+                d0 += k[r4 + j] * v0;
+                d1 += k[r4 + j + 1] * v1;
+            }
+            if (j < m) {
+                a0 += k[row + j] * v[j];
+                b0 += k[r2 + j] * v[j];
+                c0 += k[r3 + j] * v[j];
+                d0 += k[r4 + j] * v[j];
+            }
+            double s1 = (double) (a[ao + i] / (a0 + a1));
+            double s2 = (double) (a[ao + i + 1] / (b0 + b1));
+            double s3 = (double) (a[ao + i + 2] / (c0 + c1));
+            double s4 = (double) (a[ao + i + 3] / (d0 + d1));
+            u[uo + i] = s1;
+            u[uo + i + 1] = s2;
+            u[uo + i + 2] = s3;
+            u[uo + i + 3] = s4;
+            for (j = 0; j < m; j++) {
+                out[j] += (k[row + j] * s1 + k[r2 + j] * s2) + (k[r3 + j] * s3 + k[r4 + j] * s4);
+            }
+        }
+        for (; i < i1; i++) {
+            int row = ko + i * m;
+            double s = (double) (a[ao + i] / dot8(k, row, v, m));
+            u[uo + i] = s;
+            for (int j = 0; j < m; j++) {
+                out[j] += k[row + j] * s;
+            }
+        }
+    }
+
+    /** {@code Σ_j K[row + j]·v[j]} with eight partial sums. */
+    private static /*acc*/double dot8(double[] k, int row, double[] v, int m) {
+        /*acc*/double s0 = 0;
+        /*acc*/double s1 = 0;
+        /*acc*/double s2 = 0;
+        /*acc*/double s3 = 0;
+        /*acc*/double s4 = 0;
+        /*acc*/double s5 = 0;
+        /*acc*/double s6 = 0;
+        /*acc*/double s7 = 0;
+        int j = 0;
+        for (int m8 = m & ~7; j < m8; j += 8) {
+            s0 += k[row + j] * v[j];
+            s1 += k[row + j + 1] * v[j + 1];
+            s2 += k[row + j + 2] * v[j + 2];
+            s3 += k[row + j + 3] * v[j + 3];
+            s4 += k[row + j + 4] * v[j + 4];
+            s5 += k[row + j + 5] * v[j + 5];
+            s6 += k[row + j + 6] * v[j + 6];
+            s7 += k[row + j + 7] * v[j + 7];
+        }
+        for (; j < m; j++) {
+            s0 += k[row + j] * v[j];
+        }
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    }
+
+    @Override
+    public void logSumExp(boolean columns, int rows, int cols, Tensor x, Tensor add, Tensor out) {
+        String op = "logSumExp";
+        int n = matrix(op, rows, cols);
+        CpuTensor tx = t(x, n, op, "x");
+        CpuTensor ta = t(add, columns ? rows : cols, op, "add");
+        CpuTensor to = t(out, columns ? cols : rows, op, "out");
+        double[] xs = tx.d();
+        double[] as = ta.d();
+        double[] os = to.d();
+        int xo = tx.offset();
+        int ao = ta.offset();
+        int oo = to.offset();
+        if (columns) {
+            // each part takes a range of columns through every row, in row order
+            device.parallel(device.parts(cols, 20L * n), (part, parts) -> {
+                int j0 = CpuDevice.start(cols, part, parts);
+                int j1 = CpuDevice.start(cols, part + 1, parts);
+                double[] mx = work(part, 2, cols);
+                Arrays.fill(mx, j0, j1, Double.NEGATIVE_INFINITY);
+                for (int i = 0; i < rows; i++) {
+                    double ai = as[ao + i];
+                    if (ai != Double.NEGATIVE_INFINITY) {
+                        int row = xo + i * cols;
+                        for (int j = j0; j < j1; j++) {
+                            mx[j] = Math.max(mx[j], xs[row + j] + ai);
+                        }
+                    }
+                }
+                double[] sum = work(part, 3, cols);
+                Arrays.fill(sum, j0, j1, 0);
+                for (int i = 0; i < rows; i++) {
+                    double ai = as[ao + i];
+                    if (ai != Double.NEGATIVE_INFINITY) {
+                        int row = xo + i * cols;
+                        for (int j = j0; j < j1; j++) {
+                            sum[j] += exp(xs[row + j] + ai - mx[j]);
+                        }
+                    }
+                }
+                for (int j = j0; j < j1; j++) {
+                    os[oo + j] = mx[j] + log(sum[j]);
+                }
+            });
+            return;
+        }
+        device.parallel(device.parts(rows, 20L * n), (part, parts) -> {
+            for (int i = CpuDevice.start(rows, part, parts); i < CpuDevice.start(rows, part + 1, parts); i++) {
+                int row = xo + i * cols;
+                double mx = Double.NEGATIVE_INFINITY;
+                for (int j = 0; j < cols; j++) {
+                    double aj = as[ao + j];
+                    if (aj != Double.NEGATIVE_INFINITY) {
+                        mx = Math.max(mx, xs[row + j] + aj);
+                    }
+                }
+                if (mx == Double.NEGATIVE_INFINITY) {
+                    os[oo + i] = mx;
+                    continue;
+                }
+                /*acc*/double s = 0;
+                for (int j = 0; j < cols; j++) {
+                    double aj = as[ao + j];
+                    if (aj != Double.NEGATIVE_INFINITY) {
+                        s += exp(xs[row + j] + aj - mx);
+                    }
+                }
+                os[oo + i] = mx + (double) Math.log(s);
+            }
+        });
+    }
 }

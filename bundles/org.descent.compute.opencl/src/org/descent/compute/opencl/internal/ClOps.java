@@ -540,4 +540,66 @@ final class ClOps implements Ops {
                 r.eps(), -learningRate, n);
         }
     }
+
+    // ---- entropic transport (Sinkhorn) ----------------------------------------------------------
+
+    private static long matrix(String op, int rows, int cols) {
+        if (rows < 1 || cols < 1) {
+            throw new IllegalArgumentException(op + ": rows " + rows + " and cols " + cols + " must be at least 1");
+        }
+        return (long) rows * cols;
+    }
+
+    @Override
+    public void expScaled(double alpha, Tensor x, Tensor y) {
+        ClTensor cx = check("expScaled", "x", x, 0);
+        ClTensor cy = check("expScaled", "y", y, x.size());
+        each("expScaled", "exp_scaled", x.size(), alpha, cx, cy, (long) x.size());
+    }
+
+    @Override
+    public void scaleRowsColumns(int rows, int cols, Tensor u, Tensor x, Tensor v, Tensor y) {
+        scaleOrShift("scaleRowsColumns", false, rows, cols, u, x, v, y);
+    }
+
+    @Override
+    public void expShifted(int rows, int cols, Tensor u, Tensor x, Tensor v, Tensor y) {
+        scaleOrShift("expShifted", true, rows, cols, u, x, v, y);
+    }
+
+    private void scaleOrShift(String op, boolean shifted, int rows, int cols, Tensor u, Tensor x, Tensor v, Tensor y) {
+        long n = matrix(op, rows, cols);
+        ClTensor cu = check(op, "u", u, rows);
+        ClTensor cx = check(op, "x", x, n);
+        ClTensor cv = check(op, "v", v, cols);
+        ClTensor cy = check(op, "y", y, n);
+        each(op, "scale_rows_columns", n, shifted, cu, cx, cv, cy, rows, cols);
+    }
+
+    @Override
+    public void sinkhornStep(int rows, int cols, Tensor k, Tensor v, Tensor a, Tensor u, Tensor w) {
+        String op = "sinkhornStep";
+        long n = matrix(op, rows, cols);
+        ClTensor ck = check(op, "k", k, n);
+        ClTensor cv = check(op, "v", v, cols);
+        ClTensor ca = check(op, "a", a, rows);
+        ClTensor cu = check(op, "u", u, rows);
+        ClTensor cw = check(op, "w", w, cols);
+        perChannel(op, "sinkhorn_rows", rows, ck, cv, ca, cu, cols);
+        each(op, "sinkhorn_columns", cols, ck, cu, cw, rows, cols);
+    }
+
+    @Override
+    public void logSumExp(boolean columns, int rows, int cols, Tensor x, Tensor add, Tensor out) {
+        String op = "logSumExp";
+        long n = matrix(op, rows, cols);
+        ClTensor cx = check(op, "x", x, n);
+        ClTensor ca = check(op, "add", add, columns ? rows : cols);
+        ClTensor co = check(op, "out", out, columns ? cols : rows);
+        if (columns) {
+            each(op, "logsumexp_columns", cols, cx, ca, co, rows, cols);
+        } else {
+            perChannel(op, "logsumexp_rows", rows, cx, ca, co, cols);
+        }
+    }
 }

@@ -16,9 +16,9 @@ import org.descent.core.Precision;
  */
 final class KernelSource {
 
-    /** The kernel files, in the order they are joined (reduce.cl before batchnorm.cl, which uses it). */
+    /** The kernel files, in the order they are joined (reduce.cl before batchnorm.cl and transport.cl, which use it). */
     static final List<String> FILES = List.of("elementwise.cl", "activation.cl", "reduce.cl", "batchnorm.cl",
-            "gemm.cl", "conv.cl", "pool.cl", "softmax.cl", "dropout.cl", "optimizer.cl");
+            "gemm.cl", "conv.cl", "pool.cl", "softmax.cl", "dropout.cl", "optimizer.cl", "transport.cl");
 
     /**
      * Work-group sizes the kernels are compiled for: the reductions' group (a power of two), and
