@@ -3,6 +3,7 @@ package org.descent.analysis.distributions;
 import java.util.Arrays;
 import java.util.Locale;
 
+import org.descent.compute.Ops;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
@@ -20,6 +21,10 @@ import org.eclipse.jdt.annotation.Nullable;
  * Costs are {@code ⟨P, C⟩} of the plan found, as POT's {@code emd2} and {@code sinkhorn2} report
  * them (no p-th root). Masses must be non-negative with equal totals. Long computations check the
  * monitor and end with {@link OperationCanceledException} when it is cancelled.
+ * <p>
+ * The Sinkhorn methods also run on a compute device: their overloads that take {@link Ops} keep
+ * the n × m matrix on the device and make the same iterations with its operations; the vectors
+ * and the stopping test stay on the host.
  *
  * @since 0.1.0
  */
@@ -198,14 +203,27 @@ public final class Transport {
      */
     public static SinkhornResult sinkhorn(double[] a, double[] b, double[] cost, double eps, int maxIter, double tol,
             @Nullable IProgressMonitor monitor) {
+        return kernelScaling(null, a, b, cost, eps, maxIter, tol, monitor);
+    }
+
+    /**
+     * {@link #sinkhorn(double[], double[], double[], double, int, double, IProgressMonitor)} on a
+     * compute device, in the precision of {@code ops}: the kernel is computed and kept on the device
+     * and every iteration runs there ({@link Ops#sinkhornStep}); only the scalings (n and m values)
+     * travel each iteration, for the stopping test, and the plan once at the end. fp64 on the cpu
+     * backend gives the host's bits.
+     */
+    public static SinkhornResult sinkhorn(Ops ops, double[] a, double[] b, double[] cost, double eps, int maxIter,
+            double tol, @Nullable IProgressMonitor monitor) {
+        return kernelScaling(ops, a, b, cost, eps, maxIter, tol, monitor);
+    }
+
+    private static SinkhornResult kernelScaling(@Nullable Ops ops, double[] a, double[] b, double[] cost, double eps,
+            int maxIter, double tol, @Nullable IProgressMonitor monitor) {
         checkProblem(a, b, cost);
         checkIteration(eps, maxIter, tol);
         int n = a.length;
         int m = b.length;
-        double[] k = new double[n * m];
-        for (int i = 0; i < n; i++) {
-            expRow(cost, i * m, -1 / eps, k, m);
-        }
         double[] u = new double[n];
         double[] v = new double[m];
         Arrays.fill(u, 1.0 / n);
@@ -214,60 +232,67 @@ public final class Transport {
         double[] next = new double[m];
         double[] nu = new double[n];
         double[] nv = new double[m];
-        transposeTimes(k, n, m, u, ktu);
-        double err = Double.POSITIVE_INFINITY;
-        boolean converged = false;
-        @Nullable
-        String problem = null;
-        int it = 0;
-        while (true) {
-            checkCancel(monitor);
-            if (it > 0) {
-                err = columnError(v, ktu, b);
-                if (err < tol) {
-                    converged = true;
+        try (SinkhornPasses passes = passes(ops, cost, n, m)) {
+            passes.kernel(-1 / eps, u, ktu);
+            double err = Double.POSITIVE_INFINITY;
+            boolean converged = false;
+            @Nullable
+            String problem = null;
+            int it = 0;
+            while (true) {
+                checkCancel(monitor);
+                if (it > 0) {
+                    err = columnError(v, ktu, b);
+                    if (err < tol) {
+                        converged = true;
+                        break;
+                    }
+                }
+                if (it == maxIter) {
                     break;
                 }
-            }
-            if (it == maxIter) {
-                break;
-            }
-            boolean bad = false;
-            for (int j = 0; j < m; j++) {
-                nv[j] = b[j] / ktu[j];
-                bad |= !Double.isFinite(nv[j]);
-            }
-            if (!bad) {
-                bad = scaleRows(k, n, m, a, nv, nu, next);
-            }
-            if (bad) {
-                problem = String.format(Locale.ROOT,
-                        "the kernel exp(-C/eps) underflowed at iteration %d (eps %g is small for costs up to %g); use the log-domain method",
-                        it, eps, max(cost));
-                if (it == 0) {
-                    err = Double.NaN;
+                boolean bad = false;
+                for (int j = 0; j < m; j++) {
+                    nv[j] = b[j] / ktu[j];
+                    bad |= !Double.isFinite(nv[j]);
                 }
-                break;
+                if (!bad) {
+                    passes.scaleRows(a, nv, nu, next);
+                    for (double x : nu) {
+                        bad |= !Double.isFinite(x);
+                    }
+                }
+                if (bad) {
+                    problem = String.format(Locale.ROOT,
+                            "the kernel exp(-C/eps) underflowed at iteration %d (eps %g is small for costs up to %g); use the log-domain method",
+                            it, eps, max(cost));
+                    if (it == 0) {
+                        err = Double.NaN;
+                    }
+                    break;
+                }
+                System.arraycopy(nv, 0, v, 0, m);
+                System.arraycopy(nu, 0, u, 0, n);
+                double[] t = ktu;
+                ktu = next;
+                next = t;
+                it++;
             }
-            System.arraycopy(nv, 0, v, 0, m);
-            System.arraycopy(nu, 0, u, 0, n);
-            double[] t = ktu;
-            ktu = next;
-            next = t;
-            it++;
+            double[] plan = passes.kernelPlan(u, v);
+            double[] f = new double[n];
+            double[] g = new double[m];
+            for (int i = 0; i < n; i++) {
+                f[i] = eps * Math.log(u[i]);
+            }
+            for (int j = 0; j < m; j++) {
+                g[j] = eps * Math.log(v[j]);
+            }
+            return finish(plan, cost, f, g, eps, it, err, converged, problem, a, b);
         }
-        for (int i = 0; i < n; i++) {
-            scaleRow(k, i * m, u[i], v, m);
-        }
-        double[] f = new double[n];
-        double[] g = new double[m];
-        for (int i = 0; i < n; i++) {
-            f[i] = eps * Math.log(u[i]);
-        }
-        for (int j = 0; j < m; j++) {
-            g[j] = eps * Math.log(v[j]);
-        }
-        return finish(k, cost, f, g, eps, it, err, converged, problem, a, b);
+    }
+
+    private static SinkhornPasses passes(@Nullable Ops ops, double[] cost, int n, int m) {
+        return ops == null ? new HostPasses(cost, n, m) : new DevicePasses(ops, cost, n, m);
     }
 
     /**
@@ -278,46 +303,61 @@ public final class Transport {
      */
     public static SinkhornResult sinkhornLog(double[] a, double[] b, double[] cost, double eps, int maxIter, double tol,
             boolean epsScaling, @Nullable IProgressMonitor monitor) {
+        return logDomain(null, a, b, cost, eps, maxIter, tol, epsScaling, monitor);
+    }
+
+    /**
+     * {@link #sinkhornLog(double[], double[], double[], double, int, double, boolean, IProgressMonitor)}
+     * on a compute device, in the precision of {@code ops}: {@code −C/ε} and the log-sum-exps
+     * ({@link Ops#logSumExp}) stay on the device; only the potentials (n and m values) travel
+     * each iteration, and the plan once at the end. fp64 on the cpu backend gives the host's bits.
+     */
+    public static SinkhornResult sinkhornLog(Ops ops, double[] a, double[] b, double[] cost, double eps, int maxIter,
+            double tol, boolean epsScaling, @Nullable IProgressMonitor monitor) {
+        return logDomain(ops, a, b, cost, eps, maxIter, tol, epsScaling, monitor);
+    }
+
+    private static SinkhornResult logDomain(@Nullable Ops ops, double[] a, double[] b, double[] cost, double eps,
+            int maxIter, double tol, boolean epsScaling, @Nullable IProgressMonitor monitor) {
         checkProblem(a, b, cost);
         checkIteration(eps, maxIter, tol);
         int n = a.length;
         int m = b.length;
-        double[] mr = new double[n * m];
         double[] f = new double[n];
         double[] g = new double[m];
         double[] loga = logs(a);
         double[] logb = logs(b);
         int total = 0;
-        if (epsScaling) {
-            for (double e = max(cost); e > eps; e /= 2) {
-                LogStage s = logStage(mr, cost, e, f, g, loga, logb, a, b, 100, Math.max(tol, 1e-6), monitor);
-                total += s.iterations;
+        try (SinkhornPasses passes = passes(ops, cost, n, m)) {
+            if (epsScaling) {
+                for (double e = max(cost); e > eps; e /= 2) {
+                    LogStage s = logStage(passes, e, f, g, loga, logb, a, b, 100, Math.max(tol, 1e-6), monitor);
+                    total += s.iterations;
+                }
             }
+            LogStage s = logStage(passes, eps, f, g, loga, logb, a, b, maxIter, tol, monitor);
+            total += s.iterations;
+            double[] fs = new double[n];
+            double[] gs = new double[m];
+            for (int i = 0; i < n; i++) {
+                fs[i] = f[i] / eps;
+            }
+            for (int j = 0; j < m; j++) {
+                gs[j] = g[j] / eps;
+            }
+            return finish(passes.logPlan(fs, gs), cost, f, g, eps, total, s.error, s.converged, null, a, b);
         }
-        LogStage s = logStage(mr, cost, eps, f, g, loga, logb, a, b, maxIter, tol, monitor);
-        total += s.iterations;
-        double[] gs = new double[m];
-        for (int j = 0; j < m; j++) {
-            gs[j] = g[j] / eps;
-        }
-        for (int i = 0; i < n; i++) {
-            expShiftedRow(mr, i * m, f[i] / eps, gs, m);
-        }
-        return finish(mr, cost, f, g, eps, total, s.error, s.converged, null, a, b);
     }
 
     private record LogStage(int iterations, double error, boolean converged) {
     }
 
-    /** Iterates at one ε on potentials f, g (cost units, updated in place); fills mr with −C/ε. */
-    private static LogStage logStage(double[] mr, double[] cost, double eps, double[] f, double[] g, double[] loga,
+    /** Iterates at one ε on potentials f, g (cost units, updated in place), from the passes' −C/ε. */
+    private static LogStage logStage(SinkhornPasses passes, double eps, double[] f, double[] g, double[] loga,
             double[] logb, double[] a, double[] b, int maxIter, double tol, @Nullable IProgressMonitor monitor) {
         int n = a.length;
         int m = b.length;
-        double inv = -1 / eps;
-        for (int i = 0; i < n; i++) {
-            scaleInto(cost, i * m, inv, mr, m);
-        }
+        passes.logKernel(-1 / eps);
         double[] u = new double[n];
         double[] v = new double[m];
         for (int i = 0; i < n; i++) {
@@ -327,13 +367,13 @@ public final class Transport {
             v[j] = b[j] == 0 ? Double.NEGATIVE_INFINITY : g[j] / eps;
         }
         double[] lse = new double[m];
-        double[] colMax = new double[m];
+        double[] rows = new double[n];
         double err = Double.POSITIVE_INFINITY;
         boolean converged = false;
         int it = 0;
         while (true) {
             checkCancel(monitor);
-            columnLogSumExp(mr, n, m, u, colMax, lse);
+            passes.columnLogSumExp(u, lse);
             if (it > 0) {
                 double s = 0;
                 for (int j = 0; j < m; j++) {
@@ -352,8 +392,9 @@ public final class Transport {
             for (int j = 0; j < m; j++) {
                 v[j] = logb[j] - lse[j];
             }
+            passes.rowLogSumExp(v, rows);
             for (int i = 0; i < n; i++) {
-                u[i] = loga[i] - rowLogSumExp(mr, i * m, m, v);
+                u[i] = loga[i] - rows[i];
             }
             it++;
         }
@@ -364,6 +405,95 @@ public final class Transport {
             g[j] = eps * v[j];
         }
         return new LogStage(it, err, converged);
+    }
+
+    /** The passes over host arrays: the matrix (the kernel or −C/ε) lives in one n × m array. */
+    private static final class HostPasses implements SinkhornPasses {
+
+        private final double[] cost;
+        private final int n;
+        private final int m;
+        private double @Nullable [] k;
+        private double @Nullable [] colMax;
+
+        HostPasses(double[] cost, int n, int m) {
+            this.cost = cost;
+            this.n = n;
+            this.m = m;
+        }
+
+        private double[] matrix() {
+            double[] x = k;
+            if (x == null) {
+                x = new double[n * m];
+                k = x;
+            }
+            return x;
+        }
+
+        @Override
+        public void kernel(double scale, double[] u, double[] out) {
+            double[] x = matrix();
+            Arrays.fill(out, 0);
+            for (int i = 0; i < n; i++) {
+                expRow(cost, i * m, scale, x, m);
+                axpy(x, i * m, u[i], out, m);
+            }
+        }
+
+        @Override
+        public void scaleRows(double[] a, double[] v, double[] u, double[] out) {
+            Transport.scaleRows(matrix(), n, m, a, v, u, out);
+        }
+
+        @Override
+        public double[] kernelPlan(double[] u, double[] v) {
+            double[] x = matrix();
+            for (int i = 0; i < n; i++) {
+                scaleRow(x, i * m, u[i], v, m);
+            }
+            return x;
+        }
+
+        @Override
+        public void logKernel(double scale) {
+            double[] x = matrix();
+            for (int i = 0; i < n; i++) {
+                scaleInto(cost, i * m, scale, x, m);
+            }
+        }
+
+        @Override
+        public void columnLogSumExp(double[] u, double[] out) {
+            double[] mx = colMax;
+            if (mx == null) {
+                mx = new double[m];
+                colMax = mx;
+            }
+            Transport.columnLogSumExp(matrix(), n, m, u, mx, out);
+        }
+
+        @Override
+        public void rowLogSumExp(double[] v, double[] out) {
+            double[] x = matrix();
+            for (int i = 0; i < n; i++) {
+                out[i] = Transport.rowLogSumExp(x, i * m, m, v);
+            }
+        }
+
+        @Override
+        public double[] logPlan(double[] fs, double[] gs) {
+            double[] x = matrix();
+            for (int i = 0; i < n; i++) {
+                expShiftedRow(x, i * m, fs[i], gs, m);
+            }
+            return x;
+        }
+
+        @Override
+        public void close() {
+            // plain arrays: the plan is handed out, the rest is garbage
+        }
     }
 
     private static void columnLogSumExp(double[] mr, int n, int m, double[] u, double[] colMax, double[] out) {
@@ -436,16 +566,29 @@ public final class Transport {
      */
     public static Divergence sinkhornDivergence(double[] x, double[] wa, double[] y, double[] wb, int d, Metric metric,
             double eps, int maxIter, double tol, boolean logDomain, boolean epsScaling, @Nullable IProgressMonitor monitor) {
-        SinkhornResult ab = solve(wa, wb, costMatrix(x, y, d, metric), eps, maxIter, tol, logDomain, epsScaling, monitor);
-        SinkhornResult aa = solve(wa, wa, costMatrix(x, x, d, metric), eps, maxIter, tol, logDomain, epsScaling, monitor);
-        SinkhornResult bb = solve(wb, wb, costMatrix(y, y, d, metric), eps, maxIter, tol, logDomain, epsScaling, monitor);
+        return divergence(null, x, wa, y, wb, d, metric, eps, maxIter, tol, logDomain, epsScaling, monitor);
+    }
+
+    /** {@link #sinkhornDivergence} with its three problems solved on a compute device (see {@link #sinkhorn(Ops, double[], double[], double[], double, int, double, IProgressMonitor)}). */
+    public static Divergence sinkhornDivergence(Ops ops, double[] x, double[] wa, double[] y, double[] wb, int d,
+            Metric metric, double eps, int maxIter, double tol, boolean logDomain, boolean epsScaling,
+            @Nullable IProgressMonitor monitor) {
+        return divergence(ops, x, wa, y, wb, d, metric, eps, maxIter, tol, logDomain, epsScaling, monitor);
+    }
+
+    private static Divergence divergence(@Nullable Ops ops, double[] x, double[] wa, double[] y, double[] wb, int d,
+            Metric metric, double eps, int maxIter, double tol, boolean logDomain, boolean epsScaling,
+            @Nullable IProgressMonitor monitor) {
+        SinkhornResult ab = solve(ops, wa, wb, costMatrix(x, y, d, metric), eps, maxIter, tol, logDomain, epsScaling, monitor);
+        SinkhornResult aa = solve(ops, wa, wa, costMatrix(x, x, d, metric), eps, maxIter, tol, logDomain, epsScaling, monitor);
+        SinkhornResult bb = solve(ops, wb, wb, costMatrix(y, y, d, metric), eps, maxIter, tol, logDomain, epsScaling, monitor);
         return new Divergence(ab.cost() - 0.5 * (aa.cost() + bb.cost()), ab, aa, bb);
     }
 
-    private static SinkhornResult solve(double[] a, double[] b, double[] cost, double eps, int maxIter, double tol,
-            boolean logDomain, boolean epsScaling, @Nullable IProgressMonitor monitor) {
-        return logDomain ? sinkhornLog(a, b, cost, eps, maxIter, tol, epsScaling, monitor)
-                : sinkhorn(a, b, cost, eps, maxIter, tol, monitor);
+    private static SinkhornResult solve(@Nullable Ops ops, double[] a, double[] b, double[] cost, double eps, int maxIter,
+            double tol, boolean logDomain, boolean epsScaling, @Nullable IProgressMonitor monitor) {
+        return logDomain ? logDomain(ops, a, b, cost, eps, maxIter, tol, epsScaling, monitor)
+                : kernelScaling(ops, a, b, cost, eps, maxIter, tol, monitor);
     }
 
     /**
@@ -625,21 +768,12 @@ public final class Transport {
         return Math.sqrt(s);
     }
 
-    /** {@code out_j = Σ_i K_ij u_i}, row by row. */
-    private static void transposeTimes(double[] k, int n, int m, double[] u, double[] out) {
-        Arrays.fill(out, 0);
-        for (int i = 0; i < n; i++) {
-            axpy(k, i * m, u[i], out, m);
-        }
-    }
-
     /**
      * One pass over K for the row update and the next column sums: four rows at a time,
      * {@code u_i = a_i / Σ_j K_ij v_j} and then {@code out_j += K_ij u_i} while the rows are in cache.
      *
-     * @return whether some {@code u_i} is not finite (the kernel underflowed)
      */
-    private static boolean scaleRows(double[] k, int n, int m, double[] a, double[] v, double[] u, double[] out) {
+    private static void scaleRows(double[] k, int n, int m, double[] a, double[] v, double[] u, double[] out) {
         Arrays.fill(out, 0);
         double[] four = new double[4];
         int i = 0;
@@ -654,11 +788,6 @@ public final class Transport {
             u[i] = a[i] / dot(k, i * m, v, 0, m);
             axpy(k, i * m, u[i], out, m);
         }
-        boolean bad = false;
-        for (double x : u) {
-            bad |= !Double.isFinite(x);
-        }
-        return bad;
     }
 
     /**

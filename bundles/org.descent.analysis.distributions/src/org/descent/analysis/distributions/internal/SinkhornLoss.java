@@ -5,9 +5,13 @@ import java.util.Arrays;
 import org.descent.analysis.distributions.Transport;
 import org.descent.analysis.distributions.Transport.Metric;
 import org.descent.analysis.distributions.Transport.SinkhornResult;
+import org.descent.compute.Device;
+import org.descent.compute.DeviceAware;
+import org.descent.compute.Ops;
 import org.descent.core.DataShape;
 import org.descent.core.LossFunction;
 import org.descent.core.OutputKind;
+import org.descent.core.Precision;
 import org.descent.core.Settings;
 import org.eclipse.jdt.annotation.Nullable;
 
@@ -17,15 +21,23 @@ import org.eclipse.jdt.annotation.Nullable;
  * produce samples like the data (Genevay et al. 2018; Feydy et al. 2019). Debiased by default:
  * {@code S = OT_ε(x,y) − ½ OT_ε(x,x) − ½ OT_ε(y,y)} of the entropic objectives, which is zero
  * when the clouds coincide. The gradient with respect to the outputs follows from the optimal
- * plans (envelope theorem). Kernel scaling, with log-domain iterations when the kernel underflows.
+ * plans (envelope theorem). Kernel scaling, with log-domain iterations when the kernel underflows,
+ * on the training's compute device when the engine gives one ({@link DeviceAware}; fp64 where the
+ * device has it, else fp32), else on the host.
  */
-public final class SinkhornLoss implements LossFunction {
+public final class SinkhornLoss implements LossFunction, DeviceAware {
 
     private double eps;
     private int maxIter;
     private double tol;
     private Metric metric = Metric.SQEUCLIDEAN;
     private boolean debiased;
+    private @Nullable Device device;
+
+    @Override
+    public void useDevice(Device d) {
+        device = d;
+    }
 
     @Override
     public void configure(Settings s) {
@@ -81,9 +93,14 @@ public final class SinkhornLoss implements LossFunction {
     /** Kernel scaling, and the log domain when the kernel underflows (small ε for the costs). */
     private SinkhornResult solve(double[] x, double[] y, int d, double[] w) {
         double[] cost = Transport.costMatrix(x, y, d, metric);
-        SinkhornResult r = Transport.sinkhorn(w, w, cost, eps, maxIter, tol, null);
+        Device dev = device;
+        @Nullable
+        Ops ops = dev == null ? null : dev.ops(dev.supports(Precision.FP64) ? Precision.FP64 : Precision.FP32);
+        SinkhornResult r = ops != null ? Transport.sinkhorn(ops, w, w, cost, eps, maxIter, tol, null)
+                : Transport.sinkhorn(w, w, cost, eps, maxIter, tol, null);
         if (r.problem() != null) {
-            r = Transport.sinkhornLog(w, w, cost, eps, maxIter, tol, false, null);
+            r = ops != null ? Transport.sinkhornLog(ops, w, w, cost, eps, maxIter, tol, false, null)
+                    : Transport.sinkhornLog(w, w, cost, eps, maxIter, tol, false, null);
         }
         if (r.problem() != null) {
             throw new IllegalArgumentException("loss 'sinkhorn': " + r.problem());

@@ -11,19 +11,26 @@ import org.descent.analysis.distributions.Transport;
 import org.descent.analysis.distributions.Transport.Metric;
 import org.descent.analysis.distributions.Transport.SinkhornResult;
 import org.descent.analysis.distributions.Transport.SparsePlan;
+import org.descent.compute.Device;
+import org.descent.compute.DeviceAware;
+import org.descent.compute.Ops;
 import org.descent.core.Analysis;
 import org.descent.core.AnalysisInput;
 import org.descent.core.AnalysisResult;
+import org.descent.core.Precision;
 import org.descent.core.Settings;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * {@code descent analyze wasserstein --a X --b Y [--weights-a WA --weights-b WB]}: optimal
  * transport between two weighted point clouds, exact (network simplex), entropic (Sinkhorn, kernel
- * or log domain, optionally debiased) or, in one dimension, by the quantile functions.
+ * or log domain, optionally debiased) or, in one dimension, by the quantile functions. Sinkhorn
+ * computes on the device of {@code --device} when the engine gives one ({@link DeviceAware}),
+ * else on the host.
  */
-public final class WassersteinAnalysis implements Analysis {
+public final class WassersteinAnalysis implements Analysis, DeviceAware {
 
     static final String ID = "wasserstein";
 
@@ -38,6 +45,12 @@ public final class WassersteinAnalysis implements Analysis {
     private boolean epsScaling;
     private boolean debiased;
     private boolean inlinePlan;
+    private @Nullable Device device;
+
+    @Override
+    public void useDevice(Device d) {
+        device = d;
+    }
 
     @Override
     public void configure(Settings settings) {
@@ -135,9 +148,21 @@ public final class WassersteinAnalysis implements Analysis {
         boolean log = method.equals("sinkhorn-log");
         r.put("eps", eps).put("eps_scaling", epsScaling).put("debiased", debiased);
         SinkhornResult s;
+        Device d = device;
+        @Nullable
+        Ops ops = null;
+        if (d != null) {
+            Precision precision = d.supports(Precision.FP64) ? Precision.FP64 : Precision.FP32;
+            ops = d.ops(precision);
+            r.put("device", d.id()).put("precision", precision.id());
+            r.line("computed on device %s (%s) in %s", d.id(), d.name(), precision.id());
+        }
         if (debiased) {
-            Transport.Divergence dv = Transport.sinkhornDivergence(xa.values(), wa, xb.values(), wb, xa.d(), metric, eps,
-                    maxIter, tol, log, epsScaling, monitor);
+            Transport.Divergence dv = ops != null
+                    ? Transport.sinkhornDivergence(ops, xa.values(), wa, xb.values(), wb, xa.d(), metric, eps, maxIter, tol,
+                            log, epsScaling, monitor)
+                    : Transport.sinkhornDivergence(xa.values(), wa, xb.values(), wb, xa.d(), metric, eps, maxIter, tol, log,
+                            epsScaling, monitor);
             s = dv.ab();
             r.put("divergence", dv.value()).put("cost_aa", dv.aa().cost()).put("cost_bb", dv.bb().cost());
             r.line("Sinkhorn divergence S(a,b) = OT(a,b) - (OT(a,a) + OT(b,b))/2 = %.12g", dv.value());
@@ -146,8 +171,13 @@ public final class WassersteinAnalysis implements Analysis {
             check(r, "OT(b,b)", dv.bb());
         } else {
             double[] cost = Transport.costMatrix(xa.values(), xb.values(), xa.d(), metric);
-            s = log ? Transport.sinkhornLog(wa, wb, cost, eps, maxIter, tol, epsScaling, monitor)
-                    : Transport.sinkhorn(wa, wb, cost, eps, maxIter, tol, monitor);
+            if (ops != null) {
+                s = log ? Transport.sinkhornLog(ops, wa, wb, cost, eps, maxIter, tol, epsScaling, monitor)
+                        : Transport.sinkhorn(ops, wa, wb, cost, eps, maxIter, tol, monitor);
+            } else {
+                s = log ? Transport.sinkhornLog(wa, wb, cost, eps, maxIter, tol, epsScaling, monitor)
+                        : Transport.sinkhorn(wa, wb, cost, eps, maxIter, tol, monitor);
+            }
         }
         r.put("cost", s.cost()).put("objective", s.objective()).put("iterations", s.iterations())
                 .put("marginal_error", s.marginalError()).put("converged", s.converged());
