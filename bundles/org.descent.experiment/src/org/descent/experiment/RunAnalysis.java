@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.descent.compute.Device;
+import org.descent.compute.DeviceAware;
 import org.descent.core.Analysis;
 import org.descent.core.AnalysisInput;
 import org.descent.core.AnalysisResult;
@@ -22,6 +24,7 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Runs an analysis contribution on a run's checkpoint, as {@code descent analyze ID --run DIR}
@@ -130,9 +133,24 @@ public final class RunAnalysis {
      */
     public static AnalysisResult analyze(ContributionRegistry registry, Contribution contribution, Settings settings,
             AnalysisInput input, IProgressMonitor monitor) throws CoreException, IOException {
+        return analyze(registry, contribution, settings, input, null, monitor);
+    }
+
+    /**
+     * As {@link #analyze(ContributionRegistry, Contribution, Settings, AnalysisInput, IProgressMonitor)},
+     * handing an analysis that computes on a device ({@link DeviceAware}) the device of
+     * {@code --device}; null: on the host.
+     *
+     * @since 0.1.0
+     */
+    public static AnalysisResult analyze(ContributionRegistry registry, Contribution contribution, Settings settings,
+            AnalysisInput input, @Nullable Device device, IProgressMonitor monitor) throws CoreException, IOException {
         Analysis analysis = registry.createExecutable(contribution, Analysis.class);
         try {
             analysis.configure(settings);
+            if (device != null && analysis instanceof DeviceAware aware) {
+                aware.useDevice(device);
+            }
             return analysis.analyze(input, monitor);
         } catch (IllegalArgumentException | OperationCanceledException e) {
             throw e;

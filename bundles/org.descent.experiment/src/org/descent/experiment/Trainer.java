@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.descent.compute.Backends;
 import org.descent.compute.Device;
+import org.descent.compute.DeviceAware;
 import org.descent.compute.DeviceModel;
 import org.descent.core.Batch;
 import org.descent.core.Data;
@@ -104,7 +105,8 @@ public final class Trainer {
 
     /**
      * The compute device of the next runs ({@code --device}): models that compute on a device
-     * ({@link DeviceModel}) run their passes there in the precisions they support on it; without a
+     * ({@link DeviceModel}) run their passes there in the precisions they support on it, and a loss
+     * that computes on a device ({@link DeviceAware}, the sinkhorn loss) is handed it; without a
      * call they use the {@code cpu} backend's device.
      */
     public Trainer device(Device d) {
@@ -375,6 +377,9 @@ public final class Trainer {
                     policy.start(blocks, lossScaling);
                 }
                 evalChunk = Math.min(EVAL_CHUNK, Math.max(train.rows(), validation == null ? 0 : validation.rows()));
+                if (chosen != null && loss instanceof DeviceAware aware) {
+                    aware.useDevice(chosen);
+                }
                 Device d = policy == null ? chosen : null;
                 if (d != null && model instanceof DeviceModel dm && dm.computesOn(d, compute)) {
                     evaluator = dm.evaluator(d, compute, batchSize);

@@ -120,4 +120,36 @@ class AnalyzeCommandTest extends InRunStore {
         assertTrue(help.out().contains("Installed analyses (id: name; hyperparameters: type, range, default, doc):"), help.out());
         assertTrue(help.out().contains("  hessian: Hessian eigenvalues and curvature"), help.out());
     }
+
+    /**
+     * Sinkhorn on the device of --device: the cpu device and the first OpenCL device (PoCL here)
+     * give the host path's cost within 1e-10 (both fp64), and the result names the device.
+     */
+    @Test
+    void sinkhornComputesOnTheDeviceOfTheOption() throws Exception {
+        StringBuilder a = new StringBuilder("x,y\n");
+        StringBuilder b = new StringBuilder("x,y\n");
+        for (int i = 0; i < 30; i++) {
+            a.append(Math.cos(i)).append(',').append(Math.sin(2 * i)).append('\n');
+            b.append(0.3 + Math.sin(i)).append(',').append(Math.cos(3 * i)).append('\n');
+        }
+        Path fa = Files.writeString(dir.resolve("a.csv"), a);
+        Path fb = Files.writeString(dir.resolve("b.csv"), b);
+        Double cost = null;
+        for (String device : List.of("cpu", "opencl:0")) {
+            Result r = run("analyze", "wasserstein", "--a", fa.toString(), "--b", fb.toString(), "--method", "sinkhorn",
+                    "--eps", "0.1", "--tol", "1e-12", "--device", device, "--json", "--out", dir.resolve(device.replace(':', '-')).toString());
+            assertEquals(0, r.code(), r.err());
+            Map<?, ?> values = assertInstanceOf(Map.class, Fixture.parse(r.out()).root());
+            assertEquals(device, values.get("device"));
+            assertEquals("fp64", values.get("precision"));
+            assertEquals(Boolean.TRUE, values.get("converged"));
+            double c = ((Number) values.get("cost")).doubleValue();
+            if (cost == null) {
+                cost = c;
+            } else {
+                assertEquals(cost, c, 1e-10 * cost, device + " against cpu");
+            }
+        }
+    }
 }

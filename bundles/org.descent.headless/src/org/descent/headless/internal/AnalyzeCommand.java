@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.descent.compute.Device;
 import org.descent.core.AnalysisInput;
 import org.descent.core.AnalysisResult;
 import org.descent.core.Contribution;
@@ -66,8 +67,8 @@ public final class AnalyzeCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        // analyses compute on the host in fp64 (the reference); the device is still checked
-        DeviceOption.resolve(c);
+        // analyses that compute on a device (DeviceAware) get it; the others compute on the host in fp64
+        Device device = DeviceOption.resolve(c);
         if (c.has("run") && c.has("experiment")) {
             throw new UsageException("give --run DIR or --experiment FILE, not both");
         }
@@ -126,7 +127,7 @@ public final class AnalyzeCommand implements Command {
             AnalysisResult result;
             try {
                 result = RunAnalysis.analyze(c.registry(), contribution, settings, new AnalysisInput(subject, files),
-                        monitor);
+                        device, monitor);
             } catch (IllegalArgumentException e) {
                 c.err().println("descent analyze " + id + ": " + e.getMessage());
                 return USAGE;

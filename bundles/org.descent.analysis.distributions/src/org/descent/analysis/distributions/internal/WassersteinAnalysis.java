@@ -11,6 +11,7 @@ import org.descent.analysis.distributions.Transport;
 import org.descent.analysis.distributions.Transport.Metric;
 import org.descent.analysis.distributions.Transport.SinkhornResult;
 import org.descent.analysis.distributions.Transport.SparsePlan;
+import org.descent.compute.Backends;
 import org.descent.compute.Device;
 import org.descent.compute.DeviceAware;
 import org.descent.compute.Ops;
@@ -90,7 +91,7 @@ public final class WassersteinAnalysis implements Analysis, DeviceAware {
         int m = xb.n();
         int d = xa.d();
         if (!method.equals("1d")) {
-            checkMemory(n, m);
+            checkMemory(n, m, heapMatrices());
         }
         if (monitor.isCanceled()) {
             throw new OperationCanceledException();
@@ -247,15 +248,28 @@ public final class WassersteinAnalysis implements Analysis, DeviceAware {
         return SampleFiles.distribution(v, true, "weights");
     }
 
-    /** The cost matrix and a plan (or kernel) of n·m doubles each must fit. */
-    private static void checkMemory(int n, int m) {
-        long bytes = 2L * 8 * n * m;
+    /**
+     * The n·m matrices this JVM's heap holds: the cost matrix and the plan (or kernel, which
+     * becomes the plan) on the host; Sinkhorn on the cpu device keeps its tensors in the heap too:
+     * the kernel (a copy of the costs), and −C/ε in the log domain.
+     */
+    private int heapMatrices() {
+        Device d = device;
+        if (method.startsWith("sinkhorn") && d != null && Backends.CPU.equals(d.backend().id())) {
+            return method.equals("sinkhorn-log") ? 4 : 3;
+        }
+        return 2;
+    }
+
+    /** The n·m matrices of {@link #heapMatrices} must fit. */
+    private static void checkMemory(int n, int m, int matrices) {
+        long bytes = 8L * matrices * n * m;
         long max = Runtime.getRuntime().maxMemory();
         if ((long) n * m > Integer.MAX_VALUE - 8 || bytes > max * 0.9) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "%d x %d points need %.1f GB for the cost matrix and the plan, more than the %.1f GB this JVM may use"
+                    "%d x %d points need %.1f GB for the cost matrix and the plan%s, more than the %.1f GB this JVM may use"
                             + " (raise -Xmx, or subsample)",
-                    n, m, bytes / 1e9, max / 1e9));
+                    n, m, bytes / 1e9, matrices > 2 ? " and the cpu device's copies" : "", max / 1e9));
         }
     }
 }
