@@ -4,6 +4,8 @@ import static org.descent.headless.tests.CommandLineTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -40,6 +42,26 @@ class OpenClTrainingTest extends InRunStore {
         Map<?, ?> cpu = metrics(concat(train, "--device", "cpu"));
         Map<?, ?> opencl = metrics(concat(train, "--device", "opencl"));
         assertRelative(number(cpu, "train_loss"), number(opencl, "train_loss"), 1e-3, "train_loss");
+    }
+
+    /**
+     * The sinkhorn loss computes on the run's device (fp64 on both): a linear model fitted to a
+     * CSV regression by full-batch gradient descent; exp and the sums differ in the last bits
+     * between the backends, so the final losses agree within 1e-9.
+     */
+    @Test
+    void sinkhornLossTrainsOnOpenClAsOnTheCpu() throws Exception {
+        StringBuilder csv = new StringBuilder("x,y\n");
+        for (int i = 0; i < 40; i++) {
+            csv.append(i / 40.0).append(',').append(2 * i / 40.0 + 0.1 * Math.sin(7 * i)).append('\n');
+        }
+        Path f = Files.writeString(dir.resolve("line.csv"), csv);
+        String[] train = { "train", "--dataset", "csv:path=" + f + ",task=regression", "--model", "linear", "--loss",
+                "sinkhorn", "--optimizer", "gd:lr=0.2", "--batch", "full", "--steps", "20", "--seed", "1",
+                "--checkpoint-every", "0", "--json" };
+        Map<?, ?> cpu = metrics(concat(train, "--device", "cpu"));
+        Map<?, ?> opencl = metrics(concat(train, "--device", "opencl"));
+        assertRelative(number(cpu, "train_loss"), number(opencl, "train_loss"), 1e-9, "train_loss");
     }
 
     private static Map<?, ?> metrics(String... args) {
