@@ -11,7 +11,6 @@ import org.descent.compute.Ops;
 import org.descent.core.DataShape;
 import org.descent.core.LossFunction;
 import org.descent.core.OutputKind;
-import org.descent.core.Precision;
 import org.descent.core.Settings;
 import org.eclipse.jdt.annotation.Nullable;
 
@@ -95,7 +94,7 @@ public final class SinkhornLoss implements LossFunction, DeviceAware {
         double[] cost = Transport.costMatrix(x, y, d, metric);
         Device dev = device;
         @Nullable
-        Ops ops = dev == null ? null : dev.ops(dev.supports(Precision.FP64) ? Precision.FP64 : Precision.FP32);
+        Ops ops = dev == null ? null : dev.ops(DeviceAware.precisionOn(dev));
         SinkhornResult r = ops != null ? Transport.sinkhorn(ops, w, w, cost, eps, maxIter, tol, null)
                 : Transport.sinkhorn(w, w, cost, eps, maxIter, tol, null);
         if (r.problem() != null) {

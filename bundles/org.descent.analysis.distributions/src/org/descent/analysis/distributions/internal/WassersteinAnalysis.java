@@ -153,7 +153,7 @@ public final class WassersteinAnalysis implements Analysis, DeviceAware {
         @Nullable
         Ops ops = null;
         if (d != null) {
-            Precision precision = d.supports(Precision.FP64) ? Precision.FP64 : Precision.FP32;
+            Precision precision = DeviceAware.precisionOn(d);
             ops = d.ops(precision);
             r.put("device", d.id()).put("precision", precision.id());
             r.line("computed on device %s (%s) in %s", d.id(), d.name(), precision.id());
