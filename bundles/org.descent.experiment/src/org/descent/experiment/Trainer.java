@@ -11,6 +11,9 @@ import java.util.Optional;
 import org.descent.compute.Backends;
 import org.descent.compute.Device;
 import org.descent.compute.DeviceModel;
+import org.descent.compute.DeviceOptimizer;
+import org.descent.compute.ResidentTraining;
+import org.descent.compute.UpdateRule;
 import org.descent.core.Batch;
 import org.descent.core.Data;
 import org.descent.core.DataShape;
@@ -152,7 +155,8 @@ public final class Trainer {
         try (PolicyBinding binding = PolicyBinding.bind(plan.precision(), policies, Trainer.class)) {
             Session s = new Session(setup, binding.policy(), computeDevice(), m);
             RunFolder folder = folderMaker.make();
-            Run run = RunRecords.newRun(plan, folder, setup.fingerprint(), s.computePath, s.computeThreads);
+            Run run = RunRecords.newRun(plan, folder, setup.fingerprint(), s.computePath, s.computeThreads,
+                    s.resident != null);
             try (RunWriter writer = RunWriter.create(folder, run, setup.train().vocabulary(), s.keepsProbes())) {
                 s.start(writer, null);
                 return s.loop();
@@ -316,6 +320,19 @@ public final class Trainer {
         /** Where the passes compute, for the provenance: the device, or the host path. */
         final String computePath;
         final int computeThreads;
+        /**
+         * The device evaluator that keeps parameters, gradient and optimizer state between steps, or
+         * null where the host updates (see {@link #residentRule}).
+         */
+        final @Nullable ResidentTraining resident;
+        /** The optimizer's update on the device, with {@link #resident}. */
+        final @Nullable UpdateRule rule;
+        /** The optimizer's step count while its state is resident. */
+        long residentSteps;
+        /** Whether the parameters and optimizer state are on the device (from the loop's start). */
+        boolean uploaded;
+        /** Whether the device has stepped since the host's copy of the parameters was read. */
+        boolean stale;
         final int evalChunk;
         final Precision precision;
         final @Nullable MixedPrecisionPolicy policy;
@@ -403,9 +420,11 @@ public final class Trainer {
             }
             try {
                 optimizer.initialise(blocks);
+                rule = residentRule();
             } catch (RuntimeException | LinkageError | StackOverflowError ex) {
                 throw refused(ex, "initialise", plan.optimizer());
             }
+            resident = rule != null ? (ResidentTraining) evaluator : null;
             for (ResolvedExperiment.Part<Probe> p : plan.probes()) {
                 try {
                     p.implementation().initialise(blocks);
@@ -418,6 +437,20 @@ public final class Trainer {
                             + " (the layered models do, in fp64); only its parameter-level values are sampled");
                 }
             }
+        }
+
+        /**
+         * The optimizer's update as a device rule when the steps can stay on the device: the passes
+         * run there ({@link ResidentTraining}), the optimizer is a built-in one with a fused rule
+         * ({@link DeviceOptimizer}), and nothing else needs the host parameters every step (no
+         * regularizer, no clipping by value, no mixed-precision policy); else null (the host path).
+         */
+        private @Nullable UpdateRule residentRule() {
+            if (evaluator instanceof ResidentTraining && policy == null && plan.regularizers().isEmpty()
+                    && e.getClipValue() <= 0 && optimizer instanceof DeviceOptimizer o) {
+                return o.updateRule();
+            }
+            return null;
         }
 
         /** A part that failed to set up: the run is refused, naming it; the chain goes to the log. */
@@ -476,6 +509,15 @@ public final class Trainer {
             monitor.worked((int) Math.min(Integer.MAX_VALUE, step));
             Map<String, Double> probeValues = new LinkedHashMap<>();
             try {
+                ResidentTraining device = resident;
+                UpdateRule update = rule;
+                if (device != null && update != null) {
+                    at("saveState", plan.optimizer());
+                    Optimizer.State s = optimizer.saveState();
+                    residentSteps = s.steps();
+                    device.upload(theta, update, s.arrays());
+                    uploaded = true;
+                }
                 while (step < totalSteps) {
                     if (monitor.isCanceled()) {
                         status = RunStatus.CANCELLED;
@@ -491,11 +533,22 @@ public final class Trainer {
                     batch.fill(train, order, b * batchSize, Math.min(train.rows(), (b + 1) * batchSize));
                     batch.mode(true, setup.noiseSeed(step));
                     at("the forward and backward pass", plan.model());
-                    double value = lossAndGradient(batch);
-                    zeroBuffers(grad);
-                    // unscaled before the norm and clipping see it; a skipped step leaves it unrounded
-                    boolean skip = policy != null && !policy.unscale(grad, step + 1);
-                    double gradNorm = GradientClipping.norm(grad);
+                    double value;
+                    boolean skip;
+                    double gradNorm;
+                    if (device != null) {
+                        ResidentTraining.Values v = device.lossAndGradient(batch);
+                        stale = true;
+                        value = v.loss();
+                        gradNorm = v.gradientNorm();
+                        skip = false;
+                    } else {
+                        value = lossAndGradient(batch);
+                        zeroBuffers(grad);
+                        // unscaled before the norm and clipping see it; a skipped step leaves it unrounded
+                        skip = policy != null && !policy.unscale(grad, step + 1);
+                        gradNorm = GradientClipping.norm(grad);
+                    }
                     step++;
                     // an overflow that the loss scale caused is a skipped step, not divergence
                     if (!Double.isFinite(value) || (!skip && !Double.isFinite(gradNorm))) {
@@ -507,15 +560,28 @@ public final class Trainer {
                         lastLoss = value;
                         break;
                     }
-                    if (e.getClipValue() > 0) {
-                        GradientClipping.clipValue(grad, e.getClipValue());
-                    }
-                    if (e.getClipNorm() > 0) {
-                        GradientClipping.clipNorm(grad, e.getClipNorm());
+                    if (device != null) {
+                        double c = e.getClipNorm() > 0 ? GradientClipping.coefficient(gradNorm, e.getClipNorm()) : 1;
+                        if (c < 1.0) {
+                            device.scaleGradient(c);
+                        }
+                    } else {
+                        if (e.getClipValue() > 0) {
+                            GradientClipping.clipValue(grad, e.getClipValue());
+                        }
+                        if (e.getClipNorm() > 0) {
+                            GradientClipping.clipNorm(grad, e.getClipNorm());
+                        }
                     }
                     at("learningRate", schedulePart());
                     double lr = setup.learningRate(step - 1);
                     probeValues.clear();
+                    boolean sampling = device != null && samplingAt(step);
+                    if (sampling) {
+                        // a probe's step: the host sees the parameters and gradient of this step
+                        device.readParameters(theta);
+                        device.readGradient(grad);
+                    }
                     for (ResolvedExperiment.Part<Probe> p : plan.probes()) {
                         Probe probe = p.implementation();
                         at("sample", p);
@@ -526,7 +592,13 @@ public final class Trainer {
                             probe.beforeStep(step, theta);
                         }
                     }
-                    if (!skip) {
+                    if (device != null) {
+                        at("step", plan.optimizer());
+                        device.update(++residentSteps, lr);
+                        if (sampling) {
+                            device.readParameters(theta);
+                        }
+                    } else if (!skip) {
                         saveBuffers();
                         at("step", plan.optimizer());
                         optimizer.step(theta, grad, lr);
@@ -594,6 +666,25 @@ public final class Trainer {
                 monitor.done();
             }
             return finish(status, message);
+        }
+
+        /** Whether a probe samples at this step. */
+        private boolean samplingAt(long at) {
+            for (ResolvedExperiment.Part<Probe> p : plan.probes()) {
+                if (at % p.implementation().interval() == 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Brings the resident parameters back to the host's copy when the device has stepped since. */
+        private void pullParameters() {
+            ResidentTraining device = resident;
+            if (device != null && stale) {
+                device.readParameters(theta);
+                stale = false;
+            }
         }
 
         /** Notes which part the loop is about to call, and for what, so that a fault names it. */
@@ -750,6 +841,7 @@ public final class Trainer {
 
         /** Mean loss (and accuracy for classification) over a whole data set at the current parameters. */
         private Map<String, Double> evaluate(Data data, String prefix) {
+            pullParameters();
             Model.Evaluator ev = evalEvaluator;
             int chunk = evalChunk;
             Batch b = new Batch(chunk, shape.inputDim(), shape.targetDim());
@@ -774,6 +866,12 @@ public final class Trainer {
 
         /** A checkpoint of the session's state now; a mixed-precision policy's state travels with the optimizer's. */
         private Checkpoint checkpoint() {
+            ResidentTraining device = resident;
+            if (device != null && uploaded) {
+                // the checkpoint keeps the host format: the device's state goes through the optimizer's
+                pullParameters();
+                optimizer.restoreState(new Optimizer.State(residentSteps, device.readState()));
+            }
             Optimizer.State state = optimizer.saveState();
             if (policy != null) {
                 // the loss scale travels with the optimizer's state: a resumed run continues bit for bit
