@@ -15,6 +15,7 @@ import org.descent.compute.Activation;
 import org.descent.compute.Conv2dShape;
 import org.descent.compute.CounterRandom;
 import org.descent.compute.Device;
+import org.descent.compute.DeviceOptimizer;
 import org.descent.compute.Ops;
 import org.descent.compute.Pool2dShape;
 import org.descent.compute.Tensor;
@@ -799,6 +800,7 @@ public abstract class DeviceConformance {
             host.initialise(List.of(new ParameterBlock("w", new int[] { n }, 0)));
             assertEquals(new ArrayList<>(host.saveState().arrays().keySet()), c.rule().stateArrays(),
                     c + ": the rule's state arrays are the host optimizer's");
+            assertEquals(c.rule(), ((DeviceOptimizer) host).updateRule(), c + ": the rule the optimizer gives for itself");
             double[] params = gaussian(80, n);
             double[][] grads = new double[steps][];
             for (int t = 0; t < steps; t++) {
