@@ -60,6 +60,12 @@ import org.eclipse.jdt.annotation.Nullable;
  * (the mixed-precision policy, held for one session), {@link RunWriter} (the run's files),
  * {@link RunRecords} (the run and its provenance), {@link TrainingSubject} (a point for
  * analyses), {@link Listeners} (events, isolated); this class runs the loop.
+ * <p>
+ * Where the passes run on a compute device that can keep the parameters ({@link ResidentTraining})
+ * and the optimizer is a built-in one with a fused device rule ({@link DeviceOptimizer}), a step
+ * stays on the device (loss, gradient, its norm, clipping by norm, update); the host copies of
+ * the parameters and of the optimizer's state are brought up to date only at the edges: probes'
+ * samples, evaluations, checkpoints and the end. Otherwise the optimizer steps on host arrays.
  *
  * @since 0.1.0
  */
