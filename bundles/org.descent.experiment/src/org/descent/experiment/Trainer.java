@@ -521,6 +521,7 @@ public final class Trainer {
                     at("saveState", plan.optimizer());
                     Optimizer.State s = optimizer.saveState();
                     residentSteps = s.steps();
+                    at("the upload of parameters and optimizer state", plan.model());
                     device.upload(theta, update, s.arrays());
                     uploaded = true;
                 }

@@ -56,8 +56,8 @@ final class DeviceNetwork implements Model.Evaluator, ResidentTraining {
     private final Ops ops;
     private final DeviceStack stack;
     private final LossFunction loss;
-    /** The loss' label smoothing when it is softmax cross-entropy computed on the device, else NaN. */
-    private final double smoothing;
+    /** The loss when it is softmax cross-entropy on class labels, computed on the device; else null (the host's). */
+    private final LossRule.@Nullable SoftmaxCrossEntropy deviceLoss;
     private final DataShape shape;
     private final int outputs;
     private final int maxBatch;
@@ -84,8 +84,8 @@ final class DeviceNetwork implements Model.Evaluator, ResidentTraining {
     DeviceNetwork(Stack host, Ops ops, LossFunction loss, DataShape shape, int outputs, int maxBatch) {
         this.ops = ops;
         this.loss = loss;
-        this.smoothing = loss instanceof DeviceLoss dl && dl.lossRule() instanceof LossRule.SoftmaxCrossEntropy ce
-                && shape.isClassification() && shape.targetDim() == 1 ? ce.smoothing() : Double.NaN;
+        this.deviceLoss = loss instanceof DeviceLoss dl && dl.lossRule() instanceof LossRule.SoftmaxCrossEntropy ce
+                && shape.isClassification() && shape.targetDim() == 1 ? ce : null;
         this.shape = shape;
         this.outputs = outputs;
         this.maxBatch = maxBatch;
@@ -95,9 +95,8 @@ final class DeviceNetwork implements Model.Evaluator, ResidentTraining {
         this.grads = ops.allocate(Math.max(1, size));
         this.input = ops.allocate(maxBatch * inputSize);
         this.dOut = ops.allocate(maxBatch * outputs);
-        boolean deviceLoss = !Double.isNaN(smoothing);
-        this.labels = deviceLoss ? ops.allocate(maxBatch) : null;
-        this.losses = deviceLoss ? ops.allocate(maxBatch) : null;
+        this.labels = deviceLoss != null ? ops.allocate(maxBatch) : null;
+        this.losses = deviceLoss != null ? ops.allocate(maxBatch) : null;
         this.scalars = ops.allocate(2);
         this.out = new double[maxBatch * outputs];
         this.dOutHost = new double[maxBatch * outputs];
@@ -154,13 +153,14 @@ final class DeviceNetwork implements Model.Evaluator, ResidentTraining {
         int n = batch.size();
         Tensor y = forward(batch);
         Tensor dy = dOut.view(0, n * outputs);
+        LossRule.SoftmaxCrossEntropy ce = deviceLoss;
         Tensor l = losses;
         Tensor t = labels;
         double value;
-        if (l != null && t != null) {
+        if (ce != null && l != null && t != null) {
             t.write(batch.targets(), 0, 0, n);
             Tensor rowLosses = head(l, n);
-            ops.softmaxCrossEntropy(n, outputs, y, head(t, n), smoothing, rowLosses, dy);
+            ops.softmaxCrossEntropy(n, outputs, y, head(t, n), ce.smoothing(), rowLosses, dy);
             ops.sum(rowLosses, scalars.view(0, 1));
             backward(dy, norm);
             scalars.read(0, scalarsHost, 0, norm ? 2 : 1);
