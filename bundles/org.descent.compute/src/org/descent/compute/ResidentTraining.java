@@ -7,7 +7,7 @@ import org.descent.core.Batch;
 /**
  * A device evaluator ({@link DeviceModel#evaluator}) that also trains with the parameters, the
  * gradient and the optimizer state resident on its device: after {@link #upload}, each step
- * computes the loss and gradient ({@link #lossAndGradient}), may scale the gradient (clipping by
+ * computes the loss and gradient ({@link #lossAndGradient}), may clip the gradient (by value, by
  * norm) and applies an {@link UpdateRule} there, and the host sees parameters and state again only
  * when it reads them ({@link #readParameters}, {@link #readState}): at checkpoints, evaluations,
  * probes' samples and the end of a run. Buffers (batch normalization's running statistics) are
@@ -48,6 +48,13 @@ public interface ResidentTraining {
 
     /** Multiplies the resident gradient by a factor (clipping by norm). */
     void scaleGradient(double factor);
+
+    /**
+     * Clamps every value of the resident gradient to {@code [−value, value]} ({@link Ops#clip}).
+     *
+     * @return the Euclidean norm of the clipped gradient (one small download)
+     */
+    double clipGradient(double value);
 
     /**
      * One update of the uploaded rule with the resident gradient (see {@link Ops#update}).

@@ -63,7 +63,7 @@ import org.eclipse.jdt.annotation.Nullable;
  * <p>
  * Where the passes run on a compute device that can keep the parameters ({@link ResidentTraining})
  * and the optimizer is a built-in one with a fused device rule ({@link DeviceOptimizer}), a step
- * stays on the device (loss, gradient, its norm, clipping by norm, update); the host copies of
+ * stays on the device (loss, gradient, its norm, clipping, update); the host copies of
  * the parameters and of the optimizer's state are brought up to date only at the edges: probes'
  * samples, evaluations, checkpoints and the end. Otherwise the optimizer steps on host arrays.
  *
@@ -449,11 +449,11 @@ public final class Trainer {
          * The optimizer's update as a device rule when the steps can stay on the device: the passes
          * run there ({@link ResidentTraining}), the optimizer is a built-in one with a fused rule
          * ({@link DeviceOptimizer}), and nothing else needs the host parameters every step (no
-         * regularizer, no clipping by value, no mixed-precision policy); else null (the host path).
+         * regularizer, no mixed-precision policy); else null (the host path).
          */
         private @Nullable UpdateRule residentRule() {
             if (evaluator instanceof ResidentTraining && policy == null && plan.regularizers().isEmpty()
-                    && e.getClipValue() <= 0 && optimizer instanceof DeviceOptimizer o) {
+                    && optimizer instanceof DeviceOptimizer o) {
                 return o.updateRule();
             }
             return null;
@@ -568,7 +568,9 @@ public final class Trainer {
                         break;
                     }
                     if (device != null) {
-                        double c = e.getClipNorm() > 0 ? GradientClipping.coefficient(gradNorm, e.getClipNorm()) : 1;
+                        // as on the host: clipping by norm sees the gradient clipped by value
+                        double clippedNorm = e.getClipValue() > 0 ? device.clipGradient(e.getClipValue()) : gradNorm;
+                        double c = e.getClipNorm() > 0 ? GradientClipping.coefficient(clippedNorm, e.getClipNorm()) : 1;
                         if (c < 1.0) {
                             device.scaleGradient(c);
                         }

@@ -58,7 +58,7 @@ public abstract class DeviceConformance {
             return products ? 1e-10 : 1e-12;
         }
         return switch (op) {
-        case "fill", "copy", "axpy", "scale", "add", "mul", "addBias", "activation", "activationBackward", "dropout",
+        case "fill", "copy", "axpy", "scale", "clip", "add", "mul", "addBias", "activation", "activationBackward", "dropout",
                 "pool2dForward", "pool2dBackward", "subsample", "subsampleBackward", "write" -> 1e-6;
         case "batchNormBackward", "update" -> 1e-4;
         default -> 2e-5;
@@ -213,6 +213,12 @@ public abstract class DeviceConformance {
                 e[i] *= -2;
             }
             assertClose("scale", p, e, out);
+
+            ops.clip(1.5, out);
+            for (int i = 0; i < n; i++) {
+                e[i] = Math.max(-1.5, Math.min(1.5, e[i]));
+            }
+            assertClose("clip", p, e, out);
 
             ops.add(ta, tb, out);
             for (int i = 0; i < n; i++) {

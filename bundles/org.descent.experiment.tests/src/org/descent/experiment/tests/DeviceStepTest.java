@@ -95,13 +95,34 @@ class DeviceStepTest {
     }
 
     @Test
-    void hostOnlyFeaturesAndFp64KeepTheHostUpdate() throws Exception {
+    void clippingByValueRunsOnTheDeviceAsOnTheHost() throws Exception {
         Experiment clipped = digitsCnn();
         clipped.setEpochs(0);
-        clipped.setSteps(3);
-        clipped.setClipValue(0.5);
-        assertEquals(RunStatus.DONE, train(clipped, dir.resolve("clipped"), new NullProgressMonitor()).status());
-        assertEquals("host", update(dir.resolve("clipped")));
+        clipped.setSteps(12);
+        clipped.setClipValue(1e-3);
+        TrainingResult device = train(clipped, dir.resolve("device"), new NullProgressMonitor());
+        assertEquals("device", update(dir.resolve("device")));
+        ResolvedExperiment plan = ResolvedExperiment.resolve(clipped, new HostOnlyOptimizers(), null);
+        TrainingResult host = new Trainer().train(plan, RunFolder.create(dir.resolve("host")), new NullProgressMonitor());
+        assertEquals("host", update(dir.resolve("host")));
+        double expected = host.metrics().get("train_loss");
+        double actual = device.metrics().get("train_loss");
+        assertTrue(Math.abs(actual - expected) <= 1e-5 * expected, "train_loss: device " + actual + ", host " + expected);
+        Experiment unclipped = digitsCnn();
+        unclipped.setEpochs(0);
+        unclipped.setSteps(12);
+        double free = train(unclipped, dir.resolve("free"), new NullProgressMonitor()).metrics().get("train_loss");
+        assertTrue(Math.abs(free - actual) > 1e-3 * free, "clipping changed the run: " + free + " and " + actual);
+    }
+
+    @Test
+    void aRegularizerAndFp64KeepTheHostUpdate() throws Exception {
+        Experiment penalised = digitsCnn();
+        penalised.setEpochs(0);
+        penalised.setSteps(3);
+        penalised.getRegularizers().add(Experiments.component("l2-penalty"));
+        assertEquals(RunStatus.DONE, train(penalised, dir.resolve("penalised"), new NullProgressMonitor()).status());
+        assertEquals("host", update(dir.resolve("penalised")));
         Experiment fp64 = digitsCnn();
         fp64.setEpochs(0);
         fp64.setSteps(3);

@@ -231,6 +231,15 @@ final class DeviceNetwork implements Model.Evaluator, ResidentTraining {
     }
 
     @Override
+    public double clipGradient(double value) {
+        Tensor g = head(grads, size);
+        ops.clip(value, g);
+        ops.sumOfSquares(g, scalars.view(1, 1));
+        scalars.read(1, scalarsHost, 1, 1);
+        return Math.sqrt(scalarsHost[1]);
+    }
+
+    @Override
     public void update(long step, double learningRate) {
         UpdateRule r = rule();
         if (size == 0) {
