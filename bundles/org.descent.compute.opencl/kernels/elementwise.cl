@@ -35,6 +35,15 @@ __kernel void scale(const real alpha, __global real* x, const long xo, const lon
     }
 }
 
+/* x = clamped to [-(value), (value)]; NaN stays NaN */
+__kernel void clip(const real value, __global real* x, const long xo, const long n) {
+    const long i = get_global_id(0);
+    if (i < n) {
+        const real v = x[xo + i];
+        x[xo + i] = v > value ? value : (v < -value ? -value : v);
+    }
+}
+
 /* out = a + b (product: a b) */
 __kernel void add_mul(const int product, __global const real* a, const long ao, __global const real* b,
                       const long bo, __global real* out, const long oo, const long n) {

@@ -11,7 +11,9 @@ import org.descent.core.Precision;
  * <p>
  * The evaluator keeps the {@link Model.Evaluator} contract on host arrays: each call uploads the
  * parameters once, runs the forward and backward passes on the device with {@link Ops} on
- * tensors that stay there, and downloads the outputs or the gradient once.
+ * tensors that stay there, and downloads the outputs or the gradient once. An evaluator that also
+ * implements {@link ResidentTraining} keeps the parameters and optimizer state on the device
+ * between training steps.
  *
  * @since 0.1.0
  */

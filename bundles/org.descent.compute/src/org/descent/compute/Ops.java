@@ -58,6 +58,13 @@ public interface Ops {
     /** {@code x = (alpha)·x}, in place. */
     void scale(double alpha, Tensor x);
 
+    /**
+     * Clamps every value to {@code [−(value), (value)]} in place ({@code x > (value) ? (value) :
+     * x < −(value) ? −(value) : x}, so NaN stays NaN), as
+     * {@link org.descent.core.GradientClipping#clipValue} clips a gradient.
+     */
+    void clip(double value, Tensor x);
+
     /** {@code out = a + b} over {@code a.size()} values; out may be a or b. */
     void add(Tensor a, Tensor b, Tensor out);
 

@@ -40,13 +40,21 @@ public final class GradientClipping {
      */
     public static double clipNorm(double[] g, double max) {
         double norm = norm(g);
-        double coefficient = Math.min(1.0, max / (norm + 1e-6));
+        double coefficient = coefficient(norm, max);
         if (coefficient < 1.0) {
             for (int i = 0; i < g.length; i++) {
                 g[i] *= coefficient;
             }
         }
         return norm;
+    }
+
+    /**
+     * The factor {@link #clipNorm} scales a gradient of this norm by: {@code min(1, max / (norm + 1e-6))}
+     * (1 leaves it as it is).
+     */
+    public static double coefficient(double norm, double max) {
+        return Math.min(1.0, max / (norm + 1e-6));
     }
 
     /** Clamps every element to {@code [-max, max]}. */

@@ -12,6 +12,9 @@ import org.descent.compute.Backends;
 import org.descent.compute.Device;
 import org.descent.compute.DeviceAware;
 import org.descent.compute.DeviceModel;
+import org.descent.compute.DeviceOptimizer;
+import org.descent.compute.ResidentTraining;
+import org.descent.compute.UpdateRule;
 import org.descent.core.Batch;
 import org.descent.core.Data;
 import org.descent.core.DataShape;
@@ -58,6 +61,12 @@ import org.eclipse.jdt.annotation.Nullable;
  * (the mixed-precision policy, held for one session), {@link RunWriter} (the run's files),
  * {@link RunRecords} (the run and its provenance), {@link TrainingSubject} (a point for
  * analyses), {@link Listeners} (events, isolated); this class runs the loop.
+ * <p>
+ * Where the passes run on a compute device that can keep the parameters ({@link ResidentTraining})
+ * and the optimizer is a built-in one with a fused device rule ({@link DeviceOptimizer}), a step
+ * stays on the device (loss, gradient, its norm, clipping, update); the host copies of
+ * the parameters and of the optimizer's state are brought up to date only at the edges: probes'
+ * samples, evaluations, checkpoints and the end. Otherwise the optimizer steps on host arrays.
  *
  * @since 0.1.0
  */
@@ -154,7 +163,8 @@ public final class Trainer {
         try (PolicyBinding binding = PolicyBinding.bind(plan.precision(), policies, Trainer.class)) {
             Session s = new Session(setup, binding.policy(), computeDevice(), m);
             RunFolder folder = folderMaker.make();
-            Run run = RunRecords.newRun(plan, folder, setup.fingerprint(), s.computePath, s.computeThreads);
+            Run run = RunRecords.newRun(plan, folder, setup.fingerprint(), s.computePath, s.computeThreads,
+                    s.resident != null);
             try (RunWriter writer = RunWriter.create(folder, run, setup.train().vocabulary(), s.keepsProbes())) {
                 s.start(writer, null);
                 return s.loop();
@@ -318,6 +328,19 @@ public final class Trainer {
         /** Where the passes compute, for the provenance: the device, or the host path. */
         final String computePath;
         final int computeThreads;
+        /**
+         * The device evaluator that keeps parameters, gradient and optimizer state between steps, or
+         * null where the host updates (see {@link #residentRule}).
+         */
+        final @Nullable ResidentTraining resident;
+        /** The optimizer's update on the device, with {@link #resident}. */
+        final @Nullable UpdateRule rule;
+        /** The optimizer's step count while its state is resident. */
+        long residentSteps;
+        /** Whether the parameters and optimizer state are on the device (from the loop's start). */
+        boolean uploaded;
+        /** Whether the device has stepped since the host's copy of the parameters was read. */
+        boolean stale;
         final int evalChunk;
         final Precision precision;
         final @Nullable MixedPrecisionPolicy policy;
@@ -408,9 +431,11 @@ public final class Trainer {
             }
             try {
                 optimizer.initialise(blocks);
+                rule = residentRule();
             } catch (RuntimeException | LinkageError | StackOverflowError ex) {
                 throw refused(ex, "initialise", plan.optimizer());
             }
+            resident = rule != null ? (ResidentTraining) evaluator : null;
             for (ResolvedExperiment.Part<Probe> p : plan.probes()) {
                 try {
                     p.implementation().initialise(blocks);
@@ -423,6 +448,20 @@ public final class Trainer {
                             + " (the layered models do, in fp64); only its parameter-level values are sampled");
                 }
             }
+        }
+
+        /**
+         * The optimizer's update as a device rule when the steps can stay on the device: the passes
+         * run there ({@link ResidentTraining}), the optimizer is a built-in one with a fused rule
+         * ({@link DeviceOptimizer}), and nothing else needs the host parameters every step (no
+         * regularizer, no mixed-precision policy); else null (the host path).
+         */
+        private @Nullable UpdateRule residentRule() {
+            if (evaluator instanceof ResidentTraining && policy == null && plan.regularizers().isEmpty()
+                    && optimizer instanceof DeviceOptimizer o) {
+                return o.updateRule();
+            }
+            return null;
         }
 
         /** A part that failed to set up: the run is refused, naming it; the chain goes to the log. */
@@ -481,6 +520,16 @@ public final class Trainer {
             monitor.worked((int) Math.min(Integer.MAX_VALUE, step));
             Map<String, Double> probeValues = new LinkedHashMap<>();
             try {
+                ResidentTraining device = resident;
+                UpdateRule update = rule;
+                if (device != null && update != null) {
+                    at("saveState", plan.optimizer());
+                    Optimizer.State s = optimizer.saveState();
+                    residentSteps = s.steps();
+                    at("the upload of parameters and optimizer state", plan.model());
+                    device.upload(theta, update, s.arrays());
+                    uploaded = true;
+                }
                 while (step < totalSteps) {
                     if (monitor.isCanceled()) {
                         status = RunStatus.CANCELLED;
@@ -496,11 +545,22 @@ public final class Trainer {
                     batch.fill(train, order, b * batchSize, Math.min(train.rows(), (b + 1) * batchSize));
                     batch.mode(true, setup.noiseSeed(step));
                     at("the forward and backward pass", plan.model());
-                    double value = lossAndGradient(batch);
-                    zeroBuffers(grad);
-                    // unscaled before the norm and clipping see it; a skipped step leaves it unrounded
-                    boolean skip = policy != null && !policy.unscale(grad, step + 1);
-                    double gradNorm = GradientClipping.norm(grad);
+                    double value;
+                    boolean skip;
+                    double gradNorm;
+                    if (device != null) {
+                        ResidentTraining.Values v = device.lossAndGradient(batch);
+                        stale = true;
+                        value = v.loss();
+                        gradNorm = v.gradientNorm();
+                        skip = false;
+                    } else {
+                        value = lossAndGradient(batch);
+                        zeroBuffers(grad);
+                        // unscaled before the norm and clipping see it; a skipped step leaves it unrounded
+                        skip = policy != null && !policy.unscale(grad, step + 1);
+                        gradNorm = GradientClipping.norm(grad);
+                    }
                     step++;
                     // an overflow that the loss scale caused is a skipped step, not divergence
                     if (!Double.isFinite(value) || (!skip && !Double.isFinite(gradNorm))) {
@@ -512,15 +572,30 @@ public final class Trainer {
                         lastLoss = value;
                         break;
                     }
-                    if (e.getClipValue() > 0) {
-                        GradientClipping.clipValue(grad, e.getClipValue());
-                    }
-                    if (e.getClipNorm() > 0) {
-                        GradientClipping.clipNorm(grad, e.getClipNorm());
+                    if (device != null) {
+                        // as on the host: clipping by norm sees the gradient clipped by value
+                        double clippedNorm = e.getClipValue() > 0 ? device.clipGradient(e.getClipValue()) : gradNorm;
+                        double c = e.getClipNorm() > 0 ? GradientClipping.coefficient(clippedNorm, e.getClipNorm()) : 1;
+                        if (c < 1.0) {
+                            device.scaleGradient(c);
+                        }
+                    } else {
+                        if (e.getClipValue() > 0) {
+                            GradientClipping.clipValue(grad, e.getClipValue());
+                        }
+                        if (e.getClipNorm() > 0) {
+                            GradientClipping.clipNorm(grad, e.getClipNorm());
+                        }
                     }
                     at("learningRate", schedulePart());
                     double lr = setup.learningRate(step - 1);
                     probeValues.clear();
+                    boolean sampling = device != null && samplingAt(step);
+                    if (sampling) {
+                        // a probe's step: the host sees the parameters and gradient of this step
+                        device.readParameters(theta);
+                        device.readGradient(grad);
+                    }
                     for (ResolvedExperiment.Part<Probe> p : plan.probes()) {
                         Probe probe = p.implementation();
                         at("sample", p);
@@ -531,7 +606,13 @@ public final class Trainer {
                             probe.beforeStep(step, theta);
                         }
                     }
-                    if (!skip) {
+                    if (device != null) {
+                        at("step", plan.optimizer());
+                        device.update(++residentSteps, lr);
+                        if (sampling) {
+                            device.readParameters(theta);
+                        }
+                    } else if (!skip) {
                         saveBuffers();
                         at("step", plan.optimizer());
                         optimizer.step(theta, grad, lr);
@@ -599,6 +680,25 @@ public final class Trainer {
                 monitor.done();
             }
             return finish(status, message);
+        }
+
+        /** Whether a probe samples at this step. */
+        private boolean samplingAt(long at) {
+            for (ResolvedExperiment.Part<Probe> p : plan.probes()) {
+                if (at % p.implementation().interval() == 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Brings the resident parameters back to the host's copy when the device has stepped since. */
+        private void pullParameters() {
+            ResidentTraining device = resident;
+            if (device != null && stale) {
+                device.readParameters(theta);
+                stale = false;
+            }
         }
 
         /** Notes which part the loop is about to call, and for what, so that a fault names it. */
@@ -755,6 +855,7 @@ public final class Trainer {
 
         /** Mean loss (and accuracy for classification) over a whole data set at the current parameters. */
         private Map<String, Double> evaluate(Data data, String prefix) {
+            pullParameters();
             Model.Evaluator ev = evalEvaluator;
             int chunk = evalChunk;
             Batch b = new Batch(chunk, shape.inputDim(), shape.targetDim());
@@ -779,6 +880,12 @@ public final class Trainer {
 
         /** A checkpoint of the session's state now; a mixed-precision policy's state travels with the optimizer's. */
         private Checkpoint checkpoint() {
+            ResidentTraining device = resident;
+            if (device != null && uploaded) {
+                // the checkpoint keeps the host format: the device's state goes through the optimizer's
+                pullParameters();
+                optimizer.restoreState(new Optimizer.State(residentSteps, device.readState()));
+            }
             Optimizer.State state = optimizer.saveState();
             if (policy != null) {
                 // the loss scale travels with the optimizer's state: a resumed run continues bit for bit

@@ -15,6 +15,7 @@ import org.descent.compute.Activation;
 import org.descent.compute.Conv2dShape;
 import org.descent.compute.CounterRandom;
 import org.descent.compute.Device;
+import org.descent.compute.DeviceOptimizer;
 import org.descent.compute.Ops;
 import org.descent.compute.Pool2dShape;
 import org.descent.compute.Tensor;
@@ -58,8 +59,8 @@ public abstract class DeviceConformance {
             return products ? 1e-10 : 1e-12;
         }
         return switch (op) {
-        case "fill", "copy", "axpy", "scale", "add", "mul", "addBias", "activation", "activationBackward", "dropout",
-                "pool2dForward", "pool2dBackward", "subsample", "subsampleBackward", "write", "expScaled",
+        case "fill", "copy", "axpy", "scale", "clip", "add", "mul", "addBias", "activation", "activationBackward",
+                "dropout", "pool2dForward", "pool2dBackward", "subsample", "subsampleBackward", "write", "expScaled",
                 "scaleRowsColumns", "expShifted" -> 1e-6;
         case "batchNormBackward", "update" -> 1e-4;
         default -> 2e-5;
@@ -214,6 +215,12 @@ public abstract class DeviceConformance {
                 e[i] *= -2;
             }
             assertClose("scale", p, e, out);
+
+            ops.clip(1.5, out);
+            for (int i = 0; i < n; i++) {
+                e[i] = Math.max(-1.5, Math.min(1.5, e[i]));
+            }
+            assertClose("clip", p, e, out);
 
             ops.add(ta, tb, out);
             for (int i = 0; i < n; i++) {
@@ -801,6 +808,7 @@ public abstract class DeviceConformance {
             host.initialise(List.of(new ParameterBlock("w", new int[] { n }, 0)));
             assertEquals(new ArrayList<>(host.saveState().arrays().keySet()), c.rule().stateArrays(),
                     c + ": the rule's state arrays are the host optimizer's");
+            assertEquals(c.rule(), ((DeviceOptimizer) host).updateRule(), c + ": the rule the optimizer gives for itself");
             double[] params = gaussian(80, n);
             double[][] grads = new double[steps][];
             for (int t = 0; t < steps; t++) {

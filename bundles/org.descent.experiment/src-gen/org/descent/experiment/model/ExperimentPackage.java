@@ -852,13 +852,22 @@ public interface ExperimentPackage extends EPackage {
 	int PROVENANCE__RESOLVED = 10;
 
 	/**
+	 * The feature id for the '<em><b>Update</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int PROVENANCE__UPDATE = 11;
+
+	/**
 	 * The number of structural features of the '<em>Provenance</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int PROVENANCE_FEATURE_COUNT = 11;
+	int PROVENANCE_FEATURE_COUNT = 12;
 
 	/**
 	 * The number of operations of the '<em>Provenance</em>' class.
@@ -1759,6 +1768,17 @@ public interface ExperimentPackage extends EPackage {
 	EReference getProvenance_Resolved();
 
 	/**
+	 * Returns the meta object for the attribute '{@link org.descent.experiment.model.Provenance#getUpdate <em>Update</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Update</em>'.
+	 * @see org.descent.experiment.model.Provenance#getUpdate()
+	 * @see #getProvenance()
+	 * @generated
+	 */
+	EAttribute getProvenance_Update();
+
+	/**
 	 * Returns the meta object for class '{@link org.descent.experiment.model.ResolvedComponent <em>Resolved Component</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -2451,6 +2471,14 @@ public interface ExperimentPackage extends EPackage {
 		 * @generated
 		 */
 		EReference PROVENANCE__RESOLVED = eINSTANCE.getProvenance_Resolved();
+
+		/**
+		 * The meta object literal for the '<em><b>Update</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute PROVENANCE__UPDATE = eINSTANCE.getProvenance_Update();
 
 		/**
 		 * The meta object literal for the '{@link org.descent.experiment.model.impl.ResolvedComponentImpl <em>Resolved Component</em>}' class.

@@ -32,6 +32,7 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link org.descent.experiment.model.Provenance#getPrecision <em>Precision</em>}</li>
  *   <li>{@link org.descent.experiment.model.Provenance#getDataFingerprint <em>Data Fingerprint</em>}</li>
  *   <li>{@link org.descent.experiment.model.Provenance#getResolved <em>Resolved</em>}</li>
+ *   <li>{@link org.descent.experiment.model.Provenance#getUpdate <em>Update</em>}</li>
  * </ul>
  *
  * @see org.descent.experiment.model.ExperimentPackage#getProvenance()
@@ -264,6 +265,31 @@ public interface Provenance extends EObject {
 	 * @generated
 	 */
 	void setDataFingerprint(String value);
+
+	/**
+	 * Returns the value of the '<em><b>Update</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Where the optimizer updated the parameters: device (parameters, gradient and optimizer state stayed on the compute device between steps, copied to the host only for checkpoints, evaluations, probes and the end) or host (the optimizer stepped on host arrays). Absent in runs made before it was recorded.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Update</em>' attribute.
+	 * @see #setUpdate(String)
+	 * @see org.descent.experiment.model.ExperimentPackage#getProvenance_Update()
+	 * @model
+	 * @generated
+	 */
+	String getUpdate();
+
+	/**
+	 * Sets the value of the '{@link org.descent.experiment.model.Provenance#getUpdate <em>Update</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Update</em>' attribute.
+	 * @see #getUpdate()
+	 * @generated
+	 */
+	void setUpdate(String value);
 
 	/**
 	 * Returns the value of the '<em><b>Resolved</b></em>' containment reference list.

@@ -28,7 +28,7 @@ public final class RunRecords {
      * @param dataFingerprint {@link TrainingData#fingerprint()} of the training rows
      */
     public static Run newRun(ResolvedExperiment plan, RunFolder folder, long dataFingerprint) {
-        return newRun(plan, folder, dataFingerprint, hostPath(plan.precision()), 1);
+        return newRun(plan, folder, dataFingerprint, hostPath(plan.precision()), 1, false);
     }
 
     /**
@@ -42,10 +42,11 @@ public final class RunRecords {
 
     /**
      * A new run with the description of where its passes compute ({@code backend} of the
-     * provenance) and the host threads they use.
+     * provenance), the host threads they use, and where the optimizer updates ({@code update}:
+     * {@code device} or {@code host}).
      */
     public static Run newRun(ResolvedExperiment plan, RunFolder folder, long dataFingerprint, String computePath,
-            int threads) {
+            int threads, boolean deviceUpdate) {
         ExperimentFactory f = ExperimentFactory.eINSTANCE;
         Run run = f.createRun();
         run.setName(folder.dir().getFileName().toString());
@@ -60,6 +61,7 @@ public final class RunRecords {
         p.setHost(RunProcess.host());
         p.setThreads(threads);
         p.setBackend(computePath);
+        p.setUpdate(deviceUpdate ? "device" : "host");
         p.setSeed(plan.experiment().getSeed());
         p.setPrecision(plan.experiment().getPrecision());
         p.setDataFingerprint(hex(dataFingerprint));

@@ -67,6 +67,7 @@ class DevicesCommandTest extends InRunStore {
         assertTrue(backend.startsWith("host fp64 path: plain Java arrays")
                 && backend.endsWith("(device cpu not used: this model computes on the host in fp64)"), backend);
         assertEquals(1, ((Number) provenance.get("threads")).intValue());
+        assertEquals("host", provenance.get("update"));
     }
 
     /**
@@ -91,6 +92,7 @@ class DevicesCommandTest extends InRunStore {
         String backend = (String) provenance.get("backend");
         assertTrue(backend.startsWith("cpu device cpu (") && backend.endsWith("fp32 through the compute backend"), backend);
         assertEquals(2, ((Number) provenance.get("threads")).intValue());
+        assertEquals("device", provenance.get("update"), "adam's update ran on the device");
     }
 
     private static Map<?, ?> trained(String... args) {

@@ -65,6 +65,9 @@ public final class ShowCommand implements Command {
             prov.put("host", p.getHost());
             prov.put("threads", p.getThreads());
             prov.put("backend", p.getBackend());
+            if (p.getUpdate() != null) {
+                prov.put("update", p.getUpdate());
+            }
             List<Object> resolved = new ArrayList<>();
             for (ResolvedComponent rc : p.getResolved()) {
                 resolved.add(rc.getRole() + " " + spec(rc) + " (bundle " + rc.getBundle() + ")");

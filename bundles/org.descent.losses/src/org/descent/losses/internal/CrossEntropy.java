@@ -1,23 +1,30 @@
 package org.descent.losses.internal;
 
+import org.descent.compute.DeviceLoss;
+import org.descent.compute.LossRule;
 import org.descent.core.DataShape;
-import org.descent.losses.ClassTargets;
 import org.descent.core.LossFunction;
 import org.descent.core.OutputKind;
 import org.descent.core.Settings;
+import org.descent.losses.ClassTargets;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Softmax cross-entropy on logits with optional label smoothing, as
  * {@code torch.nn.functional.cross_entropy}: per row {@code logsumexp(z) - (1-ε) z_y - ε mean(z)}.
  */
-public final class CrossEntropy implements LossFunction {
+public final class CrossEntropy implements LossFunction, DeviceLoss {
 
     private double smoothing;
 
     @Override
     public void configure(Settings settings) {
         smoothing = settings.getDouble("label_smoothing");
+    }
+
+    @Override
+    public LossRule lossRule() {
+        return new LossRule.SoftmaxCrossEntropy(smoothing);
     }
 
     @Override

@@ -2,11 +2,13 @@ package org.descent.optimizers.internal;
 
 import java.util.List;
 
+import org.descent.compute.DeviceOptimizer;
+import org.descent.compute.UpdateRule;
 import org.descent.core.Settings;
 import org.descent.optimizers.ElementwiseOptimizer;
 
 /** Adadelta (Zeiler 2012) as {@code torch.optim.Adadelta} in PyTorch 1.13. */
-public final class Adadelta extends ElementwiseOptimizer {
+public final class Adadelta extends ElementwiseOptimizer implements DeviceOptimizer {
 
     private double rho;
     private double eps;
@@ -15,6 +17,11 @@ public final class Adadelta extends ElementwiseOptimizer {
     protected void configureMore(Settings s) {
         rho = s.getDouble("rho");
         eps = s.getDouble("eps");
+    }
+
+    @Override
+    public UpdateRule updateRule() {
+        return new UpdateRule.Adadelta(rho, eps, weightDecay);
     }
 
     @Override

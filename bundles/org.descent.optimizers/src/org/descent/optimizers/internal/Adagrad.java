@@ -2,11 +2,13 @@ package org.descent.optimizers.internal;
 
 import java.util.List;
 
+import org.descent.compute.DeviceOptimizer;
+import org.descent.compute.UpdateRule;
 import org.descent.core.Settings;
 import org.descent.optimizers.ElementwiseOptimizer;
 
 /** Adagrad as {@code torch.optim.Adagrad} in PyTorch 1.13 (learning-rate decay, initial accumulator). */
-public final class Adagrad extends ElementwiseOptimizer {
+public final class Adagrad extends ElementwiseOptimizer implements DeviceOptimizer {
 
     private double lrDecay;
     private double initialAccumulator;
@@ -17,6 +19,11 @@ public final class Adagrad extends ElementwiseOptimizer {
         lrDecay = s.getDouble("lr_decay");
         initialAccumulator = s.getDouble("initial_accumulator_value");
         eps = s.getDouble("eps");
+    }
+
+    @Override
+    public UpdateRule updateRule() {
+        return new UpdateRule.Adagrad(lrDecay, initialAccumulator, eps, weightDecay);
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.descent.optimizers.internal;
 
 import java.util.List;
 
+import org.descent.compute.DeviceOptimizer;
+import org.descent.compute.UpdateRule;
 import org.descent.core.Settings;
 import org.descent.optimizers.ElementwiseOptimizer;
 
@@ -11,7 +13,7 @@ import org.descent.optimizers.ElementwiseOptimizer;
  * {@code decoupled} is declared true. {@code bias_correction=false} drops the
  * {@code 1 - beta^t} corrections (the original paper's uncorrected moments).
  */
-public final class Adam extends ElementwiseOptimizer {
+public final class Adam extends ElementwiseOptimizer implements DeviceOptimizer {
 
     private double beta1;
     private double beta2;
@@ -28,6 +30,11 @@ public final class Adam extends ElementwiseOptimizer {
         amsgrad = s.getBoolean("amsgrad");
         biasCorrection = s.getBoolean("bias_correction");
         decoupled = s.has("decoupled") && s.getBoolean("decoupled");
+    }
+
+    @Override
+    public UpdateRule updateRule() {
+        return new UpdateRule.Adam(beta1, beta2, eps, weightDecay, amsgrad, biasCorrection, decoupled);
     }
 
     @Override

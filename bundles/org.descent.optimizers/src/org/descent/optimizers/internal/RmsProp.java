@@ -3,11 +3,13 @@ package org.descent.optimizers.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.descent.compute.DeviceOptimizer;
+import org.descent.compute.UpdateRule;
 import org.descent.core.Settings;
 import org.descent.optimizers.ElementwiseOptimizer;
 
 /** RMSProp, plain or centered, with optional momentum, as {@code torch.optim.RMSprop} in PyTorch 1.13. */
-public final class RmsProp extends ElementwiseOptimizer {
+public final class RmsProp extends ElementwiseOptimizer implements DeviceOptimizer {
 
     private double alpha;
     private double eps;
@@ -20,6 +22,11 @@ public final class RmsProp extends ElementwiseOptimizer {
         eps = s.getDouble("eps");
         momentum = s.getDouble("momentum");
         centered = s.getBoolean("centered");
+    }
+
+    @Override
+    public UpdateRule updateRule() {
+        return new UpdateRule.RmsProp(alpha, eps, momentum, centered, weightDecay);
     }
 
     @Override

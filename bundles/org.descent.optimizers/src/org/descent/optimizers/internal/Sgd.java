@@ -2,6 +2,8 @@ package org.descent.optimizers.internal;
 
 import java.util.List;
 
+import org.descent.compute.DeviceOptimizer;
+import org.descent.compute.UpdateRule;
 import org.descent.core.Settings;
 import org.descent.optimizers.ElementwiseOptimizer;
 
@@ -10,7 +12,7 @@ import org.descent.optimizers.ElementwiseOptimizer;
  * decay, as {@code torch.optim.SGD} in PyTorch 1.13. Backs the {@code gd}, {@code sgd},
  * {@code momentum} and {@code nesterov} contributions, which differ only in what they declare.
  */
-public final class Sgd extends ElementwiseOptimizer {
+public final class Sgd extends ElementwiseOptimizer implements DeviceOptimizer {
 
     private double momentum;
     private double dampening;
@@ -25,6 +27,11 @@ public final class Sgd extends ElementwiseOptimizer {
             throw new IllegalArgumentException(s.owner() + ": Nesterov momentum needs momentum > 0 and dampening = 0"
                     + " (got momentum=" + momentum + ", dampening=" + dampening + ")");
         }
+    }
+
+    @Override
+    public UpdateRule updateRule() {
+        return new UpdateRule.Sgd(momentum, dampening, nesterov, weightDecay);
     }
 
     @Override

@@ -144,6 +144,17 @@ public final class F32Ops implements Ops {
     }
 
     @Override
+    public void clip(double value, Tensor x) {
+        CpuTensor tx = t(x, 0, "clip", "x");
+        float m = r(value);
+        float[] xs = tx.f();
+        for (int i = tx.offset(), end = i + tx.size(); i < end; i++) {
+            float v = xs[i];
+            xs[i] = v > m ? m : v < -m ? -m : v;
+        }
+    }
+
+    @Override
     public void add(Tensor a, Tensor b, Tensor out) {
         CpuTensor ta = t(a, 0, "add", "a");
         int n = ta.size();

@@ -146,6 +146,17 @@ public final class F64Ops implements Ops {
     }
 
     @Override
+    public void clip(double value, Tensor x) {
+        CpuTensor tx = t(x, 0, "clip", "x");
+        double m = r(value);
+        double[] xs = tx.d();
+        for (int i = tx.offset(), end = i + tx.size(); i < end; i++) {
+            double v = xs[i];
+            xs[i] = v > m ? m : v < -m ? -m : v;
+        }
+    }
+
+    @Override
     public void add(Tensor a, Tensor b, Tensor out) {
         CpuTensor ta = t(a, 0, "add", "a");
         int n = ta.size();

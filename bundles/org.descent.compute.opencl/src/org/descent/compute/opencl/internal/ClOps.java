@@ -127,6 +127,12 @@ final class ClOps implements Ops {
     }
 
     @Override
+    public void clip(double value, Tensor x) {
+        ClTensor cx = check("clip", "x", x, 0);
+        each("clip", "clip", x.size(), value, cx, (long) x.size());
+    }
+
+    @Override
     public void add(Tensor a, Tensor b, Tensor out) {
         addOrMul("add", false, a, b, out);
     }

@@ -895,6 +895,16 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 	 * @generated
 	 */
 	@Override
+	public EAttribute getProvenance_Update() {
+		return (EAttribute)provenanceEClass.getEStructuralFeatures().get(11);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EReference getProvenance_Resolved() {
 		return (EReference)provenanceEClass.getEStructuralFeatures().get(10);
 	}
@@ -1068,6 +1078,7 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 		createEAttribute(provenanceEClass, PROVENANCE__PRECISION);
 		createEAttribute(provenanceEClass, PROVENANCE__DATA_FINGERPRINT);
 		createEReference(provenanceEClass, PROVENANCE__RESOLVED);
+		createEAttribute(provenanceEClass, PROVENANCE__UPDATE);
 
 		resolvedComponentEClass = createEClass(RESOLVED_COMPONENT);
 		createEAttribute(resolvedComponentEClass, RESOLVED_COMPONENT__ROLE);
@@ -1190,6 +1201,7 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 		initEAttribute(getProvenance_Precision(), this.getPrecision(), "precision", "fp64", 0, 1, Provenance.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getProvenance_DataFingerprint(), ecorePackage.getEString(), "dataFingerprint", null, 0, 1, Provenance.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getProvenance_Resolved(), this.getResolvedComponent(), null, "resolved", null, 0, -1, Provenance.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getProvenance_Update(), ecorePackage.getEString(), "update", null, 0, 1, Provenance.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(resolvedComponentEClass, ResolvedComponent.class, "ResolvedComponent", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getResolvedComponent_Role(), ecorePackage.getEString(), "role", null, 0, 1, ResolvedComponent.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);

@@ -44,6 +44,7 @@ import org.eclipse.emf.ecore.util.InternalEList;
  *   <li>{@link org.descent.experiment.model.impl.ProvenanceImpl#getPrecision <em>Precision</em>}</li>
  *   <li>{@link org.descent.experiment.model.impl.ProvenanceImpl#getDataFingerprint <em>Data Fingerprint</em>}</li>
  *   <li>{@link org.descent.experiment.model.impl.ProvenanceImpl#getResolved <em>Resolved</em>}</li>
+ *   <li>{@link org.descent.experiment.model.impl.ProvenanceImpl#getUpdate <em>Update</em>}</li>
  * </ul>
  *
  * @generated
@@ -248,6 +249,26 @@ public class ProvenanceImpl extends MinimalEObjectImpl.Container implements Prov
 	 * @ordered
 	 */
 	protected String dataFingerprint = DATA_FINGERPRINT_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getUpdate() <em>Update</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getUpdate()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final String UPDATE_EDEFAULT = null;
+
+	/**
+	 * The cached value of the '{@link #getUpdate() <em>Update</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getUpdate()
+	 * @generated
+	 * @ordered
+	 */
+	protected String update = UPDATE_EDEFAULT;
 
 	/**
 	 * The cached value of the '{@link #getResolved() <em>Resolved</em>}' containment reference list.
@@ -527,6 +548,29 @@ public class ProvenanceImpl extends MinimalEObjectImpl.Container implements Prov
 	 * @generated
 	 */
 	@Override
+	public String getUpdate() {
+		return update;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setUpdate(String newUpdate) {
+		String oldUpdate = update;
+		update = newUpdate;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, ExperimentPackage.PROVENANCE__UPDATE, oldUpdate, update));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public NotificationChain eInverseRemove(InternalEObject otherEnd, int featureID, NotificationChain msgs) {
 		switch (featureID) {
 			case ExperimentPackage.PROVENANCE__RESOLVED:
@@ -565,6 +609,8 @@ public class ProvenanceImpl extends MinimalEObjectImpl.Container implements Prov
 				return getDataFingerprint();
 			case ExperimentPackage.PROVENANCE__RESOLVED:
 				return getResolved();
+			case ExperimentPackage.PROVENANCE__UPDATE:
+				return getUpdate();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -612,6 +658,9 @@ public class ProvenanceImpl extends MinimalEObjectImpl.Container implements Prov
 				getResolved().clear();
 				getResolved().addAll((Collection<? extends ResolvedComponent>)newValue);
 				return;
+			case ExperimentPackage.PROVENANCE__UPDATE:
+				setUpdate((String)newValue);
+				return;
 		}
 		super.eSet(featureID, newValue);
 	}
@@ -657,6 +706,9 @@ public class ProvenanceImpl extends MinimalEObjectImpl.Container implements Prov
 			case ExperimentPackage.PROVENANCE__RESOLVED:
 				getResolved().clear();
 				return;
+			case ExperimentPackage.PROVENANCE__UPDATE:
+				setUpdate(UPDATE_EDEFAULT);
+				return;
 		}
 		super.eUnset(featureID);
 	}
@@ -691,6 +743,8 @@ public class ProvenanceImpl extends MinimalEObjectImpl.Container implements Prov
 				return DATA_FINGERPRINT_EDEFAULT == null ? dataFingerprint != null : !DATA_FINGERPRINT_EDEFAULT.equals(dataFingerprint);
 			case ExperimentPackage.PROVENANCE__RESOLVED:
 				return resolved != null && !resolved.isEmpty();
+			case ExperimentPackage.PROVENANCE__UPDATE:
+				return UPDATE_EDEFAULT == null ? update != null : !UPDATE_EDEFAULT.equals(update);
 		}
 		return super.eIsSet(featureID);
 	}
@@ -725,6 +779,8 @@ public class ProvenanceImpl extends MinimalEObjectImpl.Container implements Prov
 		result.append(precision);
 		result.append(", dataFingerprint: ");
 		result.append(dataFingerprint);
+		result.append(", update: ");
+		result.append(update);
 		result.append(')');
 		return result.toString();
 	}

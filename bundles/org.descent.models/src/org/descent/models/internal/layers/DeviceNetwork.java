@@ -1,12 +1,18 @@
 package org.descent.models.internal.layers;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.descent.compute.Conv2dShape;
+import org.descent.compute.DeviceLoss;
+import org.descent.compute.LossRule;
 import org.descent.compute.Ops;
 import org.descent.compute.Pool2dShape;
+import org.descent.compute.ResidentTraining;
 import org.descent.compute.Tensor;
+import org.descent.compute.UpdateRule;
 import org.descent.core.Batch;
 import org.descent.core.DataShape;
 import org.descent.core.LossFunction;
@@ -18,11 +24,14 @@ import org.eclipse.jdt.annotation.Nullable;
 /**
  * A layer network's passes on a compute device: the same layers (geometry and parameter offsets
  * from the host {@link Layer}s), their activations and gradients kept in device tensors. Each call
- * uploads the parameters and the batch once and downloads the outputs (and the gradient, and the
- * running statistics a training pass updates) once; the loss runs on the host on the downloaded
- * outputs, its gradient goes back up once.
+ * of the host-array methods uploads the parameters and the batch once and downloads the outputs
+ * (and the gradient, and the running statistics a training pass updates) once. A softmax
+ * cross-entropy loss ({@link DeviceLoss}) runs on the device and brings back its value only; any
+ * other loss runs on the host on the downloaded outputs, its gradient goes back up once. As
+ * {@link ResidentTraining} the parameters, gradient and optimizer state stay on the device
+ * between steps.
  */
-final class DeviceNetwork implements Model.Evaluator {
+final class DeviceNetwork implements Model.Evaluator, ResidentTraining {
 
     /** Why a layer has no device path, or null when every layer has one. */
     static @Nullable String unsupported(List<Layer> layers) {
@@ -47,6 +56,8 @@ final class DeviceNetwork implements Model.Evaluator {
     private final Ops ops;
     private final DeviceStack stack;
     private final LossFunction loss;
+    /** The loss when it is softmax cross-entropy on class labels, computed on the device; else null (the host's). */
+    private final LossRule.@Nullable SoftmaxCrossEntropy deviceLoss;
     private final DataShape shape;
     private final int outputs;
     private final int maxBatch;
@@ -56,14 +67,25 @@ final class DeviceNetwork implements Model.Evaluator {
     private final Tensor grads;
     private final Tensor input;
     private final Tensor dOut;
+    /** Device loss: the class labels, the per-row losses, and [loss sum, gradient sum of squares]. */
+    private final @Nullable Tensor labels;
+    private final @Nullable Tensor losses;
+    private final Tensor scalars;
+    private final double[] scalarsHost = new double[2];
     private final double[] out;
     private final double[] dOutHost;
     /** Offsets and lengths of the running statistics a training pass writes back into the parameters. */
     private final List<int[]> running = new ArrayList<>();
+    /** Resident training: the update rule and its state (null until {@link #upload}), the buffers' copy. */
+    private @Nullable UpdateRule rule;
+    private List<Tensor> state = List.of();
+    private @Nullable Tensor kept;
 
     DeviceNetwork(Stack host, Ops ops, LossFunction loss, DataShape shape, int outputs, int maxBatch) {
         this.ops = ops;
         this.loss = loss;
+        this.deviceLoss = loss instanceof DeviceLoss dl && dl.lossRule() instanceof LossRule.SoftmaxCrossEntropy ce
+                && shape.isClassification() && shape.targetDim() == 1 ? ce : null;
         this.shape = shape;
         this.outputs = outputs;
         this.maxBatch = maxBatch;
@@ -73,6 +95,9 @@ final class DeviceNetwork implements Model.Evaluator {
         this.grads = ops.allocate(Math.max(1, size));
         this.input = ops.allocate(maxBatch * inputSize);
         this.dOut = ops.allocate(maxBatch * outputs);
+        this.labels = deviceLoss != null ? ops.allocate(maxBatch) : null;
+        this.losses = deviceLoss != null ? ops.allocate(maxBatch) : null;
+        this.scalars = ops.allocate(2);
         this.out = new double[maxBatch * outputs];
         this.dOutHost = new double[maxBatch * outputs];
         this.stack = new DeviceStack(host.layers(), maxBatch);
@@ -85,14 +110,9 @@ final class DeviceNetwork implements Model.Evaluator {
 
     @Override
     public double[] forward(double[] parameters, Batch batch) {
-        int n = batch.size();
-        if (n > maxBatch) {
-            throw new IllegalArgumentException("a batch of " + n + " rows exceeds this evaluator's " + maxBatch);
-        }
         params.write(parameters, 0, 0, size);
-        input.write(batch.inputs(), 0, 0, n * inputSize);
-        Tensor y = stack.forward(input.view(0, n * inputSize), n, new Pass(batch.training(), new SplitMix64(batch.seed())));
-        y.read(0, out, 0, n * outputs);
+        Tensor y = forward(batch);
+        y.read(0, out, 0, batch.size() * outputs);
         if (batch.training()) {
             for (int[] r : running) {
                 params.read(r[0], parameters, r[0], r[1]);
@@ -101,16 +121,170 @@ final class DeviceNetwork implements Model.Evaluator {
         return out;
     }
 
+    /** The forward pass of a batch at the parameters on the device; returns the outputs' tensor. */
+    private Tensor forward(Batch batch) {
+        int n = batch.size();
+        if (n > maxBatch) {
+            throw new IllegalArgumentException("a batch of " + n + " rows exceeds this evaluator's " + maxBatch);
+        }
+        input.write(batch.inputs(), 0, 0, n * inputSize);
+        return stack.forward(input.view(0, n * inputSize), n, new Pass(batch.training(), new SplitMix64(batch.seed())));
+    }
+
     @Override
     public double lossAndGradient(double[] parameters, Batch batch, double[] gradient) {
-        int n = batch.size();
-        forward(parameters, batch);
-        double value = loss.evaluate(n, shape, out, batch.targets(), dOutHost);
-        dOut.write(dOutHost, 0, 0, n * outputs);
-        ops.fill(grads, 0);
-        stack.backward(dOut.view(0, n * outputs), null, n);
+        params.write(parameters, 0, 0, size);
+        double value = lossAndBackward(batch, false);
         grads.read(0, gradient, 0, size);
+        if (batch.training()) {
+            for (int[] r : running) {
+                params.read(r[0], parameters, r[0], r[1]);
+            }
+        }
         return value;
+    }
+
+    /**
+     * The forward and backward pass at the parameters on the device, the gradient left in
+     * {@link #grads}; with {@code norm}, its sum of squares lands in {@code scalarsHost[1]}.
+     * Returns the mean loss.
+     */
+    private double lossAndBackward(Batch batch, boolean norm) {
+        int n = batch.size();
+        Tensor y = forward(batch);
+        Tensor dy = dOut.view(0, n * outputs);
+        LossRule.SoftmaxCrossEntropy ce = deviceLoss;
+        Tensor l = losses;
+        Tensor t = labels;
+        double value;
+        if (ce != null && l != null && t != null) {
+            t.write(batch.targets(), 0, 0, n);
+            Tensor rowLosses = head(l, n);
+            ops.softmaxCrossEntropy(n, outputs, y, head(t, n), ce.smoothing(), rowLosses, dy);
+            ops.sum(rowLosses, scalars.view(0, 1));
+            backward(dy, norm);
+            scalars.read(0, scalarsHost, 0, norm ? 2 : 1);
+            value = scalarsHost[0] / n;
+        } else {
+            y.read(0, out, 0, n * outputs);
+            value = loss.evaluate(n, shape, out, batch.targets(), dOutHost);
+            dOut.write(dOutHost, 0, 0, n * outputs);
+            backward(dy, norm);
+            if (norm) {
+                scalars.read(1, scalarsHost, 1, 1);
+            }
+        }
+        return value;
+    }
+
+    private void backward(Tensor dy, boolean norm) {
+        ops.fill(grads, 0);
+        stack.backward(dy, null, dy.size() / outputs);
+        if (norm) {
+            ops.sumOfSquares(head(grads, size), scalars.view(1, 1));
+        }
+    }
+
+    // ---- resident training ---------------------------------------------------------------------
+
+    @Override
+    public void upload(double[] parameters, UpdateRule updateRule, Map<String, double[]> arrays) {
+        List<Tensor> tensors = new ArrayList<>();
+        for (String name : updateRule.stateArrays()) {
+            double[] a = arrays.get(name);
+            if (a == null || a.length != size) {
+                throw new IllegalArgumentException("optimizer state has no array '" + name + "' of length " + size);
+            }
+            Tensor s = ops.allocate(Math.max(1, size));
+            s.write(a, 0, 0, size);
+            tensors.add(s);
+        }
+        for (Tensor s : state) {
+            s.close();
+        }
+        params.write(parameters, 0, 0, size);
+        state = List.copyOf(tensors);
+        rule = updateRule;
+        if (kept == null && !running.isEmpty()) {
+            kept = ops.allocate(running.stream().mapToInt(r -> r[1]).sum());
+        }
+    }
+
+    private UpdateRule rule() {
+        UpdateRule r = rule;
+        if (r == null) {
+            throw new IllegalStateException("no parameters are resident on " + ops.device().id() + " (upload first)");
+        }
+        return r;
+    }
+
+    @Override
+    public Values lossAndGradient(Batch batch) {
+        rule();
+        double value = lossAndBackward(batch, true);
+        return new Values(value, Math.sqrt(scalarsHost[1]));
+    }
+
+    @Override
+    public void scaleGradient(double factor) {
+        ops.scale(factor, head(grads, size));
+    }
+
+    @Override
+    public double clipGradient(double value) {
+        Tensor g = head(grads, size);
+        ops.clip(value, g);
+        ops.sumOfSquares(g, scalars.view(1, 1));
+        scalars.read(1, scalarsHost, 1, 1);
+        return Math.sqrt(scalarsHost[1]);
+    }
+
+    @Override
+    public void update(long step, double learningRate) {
+        UpdateRule r = rule();
+        if (size == 0) {
+            return;
+        }
+        // buffers take no update (weight decay would shrink them): kept aside and put back
+        Tensor k = kept;
+        int at = 0;
+        for (int[] b : running) {
+            if (k != null) {
+                ops.copy(params.view(b[0], b[1]), k.view(at, b[1]));
+                at += b[1];
+            }
+        }
+        ops.update(r, step, learningRate, head(params, size), head(grads, size),
+                state.stream().map(s -> head(s, size)).toList());
+        at = 0;
+        for (int[] b : running) {
+            if (k != null) {
+                ops.copy(k.view(at, b[1]), params.view(b[0], b[1]));
+                at += b[1];
+            }
+        }
+    }
+
+    @Override
+    public void readParameters(double[] parameters) {
+        params.read(0, parameters, 0, size);
+    }
+
+    @Override
+    public void readGradient(double[] gradient) {
+        grads.read(0, gradient, 0, size);
+    }
+
+    @Override
+    public Map<String, double[]> readState() {
+        UpdateRule r = rule();
+        Map<String, double[]> arrays = new LinkedHashMap<>();
+        for (int i = 0; i < state.size(); i++) {
+            double[] a = new double[size];
+            state.get(i).read(0, a, 0, size);
+            arrays.put(r.stateArrays().get(i), a);
+        }
+        return arrays;
     }
 
     private static org.descent.compute.Activation of(Activation f) {
