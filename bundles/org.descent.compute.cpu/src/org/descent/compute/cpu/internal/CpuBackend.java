@@ -40,14 +40,16 @@ public final class CpuBackend implements Backend {
     }
 
     /**
-     * The host's device, using every core; kept once it has found a BLAS service (until then
+     * The host's device, using every core and autotuning with a cache under
+     * {@link Tuner#standardFolder()}; kept once it has found a BLAS service (until then
      * looked for again, as the service may be registered later).
      */
     public CpuDevice device() {
         CpuDevice d = device;
         if (d == null) {
             Blas blas = Blas.find(CpuBackend.class).orElse(null);
-            d = new CpuDevice(this, blas, Runtime.getRuntime().availableProcessors());
+            d = new CpuDevice(this, blas, Runtime.getRuntime().availableProcessors(), CpuDevice.MIN_PARALLEL_COST,
+                    Tuner.cached(Tuner.standardFolder(), id(), CpuDevice.fingerprint(this, blas)), true);
             if (blas != null) {
                 device = d;
             }
