@@ -101,7 +101,7 @@ public final class Tuner {
         if (forced >= 0) {
             return new Tuning(operation, shape, Map.of(), candidates.get(forced % candidates.size()).id(), false);
         }
-        if (!measure || candidates.size() == 1) {
+        if (!measure) {
             return new Tuning(operation, shape, Map.of(), candidates.get(0).id(), false);
         }
         load();
