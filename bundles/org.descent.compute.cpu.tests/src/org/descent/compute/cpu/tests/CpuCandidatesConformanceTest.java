@@ -14,7 +14,6 @@ import org.descent.compute.Tuning;
 import org.descent.compute.cpu.internal.CpuDevice;
 import org.descent.compute.cpu.internal.Tuner;
 import org.descent.compute.testing.DeviceConformance;
-import org.descent.core.Blas;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -22,17 +21,18 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every candidate implementation the autotuner may choose passes the conformance checks of its
  * operation against the fp64 references: the convolution blockings and thread counts, and the
- * GEMMs on every thread or one. Each device here forces the i-th candidate of every operation.
+ * GEMMs on every thread or one, and ND4J's convolution (the nd4j bundle's HostConvolution
+ * service). Each device here forces the i-th candidate of every operation.
  */
 public class CpuCandidatesConformanceTest {
 
-    /** The most candidates an operation has (three blockings times two thread counts). */
-    private static final int CANDIDATES = 6;
+    /** The most candidates an operation has (three blockings times two thread counts, and ND4J's). */
+    private static final int CANDIDATES = 7;
 
     private static Device forcing(int index) {
         Device cpu = Backends.resolve(Backends.find(CpuCandidatesConformanceTest.class), "cpu");
-        Blas blas = ((CpuDevice) cpu).blas();
-        return new CpuDevice(cpu.backend(), blas, 3, 0, Tuner.forcing(index), true);
+        CpuDevice host = (CpuDevice) cpu;
+        return new CpuDevice(cpu.backend(), host.blas(), 3, 0, Tuner.forcing(index), host.libraries(), true);
     }
 
     /** The conformance suite's products and convolutions on a device forcing candidate {@code index}. */
@@ -84,6 +84,6 @@ public class CpuCandidatesConformanceTest {
             }
         }
         assertEquals(Set.of("im2col-128k/1t", "im2col-128k/3t", "im2col-512k/1t", "im2col-512k/3t",
-                "im2col-2048k/1t", "im2col-2048k/3t"), chosen);
+                "im2col-2048k/1t", "im2col-2048k/3t", "nd4j"), chosen);
     }
 }

@@ -23,6 +23,7 @@ import org.descent.compute.Conv2dShape;
 import org.descent.compute.ComputeException;
 import org.descent.compute.Device;
 import org.descent.compute.DeviceKind;
+import org.descent.compute.HostConvolution;
 import org.descent.compute.Ops;
 import org.descent.compute.Tensor;
 import org.descent.compute.Tuning;
@@ -41,6 +42,7 @@ public final class CpuDevice implements Device {
     private final int threads;
     private final long minParallelCost;
     private final @Nullable Tuner tuner;
+    private final List<HostConvolution> libraries;
     private final boolean autotune;
     /** The tunings the device's operations used, by operation and shape, in the order first used. */
     private final Map<String, Tuning> used = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -52,15 +54,16 @@ public final class CpuDevice implements Device {
      * its fixed default implementation.
      */
     public CpuDevice(Backend backend, @Nullable Blas blas, int threads, long minParallelCost) {
-        this(backend, blas, threads, minParallelCost, null, false);
+        this(backend, blas, threads, minParallelCost, null, List.of(), false);
     }
 
     /**
-     * A device whose operations choose among their candidate implementations with {@code tuner}
-     * (measuring when {@code autotune}, else its fixed defaults; a forcing tuner chooses even so).
+     * A device whose operations choose among their candidate implementations, its own and the
+     * {@code libraries}' convolutions, with {@code tuner} (measuring when {@code autotune}, else
+     * its fixed defaults; a forcing tuner chooses even so).
      */
     public CpuDevice(Backend backend, @Nullable Blas blas, int threads, long minParallelCost, @Nullable Tuner tuner,
-            boolean autotune) {
+            List<HostConvolution> libraries, boolean autotune) {
         this.minParallelCost = minParallelCost;
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
@@ -69,6 +72,7 @@ public final class CpuDevice implements Device {
         this.blas = blas;
         this.threads = threads;
         this.tuner = tuner;
+        this.libraries = List.copyOf(libraries);
         this.autotune = autotune;
     }
 
@@ -113,6 +117,11 @@ public final class CpuDevice implements Device {
         return "Java " + Runtime.version().feature() + ", " + (b == null ? "plain Java loops (no BLAS service)" : b.name());
     }
 
+    /** The libraries' convolutions among the candidates. */
+    public List<HostConvolution> libraries() {
+        return libraries;
+    }
+
     /** The BLAS service, or null for plain loops. */
     public @Nullable Blas blas() {
         return blas;
@@ -140,7 +149,7 @@ public final class CpuDevice implements Device {
 
     @Override
     public Device withThreads(int n) {
-        return n == threads ? this : new CpuDevice(backend, blas, n, minParallelCost, tuner, autotune);
+        return n == threads ? this : new CpuDevice(backend, blas, n, minParallelCost, tuner, libraries, autotune);
     }
 
     @Override
@@ -150,7 +159,8 @@ public final class CpuDevice implements Device {
 
     @Override
     public Device withAutotune(boolean on) {
-        return on == autotune || tuner == null ? this : new CpuDevice(backend, blas, threads, minParallelCost, tuner, on);
+        return on == autotune || tuner == null ? this : new CpuDevice(backend, blas, threads, minParallelCost, tuner, libraries,
+                on);
     }
 
     @Override
@@ -171,7 +181,8 @@ public final class CpuDevice implements Device {
 
     /**
      * The plan of a convolution pass: the tuner's choice among {@link ConvPlan#candidates} that
-     * schedule the pass differently (plans that split and block this shape alike are tried once).
+     * schedule the pass differently (plans that split and block this shape alike are tried once),
+     * and for the forward pass the libraries' convolutions.
      */
     ConvPlan convPlan(String operation, Precision precision, Conv2dShape s, Consumer<ConvPlan> run) {
         Tuner t = tuner;
@@ -179,9 +190,10 @@ public final class CpuDevice implements Device {
             return ConvPlan.standard(threads);
         }
         List<Tuner.Candidate<ConvPlan>> candidates = new ArrayList<>();
-        Set<List<Integer>> schedules = new HashSet<>();
-        for (ConvPlan p : ConvPlan.candidates(threads)) {
-            if (schedules.add(List.of(p.parts(this, s.batch(), s.multiplyAdds()), p.chunk(s, s.batch())))) {
+        Set<List<Object>> schedules = new HashSet<>();
+        for (ConvPlan p : ConvPlan.candidates(threads, operation.equals("conv2dForward"), libraries)) {
+            if (schedules.add(List.of(p.parts(this, s.batch(), s.multiplyAdds()), p.chunk(s, s.batch()),
+                    p.library() == null ? "" : p.id()))) {
                 candidates.add(new Tuner.Candidate<>(p.id(), p));
             }
         }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.descent.compute.Activation;
 import org.descent.compute.Conv2dShape;
+import org.descent.compute.HostConvolution;
 import org.descent.compute.CounterRandom;
 import org.descent.compute.Device;
 import org.descent.compute.Ops;
@@ -593,6 +594,12 @@ public final class F32Ops implements Ops {
 
     private void conv2dForward(Conv2dShape s, CpuTensor tx, CpuTensor tw, @Nullable CpuTensor tb, CpuTensor ty,
             ConvPlan plan) {
+        HostConvolution library = plan.library();
+        if (library != null) {
+            library.conv2dForward(s, tx.f(), tx.offset(), tw.f(), tw.offset(), tb == null ? null : tb.f(),
+                    tb == null ? 0 : tb.offset(), ty.f(), ty.offset());
+            return;
+        }
         int n = s.batch();
         int cout = s.outChannels();
         int cols = s.inChannels() * s.kernel() * s.kernel();

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.descent.compute.Activation;
 import org.descent.compute.Conv2dShape;
+import org.descent.compute.HostConvolution;
 import org.descent.compute.CounterRandom;
 import org.descent.compute.Device;
 import org.descent.compute.Ops;
@@ -595,6 +596,12 @@ public final class F64Ops implements Ops {
 
     private void conv2dForward(Conv2dShape s, CpuTensor tx, CpuTensor tw, @Nullable CpuTensor tb, CpuTensor ty,
             ConvPlan plan) {
+        HostConvolution library = plan.library();
+        if (library != null) {
+            library.conv2dForward(s, tx.d(), tx.offset(), tw.d(), tw.offset(), tb == null ? null : tb.d(),
+                    tb == null ? 0 : tb.offset(), ty.d(), ty.offset());
+            return;
+        }
         int n = s.batch();
         int cout = s.outChannels();
         int cols = s.inChannels() * s.kernel() * s.kernel();
