@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ import org.eclipse.jdt.annotation.Nullable;
  */
 public final class Tuner {
 
-    /** Timed repetitions of a candidate at most, and the time after which fewer suffice. */
+    /** Timed rounds over the candidates at most, and the time per candidate after which fewer suffice. */
     private static final int REPEATS = 3;
     private static final long ENOUGH_NANOS = 200_000_000L;
 
@@ -91,8 +92,9 @@ public final class Tuner {
      * The candidate to use for {@code operation} on {@code shape}: the cached choice if there is
      * one among the candidates; else, when {@code measure}, each candidate is run (after
      * {@code reset}, which restores what the operation overwrites or accumulates into) once to
-     * warm up and up to {@value #REPEATS} times timed, and the fastest (least time) is kept and
-     * saved; without {@code measure} the first candidate, the fixed default, unrecorded.
+     * warm up and then in up to {@value #REPEATS} timed rounds over all of them, and the fastest
+     * (least time) is kept and saved; without {@code measure} the first candidate, the fixed
+     * default, unrecorded.
      *
      * @param flops floating-point operations of one run (2 per multiply-add), for GFLOP/s
      */
@@ -110,30 +112,36 @@ public final class Tuner {
         if (t != null && candidates.stream().anyMatch(c -> c.id().equals(t.choice()))) {
             return t;
         }
-        Map<String, Double> gflops = new LinkedHashMap<>();
-        String best = candidates.get(0).id();
-        long bestNanos = Long.MAX_VALUE;
+        // rounds over the candidates, each once per round, so that the first does not alone pay for
+        // compiling the code they share; the least time of each counts
+        int size = candidates.size();
+        long[] least = new long[size];
+        Arrays.fill(least, Long.MAX_VALUE);
         for (Candidate<T> c : candidates) {
             reset.run();
             run.accept(c.plan());
-            long least = Long.MAX_VALUE;
-            long spent = 0;
-            for (int i = 0; i < REPEATS && spent < ENOUGH_NANOS; i++) {
+        }
+        long spent = 0;
+        for (int round = 0; round < REPEATS && spent < ENOUGH_NANOS * size; round++) {
+            for (int i = 0; i < size; i++) {
                 reset.run();
                 long t0 = System.nanoTime();
-                run.accept(c.plan());
+                run.accept(candidates.get(i).plan());
                 long dt = Math.max(1, System.nanoTime() - t0);
-                least = Math.min(least, dt);
+                least[i] = Math.min(least[i], dt);
                 spent += dt;
             }
-            gflops.put(c.id(), flops / least);
-            if (least < bestNanos) {
-                bestNanos = least;
-                best = c.id();
+        }
+        Map<String, Double> gflops = new LinkedHashMap<>();
+        int best = 0;
+        for (int i = 0; i < size; i++) {
+            gflops.put(candidates.get(i).id(), flops / least[i]);
+            if (least[i] < least[best]) {
+                best = i;
             }
         }
         reset.run();
-        Tuning tuned = new Tuning(operation, shape, gflops, best, false);
+        Tuning tuned = new Tuning(operation, shape, gflops, candidates.get(best).id(), false);
         known.put(key, tuned);
         save();
         return tuned;
