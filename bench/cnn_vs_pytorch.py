@@ -1,11 +1,13 @@
 """PyTorch 1.13 side of bench/cnn-vs-pytorch: the same convolutional networks, data shape,
-optimizer and batch size as the Descent runs, one thread, float64 (Descent's layered models
-compute in fp64). Prints one JSON line: steps/s of the training loop (forward, cross-entropy,
-backward, optimizer step, with per-epoch shuffling).
+optimizer and batch size as the Descent runs. Prints one JSON line: steps/s of the training loop
+(forward, cross-entropy, backward, optimizer step, with per-epoch shuffling).
 
-  digits:  cnn:channels=8-16,batchnorm=true on the 8x8 digits, Adam lr 1e-3, batch 64
-  resnet:  resnet:n=3 (ResNet-20, option A shortcuts) on 3x32x32 Gaussian inputs, SGD 0.1 with
-           momentum 0.9, batch 16
+  digits:  cnn:channels=8-16,batchnorm=true on the 8x8 digits, Adam lr 1e-3
+  resnet:  resnet:n=3 (ResNet-20, option A shortcuts) on ROWS 3x32x32 Gaussian inputs, SGD 0.1
+           with momentum 0.9
+
+Usage: cnn_vs_pytorch.py KIND STEPS DIGITS_CSV_GZ [DTYPE [BATCH [THREADS [ROWS]]]]
+(defaults: float64, batch 64 for digits and 16 for resnet, 1 thread, 64 rows).
 """
 import gzip
 import json
@@ -17,9 +19,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-torch.set_num_threads(1)
 torch.manual_seed(0)
-torch.set_default_dtype(torch.float64)
 
 
 class Block(nn.Module):
@@ -57,16 +57,18 @@ def digits_cnn():
                          nn.Flatten(), nn.Linear(16 * 2 * 2, 10))
 
 
-def run(kind, steps, digits_path):
+def run(kind, steps, digits_path, dtype="float64", batch=None, threads=1, rows=64):
+    torch.set_num_threads(threads)
+    torch.set_default_dtype(getattr(torch, dtype))
     if kind == "digits":
-        rows = np.loadtxt(gzip.open(digits_path, "rt"), delimiter=",")
-        x = torch.tensor(rows[:, :64] / 16).reshape(-1, 1, 8, 8)
-        y = torch.tensor(rows[:, 64], dtype=torch.long)
-        model, batch = digits_cnn(), 64
+        data = np.loadtxt(gzip.open(digits_path, "rt"), delimiter=",")
+        x = torch.tensor(data[:, :64] / 16, dtype=torch.get_default_dtype()).reshape(-1, 1, 8, 8)
+        y = torch.tensor(data[:, 64], dtype=torch.long)
+        model, batch = digits_cnn(), batch or 64
         opt = torch.optim.Adam(model.parameters(), lr=1e-3)
     else:
-        x, y = torch.randn(64, 3, 32, 32), torch.randint(0, 10, (64,))
-        model, batch = resnet(), 16
+        x, y = torch.randn(rows, 3, 32, 32), torch.randint(0, 10, (rows,))
+        model, batch = resnet(), batch or 16
         opt = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)
     n = x.shape[0]
     perm, pos = torch.randperm(n), 0
@@ -81,9 +83,11 @@ def run(kind, steps, digits_path):
         loss.backward()
         opt.step()
     wall = time.perf_counter() - start
-    return {"kind": kind, "steps": steps, "wall_seconds": wall, "steps_per_second": steps / wall,
-            "final_loss": float(loss)}
+    return {"kind": kind, "dtype": dtype, "batch": batch, "threads": threads, "steps": steps, "wall_seconds": wall,
+            "steps_per_second": steps / wall, "final_loss": float(loss)}
 
 
 if __name__ == "__main__":
-    print(json.dumps(run(sys.argv[1], int(sys.argv[2]), sys.argv[3])))
+    a = sys.argv
+    print(json.dumps(run(a[1], int(a[2]), a[3], a[4] if len(a) > 4 else "float64", int(a[5]) if len(a) > 5 else None,
+                         int(a[6]) if len(a) > 6 else 1, int(a[7]) if len(a) > 7 else 64)))

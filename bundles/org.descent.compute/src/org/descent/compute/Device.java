@@ -1,6 +1,7 @@
 package org.descent.compute;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.descent.core.Precision;
@@ -78,6 +79,32 @@ public interface Device {
      * @throws IllegalArgumentException when the precision is not {@linkplain #supports supported}
      */
     Ops ops(Precision precision);
+
+    /**
+     * Whether the device autotunes: measures its candidate implementations of an operation the
+     * first time it meets a shape class and keeps the fastest (see {@link Tuning}). Devices without
+     * candidates return false.
+     */
+    default boolean autotune() {
+        return false;
+    }
+
+    /**
+     * This device with autotuning on, or off ({@code --autotune off}: every operation uses the
+     * backend's fixed default implementation). Devices without candidates return themselves.
+     */
+    default Device withAutotune(boolean on) {
+        return this;
+    }
+
+    /**
+     * The tuning decisions this device's operations have used so far, in the order first used:
+     * what a run records in its provenance and {@code descent tune} prints. Empty for devices
+     * without candidates.
+     */
+    default List<Tuning> tunings() {
+        return List.of();
+    }
 
     /**
      * What a run records about the device it computed on: {@code backend}, {@code device} (the

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.descent.compute.Backends;
 import org.descent.compute.Device;
@@ -15,6 +16,7 @@ import org.descent.compute.DeviceModel;
 import org.descent.compute.DeviceOptimizer;
 import org.descent.compute.ResidentTraining;
 import org.descent.compute.UpdateRule;
+import org.descent.compute.Tuning;
 import org.descent.core.Batch;
 import org.descent.core.Data;
 import org.descent.core.DataShape;
@@ -327,6 +329,8 @@ public final class Trainer {
         final Model.Evaluator evalEvaluator;
         /** Where the passes compute, for the provenance: the device, or the host path. */
         final String computePath;
+        /** The device the passes compute on, or null on the host path. */
+        final @Nullable Device computeDevice;
         final int computeThreads;
         /**
          * The device evaluator that keeps parameters, gradient and optimizer state between steps, or
@@ -410,12 +414,14 @@ public final class Trainer {
                     computePath = d.backend().id() + " device " + d.id() + " (" + d.name() + "; " + d.driver() + "), "
                             + compute.id() + " through the compute backend";
                     computeThreads = Math.max(1, d.threads());
+                    computeDevice = d;
                 } else {
                     evaluator = model.evaluator(compute, batchSize);
                     evalEvaluator = model.evaluator(compute, evalChunk);
                     computePath = RunRecords.hostPath(compute) + (device == null ? ""
                             : " (device " + device.id() + " not used: this model computes on the host in " + compute.id() + ")");
                     computeThreads = 1;
+                    computeDevice = null;
                 }
                 if (policy != null) {
                     // layered models compute their passes in the format too; others only see rounded parameters
@@ -755,6 +761,11 @@ public final class Trainer {
                         all.put(PARAMETER_PREFIX + b.name() + (b.size() == 1 ? "" : "[" + i + "]"), theta[b.offset() + i]);
                     }
                 }
+            }
+            Device d = computeDevice;
+            if (d != null && !d.tunings().isEmpty()) {
+                writer.computePath(computePath + "; autotune " + (d.autotune() ? "on" : "off") + ": "
+                        + d.tunings().stream().map(Tuning::toString).collect(Collectors.joining("; ")));
             }
             writer.finished(status, message, step, epoch, wall, all);
             listeners.status(status, message);

@@ -139,7 +139,8 @@ class ModelZooTrainingTest {
             return e;
         }, dir, 25);
         String backend = new RunFolder(dir.resolve("cut")).readRun().getProvenance().getBackend();
-        assertTrue(backend.startsWith("cpu device cpu (") && backend.endsWith("fp32 through the compute backend"), backend);
+        assertTrue(backend.startsWith("cpu device cpu (") && backend.contains("fp32 through the compute backend; autotune on: ")
+                && backend.contains("conv2dForward fp32 64x1x8x8 k3 s1 p1 -> 4, "), "the device and its tuning: " + backend);
     }
 
     /**

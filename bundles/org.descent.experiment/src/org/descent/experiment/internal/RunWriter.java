@@ -131,6 +131,16 @@ public final class RunWriter implements AutoCloseable {
         closeLogs();
     }
 
+    /**
+     * Replaces the provenance's account of where the passes computed: the implementations a
+     * device's autotuning chose are known only once the passes have run. Written with the run file.
+     */
+    public void computePath(String computePath) {
+        if (run.getProvenance() != null) {
+            run.getProvenance().setBackend(computePath);
+        }
+    }
+
     /** Writes the run file with the session's outcome and its final metrics. */
     public void finished(RunStatus status, String message, long step, int epoch, double wallSeconds,
             Map<String, Double> finalMetrics) throws IOException {

@@ -13,7 +13,7 @@ import org.descent.headless.tests.CommandLineTest.Result;
 import org.descent.testing.Fixture;
 import org.junit.jupiter.api.Test;
 
-/** descent devices, and --device and --threads on train, run and analyze. */
+/** descent devices, and --device, --threads and --autotune on train, run and analyze. */
 class DevicesCommandTest extends InRunStore {
 
     @Test
@@ -46,6 +46,9 @@ class DevicesCommandTest extends InRunStore {
         Result index = run(concat(train, "--device", "cpu:3"));
         assertEquals(2, index.code());
         assertTrue(index.err().contains("option '--device': device 'cpu:3': backend cpu has 1 device"), index.err());
+        Result autotune = run(concat(train, "--autotune", "sometimes"));
+        assertEquals(2, autotune.code());
+        assertTrue(autotune.err().contains("option '--autotune': expected on or off, got 'sometimes'"), autotune.err());
         Result threads = run(concat(train, "--threads", "0"));
         assertEquals(2, threads.code());
         assertTrue(threads.err().contains("option '--threads': '0' is not a whole number >= 1"), threads.err());
@@ -90,7 +93,10 @@ class DevicesCommandTest extends InRunStore {
         Map<?, ?> provenance = (Map<?, ?>) ((Map<?, ?>) Fixture.parse(run("show", (String) a.get("run"), "--json").out())
                 .root()).get("provenance");
         String backend = (String) provenance.get("backend");
-        assertTrue(backend.startsWith("cpu device cpu (") && backend.endsWith("fp32 through the compute backend"), backend);
+        assertTrue(backend.startsWith("cpu device cpu (") && backend.contains("fp32 through the compute backend"), backend);
+        assertTrue(backend.contains("; autotune on: ")
+                && backend.contains("conv2dForward fp32 64x1x8x8 k3 s1 p1 -> 8, 2 threads: im2col-"),
+                "the tuning choices used: " + backend);
         assertEquals(2, ((Number) provenance.get("threads")).intValue());
         assertEquals("device", provenance.get("update"), "adam's update ran on the device");
     }

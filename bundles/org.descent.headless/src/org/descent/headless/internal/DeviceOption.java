@@ -9,8 +9,9 @@ import org.descent.headless.CommandContext;
 import org.descent.headless.UsageException;
 
 /**
- * The {@code --device auto|cpu|opencl[:N]} and {@code --threads N} options: the compute device a
- * command uses, checked against the installed backends before anything runs.
+ * The {@code --device auto|cpu|opencl[:N]}, {@code --threads N} and {@code --autotune on|off}
+ * options: the compute device a command uses, checked against the installed backends before
+ * anything runs.
  */
 final class DeviceOption {
 
@@ -19,10 +20,10 @@ final class DeviceOption {
 
     /**
      * The device of {@code --device} (default {@code auto}) using {@code --threads} host threads
-     * (default every core).
+     * (default every core), autotuning unless {@code --autotune off}.
      *
      * @throws UsageException naming the option when the device does not exist or is not available,
-     *             or the thread count is not a whole number >= 1
+     *             the thread count is not a whole number >= 1, or --autotune is neither on nor off
      */
     static Device resolve(CommandContext c) throws UsageException {
         List<Backend> backends = Backends.find(DeviceOption.class);
@@ -44,6 +45,12 @@ final class DeviceOption {
                 throw new UsageException("option '--threads': '" + text + "' is not a whole number >= 1");
             }
             device = device.withThreads(threads);
+        }
+        String autotune = c.option("autotune").orElse("on");
+        switch (autotune.strip()) {
+        case "on" -> device = device.withAutotune(true);
+        case "off" -> device = device.withAutotune(false);
+        default -> throw new UsageException("option '--autotune': expected on or off, got '" + autotune + "'");
         }
         return device;
     }

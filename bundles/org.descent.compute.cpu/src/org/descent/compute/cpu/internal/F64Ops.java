@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.descent.compute.Activation;
 import org.descent.compute.Conv2dShape;
+import org.descent.compute.HostConvolution;
 import org.descent.compute.CounterRandom;
 import org.descent.compute.Device;
 import org.descent.compute.Ops;
@@ -368,32 +369,62 @@ public final class F64Ops implements Ops {
         CpuTensor tc = t(c, (batch - 1) * strideC + extent(false, m, n, ldc), "gemm", "c");
         double al = r(alpha);
         double be = r(beta);
+        int cLen = (batch - 1) * strideC + extent(false, m, n, ldc);
+        int threads = device.gemmThreads(precision(), transA, transB, m, n, k, batch,
+                be == 0 ? () -> { } : restorer(tc.d(), tc.offset(), cLen),
+                t -> gemmBatched(t, transA, transB, m, n, k, al, ta, lda, strideA, tb, ldb, strideB, be, tc, ldc,
+                        strideC, batch));
+        gemmBatched(threads, transA, transB, m, n, k, al, ta, lda, strideA, tb, ldb, strideB, be, tc, ldc, strideC,
+                batch);
+    }
+
+    /**
+     * A reset for measuring candidates of an operation that accumulates into {@code c}: its first
+     * call saves the values, the next ones put them back.
+     */
+    private static Runnable restorer(double[] c, int from, int length) {
+        double[][] saved = new double[1][];
+        return () -> {
+            if (saved[0] == null) {
+                saved[0] = Arrays.copyOfRange(c, from, from + length);
+            } else {
+                System.arraycopy(saved[0], 0, c, from, length);
+            }
+        };
+    }
+
+    /** The products on up to {@code threads} host threads. */
+    private void gemmBatched(int threads, boolean transA, boolean transB, int m, int n, int k, double al, CpuTensor ta,
+            int lda, int strideA, CpuTensor tb, int ldb, int strideB, double be, CpuTensor tc, int ldc, int strideC,
+            int batch) {
         if (batch > 1) {
-            device.parallel(device.parts(batch, (long) batch * m * n * k), (part, parts) -> {
+            device.parallel(device.parts(batch, (long) batch * m * n * k, threads), (part, parts) -> {
                 for (int i = CpuDevice.start(batch, part, parts); i < CpuDevice.start(batch, part + 1, parts); i++) {
-                    product(part, transA, transB, m, n, k, al, ta.d(), ta.offset() + i * strideA, lda, tb.d(),
-                            tb.offset() + i * strideB, ldb, be, tc.d(), tc.offset() + i * strideC, ldc);
+                    product(part, parts > 1, transA, transB, m, n, k, al, ta.d(), ta.offset() + i * strideA, lda,
+                            tb.d(), tb.offset() + i * strideB, ldb, be, tc.d(), tc.offset() + i * strideC, ldc);
                 }
             });
             return;
         }
         // one product: rows of C split over the threads when each gets a worthwhile share
-        int parts = (long) m * n * k < (1L << 21) ? 1 : Math.min(device.threads(), Math.max(1, m / 16));
+        int parts = (long) m * n * k < CpuDevice.MIN_SPLIT_PRODUCT ? 1 : Math.min(threads, Math.max(1, m / 16));
         device.parallel(parts, (part, ps) -> {
             int i0 = CpuDevice.start(m, part, ps);
             int i1 = CpuDevice.start(m, part + 1, ps);
             int aOff = ta.offset() + (transA ? i0 : i0 * lda);
-            product(part, transA, transB, i1 - i0, n, k, al, ta.d(), aOff, lda, tb.d(), tb.offset(), ldb, be, tc.d(),
-                    tc.offset() + i0 * ldc, ldc);
+            product(part, ps > 1, transA, transB, i1 - i0, n, k, al, ta.d(), aOff, lda, tb.d(), tb.offset(), ldb, be,
+                    tc.d(), tc.offset() + i0 * ldc, ldc);
         });
     }
 
     /**
      * One product on the BLAS or in plain loops. The BLAS binding copies whole Java arrays in and
      * out of native memory, so an operand that does not start at 0, or lies in an array much
-     * larger than itself (a layer's weights in the flat parameter vector), is copied out first.
+     * larger than itself (a layer's weights in the flat parameter vector), is copied out first;
+     * and C always when {@code sharedC}, other threads writing other parts of its array at the same
+     * time (the binding's copy back of the whole array would undo theirs).
      */
-    private void product(int part, boolean transA, boolean transB, int m, int n, int k, double al, double[] a,
+    private void product(int part, boolean sharedC, boolean transA, boolean transB, int m, int n, int k, double al, double[] a,
             int aOff, int lda, double[] b, int bOff, int ldb, double be, double[] c, int cOff, int ldc) {
         if (m < 1) {
             return;
@@ -416,7 +447,7 @@ public final class F64Ops implements Ops {
             }
             double[] cc = c;
             int cLen = extent(false, m, n, ldc);
-            boolean copyC = cOff != 0 || c.length > 2 * cLen + 1024;
+            boolean copyC = sharedC || cOff != 0 || c.length > 2 * cLen + 1024;
             if (copyC) {
                 cc = work(part, 7, cLen);
                 if (be != 0) {
@@ -455,17 +486,6 @@ public final class F64Ops implements Ops {
     }
 
     // ---- convolution ---------------------------------------------------------------------------
-
-    /**
-     * Examples per im2col chunk: as many as keep the unfolded columns within about 4 MB, so that
-     * they stay in cache (measured on the fp64 layer path: one product over a whole ResNet batch
-     * was slower).
-     */
-    private static int chunk(Conv2dShape s, int n) {
-        int cols = s.inChannels() * s.kernel() * s.kernel();
-        int positions = s.outHeight() * s.outWidth();
-        return Math.max(1, Math.min(n, (1 << 19) / Math.max(1, cols * positions)));
-    }
 
     /**
      * Unfolds examples {@code first..first+n-1} of x (from array index xo): column
@@ -581,14 +601,26 @@ public final class F64Ops implements Ops {
         CpuTensor tw = t(w, s.weightSize(), "conv2dForward", "w");
         CpuTensor tb = bias == null ? null : t(bias, s.outChannels(), "conv2dForward", "bias");
         CpuTensor ty = t(y, s.outputSize(), "conv2dForward", "y");
+        conv2dForward(s, tx, tw, tb, ty, device.convPlan("conv2dForward", precision(), s,
+                plan -> conv2dForward(s, tx, tw, tb, ty, plan)));
+    }
+
+    private void conv2dForward(Conv2dShape s, CpuTensor tx, CpuTensor tw, @Nullable CpuTensor tb, CpuTensor ty,
+            ConvPlan plan) {
+        HostConvolution library = plan.library();
+        if (library != null) {
+            library.conv2dForward(s, tx.d(), tx.offset(), tw.d(), tw.offset(), tb == null ? null : tb.d(),
+                    tb == null ? 0 : tb.offset(), ty.d(), ty.offset());
+            return;
+        }
         int n = s.batch();
         int cout = s.outChannels();
         int cols = s.inChannels() * s.kernel() * s.kernel();
         int positions = s.outHeight() * s.outWidth();
         int outSize = cout * positions;
-        int step = chunk(s, n);
+        int step = plan.chunk(s, n);
         double[] ys = ty.d();
-        device.parallel(device.parts(n, s.multiplyAdds()), (part, parts) -> {
+        device.parallel(plan.parts(device, n, s.multiplyAdds()), (part, parts) -> {
             int r0 = CpuDevice.start(n, part, parts);
             int r1 = CpuDevice.start(n, part + 1, parts);
             for (int first = r0; first < r1; first += step) {
@@ -597,7 +629,7 @@ public final class F64Ops implements Ops {
                 double[] col = work(part, 0, cols * width);
                 double[] z = work(part, 1, cout * width);
                 unfold(s, tx.d(), tx.offset(), col, first, m);
-                product(part, false, false, cout, width, cols, 1, tw.d(), tw.offset(), cols, col, 0, width, 0, z, 0, width);
+                product(part, false, false, false, cout, width, cols, 1, tw.d(), tw.offset(), cols, col, 0, width, 0, z, 0, width);
                 for (int o = 0; o < cout; o++) {
                     double b = tb == null ? 0 : tb.d()[tb.offset() + o];
                     for (int r = 0; r < m; r++) {
@@ -628,12 +660,17 @@ public final class F64Ops implements Ops {
         CpuTensor tdy = t(dy, s.outputSize(), "conv2dBackwardData", "dy");
         CpuTensor tw = t(w, s.weightSize(), "conv2dBackwardData", "w");
         CpuTensor tdx = t(dx, s.inputSize(), "conv2dBackwardData", "dx");
+        conv2dBackwardData(s, tdy, tw, tdx, device.convPlan("conv2dBackwardData", precision(), s,
+                plan -> conv2dBackwardData(s, tdy, tw, tdx, plan)));
+    }
+
+    private void conv2dBackwardData(Conv2dShape s, CpuTensor tdy, CpuTensor tw, CpuTensor tdx, ConvPlan plan) {
         int n = s.batch();
         int cout = s.outChannels();
         int cols = s.inChannels() * s.kernel() * s.kernel();
         int positions = s.outHeight() * s.outWidth();
-        int step = chunk(s, n);
-        device.parallel(device.parts(n, s.multiplyAdds()), (part, parts) -> {
+        int step = plan.chunk(s, n);
+        device.parallel(plan.parts(device, n, s.multiplyAdds()), (part, parts) -> {
             int r0 = CpuDevice.start(n, part, parts);
             int r1 = CpuDevice.start(n, part + 1, parts);
             for (int first = r0; first < r1; first += step) {
@@ -642,7 +679,7 @@ public final class F64Ops implements Ops {
                 double[] dz = work(part, 1, cout * width);
                 double[] dcol = work(part, 2, cols * width);
                 gather(tdy.d(), tdy.offset(), dz, first, m, cout, positions);
-                product(part, true, false, cols, width, cout, 1, tw.d(), tw.offset(), cols, dz, 0, width, 0, dcol, 0,
+                product(part, false, true, false, cols, width, cout, 1, tw.d(), tw.offset(), cols, dz, 0, width, 0, dcol, 0,
                         width);
                 fold(s, dcol, tdx.d(), tdx.offset(), first, m);
             }
@@ -655,13 +692,19 @@ public final class F64Ops implements Ops {
         CpuTensor tdy = t(dy, s.outputSize(), "conv2dBackwardFilter", "dy");
         CpuTensor tdw = t(dw, s.weightSize(), "conv2dBackwardFilter", "dw");
         CpuTensor tdb = dbias == null ? null : t(dbias, s.outChannels(), "conv2dBackwardFilter", "dbias");
+        conv2dBackwardFilter(s, tx, tdy, tdw, tdb, device.convPlan("conv2dBackwardFilter", precision(), s,
+                plan -> conv2dBackwardFilter(s, tx, tdy, tdw, tdb, plan)));
+    }
+
+    private void conv2dBackwardFilter(Conv2dShape s, CpuTensor tx, CpuTensor tdy, CpuTensor tdw,
+            @Nullable CpuTensor tdb, ConvPlan plan) {
         int n = s.batch();
         int cout = s.outChannels();
         int cols = s.inChannels() * s.kernel() * s.kernel();
         int positions = s.outHeight() * s.outWidth();
-        int step = chunk(s, n);
+        int step = plan.chunk(s, n);
         int weights = cout * cols;
-        int parts = device.parts(n, s.multiplyAdds());
+        int parts = plan.parts(device, n, s.multiplyAdds());
         device.parallel(parts, (part, ps) -> {
             int r0 = CpuDevice.start(n, part, ps);
             int r1 = CpuDevice.start(n, part + 1, ps);
@@ -674,7 +717,7 @@ public final class F64Ops implements Ops {
                 double[] dz = work(part, 1, cout * width);
                 unfold(s, tx.d(), tx.offset(), col, first, m);
                 gather(tdy.d(), tdy.offset(), dz, first, m, cout, positions);
-                product(part, false, true, cout, cols, width, 1, dz, 0, width, col, 0, width, 1, partial, 0, cols);
+                product(part, false, false, true, cout, cols, width, 1, dz, 0, width, col, 0, width, 1, partial, 0, cols);
                 for (int o = 0; o < cout; o++) {
                     /*acc*/double sum = 0;
                     for (int q = o * width, end = q + width; q < end; q++) {
