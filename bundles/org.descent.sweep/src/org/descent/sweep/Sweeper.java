@@ -15,6 +15,8 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import org.descent.compute.Backends;
+import org.descent.compute.Device;
 import org.descent.core.AnalysisInput;
 import org.descent.core.AnalysisResult;
 import org.descent.core.Contribution;
@@ -25,6 +27,7 @@ import org.descent.core.RunListener;
 import org.descent.core.RunStatus;
 import org.descent.core.Settings;
 import org.descent.core.Subject;
+import org.descent.experiment.ExperimentDevice;
 import org.descent.experiment.ExperimentException;
 import org.descent.experiment.ResolvedExperiment;
 import org.descent.experiment.RunAnalysis;
@@ -105,7 +108,9 @@ public final class Sweeper {
         }
         for (SearchSpace.Trial t : trials) {
             try {
-                ResolvedExperiment.resolve(SearchSpace.apply(base, t.values(), registry), registry, null);
+                Experiment e = SearchSpace.apply(base, t.values(), registry);
+                ResolvedExperiment.resolve(e, registry, null);
+                device(e);
             } catch (ExperimentException e) {
                 e.problems().forEach(p -> problems.add("trial " + t.index() + " " + t.values() + ": " + p));
             } catch (IllegalArgumentException e) {
@@ -116,6 +121,20 @@ public final class Sweeper {
             }
         }
         return problems;
+    }
+
+    /**
+     * The device a trial trains on: its experiment's device and threads settings (the sweep's
+     * --device and --threads, or swept values).
+     *
+     * @throws ExperimentException naming the setting when the device does not exist or is not available
+     */
+    private static Device device(Experiment e) throws ExperimentException {
+        try {
+            return ExperimentDevice.resolve(e, Backends.find(Sweeper.class), Backends.AUTO);
+        } catch (IllegalArgumentException x) {
+            throw new ExperimentException("device: " + x.getMessage());
+        }
     }
 
     /**
@@ -411,7 +430,7 @@ public final class Sweeper {
                 ResolvedExperiment plan = ResolvedExperiment.resolve(e, registry, null);
                 RunFolder created = RunFolder.create(run.dir());
                 status(t.index(), "running");
-                result = trainer.train(plan, created, monitor);
+                result = trainer.device(device(e)).train(plan, created, monitor);
             }
             if (stopped == null) {
                 stopped = monitor.reason;
