@@ -527,7 +527,7 @@ public interface Experiment extends EObject {
 	 * @see #setDevice(String)
 	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_Device()
 	 * @model default="auto"
-	 *        annotation="http://descent.org/experiment/setting option='device' placeholder='auto|cpu|BACKEND[:N]' doc='Compute device (descent devices lists them): auto (the first GPU or accelerator of an available backend, else cpu; the workbench\'s preference may name another), cpu, or a backend\'s N-th device such as opencl:0. Models made of layers (cnn, resnet, the autoencoders, mlp with layers) compute through it with precision fp32; fp64, the mixed precisions and the other models compute on the host path. The run\'s provenance records which path and device were used. An unknown or unavailable device is refused before anything runs.'"
+	 *        annotation="http://descent.org/experiment/setting option='device' placeholder='auto|cpu|BACKEND[:N]' doc='Compute device (descent devices lists them): auto (the first GPU or accelerator of an available backend, else cpu; the workbench\'s preference may name another), cpu, or a backend\'s N-th device such as opencl:0. Models made of layers (cnn, resnet, mlp with layers) compute through it with precision fp32; fp64, the mixed precisions and the other models (the autoencoders in fp32 too, on host kernels) compute on the host path. The run\'s provenance records which path and device were used. An unknown or unavailable device is refused before anything runs.'"
 	 * @generated
 	 */
 	String getDevice();

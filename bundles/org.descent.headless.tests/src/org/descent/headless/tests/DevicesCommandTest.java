@@ -132,6 +132,20 @@ class DevicesCommandTest extends InRunStore {
                 "--device overrides the file's");
     }
 
+    /** Every trial of a sweep trains on the sweep's --device with its --threads. */
+    @Test
+    void sweepTrialsTrainOnTheSweepsDevice() {
+        Path out = dir.resolve("sweep");
+        Result r = run("sweep", "--dataset", "digits", "--model", "cnn", "--loss", "cross-entropy", "--optimizer", "adam",
+                "--batch", "16", "--steps", "2", "--precision", "fp32", "--device", "cpu", "--threads", "2", "--param",
+                "seed=grid(1,2)", "--scheduler", "none", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        for (String trial : List.of("000", "001")) {
+            Path run = out.resolve("trials").resolve(trial);
+            assertEquals(2, threads(run.toString()), trial);
+        }
+    }
+
     /** The threads a run's provenance records. */
     private static int threads(String run) {
         Map<?, ?> provenance = (Map<?, ?>) ((Map<?, ?>) Fixture.parse(run("show", run, "--json").out()).root())
