@@ -56,6 +56,7 @@ public final class Sweeper {
     private final ContributionRegistry registry;
     private final Consumer<String> log;
     private MixedPrecisionPolicy.LossScaling lossScaling = MixedPrecisionPolicy.LossScaling.DEFAULT;
+    private String whenAuto = Backends.AUTO;
     private TrialExecutor executor = TrialExecutor.threads();
 
     /**
@@ -69,6 +70,15 @@ public final class Sweeper {
     /** The loss scaling of mixed-precision trials (as {@link Trainer#lossScaling}). */
     public Sweeper lossScaling(MixedPrecisionPolicy.LossScaling scaling) {
         lossScaling = scaling;
+        return this;
+    }
+
+    /**
+     * The device of trials whose experiment's device is {@code auto} (default {@link Backends#AUTO}:
+     * {@link Backends#resolve} chooses); the workbench passes its preference.
+     */
+    public Sweeper whenAuto(String device) {
+        whenAuto = device;
         return this;
     }
 
@@ -125,13 +135,13 @@ public final class Sweeper {
 
     /**
      * The device a trial trains on: its experiment's device and threads settings (the sweep's
-     * --device and --threads, or swept values).
+     * --device and --threads, or swept values), {@link #whenAuto} for auto.
      *
      * @throws ExperimentException naming the setting when the device does not exist or is not available
      */
-    private static Device device(Experiment e) throws ExperimentException {
+    private Device device(Experiment e) throws ExperimentException {
         try {
-            return ExperimentDevice.resolve(e, Backends.find(Sweeper.class), Backends.AUTO);
+            return ExperimentDevice.resolve(e, Backends.find(Sweeper.class), whenAuto);
         } catch (IllegalArgumentException x) {
             throw new ExperimentException("device: " + x.getMessage());
         }
