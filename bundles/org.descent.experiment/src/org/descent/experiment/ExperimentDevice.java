@@ -6,6 +6,7 @@ import org.descent.compute.Backend;
 import org.descent.compute.Backends;
 import org.descent.compute.Device;
 import org.descent.experiment.model.Experiment;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * The compute device an {@link Experiment} names in its {@code device} and {@code threads}
@@ -19,7 +20,10 @@ public final class ExperimentDevice {
     }
 
     /**
-     * The experiment's device ({@link Backends#resolve}), with its threads when it gives them.
+     * The experiment's device ({@link Backends#resolve}), with its threads when it gives them; null
+     * where no backend is installed and the experiment leaves the choice to Descent ({@code auto}
+     * and {@code whenAuto} auto): its run computes on the host path, as a {@link Trainer} without a
+     * device does there.
      *
      * @param whenAuto what an experiment whose device is {@code auto} (or empty) computes on: a
      *            default chosen elsewhere (the workbench's preference), or {@link Backends#AUTO}
@@ -28,9 +32,13 @@ public final class ExperimentDevice {
      *             backends and devices there are, when the device does not exist or is not
      *             available
      */
-    public static Device resolve(Experiment e, List<Backend> backends, String whenAuto) {
+    public static @Nullable Device resolve(Experiment e, List<Backend> backends, String whenAuto) {
         String named = e.getDevice() == null ? "" : e.getDevice().strip();
-        Device d = Backends.resolve(backends, named.isEmpty() || named.equalsIgnoreCase(Backends.AUTO) ? whenAuto : named);
+        String spec = named.isEmpty() || named.equalsIgnoreCase(Backends.AUTO) ? whenAuto : named;
+        if (backends.isEmpty() && spec.strip().equalsIgnoreCase(Backends.AUTO)) {
+            return null;
+        }
+        Device d = Backends.resolve(backends, spec);
         return e.getThreads() > 0 ? d.withThreads(e.getThreads()) : d;
     }
 }

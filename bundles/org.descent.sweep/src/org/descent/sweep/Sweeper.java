@@ -135,11 +135,12 @@ public final class Sweeper {
 
     /**
      * The device a trial trains on: its experiment's device and threads settings (the sweep's
-     * --device and --threads, or swept values), {@link #whenAuto} for auto.
+     * --device and --threads, or swept values), {@link #whenAuto} for auto; null for the host
+     * path where no backend is installed.
      *
      * @throws ExperimentException naming the setting when the device does not exist or is not available
      */
-    private Device device(Experiment e) throws ExperimentException {
+    private @Nullable Device device(Experiment e) throws ExperimentException {
         try {
             return ExperimentDevice.resolve(e, Backends.find(Sweeper.class), whenAuto);
         } catch (IllegalArgumentException x) {
@@ -440,7 +441,11 @@ public final class Sweeper {
                 ResolvedExperiment plan = ResolvedExperiment.resolve(e, registry, null);
                 RunFolder created = RunFolder.create(run.dir());
                 status(t.index(), "running");
-                result = trainer.device(device(e)).train(plan, created, monitor);
+                Device device = device(e);
+                if (device != null) {
+                    trainer.device(device);
+                }
+                result = trainer.train(plan, created, monitor);
             }
             if (stopped == null) {
                 stopped = monitor.reason;

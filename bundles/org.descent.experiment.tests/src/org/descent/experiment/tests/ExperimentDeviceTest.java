@@ -1,6 +1,7 @@
 package org.descent.experiment.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,6 +41,16 @@ class ExperimentDeviceTest {
         IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
                 () -> ExperimentDevice.resolve(e, BACKENDS, "cpu:2"));
         assertTrue(x.getMessage().startsWith("device 'cpu:2': backend cpu has 1 device: cpu ("), x.getMessage());
+    }
+
+    @Test
+    void withoutBackendsAutoIsTheHostPathAndANamedDeviceIsRefused() {
+        Experiment e = ExperimentFactory.eINSTANCE.createExperiment();
+        assertNull(ExperimentDevice.resolve(e, List.of(), Backends.AUTO));
+        e.setDevice("cpu");
+        IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
+                () -> ExperimentDevice.resolve(e, List.of(), Backends.AUTO));
+        assertTrue(x.getMessage().contains("(none installed)"), x.getMessage());
     }
 
     @Test

@@ -22,13 +22,14 @@ final class DeviceOption {
     }
 
     /**
-     * The device of an experiment whose settings the command's options have overridden.
+     * The device of an experiment whose settings the command's options have overridden; null for
+     * the host path where no backend is installed ({@link ExperimentDevice#resolve}).
      *
      * @param file the file the experiment came from, or null
      * @throws UsageException naming {@code --device} when it was given, else the file's
      *             {@code device} field, when the device does not exist or is not available
      */
-    static Device resolve(CommandContext c, Experiment e, @Nullable Path file) throws UsageException {
+    static @Nullable Device resolve(CommandContext c, Experiment e, @Nullable Path file) throws UsageException {
         try {
             return ExperimentDevice.resolve(e, Backends.find(DeviceOption.class), Backends.AUTO);
         } catch (IllegalArgumentException x) {

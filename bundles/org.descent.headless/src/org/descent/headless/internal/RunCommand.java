@@ -28,7 +28,10 @@ public final class RunCommand implements Command {
             TrainCommand.settings(context, e);
             ResolvedExperiment plan = ResolvedExperiment.resolve(e, context.registry(), file);
             Device device = DeviceOption.resolve(context, e, file);
-            return trainer.device(device).train(plan, TrainCommand.folderMaker(context, e), monitor);
+            if (device != null) {
+                trainer.device(device);
+            }
+            return trainer.train(plan, TrainCommand.folderMaker(context, e), monitor);
         }, context.has("json"), context.out(), context.err());
     }
 }

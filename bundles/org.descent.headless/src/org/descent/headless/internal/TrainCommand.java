@@ -38,7 +38,10 @@ public final class TrainCommand implements Command {
         boolean json = context.has("json");
         return TrainingSession.run("train", (trainer, monitor) -> {
             ResolvedExperiment plan = ResolvedExperiment.resolve(e, context.registry(), null);
-            return trainer.lossScaling(scaling).device(device).train(plan, folderMaker(context, e), monitor);
+            if (device != null) {
+                trainer.device(device);
+            }
+            return trainer.lossScaling(scaling).train(plan, folderMaker(context, e), monitor);
         }, json, context.out(), context.err());
     }
 

@@ -87,13 +87,17 @@ public final class RunJob extends Job {
         RunListener listener = liveRuns.announce(folder);
         Outcome o;
         try {
-            Device device;
+            Trainer trainer = new Trainer().listener(listener);
             try {
-                device = ExperimentDevice.resolve(plan.experiment(), Backends.find(RunJob.class), DescentPreferences.device());
+                Device device = ExperimentDevice.resolve(plan.experiment(), Backends.find(RunJob.class),
+                        DescentPreferences.device());
+                if (device != null) {
+                    trainer.device(device);
+                }
             } catch (IllegalArgumentException e) {
                 throw new ExperimentException("device: " + e.getMessage());
             }
-            TrainingResult r = new Trainer().listener(listener).device(device).train(plan, folder, monitor);
+            TrainingResult r = trainer.train(plan, folder, monitor);
             o = new Outcome(folder, r.status(), summary(r));
         } catch (ExperimentException | IOException | RuntimeException e) {
             String why = e instanceof ExperimentException x ? String.join("; ", x.problems()) : String.valueOf(e.getMessage());
