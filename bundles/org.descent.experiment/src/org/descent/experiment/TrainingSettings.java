@@ -20,11 +20,12 @@ import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * The training budget and numerics of an {@link Experiment} (batch size, epochs, steps,
- * tolerances, seed, precision, clipping, validation, checkpoints), declared once in the
- * experiment model: every attribute of {@code Experiment} that carries an annotation with source
- * {@value #SOURCE} is a training setting. The annotation gives its command-line {@code option}
- * name, its {@code range} in interval notation (optional), its {@code doc}, and optionally a word
- * the command line takes for 0 ({@code zero}); the attribute gives its name, type and default.
+ * tolerances, seed, precision, clipping, validation, checkpoints, compute device and threads),
+ * declared once in the experiment model: every attribute of {@code Experiment} that carries an
+ * annotation with source {@value #SOURCE} is a training setting. The annotation gives its
+ * command-line {@code option} name, its {@code range} in interval notation (optional), its
+ * {@code doc}, optionally a word the command line takes for 0 ({@code zero}) and the placeholder
+ * of its value in help ({@code placeholder}); the attribute gives its name, type and default.
  * The command line's options, the editor's form and the validation of experiments derive from
  * this declaration.
  *
@@ -43,21 +44,29 @@ public final class TrainingSettings {
      *            contribution's hyperparameter
      * @param option the command-line option's name, without dashes
      * @param zero a word the command line takes for 0 (batch: {@code full}), or {@code null}
+     * @param hint the placeholder of the value in help as declared ({@code auto|cpu|BACKEND[:N]}),
+     *            or {@code null} for one from the type
      */
-    public record Setting(EAttribute attribute, Hyperparameter declaration, String option, @Nullable String zero) {
+    public record Setting(EAttribute attribute, Hyperparameter declaration, String option, @Nullable String zero,
+            @Nullable String hint) {
 
         public String name() {
             return attribute.getName();
         }
 
         /**
-         * The placeholder of the option's value in help: {@code N}, {@code X}, or the option's
-         * name in capitals for a choice (its doc lists the choices).
+         * The placeholder of the option's value in help: the declared one, else {@code N},
+         * {@code X}, {@code TEXT}, or the option's name in capitals for a choice (its doc lists
+         * the choices).
          */
         public String placeholder() {
+            if (hint != null) {
+                return hint;
+            }
             String p = switch (declaration.type()) {
             case INTEGER -> "N";
             case CHOICE -> option.toUpperCase(Locale.ROOT);
+            case STRING -> "TEXT";
             default -> "X";
             };
             return zero == null ? p : p + "|" + zero;
@@ -138,6 +147,8 @@ public final class TrainingSettings {
                 t = Type.INTEGER;
             } else if (c == double.class) {
                 t = Type.DOUBLE;
+            } else if (c == String.class) {
+                t = Type.STRING;
             } else if (c == Precision.class) {
                 t = Type.CHOICE;
                 choices = Arrays.stream(Precision.values()).map(Precision::id).toList();
@@ -148,7 +159,7 @@ public final class TrainingSettings {
             String defaultText = attribute.getDefaultValueLiteral();
             Hyperparameter h = new Hyperparameter(f.getName(), t, defaultText == null ? "0" : defaultText,
                     range == null ? null : Range.parse(range), choices, doc);
-            settings.add(new Setting(attribute, h, option, a.getDetails().get("zero")));
+            settings.add(new Setting(attribute, h, option, a.getDetails().get("zero"), a.getDetails().get("placeholder")));
         }
         return List.copyOf(settings);
     }

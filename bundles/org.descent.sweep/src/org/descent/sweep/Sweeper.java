@@ -15,6 +15,8 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import org.descent.compute.Backends;
+import org.descent.compute.Device;
 import org.descent.core.AnalysisInput;
 import org.descent.core.AnalysisResult;
 import org.descent.core.Contribution;
@@ -25,6 +27,7 @@ import org.descent.core.RunListener;
 import org.descent.core.RunStatus;
 import org.descent.core.Settings;
 import org.descent.core.Subject;
+import org.descent.experiment.ExperimentDevice;
 import org.descent.experiment.ExperimentException;
 import org.descent.experiment.ResolvedExperiment;
 import org.descent.experiment.RunAnalysis;
@@ -53,6 +56,7 @@ public final class Sweeper {
     private final ContributionRegistry registry;
     private final Consumer<String> log;
     private MixedPrecisionPolicy.LossScaling lossScaling = MixedPrecisionPolicy.LossScaling.DEFAULT;
+    private String whenAuto = Backends.AUTO;
     private TrialExecutor executor = TrialExecutor.threads();
 
     /**
@@ -66,6 +70,15 @@ public final class Sweeper {
     /** The loss scaling of mixed-precision trials (as {@link Trainer#lossScaling}). */
     public Sweeper lossScaling(MixedPrecisionPolicy.LossScaling scaling) {
         lossScaling = scaling;
+        return this;
+    }
+
+    /**
+     * The device of trials whose experiment's device is {@code auto} (default {@link Backends#AUTO}:
+     * {@link Backends#resolve} chooses); the workbench passes its preference.
+     */
+    public Sweeper whenAuto(String device) {
+        whenAuto = device;
         return this;
     }
 
@@ -105,7 +118,9 @@ public final class Sweeper {
         }
         for (SearchSpace.Trial t : trials) {
             try {
-                ResolvedExperiment.resolve(SearchSpace.apply(base, t.values(), registry), registry, null);
+                Experiment e = SearchSpace.apply(base, t.values(), registry);
+                ResolvedExperiment.resolve(e, registry, null);
+                device(e);
             } catch (ExperimentException e) {
                 e.problems().forEach(p -> problems.add("trial " + t.index() + " " + t.values() + ": " + p));
             } catch (IllegalArgumentException e) {
@@ -116,6 +131,21 @@ public final class Sweeper {
             }
         }
         return problems;
+    }
+
+    /**
+     * The device a trial trains on: its experiment's device and threads settings (the sweep's
+     * --device and --threads, or swept values), {@link #whenAuto} for auto; null for the host
+     * path where no backend is installed.
+     *
+     * @throws ExperimentException naming the setting when the device does not exist or is not available
+     */
+    private @Nullable Device device(Experiment e) throws ExperimentException {
+        try {
+            return ExperimentDevice.resolve(e, Backends.find(Sweeper.class), whenAuto);
+        } catch (IllegalArgumentException x) {
+            throw new ExperimentException("device: " + x.getMessage());
+        }
     }
 
     /**
@@ -411,6 +441,10 @@ public final class Sweeper {
                 ResolvedExperiment plan = ResolvedExperiment.resolve(e, registry, null);
                 RunFolder created = RunFolder.create(run.dir());
                 status(t.index(), "running");
+                Device device = device(e);
+                if (device != null) {
+                    trainer.device(device);
+                }
                 result = trainer.train(plan, created, monitor);
             }
             if (stopped == null) {

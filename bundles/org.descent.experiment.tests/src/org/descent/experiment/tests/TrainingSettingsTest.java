@@ -26,7 +26,8 @@ class TrainingSettingsTest {
     void everyTrainingAttributeIsDeclaredWithItsOption() {
         assertEquals(List.of("batchSize:batch", "epochs:epochs", "steps:steps", "lossTolerance:tol",
                 "gradientTolerance:grad-tol", "seed:seed", "precision:precision", "clipNorm:clip-norm",
-                "clipValue:clip-value", "validationFraction:validation", "checkpointEvery:checkpoint-every"),
+                "clipValue:clip-value", "validationFraction:validation", "checkpointEvery:checkpoint-every",
+                "device:device", "threads:threads"),
                 TrainingSettings.all().stream().map(s -> s.name() + ":" + s.option()).toList());
         assertEquals(Type.CHOICE, setting("precision").declaration().type());
         assertEquals(List.of("fp64", "fp32", "mixed-fp16", "mixed-bf16"), setting("precision").declaration().choices());
@@ -34,6 +35,10 @@ class TrainingSettingsTest {
         assertEquals(Type.DOUBLE, setting("clipNorm").declaration().type());
         assertEquals("N|full", setting("batchSize").placeholder());
         assertEquals("PRECISION", setting("precision").placeholder());
+        assertEquals(Type.STRING, setting("device").declaration().type());
+        assertEquals("auto", setting("device").declaration().defaultText());
+        assertEquals("auto|cpu|BACKEND[:N]", setting("device").placeholder());
+        assertEquals("N|all", setting("threads").placeholder());
     }
 
     @Test

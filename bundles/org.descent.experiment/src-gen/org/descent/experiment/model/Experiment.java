@@ -42,6 +42,8 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link org.descent.experiment.model.Experiment#getClipValue <em>Clip Value</em>}</li>
  *   <li>{@link org.descent.experiment.model.Experiment#getValidationFraction <em>Validation Fraction</em>}</li>
  *   <li>{@link org.descent.experiment.model.Experiment#getCheckpointEvery <em>Checkpoint Every</em>}</li>
+ *   <li>{@link org.descent.experiment.model.Experiment#getDevice <em>Device</em>}</li>
+ *   <li>{@link org.descent.experiment.model.Experiment#getThreads <em>Threads</em>}</li>
  * </ul>
  *
  * @see org.descent.experiment.model.ExperimentPackage#getExperiment()
@@ -515,5 +517,53 @@ public interface Experiment extends EObject {
 	 * @generated
 	 */
 	void setCheckpointEvery(long value);
+
+	/**
+	 * Returns the value of the '<em><b>Device</b></em>' attribute.
+	 * The default value is <code>"auto"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the value of the '<em>Device</em>' attribute.
+	 * @see #setDevice(String)
+	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_Device()
+	 * @model default="auto"
+	 *        annotation="http://descent.org/experiment/setting option='device' placeholder='auto|cpu|BACKEND[:N]' doc='Compute device (descent devices lists them): auto (the first GPU or accelerator of an available backend, else cpu; the workbench\'s preference may name another), cpu, or a backend\'s N-th device such as opencl:0. Models made of layers (cnn, resnet, mlp with layers) compute through it with precision fp32; fp64, the mixed precisions and the other models (the autoencoders in fp32 too, on host kernels) compute on the host path. The sinkhorn loss computes on it in any precision (fp64 where the device has it). The run\'s provenance records which path and device were used. An unknown or unavailable device is refused before anything runs.'"
+	 * @generated
+	 */
+	String getDevice();
+
+	/**
+	 * Sets the value of the '{@link org.descent.experiment.model.Experiment#getDevice <em>Device</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Device</em>' attribute.
+	 * @see #getDevice()
+	 * @generated
+	 */
+	void setDevice(String value);
+
+	/**
+	 * Returns the value of the '<em><b>Threads</b></em>' attribute.
+	 * The default value is <code>"0"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the value of the '<em>Threads</em>' attribute.
+	 * @see #setThreads(int)
+	 * @see org.descent.experiment.model.ExperimentPackage#getExperiment_Threads()
+	 * @model default="0"
+	 *        annotation="http://descent.org/experiment/setting option='threads' range='[0,4096]' zero='all' doc='Host threads of the cpu device; 0 (all on the command line): every core.'"
+	 * @generated
+	 */
+	int getThreads();
+
+	/**
+	 * Sets the value of the '{@link org.descent.experiment.model.Experiment#getThreads <em>Threads</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Threads</em>' attribute.
+	 * @see #getThreads()
+	 * @generated
+	 */
+	void setThreads(int value);
 
 } // Experiment

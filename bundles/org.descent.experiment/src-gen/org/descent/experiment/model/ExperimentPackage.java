@@ -260,13 +260,31 @@ public interface ExperimentPackage extends EPackage {
 	int EXPERIMENT__CHECKPOINT_EVERY = 20;
 
 	/**
+	 * The feature id for the '<em><b>Device</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int EXPERIMENT__DEVICE = 21;
+
+	/**
+	 * The feature id for the '<em><b>Threads</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int EXPERIMENT__THREADS = 22;
+
+	/**
 	 * The number of structural features of the '<em>Experiment</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int EXPERIMENT_FEATURE_COUNT = 21;
+	int EXPERIMENT_FEATURE_COUNT = 23;
 
 	/**
 	 * The number of operations of the '<em>Experiment</em>' class.
@@ -1214,6 +1232,28 @@ public interface ExperimentPackage extends EPackage {
 	EAttribute getExperiment_CheckpointEvery();
 
 	/**
+	 * Returns the meta object for the attribute '{@link org.descent.experiment.model.Experiment#getDevice <em>Device</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Device</em>'.
+	 * @see org.descent.experiment.model.Experiment#getDevice()
+	 * @see #getExperiment()
+	 * @generated
+	 */
+	EAttribute getExperiment_Device();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.descent.experiment.model.Experiment#getThreads <em>Threads</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Threads</em>'.
+	 * @see org.descent.experiment.model.Experiment#getThreads()
+	 * @see #getExperiment()
+	 * @generated
+	 */
+	EAttribute getExperiment_Threads();
+
+	/**
 	 * Returns the meta object for class '{@link org.descent.experiment.model.Component <em>Component</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -2049,6 +2089,22 @@ public interface ExperimentPackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute EXPERIMENT__CHECKPOINT_EVERY = eINSTANCE.getExperiment_CheckpointEvery();
+
+		/**
+		 * The meta object literal for the '<em><b>Device</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute EXPERIMENT__DEVICE = eINSTANCE.getExperiment_Device();
+
+		/**
+		 * The meta object literal for the '<em><b>Threads</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute EXPERIMENT__THREADS = eINSTANCE.getExperiment_Threads();
 
 		/**
 		 * The meta object literal for the '{@link org.descent.experiment.model.impl.ComponentImpl <em>Component</em>}' class.

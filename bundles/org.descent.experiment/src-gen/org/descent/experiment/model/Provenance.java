@@ -267,6 +267,18 @@ public interface Provenance extends EObject {
 	void setDataFingerprint(String value);
 
 	/**
+	 * Returns the value of the '<em><b>Resolved</b></em>' containment reference list.
+	 * The list contents are of type {@link org.descent.experiment.model.ResolvedComponent}.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the value of the '<em>Resolved</em>' containment reference list.
+	 * @see org.descent.experiment.model.ExperimentPackage#getProvenance_Resolved()
+	 * @model containment="true"
+	 * @generated
+	 */
+	EList<ResolvedComponent> getResolved();
+
+	/**
 	 * Returns the value of the '<em><b>Update</b></em>' attribute.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -290,17 +302,5 @@ public interface Provenance extends EObject {
 	 * @generated
 	 */
 	void setUpdate(String value);
-
-	/**
-	 * Returns the value of the '<em><b>Resolved</b></em>' containment reference list.
-	 * The list contents are of type {@link org.descent.experiment.model.ResolvedComponent}.
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @return the value of the '<em>Resolved</em>' containment reference list.
-	 * @see org.descent.experiment.model.ExperimentPackage#getProvenance_Resolved()
-	 * @model containment="true"
-	 * @generated
-	 */
-	EList<ResolvedComponent> getResolved();
 
 } // Provenance

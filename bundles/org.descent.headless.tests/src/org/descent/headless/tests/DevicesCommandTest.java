@@ -13,7 +13,7 @@ import org.descent.headless.tests.CommandLineTest.Result;
 import org.descent.testing.Fixture;
 import org.junit.jupiter.api.Test;
 
-/** descent devices, and --device, --threads and --autotune on train, run and analyze. */
+/** descent devices, --device and --threads on train, run, sweep and analyze, --autotune, and an experiment's device. */
 class DevicesCommandTest extends InRunStore {
 
     @Test
@@ -49,9 +49,15 @@ class DevicesCommandTest extends InRunStore {
         Result autotune = run(concat(train, "--autotune", "sometimes"));
         assertEquals(2, autotune.code());
         assertTrue(autotune.err().contains("option '--autotune': expected on or off, got 'sometimes'"), autotune.err());
-        Result threads = run(concat(train, "--threads", "0"));
+        Result threads = run(concat(train, "--threads", "-1"));
         assertEquals(2, threads.code());
-        assertTrue(threads.err().contains("option '--threads': '0' is not a whole number >= 1"), threads.err());
+        assertTrue(threads.err().contains("option '--threads': '-1' is not valid, expected a value in [0,4096] or 'all'"),
+                threads.err());
+        String[] sweepArgs = concat(train, "--device", "tpu", "--param", "seed=grid(1,2)", "--scheduler", "none");
+        sweepArgs[0] = "sweep";
+        Result sweep = run(sweepArgs);
+        assertEquals(2, sweep.code());
+        assertTrue(sweep.err().contains("option '--device': unknown device 'tpu'"), sweep.err());
         Result analyze = run("analyze", "hessian", "--experiment", "nowhere.descent", "--device", "gpu");
         assertEquals(2, analyze.code());
         assertTrue(analyze.err().contains("option '--device': unknown device 'gpu'"), analyze.err());
@@ -105,6 +111,54 @@ class DevicesCommandTest extends InRunStore {
         Result r = run(args);
         assertEquals(0, r.code(), r.err());
         return (Map<?, ?>) Fixture.parse(r.out()).root();
+    }
+
+    /**
+     * A run from an experiment file computes on the file's device and threads; --device and
+     * --threads override them; an unknown device in the file is named with the file and the field.
+     */
+    @Test
+    void anExperimentFileKeepsItsDeviceAndTheOptionsOverrideIt() throws Exception {
+        Map<?, ?> trained = trained("train", "--dataset", "digits", "--model", "cnn", "--loss", "cross-entropy",
+                "--optimizer", "adam", "--batch", "16", "--steps", "2", "--precision", "fp32", "--device", "cpu",
+                "--threads", "2", "--json");
+        assertEquals(2, threads((String) trained.get("run")));
+        Path file = Path.of((String) trained.get("run")).resolve("run.descent");
+        String xml = java.nio.file.Files.readString(file);
+        assertTrue(xml.contains("device=\"cpu\"") && xml.contains("threads=\"2\""), xml);
+        assertEquals(2, threads((String) trained("run", file.toString(), "--out", dir.resolve("again").toString(), "--json")
+                .get("run")), "the file's threads");
+        assertEquals(1, threads((String) trained("run", file.toString(), "--threads", "1", "--out",
+                dir.resolve("one").toString(), "--json").get("run")), "--threads overrides the file's");
+        Path tpu = dir.resolve("tpu.descent");
+        java.nio.file.Files.writeString(tpu, xml.replace("device=\"cpu\"", "device=\"tpu:1\""));
+        Result r = run("run", tpu.toString(), "--out", dir.resolve("tpu").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains(tpu + ": device: unknown device 'tpu:1': expected auto or one of the backends cpu (available)"),
+                r.err());
+        assertEquals(0, run("run", tpu.toString(), "--device", "cpu", "--out", dir.resolve("cpu").toString()).code(),
+                "--device overrides the file's");
+    }
+
+    /** Every trial of a sweep trains on the sweep's --device with its --threads. */
+    @Test
+    void sweepTrialsTrainOnTheSweepsDevice() {
+        Path out = dir.resolve("sweep");
+        Result r = run("sweep", "--dataset", "digits", "--model", "cnn", "--loss", "cross-entropy", "--optimizer", "adam",
+                "--batch", "16", "--steps", "2", "--precision", "fp32", "--device", "cpu", "--threads", "2", "--param",
+                "seed=grid(1,2)", "--scheduler", "none", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        for (String trial : List.of("000", "001")) {
+            Path run = out.resolve("trials").resolve(trial);
+            assertEquals(2, threads(run.toString()), trial);
+        }
+    }
+
+    /** The threads a run's provenance records. */
+    private static int threads(String run) {
+        Map<?, ?> provenance = (Map<?, ?>) ((Map<?, ?>) Fixture.parse(run("show", run, "--json").out()).root())
+                .get("provenance");
+        return ((Number) provenance.get("threads")).intValue();
     }
 
     /** metrics.csv without its wall_s column, the one that differs between identical runs. */

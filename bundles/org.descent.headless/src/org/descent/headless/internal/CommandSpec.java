@@ -86,15 +86,18 @@ record CommandSpec(Contribution contribution, List<OptionSpec> options, String a
 
     /**
      * Appends a command element's options in their order: {@code option}, {@code trainingSettings}
-     * (one option per training setting) and {@code optionsOf} (the options of another command of
+     * (one option per training setting, or per setting its {@code only} names) and {@code optionsOf} (the options of another command of
      * the same extension, less those it names in {@code except}).
      */
     private static void readOptions(IConfigurationElement element, List<OptionSpec> options, java.util.Set<String> except,
             int depth) {
         for (IConfigurationElement o : element.getChildren()) {
             if (o.getName().equals("trainingSettings")) {
+                String only = o.getAttribute("only");
+                java.util.Set<String> chosen = only == null ? null
+                        : java.util.Arrays.stream(only.split(",")).map(String::strip).collect(java.util.stream.Collectors.toSet());
                 for (TrainingSettings.Setting t : TrainingSettings.all()) {
-                    if (!except.contains(t.option())) {
+                    if (!except.contains(t.option()) && (chosen == null || chosen.contains(t.option()))) {
                         options.add(trainingOption(t));
                     }
                 }

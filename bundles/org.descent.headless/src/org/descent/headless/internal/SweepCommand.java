@@ -71,6 +71,7 @@ public final class SweepCommand implements Command {
             return fromFile(context, Path.of(file.get()));
         }
         Experiment e = TrainCommand.experiment(context);
+        DeviceOption.resolve(context, e, null);
         MixedPrecisionPolicy.LossScaling scaling = TrainCommand.lossScaling(context, e);
         TrialExecutor executor = executor(context, scaling);
         Study study = study(context, e);
@@ -106,6 +107,7 @@ public final class SweepCommand implements Command {
                     + " --param NAME=DIST, e.g. --param optimizer.lr=loguniform(1e-4,1e-1)");
         }
         TrainCommand.override(context, e);
+        DeviceOption.resolve(context, e, file);
         MixedPrecisionPolicy.LossScaling scaling = TrainCommand.lossScaling(context, e);
         if (!params.isEmpty()) {
             try {

@@ -34,11 +34,14 @@ public final class TrainCommand implements Command {
     public int run(CommandContext context) throws Exception {
         Experiment e = experiment(context);
         MixedPrecisionPolicy.LossScaling scaling = lossScaling(context, e);
-        Device device = DeviceOption.resolve(context);
+        Device device = DeviceOption.resolve(context, e, null);
         boolean json = context.has("json");
         return TrainingSession.run("train", (trainer, monitor) -> {
             ResolvedExperiment plan = ResolvedExperiment.resolve(e, context.registry(), null);
-            return trainer.lossScaling(scaling).device(device).train(plan, folderMaker(context, e), monitor);
+            if (device != null) {
+                trainer.device(device);
+            }
+            return trainer.lossScaling(scaling).train(plan, folderMaker(context, e), monitor);
         }, json, context.out(), context.err());
     }
 
@@ -128,7 +131,7 @@ public final class TrainCommand implements Command {
     }
 
     /** Sets the training settings given as options; a budget given in epochs or steps replaces the other. */
-    private static void settings(CommandContext c, Experiment e) throws UsageException {
+    static void settings(CommandContext c, Experiment e) throws UsageException {
         if (c.has("epochs") && c.has("steps")) {
             throw new UsageException("options '--epochs' and '--steps' exclude each other: give one");
         }

@@ -84,8 +84,8 @@ public class Autoencoder extends ReconstructionModel {
 
     @Override
     public Evaluator evaluator(Precision precision, int maxBatch) {
-        checkEvaluator(precision, maxBatch);
-        return new AutoencoderEvaluator(stack(encoder).pass(maxBatch), stack(decoder).pass(maxBatch), maxBatch);
+        Kernels k = kernels(precision, maxBatch);
+        return new AutoencoderEvaluator(stack(encoder).pass(k, maxBatch), stack(decoder).pass(k, maxBatch), maxBatch);
     }
 
     /** Passes through encoder and decoder with their buffers. */

@@ -11,8 +11,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * A chain of dense layers inside a larger model (an autoencoder's encoder, a VAE's μ head): layer
  * {@code l} maps {@code sizes[l-1]} values to {@code sizes[l]}, weights {@code [out, in]} then
  * bias, followed by the activation except after the last layer unless {@code activateLast}.
- * Parameters sit at {@code offset} in the model's flat vector; fp64 on {@link F64Kernels}. A
- * stack with no layers passes its input through.
+ * Parameters sit at {@code offset} in the model's flat vector; fp64 on {@link F64Kernels}, fp32 on
+ * {@link F32Kernels}. A stack with no layers passes its input through.
  */
 final class DenseStack {
 
@@ -91,39 +91,59 @@ final class DenseStack {
         }
     }
 
-    /** Work buffers for batches of up to {@code maxBatch} rows. */
-    Pass pass(int maxBatch) {
-        return new Pass(maxBatch);
+    /**
+     * Work buffers for batches of up to {@code maxBatch} rows, computing in the kernels' format
+     * ({@link F64Kernels} or {@link F32Kernels}).
+     */
+    Pass pass(Kernels kernels, int maxBatch) {
+        return new Pass(kernels, maxBatch);
     }
 
-    /** One stack's forward and backward passes with their buffers; used by one thread at a time. */
+    /**
+     * One stack's forward and backward passes with their buffers; used by one thread at a time.
+     * Inputs, outputs and gradients cross the stack's boundary as {@code double[]}; in between,
+     * activations, weights and gradients are in the kernels' format (float for fp32: the input is
+     * rounded to float on the way in, the stack's output is exact on the way out).
+     */
     final class Pass {
-        private final F64Kernels k = F64Kernels.INSTANCE;
+        private final Kernels k;
+        private final boolean doubles;
         private final int layers = sizes.length - 1;
-        private final double[][] a = new double[layers + 1][];
-        private final double[][] z = new double[layers + 1][];
-        private final double[][] da = new double[layers + 1][];
-        private final double[][] wt = new double[layers + 1][];
-        private final double[][] w = new double[layers + 1][];
-        private final double[][] dw = new double[layers + 1][];
-        private final double[][] db = new double[layers + 1][];
+        private final Object[] a = new Object[layers + 1];
+        private final Object[] z = new Object[layers + 1];
+        private final Object[] da = new Object[layers + 1];
+        private final Object[] wt = new Object[layers + 1];
+        private final Object[] w = new Object[layers + 1];
+        private final Object[] dw = new Object[layers + 1];
+        private final Object[] db = new Object[layers + 1];
         private final int[] at = new int[layers + 1];
+        /** In float formats: the input, the output as doubles, the output's gradient and the input's. */
+        private final Object input;
+        private final double[] output;
+        private final Object dOutput;
+        private final Object dInput;
 
-        Pass(int maxBatch) {
+        Pass(Kernels kernels, int maxBatch) {
+            k = kernels;
+            doubles = kernels instanceof F64Kernels;
             int o = offset;
-            a[0] = new double[0];
             for (int l = 1; l <= layers; l++) {
                 boolean activated = l < layers || activateLast;
-                z[l] = new double[maxBatch * sizes[l]];
-                a[l] = activated ? new double[maxBatch * sizes[l]] : z[l];
-                da[l] = new double[maxBatch * sizes[l]];
-                wt[l] = new double[sizes[l] * sizes[l - 1]];
-                w[l] = new double[sizes[l] * sizes[l - 1]];
-                dw[l] = new double[sizes[l] * sizes[l - 1]];
-                db[l] = new double[sizes[l]];
+                z[l] = k.allocate(maxBatch * sizes[l]);
+                a[l] = activated ? k.allocate(maxBatch * sizes[l]) : z[l];
+                da[l] = k.allocate(maxBatch * sizes[l]);
+                wt[l] = k.allocate(sizes[l] * sizes[l - 1]);
+                w[l] = k.allocate(sizes[l] * sizes[l - 1]);
+                dw[l] = k.allocate(sizes[l] * sizes[l - 1]);
+                db[l] = k.allocate(sizes[l]);
                 at[l] = o;
                 o += sizes[l] * sizes[l - 1] + sizes[l];
             }
+            boolean converts = !doubles && layers > 0;
+            input = converts ? k.allocate(maxBatch * sizes[0]) : new double[0];
+            output = converts ? new double[maxBatch * sizes[layers]] : new double[0];
+            dOutput = converts ? k.allocate(maxBatch * sizes[layers]) : new double[0];
+            dInput = converts ? k.allocate(maxBatch * sizes[0]) : new double[0];
         }
 
         /**
@@ -133,7 +153,15 @@ final class DenseStack {
          * @return the output buffer (owned by this pass), or {@code x} itself for an empty stack
          */
         double[] forward(double[] parameters, double[] x, int n) {
-            a[0] = x;
+            if (layers == 0) {
+                return x;
+            }
+            if (doubles) {
+                a[0] = x;
+            } else {
+                k.load(x, 0, input, n * sizes[0]);
+                a[0] = input;
+            }
             for (int l = 1; l <= layers; l++) {
                 int in = sizes[l - 1];
                 int out = sizes[l];
@@ -143,7 +171,11 @@ final class DenseStack {
                     k.activate(activation, z[l], a[l], n * out);
                 }
             }
-            return a[layers];
+            if (doubles) {
+                return (double[]) a[layers];
+            }
+            k.toDouble(a[layers], output, n * sizes[layers]);
+            return output;
         }
 
         /**
@@ -161,25 +193,32 @@ final class DenseStack {
                 }
                 return;
             }
-            double[] dz = dOut;
+            Object dz = dOut;
+            if (!doubles) {
+                k.load(dOut, 0, dOutput, n * sizes[layers]);
+                dz = dOutput;
+            }
             if (activateLast) {
-                k.activateBackward(activation, a[layers], dOut, z[layers], n * sizes[layers]);
+                k.activateBackward(activation, a[layers], dz, z[layers], n * sizes[layers]);
                 dz = z[layers];
             }
             for (int l = layers; l >= 1; l--) {
                 int in = sizes[l - 1];
                 int out = sizes[l];
-                double @Nullable [] dIn = l > 1 ? da[l - 1] : dx;
+                Object dIn = l > 1 ? da[l - 1] : dx == null ? null : doubles ? dx : dInput;
                 if (dIn != null) {
-                    System.arraycopy(parameters, at[l], w[l], 0, out * in);
+                    k.load(parameters, at[l], w[l], out * in);
                 }
                 k.linearBackward(a[l - 1], n, in, w[l], out, dz, dw[l], db[l], dIn);
-                System.arraycopy(dw[l], 0, gradient, at[l], out * in);
-                System.arraycopy(db[l], 0, gradient, at[l] + out * in, out);
+                k.store(dw[l], gradient, at[l], out * in);
+                k.store(db[l], gradient, at[l] + out * in, out);
                 if (l > 1) {
                     k.activateBackward(activation, a[l - 1], da[l - 1], z[l - 1], n * in);
                     dz = z[l - 1];
                 }
+            }
+            if (dx != null && !doubles) {
+                k.toDouble(dInput, dx, n * sizes[0]);
             }
         }
     }

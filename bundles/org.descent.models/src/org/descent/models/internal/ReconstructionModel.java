@@ -113,7 +113,6 @@ abstract class ReconstructionModel implements Model {
         return l;
     }
 
-    /** Checks the evaluator's arguments: fp64 only, a positive batch size. */
     /** A stack made by {@code bind}; refuses use before it. */
     protected final DenseStack stack(@Nullable DenseStack s) {
         if (s == null) {
@@ -122,14 +121,23 @@ abstract class ReconstructionModel implements Model {
         return s;
     }
 
-    protected final void checkEvaluator(Precision precision, int maxBatch) {
+    /**
+     * Checks the evaluator's arguments (a bound model, fp64 or fp32, a positive batch size) and
+     * gives the dense layers' kernels for the precision. In fp32 the dense layers compute in
+     * float; what joins them (noise, the VAE's sampling and KL term, the loss) stays in double,
+     * as the loss does on the fp32 dense network.
+     */
+    protected final Kernels kernels(Precision precision, int maxBatch) {
         bound();
-        if (precision != Precision.FP64) {
-            throw new IllegalArgumentException(owner + " computes in fp64 only, not " + precision.id());
-        }
+        Kernels k = switch (precision) {
+        case FP64 -> F64Kernels.INSTANCE;
+        case FP32 -> F32Kernels.INSTANCE;
+        default -> throw new IllegalArgumentException(owner + " computes in fp64 or fp32, not " + precision.id());
+        };
         if (maxBatch < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + maxBatch);
         }
+        return k;
     }
 
     /** The reconstruction targets of a batch's rows: its inputs, thresholded at ½ with binarize. */

@@ -114,8 +114,7 @@ public class VariationalAutoencoder extends ReconstructionModel {
 
     @Override
     public Evaluator evaluator(Precision precision, int maxBatch) {
-        checkEvaluator(precision, maxBatch);
-        return new VaeEvaluator(maxBatch);
+        return new VaeEvaluator(kernels(precision, maxBatch), maxBatch);
     }
 
     /** The passes of the four stacks with their buffers. */
@@ -138,11 +137,11 @@ public class VariationalAutoencoder extends ReconstructionModel {
         private double[] mean = new double[0];
         private double[] logVariance = new double[0];
 
-        VaeEvaluator(int maxBatch) {
-            enc = stack(encoder).pass(maxBatch);
-            muPass = stack(mu).pass(maxBatch);
-            logvarPass = stack(logvar).pass(maxBatch);
-            dec = stack(decoder).pass(maxBatch);
+        VaeEvaluator(Kernels k, int maxBatch) {
+            enc = stack(encoder).pass(k, maxBatch);
+            muPass = stack(mu).pass(k, maxBatch);
+            logvarPass = stack(logvar).pass(k, maxBatch);
+            dec = stack(decoder).pass(k, maxBatch);
             int h = stack(mu).inputWidth();
             target = new double[maxBatch * inputDim];
             input = new double[maxBatch * (inputDim + classes)];

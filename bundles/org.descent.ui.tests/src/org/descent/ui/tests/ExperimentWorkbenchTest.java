@@ -267,6 +267,45 @@ class ExperimentWorkbenchTest {
         assertTrue(Widgets.distinctPixels(image) > 8);
     }
 
+    /**
+     * The Training section's device field offers auto and the devices the workbench found (the cpu
+     * backend's here), sets the experiment's device, and an unknown device typed in is named in
+     * the header with the devices there are.
+     */
+    @Test
+    void deviceFieldOffersTheDevicesFound() throws Exception {
+        ExperimentEditor editor = openCopy("device-by-test");
+        page.activate(editor);
+        Combo device = assertInstanceOf(Combo.class, editor.trainingForm().control("device"));
+        spinUntil(() -> device.getItemCount() >= 2, TIMEOUT_MS, "the device field lists the devices found");
+        List<String> items = Arrays.asList(device.getItems());
+        assertTrue(items.get(0).startsWith("auto - "), items.toString());
+        int cpu = 0;
+        while (cpu < items.size() && !items.get(cpu).startsWith("cpu - ")) {
+            cpu++;
+        }
+        assertTrue(cpu < items.size(), items.toString());
+        assertTrue(device.getText().startsWith("auto - "), "the sample's device: " + device.getText());
+        device.select(cpu);
+        device.notifyListeners(SWT.Modify, new org.eclipse.swt.widgets.Event());
+        assertEquals("cpu", editor.experiment().getDevice());
+        settled(editor);
+        assertEquals("Ready to run.", editor.message());
+        device.setText("tpu:0");
+        assertEquals("tpu:0", editor.experiment().getDevice());
+        settled(editor);
+        assertTrue(editor.message().contains("device: unknown device 'tpu:0': expected auto or one of the backends cpu"
+                + " (available)"), editor.message());
+        device.select(cpu);
+        device.notifyListeners(SWT.Modify, new org.eclipse.swt.widgets.Event());
+        settled(editor);
+        maximize(page.getReference(editor), true);
+        editor.reveal(editor.trainingForm().getControl().getParent());
+        Widgets.spin(100);
+        Widgets.screenshot(window.getShell(), "editor-device.png");
+        maximize(page.getReference(editor), false);
+    }
+
     @Test
     void invalidValueIsMarkedAndUndoRestoresIt() throws Exception {
         ExperimentEditor editor = openCopy("undo-by-test");
@@ -771,6 +810,10 @@ class ExperimentWorkbenchTest {
             List<String> texts = Widgets.findAll(dialog.getShell(), Text.class).stream().map(Text::getText).toList();
             assertTrue(texts.contains(DescentPreferences.experimentsFolder().toString()), texts.toString());
             assertTrue(texts.contains(runs.toString()), texts.toString());
+            List<String> devices = Widgets.findAll(dialog.getShell(), Combo.class).stream()
+                    .flatMap(c -> Arrays.stream(c.getItems())).filter(i -> i.startsWith("auto - ") || i.startsWith("cpu - "))
+                    .toList();
+            assertEquals(2, devices.size(), "the default device offers auto and the cpu: " + devices);
             Widgets.spin(200);
             Widgets.screenshot(dialog.getShell(), "preferences.png");
         } finally {

@@ -59,6 +59,34 @@ class HyperparameterFormTest {
         shell.dispose();
     }
 
+    /** A text value offered in a drop-down: items show what each value is, the form gives the value alone. */
+    @Test
+    void offeredValuesAreADropDownThatStillTakesOtherText() throws Exception {
+        Hyperparameter device = new Hyperparameter("device", Type.STRING, "auto", null, List.of(), "Compute device.");
+        HyperparameterForm form = new HyperparameterForm(shell, "", List.of(device), Map.of("device", "gpu:1"),
+                java.util.Set.of("device"));
+        List<String> heard = new java.util.ArrayList<>();
+        form.addListener((name, text, problem) -> heard.add(name + "=" + text));
+        shell.open();
+        Combo combo = assertInstanceOf(Combo.class, form.control("device"));
+        assertEquals("gpu:1", combo.getText());
+        form.suggest("device", List.of("auto", "cpu", "opencl"), List.of("the first GPU, else cpu", "the host",
+                "OpenCL (not available: no library)"));
+        assertEquals(List.of("auto - the first GPU, else cpu", "cpu - the host", "opencl - OpenCL (not available: no library)"),
+                Arrays.asList(combo.getItems()));
+        assertEquals("gpu:1", combo.getText(), "a value not offered stays shown");
+        assertEquals(List.of(), heard, "offering values is no edit");
+        combo.select(1);
+        combo.notifyListeners(SWT.Modify, new org.eclipse.swt.widgets.Event());
+        assertEquals("cpu", form.values().get("device"));
+        assertEquals("device=cpu", heard.get(heard.size() - 1));
+        form.setValues(Map.of());
+        assertEquals("auto - the first GPU, else cpu", combo.getText(), "the default, shown as its item");
+        combo.setText("opencl:1");
+        assertEquals("opencl:1", form.values().get("device"), "other text can be typed");
+        assertThrows(IllegalArgumentException.class, () -> form.suggest("other", List.of(), List.of()));
+    }
+
     @Test
     void everyTypeGetsItsWidgetWithDocAndDefault() throws Exception {
         HyperparameterForm form = new HyperparameterForm(shell, "optimizer 'test'", EVERY_TYPE, Map.of("warmup", "5"));

@@ -129,7 +129,7 @@ class WorkbenchTest {
     }
 
     @Test
-    void aboutDialogShowsVersionRuntimeAndBundles() throws Exception {
+    void aboutDialogShowsVersionRuntimeBundlesAndDevices() throws Exception {
         ICommandService commands = window.getService(ICommandService.class);
         Command about = commands.getCommand("org.descent.ui.commands.about");
         assertTrue(about.isDefined(), "About command not defined");
@@ -148,6 +148,14 @@ class WorkbenchTest {
             Table bundles = Widgets.findAll(shell, Table.class).get(0);
             assertTrue(column(bundles, 0).containsAll(List.of("org.descent.core", "org.descent.ui")),
                     column(bundles, 0).toString());
+            Table devices = dialog.devicesTable();
+            Widgets.spinUntil(() -> column(devices, 0).contains("cpu"), 10_000, "About lists the cpu device");
+            int cpu = column(devices, 0).indexOf("cpu");
+            assertEquals("cpu", devices.getItem(cpu).getText(1));
+            assertEquals("available", devices.getItem(cpu).getText(5));
+            assertTrue(devices.getItem(cpu).getText(4).startsWith("Java "), devices.getItem(cpu).getText(4));
+            assertTrue(devices.getItem(cpu).getText(3).endsWith(" threads"), devices.getItem(cpu).getText(3));
+            Widgets.spin(100);
             ImageData image = Widgets.screenshot(shell, "about.png");
             assertTrue(Widgets.distinctPixels(image) > 8, "the About screenshot is blank");
         } finally {

@@ -1,5 +1,6 @@
 package org.descent.ui.forms;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -61,6 +62,8 @@ public final class HyperparameterForm {
         final ControlDecoration decoration;
         @Nullable
         String problem;
+        /** For a text value offered in a drop-down ({@link #suggest}): the values of its items. */
+        final List<String> suggested = new ArrayList<>();
 
         Field(Hyperparameter declaration, Control control) {
             this.declaration = declaration;
@@ -78,8 +81,15 @@ public final class HyperparameterForm {
             if (control instanceof Button b) {
                 return Boolean.toString(b.getSelection());
             }
-            if (control instanceof Combo c) {
+            if (control instanceof Combo c && declaration.type() == Hyperparameter.Type.CHOICE) {
                 return c.getText();
+            }
+            if (control instanceof Combo c) {
+                // an item shows its value with what it is: "opencl:0 - NVIDIA H100"
+                String t = c.getText();
+                int label = t.indexOf(LABEL);
+                String value = (label < 0 ? t : t.substring(0, label)).strip();
+                return value.isEmpty() ? null : value;
             }
             String t = ((Text) control).getText();
             return t.isBlank() ? null : t;
@@ -89,6 +99,13 @@ public final class HyperparameterForm {
             String value = text == null ? declaration.defaultText() : text;
             if (control instanceof Button b) {
                 b.setSelection(Boolean.parseBoolean(value.strip()));
+            } else if (control instanceof Combo c && declaration.type() != Hyperparameter.Type.CHOICE) {
+                int index = suggested.indexOf(value.strip());
+                if (index >= 0) {
+                    c.select(index);
+                } else if (!value.strip().equals(text())) {
+                    c.setText(value);
+                }
             } else if (control instanceof Combo c) {
                 int index = declaration.choices().indexOf(value.strip());
                 if (index >= 0) {
@@ -125,8 +142,13 @@ public final class HyperparameterForm {
         }
     }
 
+    /** Between an offered value and what it is, in a drop-down's items. */
+    static final String LABEL = " - ";
+
     private final Composite body;
     private final String owner;
+    /** Text hyperparameters whose values are offered in a drop-down. */
+    private final Set<String> offered;
     private final List<Hyperparameter> declared;
     private final Map<String, Field> fields = new LinkedHashMap<>();
     /** Check boxes and combos given a value explicitly (they always show one). */
@@ -152,7 +174,19 @@ public final class HyperparameterForm {
      */
     public HyperparameterForm(Composite parent, String owner, List<Hyperparameter> declared,
             Map<String, String> values) {
+        this(parent, owner, declared, values, Set.of());
+    }
+
+    /**
+     * Builds the form for a list of declarations, with some text hyperparameters in editable
+     * drop-downs whose values {@link #suggest} offers later (the compute devices, found in a job).
+     *
+     * @param offered names of text hyperparameters shown as drop-downs
+     */
+    public HyperparameterForm(Composite parent, String owner, List<Hyperparameter> declared,
+            Map<String, String> values, Set<String> offered) {
         this.owner = owner;
+        this.offered = Set.copyOf(offered);
         this.declared = List.copyOf(declared);
         body = new Composite(parent, SWT.NONE);
         // room on the left of every field for its error decoration
@@ -201,6 +235,12 @@ public final class HyperparameterForm {
             return c;
         }
         default: {
+            if (offered.contains(h.name())) {
+                Combo c = new Combo(body, SWT.DROP_DOWN);
+                c.setItems(h.defaultText());
+                c.addListener(SWT.Modify, e -> edited(h.name()));
+                return c;
+            }
             Text t = new Text(body, SWT.BORDER | SWT.SINGLE);
             t.setMessage(h.defaultText().isBlank() ? "" : "default " + h.defaultText());
             t.addListener(SWT.Modify, e -> edited(h.name()));
@@ -237,6 +277,38 @@ public final class HyperparameterForm {
         String problem = f.problem;
         for (Listener l : listeners) {
             l.changed(name, text, problem);
+        }
+    }
+
+    /**
+     * Offers values in a drop-down made for them ({@code offered} in the constructor), each shown
+     * with what it is ({@code opencl:0 - NVIDIA H100}); other text can still be typed. The value
+     * shown stays, and listeners are not told.
+     *
+     * @param labels what each value is, one per value
+     */
+    public void suggest(String name, List<String> values, List<String> labels) {
+        Field f = fields.get(name);
+        if (f == null || !(f.control instanceof Combo c) || !offered.contains(name)) {
+            throw new IllegalArgumentException("the form has no drop-down of offered values for '" + name + "'");
+        }
+        if (values.size() != labels.size()) {
+            throw new IllegalArgumentException(values.size() + " values and " + labels.size() + " labels");
+        }
+        updating = true;
+        try {
+            String shown = f.text();
+            f.suggested.clear();
+            f.suggested.addAll(values);
+            String[] items = new String[values.size()];
+            for (int i = 0; i < items.length; i++) {
+                items[i] = labels.get(i).isEmpty() ? values.get(i) : values.get(i) + LABEL + labels.get(i);
+            }
+            c.setItems(items);
+            c.setVisibleItemCount(Math.min(12, Math.max(1, items.length)));
+            f.show(shown);
+        } finally {
+            updating = false;
         }
     }
 

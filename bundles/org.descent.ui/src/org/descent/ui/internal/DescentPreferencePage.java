@@ -1,7 +1,10 @@
 package org.descent.ui.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
+import org.descent.compute.Backends;
 import org.descent.core.Precision;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.preference.ComboFieldEditor;
@@ -17,7 +20,10 @@ import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.eclipse.ui.preferences.ScopedPreferenceStore;
 
-/** Window &gt; Preferences &gt; Descent: folders, BLAS threads and backend, precision of new experiments. */
+/**
+ * Window &gt; Preferences &gt; Descent: folders, BLAS threads and backend, precision of new
+ * experiments, compute device of experiments that say auto.
+ */
 public final class DescentPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
 
     public static final String ID = "org.descent.ui.preferences";
@@ -61,12 +67,35 @@ public final class DescentPreferencePage extends FieldEditorPreferencePage imple
                         .map(p -> new String[] { p.id() + (p.isMixed() ? " (fp32 master weights)" : ""), p.id() })
                         .toArray(String[][]::new),
                 parent));
+        addField(new ComboFieldEditor(DescentPreferences.DEVICE, "Compute &device:", deviceEntries(), parent));
         Label note = new Label(parent, SWT.WRAP);
         note.setText("The backend applies to runs started from now on; the thread count at the next start "
-                + "(-Ddescent.blas.threads on the command line wins).");
+                + "(-Ddescent.blas.threads on the command line wins). The compute device is the one an experiment "
+                + "whose device is auto runs on (as descent run --device).");
         GridData gd = new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1);
         gd.widthHint = 420;
         note.setLayoutData(gd);
+    }
+
+    /**
+     * The device choices: auto and the devices found (from the workbench's lookup, which has
+     * usually ended by now; until it has, auto and the preference's current value).
+     */
+    private static String[][] deviceEntries() {
+        List<DeviceCatalog.BackendFound> found = Services.get(DeviceCatalog.class).now();
+        List<String[]> entries = new ArrayList<>();
+        if (found == null) {
+            entries.add(new String[] { Backends.AUTO + " - " + DeviceCatalog.AUTO_MEANS, Backends.AUTO });
+            String current = DescentPreferences.device();
+            if (!current.equals(Backends.AUTO)) {
+                entries.add(new String[] { current, current });
+            }
+        } else {
+            for (DeviceCatalog.Choice c : DeviceCatalog.choices(found, DeviceCatalog.AUTO_MEANS)) {
+                entries.add(new String[] { c.value() + " - " + c.label(), c.value() });
+            }
+        }
+        return entries.toArray(String[][]::new);
     }
 
     @Override

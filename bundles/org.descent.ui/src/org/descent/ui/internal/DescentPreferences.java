@@ -2,6 +2,7 @@ package org.descent.ui.internal;
 
 import java.nio.file.Path;
 
+import org.descent.compute.Backends;
 import org.descent.core.Precision;
 import org.descent.experiment.RunStore;
 import org.eclipse.core.runtime.preferences.DefaultScope;
@@ -11,8 +12,8 @@ import org.osgi.service.prefs.BackingStoreException;
 
 /**
  * The workbench's preferences, in the instance scope of {@code org.descent.ui} (other bundles
- * read the same keys there): where runs and experiments live, the BLAS threads and backend, and
- * the precision of new experiments. Defaults are set by {@link PreferenceInitializer}.
+ * read the same keys there): where runs and experiments live, the BLAS threads and backend, the
+ * precision of new experiments and the compute device of experiments that say auto. Defaults are set by {@link PreferenceInitializer}.
  */
 public final class DescentPreferences {
 
@@ -29,6 +30,12 @@ public final class DescentPreferences {
     public static final String BACKEND_JAVA = "java";
     /** The precision of new experiments: fp64, fp32, mixed-fp16 or mixed-bf16. */
     public static final String PRECISION = "precision";
+    /**
+     * The compute device of experiments whose device is {@code auto}: {@code auto} (the first GPU
+     * or accelerator of an available backend, else cpu), or a device such as {@code cpu} or
+     * {@code opencl:0}.
+     */
+    public static final String DEVICE = "device";
     /** Whether the sample experiment was opened on a first start. */
     public static final String SAMPLE_OPENED = "sampleOpened";
 
@@ -66,6 +73,12 @@ public final class DescentPreferences {
     public static Precision precision() {
         Precision p = Precision.fromId(get(PRECISION).strip());
         return p == null ? Precision.FP64 : p;
+    }
+
+    /** The device experiments whose device is {@code auto} run on ({@link #DEVICE}). */
+    public static String device() {
+        String d = get(DEVICE).strip();
+        return d.isEmpty() ? Backends.AUTO : d;
     }
 
     public static int threads() {

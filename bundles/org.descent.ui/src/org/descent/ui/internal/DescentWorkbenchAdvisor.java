@@ -50,6 +50,8 @@ final class DescentWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
     public void postStartup() {
+        // starts the lookup of the compute devices (a job), so that the editor and About have it
+        Services.get(DeviceCatalog.class);
         if (DescentPreferences.sampleOpened()) {
             return;
         }

@@ -7,10 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import org.descent.compute.Backends;
 import org.descent.core.Contribution;
 import org.descent.core.ContributionRegistry;
 import org.descent.core.ExtensionPoints;
@@ -22,6 +24,7 @@ import org.descent.experiment.ExperimentFiles;
 import org.descent.experiment.LiveRuns;
 import org.descent.experiment.ResolvedExperiment;
 import org.descent.experiment.RunFolder;
+import org.descent.experiment.ExperimentDevice;
 import org.descent.experiment.TrainingSettings;
 import org.descent.experiment.model.Component;
 import org.descent.experiment.model.Experiment;
@@ -110,6 +113,8 @@ public final class ExperimentEditor extends EditorPart {
 
     /** The training budget and numerics, as declared in the experiment model, so that they get the same form. */
     static final List<Hyperparameter> TRAINING = TrainingSettings.declarations();
+    /** The training setting of the compute device, offered in a drop-down of the devices found. */
+    static final String DEVICE = P.getExperiment_Device().getName();
 
     /** Asks the user something; replaced by tests. */
     @FunctionalInterface
@@ -221,9 +226,10 @@ public final class ExperimentEditor extends EditorPart {
         trainingGroup.setText("Training");
         GridLayoutFactory.swtDefaults().applyTo(trainingGroup);
         GridDataFactory.fillDefaults().grab(true, false).span(1, 2).applyTo(trainingGroup);
-        training = new HyperparameterForm(trainingGroup, "", TRAINING, trainingValues());
+        training = new HyperparameterForm(trainingGroup, "", TRAINING, trainingValues(), Set.of(DEVICE));
         GridDataFactory.fillDefaults().grab(true, false).applyTo(training.getControl());
         training.addListener(this::setTrainingValue);
+        offerDevices();
         for (Role r : LIST_ROLES) {
             Group g = new Group(content, SWT.NONE);
             g.setText(r.title() + "s");
@@ -397,6 +403,25 @@ public final class ExperimentEditor extends EditorPart {
         }
     }
 
+    /**
+     * Offers the compute devices the workbench found in the device field once its lookup (a job)
+     * has ended: auto (saying what it runs on here), then each device, unavailable ones with why.
+     */
+    private void offerDevices() {
+        Display display = content.getDisplay();
+        Services.get(DeviceCatalog.class).backends().thenAccept(found -> display.asyncExec(() -> {
+            if (content.isDisposed()) {
+                return;
+            }
+            String preferred = DescentPreferences.device();
+            String auto = preferred.equals(Backends.AUTO) ? DeviceCatalog.AUTO_MEANS
+                    : preferred + ", the preference's device (Window > Preferences > Descent)";
+            List<DeviceCatalog.Choice> choices = DeviceCatalog.choices(found, auto);
+            training.suggest(DEVICE, choices.stream().map(DeviceCatalog.Choice::value).toList(),
+                    choices.stream().map(DeviceCatalog.Choice::label).toList());
+        }));
+    }
+
     private Map<String, String> trainingValues() {
         Map<String, String> values = new LinkedHashMap<>();
         for (Hyperparameter h : TRAINING) {
@@ -454,6 +479,12 @@ public final class ExperimentEditor extends EditorPart {
             ResolvedExperiment.resolve(base, registry, null);
         } catch (ExperimentException e) {
             found.addAll(e.problems());
+        }
+        try {
+            // off the UI thread: a backend may still be probing its platform
+            ExperimentDevice.resolve(base, Backends.find(ExperimentEditor.class), DescentPreferences.device());
+        } catch (IllegalArgumentException e) {
+            found.add(DEVICE + ": " + e.getMessage());
         }
         return List.copyOf(found);
     }

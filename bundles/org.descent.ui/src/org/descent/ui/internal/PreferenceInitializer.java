@@ -3,6 +3,7 @@ package org.descent.ui.internal;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 
+import org.descent.compute.Backends;
 import org.descent.core.Precision;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.URIUtil;
@@ -29,6 +30,7 @@ public final class PreferenceInitializer extends AbstractPreferenceInitializer {
         d.putInt(DescentPreferences.THREADS, 1);
         d.put(DescentPreferences.BACKEND, DescentPreferences.BACKEND_AUTO);
         d.put(DescentPreferences.PRECISION, Precision.FP64.id());
+        d.put(DescentPreferences.DEVICE, Backends.AUTO);
         d.putBoolean(DescentPreferences.SAMPLE_OPENED, false);
     }
 

@@ -5,8 +5,11 @@ import java.nio.file.Files;
 import java.util.Locale;
 import java.util.function.Consumer;
 
+import org.descent.compute.Backends;
+import org.descent.compute.Device;
 import org.descent.core.RunListener;
 import org.descent.core.RunStatus;
+import org.descent.experiment.ExperimentDevice;
 import org.descent.experiment.ExperimentException;
 import org.descent.experiment.LiveRuns;
 import org.descent.experiment.ResolvedExperiment;
@@ -23,8 +26,9 @@ import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
- * Trains one run of a resolved experiment in the background, announced to {@link LiveRuns} so
- * that views follow it; the job's monitor shows steps done and cancels the run. Several run
+ * Trains one run of a resolved experiment in the background, on the experiment's compute device
+ * (the preference's for auto, found in the job), announced to {@link LiveRuns} so that views
+ * follow it; the job's monitor shows steps done and cancels the run. Several run
  * jobs can go at once.
  */
 public final class RunJob extends Job {
@@ -83,7 +87,17 @@ public final class RunJob extends Job {
         RunListener listener = liveRuns.announce(folder);
         Outcome o;
         try {
-            TrainingResult r = new Trainer().listener(listener).train(plan, folder, monitor);
+            Trainer trainer = new Trainer().listener(listener);
+            try {
+                Device device = ExperimentDevice.resolve(plan.experiment(), Backends.find(RunJob.class),
+                        DescentPreferences.device());
+                if (device != null) {
+                    trainer.device(device);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new ExperimentException("device: " + e.getMessage());
+            }
+            TrainingResult r = trainer.train(plan, folder, monitor);
             o = new Outcome(folder, r.status(), summary(r));
         } catch (ExperimentException | IOException | RuntimeException e) {
             String why = e instanceof ExperimentException x ? String.join("; ", x.problems()) : String.valueOf(e.getMessage());

@@ -152,7 +152,7 @@ public final class SweepJob extends Job {
         }
         List<SearchSpace.Trial> trials = study.space().trials(study.samples(), study.searchSeed(), base, registry);
         problems.addAll(new Sweeper(registry, l -> {
-        }).problems(base, study, trials));
+        }).whenAuto(DescentPreferences.device()).problems(base, study, trials));
         return new Checked(base, study, trials, problems);
     }
 
@@ -183,7 +183,7 @@ public final class SweepJob extends Job {
                         monitor.worked(1);
                     }
                 }
-            }).run(f, monitor);
+            }).whenAuto(DescentPreferences.device()).run(f, monitor);
         } catch (IOException | ExperimentException | RuntimeException e) {
             String why = e instanceof ExperimentException x ? String.join("; ", x.problems()) : String.valueOf(e.getMessage());
             String summary = f.dir().getFileName() + " failed: " + why;

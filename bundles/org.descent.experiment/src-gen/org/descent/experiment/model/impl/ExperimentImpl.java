@@ -55,6 +55,8 @@ import org.eclipse.emf.ecore.util.InternalEList;
  *   <li>{@link org.descent.experiment.model.impl.ExperimentImpl#getClipValue <em>Clip Value</em>}</li>
  *   <li>{@link org.descent.experiment.model.impl.ExperimentImpl#getValidationFraction <em>Validation Fraction</em>}</li>
  *   <li>{@link org.descent.experiment.model.impl.ExperimentImpl#getCheckpointEvery <em>Checkpoint Every</em>}</li>
+ *   <li>{@link org.descent.experiment.model.impl.ExperimentImpl#getDevice <em>Device</em>}</li>
+ *   <li>{@link org.descent.experiment.model.impl.ExperimentImpl#getThreads <em>Threads</em>}</li>
  * </ul>
  *
  * @generated
@@ -399,6 +401,46 @@ public class ExperimentImpl extends MinimalEObjectImpl.Container implements Expe
 	 * @ordered
 	 */
 	protected long checkpointEvery = CHECKPOINT_EVERY_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getDevice() <em>Device</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getDevice()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final String DEVICE_EDEFAULT = "auto";
+
+	/**
+	 * The cached value of the '{@link #getDevice() <em>Device</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getDevice()
+	 * @generated
+	 * @ordered
+	 */
+	protected String device = DEVICE_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getThreads() <em>Threads</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getThreads()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final int THREADS_EDEFAULT = 0;
+
+	/**
+	 * The cached value of the '{@link #getThreads() <em>Threads</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getThreads()
+	 * @generated
+	 * @ordered
+	 */
+	protected int threads = THREADS_EDEFAULT;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -1020,6 +1062,52 @@ public class ExperimentImpl extends MinimalEObjectImpl.Container implements Expe
 	 * @generated
 	 */
 	@Override
+	public String getDevice() {
+		return device;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setDevice(String newDevice) {
+		String oldDevice = device;
+		device = newDevice;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, ExperimentPackage.EXPERIMENT__DEVICE, oldDevice, device));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public int getThreads() {
+		return threads;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setThreads(int newThreads) {
+		int oldThreads = threads;
+		threads = newThreads;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, ExperimentPackage.EXPERIMENT__THREADS, oldThreads, threads));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public NotificationChain eInverseRemove(InternalEObject otherEnd, int featureID, NotificationChain msgs) {
 		switch (featureID) {
 			case ExperimentPackage.EXPERIMENT__DATASET:
@@ -1092,6 +1180,10 @@ public class ExperimentImpl extends MinimalEObjectImpl.Container implements Expe
 				return getValidationFraction();
 			case ExperimentPackage.EXPERIMENT__CHECKPOINT_EVERY:
 				return getCheckpointEvery();
+			case ExperimentPackage.EXPERIMENT__DEVICE:
+				return getDevice();
+			case ExperimentPackage.EXPERIMENT__THREADS:
+				return getThreads();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -1170,6 +1262,12 @@ public class ExperimentImpl extends MinimalEObjectImpl.Container implements Expe
 			case ExperimentPackage.EXPERIMENT__CHECKPOINT_EVERY:
 				setCheckpointEvery((Long)newValue);
 				return;
+			case ExperimentPackage.EXPERIMENT__DEVICE:
+				setDevice((String)newValue);
+				return;
+			case ExperimentPackage.EXPERIMENT__THREADS:
+				setThreads((Integer)newValue);
+				return;
 		}
 		super.eSet(featureID, newValue);
 	}
@@ -1245,6 +1343,12 @@ public class ExperimentImpl extends MinimalEObjectImpl.Container implements Expe
 			case ExperimentPackage.EXPERIMENT__CHECKPOINT_EVERY:
 				setCheckpointEvery(CHECKPOINT_EVERY_EDEFAULT);
 				return;
+			case ExperimentPackage.EXPERIMENT__DEVICE:
+				setDevice(DEVICE_EDEFAULT);
+				return;
+			case ExperimentPackage.EXPERIMENT__THREADS:
+				setThreads(THREADS_EDEFAULT);
+				return;
 		}
 		super.eUnset(featureID);
 	}
@@ -1299,6 +1403,10 @@ public class ExperimentImpl extends MinimalEObjectImpl.Container implements Expe
 				return validationFraction != VALIDATION_FRACTION_EDEFAULT;
 			case ExperimentPackage.EXPERIMENT__CHECKPOINT_EVERY:
 				return checkpointEvery != CHECKPOINT_EVERY_EDEFAULT;
+			case ExperimentPackage.EXPERIMENT__DEVICE:
+				return DEVICE_EDEFAULT == null ? device != null : !DEVICE_EDEFAULT.equals(device);
+			case ExperimentPackage.EXPERIMENT__THREADS:
+				return threads != THREADS_EDEFAULT;
 		}
 		return super.eIsSet(featureID);
 	}
@@ -1339,6 +1447,10 @@ public class ExperimentImpl extends MinimalEObjectImpl.Container implements Expe
 		result.append(validationFraction);
 		result.append(", checkpointEvery: ");
 		result.append(checkpointEvery);
+		result.append(", device: ");
+		result.append(device);
+		result.append(", threads: ");
+		result.append(threads);
 		result.append(')');
 		return result.toString();
 	}

@@ -395,6 +395,26 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 	 * @generated
 	 */
 	@Override
+	public EAttribute getExperiment_Device() {
+		return (EAttribute)experimentEClass.getEStructuralFeatures().get(21);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getExperiment_Threads() {
+		return (EAttribute)experimentEClass.getEStructuralFeatures().get(22);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EClass getComponent() {
 		return componentEClass;
 	}
@@ -895,8 +915,8 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 	 * @generated
 	 */
 	@Override
-	public EAttribute getProvenance_Update() {
-		return (EAttribute)provenanceEClass.getEStructuralFeatures().get(11);
+	public EReference getProvenance_Resolved() {
+		return (EReference)provenanceEClass.getEStructuralFeatures().get(10);
 	}
 
 	/**
@@ -905,8 +925,8 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 	 * @generated
 	 */
 	@Override
-	public EReference getProvenance_Resolved() {
-		return (EReference)provenanceEClass.getEStructuralFeatures().get(10);
+	public EAttribute getProvenance_Update() {
+		return (EAttribute)provenanceEClass.getEStructuralFeatures().get(11);
 	}
 
 	/**
@@ -1020,6 +1040,8 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 		createEAttribute(experimentEClass, EXPERIMENT__CLIP_VALUE);
 		createEAttribute(experimentEClass, EXPERIMENT__VALIDATION_FRACTION);
 		createEAttribute(experimentEClass, EXPERIMENT__CHECKPOINT_EVERY);
+		createEAttribute(experimentEClass, EXPERIMENT__DEVICE);
+		createEAttribute(experimentEClass, EXPERIMENT__THREADS);
 
 		componentEClass = createEClass(COMPONENT);
 		createEAttribute(componentEClass, COMPONENT__ID);
@@ -1143,6 +1165,8 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 		initEAttribute(getExperiment_ClipValue(), ecorePackage.getEDouble(), "clipValue", "0", 0, 1, Experiment.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getExperiment_ValidationFraction(), ecorePackage.getEDouble(), "validationFraction", "0", 0, 1, Experiment.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getExperiment_CheckpointEvery(), ecorePackage.getELong(), "checkpointEvery", "1000", 0, 1, Experiment.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getExperiment_Device(), ecorePackage.getEString(), "device", "auto", 0, 1, Experiment.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getExperiment_Threads(), ecorePackage.getEInt(), "threads", "0", 0, 1, Experiment.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(componentEClass, Component.class, "Component", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getComponent_Id(), ecorePackage.getEString(), "id", null, 1, 1, Component.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -1314,6 +1338,23 @@ public class ExperimentPackageImpl extends EPackageImpl implements ExperimentPac
 			   "option", "checkpoint-every",
 			   "range", "[0,inf)",
 			   "doc", "Write a checkpoint every this many steps; 0: only at the end."
+		   });
+		addAnnotation
+		  (getExperiment_Device(),
+		   source,
+		   new String[] {
+			   "option", "device",
+			   "placeholder", "auto|cpu|BACKEND[:N]",
+			   "doc", "Compute device (descent devices lists them): auto (the first GPU or accelerator of an available backend, else cpu; the workbench\'s preference may name another), cpu, or a backend\'s N-th device such as opencl:0. Models made of layers (cnn, resnet, mlp with layers) compute through it with precision fp32; fp64, the mixed precisions and the other models (the autoencoders in fp32 too, on host kernels) compute on the host path. The sinkhorn loss computes on it in any precision (fp64 where the device has it). The run\'s provenance records which path and device were used. An unknown or unavailable device is refused before anything runs."
+		   });
+		addAnnotation
+		  (getExperiment_Threads(),
+		   source,
+		   new String[] {
+			   "option", "threads",
+			   "range", "[0,4096]",
+			   "zero", "all",
+			   "doc", "Host threads of the cpu device; 0 (all on the command line): every core."
 		   });
 		addAnnotation
 		  (getSweep_Seeds(),

@@ -251,6 +251,16 @@ public class ProvenanceImpl extends MinimalEObjectImpl.Container implements Prov
 	protected String dataFingerprint = DATA_FINGERPRINT_EDEFAULT;
 
 	/**
+	 * The cached value of the '{@link #getResolved() <em>Resolved</em>}' containment reference list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getResolved()
+	 * @generated
+	 * @ordered
+	 */
+	protected EList<ResolvedComponent> resolved;
+
+	/**
 	 * The default value of the '{@link #getUpdate() <em>Update</em>}' attribute.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -269,16 +279,6 @@ public class ProvenanceImpl extends MinimalEObjectImpl.Container implements Prov
 	 * @ordered
 	 */
 	protected String update = UPDATE_EDEFAULT;
-
-	/**
-	 * The cached value of the '{@link #getResolved() <em>Resolved</em>}' containment reference list.
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @see #getResolved()
-	 * @generated
-	 * @ordered
-	 */
-	protected EList<ResolvedComponent> resolved;
 
 	/**
 	 * <!-- begin-user-doc -->
