@@ -33,7 +33,7 @@ class CommandLineTest {
     }
 
     /** Every command in this test runtime, sorted. */
-    static final List<String> COMMANDS = List.of("analyze", "devices", "gil", "help", "install", "installed", "layers", "new-plugin", "plugins", "resume", "run", "runs", "show", "spark-setup", "sweep", "sweep-trial", "sweeps", "test-echo", "train", "uninstall",
+    static final List<String> COMMANDS = List.of("analyze", "devices", "gil", "help", "install", "installed", "layers", "new-plugin", "plugins", "resume", "run", "runs", "show", "spark-setup", "sweep", "sweep-trial", "sweeps", "test-echo", "train", "tune", "uninstall",
             "version", "words");
 
     @BeforeAll
