@@ -69,6 +69,24 @@ public final class F32Ops implements Ops {
         return (float) Math.tanh(v);
     }
 
+    /** One past the bits of +∞: exactly the values {@code v > 0} have bits in {@code 1..POSITIVE_END−1}. */
+    private static final int POSITIVE_END = Float.floatToRawIntBits(Float.POSITIVE_INFINITY) + 1;
+
+    /**
+     * All ones when {@code v > 0} (+∞ included, NaN not), else zero: integer arithmetic on the bits,
+     * which the JIT compiles without branches (ReLU's compare and select on signs that vary like a
+     * coin's mispredicted about every other value, and did not vectorize).
+     */
+    private static int positiveMask(float v) {
+        int b = Float.floatToRawIntBits(v);
+        return (-b & (b - POSITIVE_END)) >> (Float.SIZE - 1);
+    }
+
+    /** {@code mask(v) ? x : +0}, bit for bit, for a mask from {@link #positiveMask}. */
+    private static float keep(float x, int mask) {
+        return Float.intBitsToFloat(Float.floatToRawIntBits(x) & mask);
+    }
+
     // ---- argument checks -------------------------------------------------------------------------
 
     private CpuTensor t(Tensor tensor, int need, String op, String name) {
@@ -243,7 +261,7 @@ public final class F32Ops implements Ops {
         case RELU -> {
             for (int i = 0; i < n; i++) {
                 float v = xs[xo + i];
-                ys[yo + i] = v > 0 ? v : 0;
+                ys[yo + i] = keep(v, positiveMask(v)); // v > 0 ? v : 0
             }
         }
         case TANH -> {
@@ -276,7 +294,7 @@ public final class F32Ops implements Ops {
         case IDENTITY -> System.arraycopy(gs, go, xs, xo, n);
         case RELU -> {
             for (int i = 0; i < n; i++) {
-                xs[xo + i] = ys[yo + i] > 0 ? gs[go + i] : 0;
+                xs[xo + i] = keep(gs[go + i], positiveMask(ys[yo + i])); // y > 0 ? dy : 0
             }
         }
         case TANH -> {

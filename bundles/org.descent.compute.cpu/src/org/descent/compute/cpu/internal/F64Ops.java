@@ -71,6 +71,24 @@ public final class F64Ops implements Ops {
         return (double) Math.tanh(v);
     }
 
+    /** One past the bits of +∞: exactly the values {@code v > 0} have bits in {@code 1..POSITIVE_END−1}. */
+    private static final /*bits*/long POSITIVE_END = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY) + 1;
+
+    /**
+     * All ones when {@code v > 0} (+∞ included, NaN not), else zero: integer arithmetic on the bits,
+     * which the JIT compiles without branches (ReLU's compare and select on signs that vary like a
+     * coin's mispredicted about every other value, and did not vectorize).
+     */
+    private static /*bits*/long positiveMask(double v) {
+        /*bits*/long b = Double.doubleToRawLongBits(v);
+        return (-b & (b - POSITIVE_END)) >> (Double.SIZE - 1);
+    }
+
+    /** {@code mask(v) ? x : +0}, bit for bit, for a mask from {@link #positiveMask}. */
+    private static double keep(double x, /*bits*/long mask) {
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(x) & mask);
+    }
+
     // ---- argument checks -------------------------------------------------------------------------
 
     private CpuTensor t(Tensor tensor, int need, String op, String name) {
@@ -245,7 +263,7 @@ public final class F64Ops implements Ops {
         case RELU -> {
             for (int i = 0; i < n; i++) {
                 double v = xs[xo + i];
-                ys[yo + i] = v > 0 ? v : 0;
+                ys[yo + i] = keep(v, positiveMask(v)); // v > 0 ? v : 0
             }
         }
         case TANH -> {
@@ -278,7 +296,7 @@ public final class F64Ops implements Ops {
         case IDENTITY -> System.arraycopy(gs, go, xs, xo, n);
         case RELU -> {
             for (int i = 0; i < n; i++) {
-                xs[xo + i] = ys[yo + i] > 0 ? gs[go + i] : 0;
+                xs[xo + i] = keep(gs[go + i], positiveMask(ys[yo + i])); // y > 0 ? dy : 0
             }
         }
         case TANH -> {
