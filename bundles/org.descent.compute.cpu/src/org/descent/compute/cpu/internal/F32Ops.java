@@ -527,6 +527,19 @@ public final class F32Ops implements Ops {
                     for (int r = 0; r < n; r++) {
                         int base = xo + (first + r) * inSize + c * h * w;
                         int at = row + r * positions;
+                        if (shifts(s)) {
+                            int oi0 = Math.min(oh, Math.max(0, pad - ki));
+                            int oi1 = Math.max(oi0, Math.min(oh, h + pad - ki));
+                            Arrays.fill(col, at, at + oi0 * ow, 0);
+                            Arrays.fill(col, at + oi1 * ow, at + positions, 0);
+                            int lo = at + oi0 * ow + j0;
+                            int hi = at + oi1 * ow - (ow - j1);
+                            if (hi > lo) {
+                                System.arraycopy(x, lo + base + (ki - pad) * w + kj - pad - at, col, lo, hi - lo);
+                            }
+                            zeroBorders(col, at + oi0 * ow, at + oi1 * ow, j0, j1, ow);
+                            continue;
+                        }
                         for (int oi = 0; oi < oh; oi++) {
                             int ii = oi * stride - pad + ki;
                             int o = at + oi * ow;
@@ -555,6 +568,28 @@ public final class F32Ops implements Ops {
         }
     }
 
+    /**
+     * Whether each patch row of the unfolded columns is the image shifted by a few values (unit
+     * stride, output as wide as the image, the shift within a row): then the rows inside the image
+     * are one stretch of it, and the values the stretch wraps in from the neighbouring rows (the
+     * output columns outside {@code j0..j1−1}) are set apart after. One copy or one loop of
+     * hundreds of values instead of a short one per output row, which the JIT left scalar.
+     */
+    private static boolean shifts(Conv2dShape s) {
+        return s.stride() == 1 && s.outWidth() == s.width() && s.padding() < s.width();
+    }
+
+    /** Zeroes the output columns {@code 0..j0−1} and {@code j1..ow−1} of the rows from {@code from} to {@code to}. */
+    private static void zeroBorders(float[] col, int from, int to, int j0, int j1, int ow) {
+        for (int oj = 0; oj < ow; oj++) {
+            if (oj < j0 || oj >= j1) {
+                for (int o = from + oj; o < to; o += ow) {
+                    col[o] = 0;
+                }
+            }
+        }
+    }
+
     /** First output column whose input column {@code oj·stride − need} is inside the image. */
     private static int firstInside(int need, int stride, int ow) {
         return need <= 0 ? 0 : Math.min(ow, (need + stride - 1) / stride);
@@ -565,7 +600,10 @@ public final class F32Ops implements Ops {
         return last < 0 ? 0 : Math.min(ow, last / stride + 1);
     }
 
-    /** Adds the columns back into the images they came from (the adjoint of unfold), after zeroing them. */
+    /**
+     * Adds the columns back into the images they came from (the adjoint of unfold), after zeroing
+     * the images; overwrites the columns' values that fall outside the images.
+     */
     private static void fold(Conv2dShape s, float[] col, float[] x, int xo, int first, int n) {
         int h = s.height();
         int w = s.width();
@@ -587,6 +625,18 @@ public final class F32Ops implements Ops {
                     for (int r = 0; r < n; r++) {
                         int base = xo + (first + r) * inSize + c * h * w;
                         int at = row + r * positions;
+                        if (shifts(s)) {
+                            // the columns outside the image become +0, which leaves the sums they
+                            // wrap into as they are (a sum that starts at +0 is never −0)
+                            int oi0 = Math.min(oh, Math.max(0, pad - ki));
+                            int oi1 = Math.max(oi0, Math.min(oh, h + pad - ki));
+                            zeroBorders(col, at + oi0 * ow, at + oi1 * ow, j0, j1, ow);
+                            int shift = base + (ki - pad) * w + kj - pad - at;
+                            for (int q = at + oi0 * ow + j0, end = at + oi1 * ow - (ow - j1); q < end; q++) {
+                                x[q + shift] += col[q];
+                            }
+                            continue;
+                        }
                         for (int oi = 0; oi < oh; oi++) {
                             int ii = oi * stride - pad + ki;
                             if (ii < 0 || ii >= h) {
