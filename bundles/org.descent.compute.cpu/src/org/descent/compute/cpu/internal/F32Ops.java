@@ -87,6 +87,54 @@ public final class F32Ops implements Ops {
         return Float.intBitsToFloat(Float.floatToRawIntBits(x) & mask);
     }
 
+    // ---- reductions: four interleaved partial sums, whose additions the processor overlaps ---------
+
+    /** {@code Σ a[from..to−1]}. */
+    private static double sum(float[] a, int from, int to) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            s0 += a[i];
+            s1 += a[i + 1];
+            s2 += a[i + 2];
+            s3 += a[i + 3];
+        }
+        for (; i < to; i++) {
+            s0 += a[i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /**
+     * {@code Σ (a[i] − mu)²} over {@code from..to−1}, each difference rounded to the precision and
+     * squared in the accumulators'.
+     */
+    private static double squaredDeviations(float[] a, int from, int to, float mu) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            double d0 = a[i] - mu;
+            double d1 = a[i + 1] - mu;
+            double d2 = a[i + 2] - mu;
+            double d3 = a[i + 3] - mu;
+            s0 += d0 * d0;
+            s1 += d1 * d1;
+            s2 += d2 * d2;
+            s3 += d3 * d3;
+        }
+        for (; i < to; i++) {
+            double d = a[i] - mu;
+            s0 += d * d;
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
     // ---- argument checks -------------------------------------------------------------------------
 
     private CpuTensor t(Tensor tensor, int need, String op, String name) {
@@ -984,18 +1032,13 @@ public final class F32Ops implements Ops {
                 double s = 0;
                 for (int r = 0; r < rows; r++) {
                     int base = tx.offset() + r * stride + c * spatial;
-                    for (int k = 0; k < spatial; k++) {
-                        s += xs[base + k];
-                    }
+                    s += sum(xs, base, base + spatial);
                 }
                 float mu = (float) (s / m);
                 double ss = 0;
                 for (int r = 0; r < rows; r++) {
                     int base = tx.offset() + r * stride + c * spatial;
-                    for (int k = 0; k < spatial; k++) {
-                        double d = xs[base + k] - mu;
-                        ss += d * d;
-                    }
+                    ss += squaredDeviations(xs, base, base + spatial, mu);
                 }
                 tm.f()[tm.offset() + c] = mu;
                 tv.f()[tv.offset() + c] = (float) (ss / m);

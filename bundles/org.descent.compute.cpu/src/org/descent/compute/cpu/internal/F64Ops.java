@@ -89,6 +89,54 @@ public final class F64Ops implements Ops {
         return Double.longBitsToDouble(Double.doubleToRawLongBits(x) & mask);
     }
 
+    // ---- reductions: four interleaved partial sums, whose additions the processor overlaps ---------
+
+    /** {@code Σ a[from..to−1]}. */
+    private static /*acc*/double sum(double[] a, int from, int to) {
+        /*acc*/double s0 = 0;
+        /*acc*/double s1 = 0;
+        /*acc*/double s2 = 0;
+        /*acc*/double s3 = 0;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            s0 += a[i];
+            s1 += a[i + 1];
+            s2 += a[i + 2];
+            s3 += a[i + 3];
+        }
+        for (; i < to; i++) {
+            s0 += a[i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /**
+     * {@code Σ (a[i] − mu)²} over {@code from..to−1}, each difference rounded to the precision and
+     * squared in the accumulators'.
+     */
+    private static /*acc*/double squaredDeviations(double[] a, int from, int to, double mu) {
+        /*acc*/double s0 = 0;
+        /*acc*/double s1 = 0;
+        /*acc*/double s2 = 0;
+        /*acc*/double s3 = 0;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            /*acc*/double d0 = a[i] - mu;
+            /*acc*/double d1 = a[i + 1] - mu;
+            /*acc*/double d2 = a[i + 2] - mu;
+            /*acc*/double d3 = a[i + 3] - mu;
+            s0 += d0 * d0;
+            s1 += d1 * d1;
+            s2 += d2 * d2;
+            s3 += d3 * d3;
+        }
+        for (; i < to; i++) {
+            /*acc*/double d = a[i] - mu;
+            s0 += d * d;
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
     // ---- argument checks -------------------------------------------------------------------------
 
     private CpuTensor t(Tensor tensor, int need, String op, String name) {
@@ -986,18 +1034,13 @@ public final class F64Ops implements Ops {
                 /*acc*/double s = 0;
                 for (int r = 0; r < rows; r++) {
                     int base = tx.offset() + r * stride + c * spatial;
-                    for (int k = 0; k < spatial; k++) {
-                        s += xs[base + k];
-                    }
+                    s += sum(xs, base, base + spatial);
                 }
                 double mu = (double) (s / m);
                 /*acc*/double ss = 0;
                 for (int r = 0; r < rows; r++) {
                     int base = tx.offset() + r * stride + c * spatial;
-                    for (int k = 0; k < spatial; k++) {
-                        /*acc*/double d = xs[base + k] - mu;
-                        ss += d * d;
-                    }
+                    ss += squaredDeviations(xs, base, base + spatial, mu);
                 }
                 tm.d()[tm.offset() + c] = mu;
                 tv.d()[tv.offset() + c] = (double) (ss / m);
