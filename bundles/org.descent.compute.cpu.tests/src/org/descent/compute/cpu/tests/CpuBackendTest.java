@@ -174,6 +174,46 @@ public class CpuBackendTest {
         return dw.toFloats();
     }
 
+    /**
+     * ReLU forward and backward are Activation's selects {@code x > 0 ? x : 0} and
+     * {@code y > 0 ? dy : 0} bit for bit in both precisions, at the values a bit-level
+     * implementation could get wrong: ±0, the smallest and largest magnitudes, ±∞ and NaNs of
+     * either sign, beside ordinary values (and dy of every kind where y selects it).
+     */
+    @Test
+    public void reluIsTheSelectBitForBit() {
+        double[] special = { 0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Float.MIN_VALUE, -Float.MIN_VALUE,
+                Float.MAX_VALUE, -Float.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, Double.NaN, Double.longBitsToDouble(0xfff8000000000001L), 1.5, -2.25 };
+        int n = special.length * special.length;
+        double[] x = new double[n];
+        double[] dy = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = special[i / special.length];
+            dy[i] = special[i % special.length];
+        }
+        for (Precision p : List.of(Precision.FP64, Precision.FP32)) {
+            Ops ops = backends().get(0).devices().get(0).ops(p);
+            Tensor tx = upload(ops, x);
+            Tensor ty = ops.allocate(n);
+            Tensor tdx = ops.allocate(n);
+            ops.activation(org.descent.compute.Activation.RELU, tx, ty);
+            ops.activationBackward(org.descent.compute.Activation.RELU, tx, upload(ops, dy), tdx);
+            double[] xs = tx.toDoubles();
+            double[] ds = upload(ops, dy).toDoubles();
+            double[] y = ty.toDoubles();
+            double[] dx = tdx.toDoubles();
+            for (int i = 0; i < n; i++) {
+                double expectY = xs[i] > 0 ? xs[i] : 0;
+                double expectDx = xs[i] > 0 ? ds[i] : 0;
+                assertEquals(Double.doubleToRawLongBits(expectY), Double.doubleToRawLongBits(y[i]),
+                        p + ": relu(" + xs[i] + ") = " + y[i]);
+                assertEquals(Double.doubleToRawLongBits(expectDx), Double.doubleToRawLongBits(dx[i]),
+                        p + ": relu'(" + xs[i] + ")·" + ds[i] + " = " + dx[i]);
+            }
+        }
+    }
+
     @Test
     public void closedTensorsAndBadSizesAreRefused() {
         Ops ops = backends().get(0).devices().get(0).ops(Precision.FP32);

@@ -71,6 +71,72 @@ public final class F64Ops implements Ops {
         return (double) Math.tanh(v);
     }
 
+    /** One past the bits of +∞: exactly the values {@code v > 0} have bits in {@code 1..POSITIVE_END−1}. */
+    private static final /*bits*/long POSITIVE_END = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY) + 1;
+
+    /**
+     * All ones when {@code v > 0} (+∞ included, NaN not), else zero: integer arithmetic on the bits,
+     * which the JIT compiles without branches (ReLU's compare and select on signs that vary like a
+     * coin's mispredicted about every other value, and did not vectorize).
+     */
+    private static /*bits*/long positiveMask(double v) {
+        /*bits*/long b = Double.doubleToRawLongBits(v);
+        return (-b & (b - POSITIVE_END)) >> (Double.SIZE - 1);
+    }
+
+    /** {@code mask(v) ? x : +0}, bit for bit, for a mask from {@link #positiveMask}. */
+    private static double keep(double x, /*bits*/long mask) {
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(x) & mask);
+    }
+
+    // ---- reductions: four interleaved partial sums, whose additions the processor overlaps ---------
+
+    /** {@code Σ a[from..to−1]}. */
+    private static /*acc*/double sum(double[] a, int from, int to) {
+        /*acc*/double s0 = 0;
+        /*acc*/double s1 = 0;
+        /*acc*/double s2 = 0;
+        /*acc*/double s3 = 0;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            s0 += a[i];
+            s1 += a[i + 1];
+            s2 += a[i + 2];
+            s3 += a[i + 3];
+        }
+        for (; i < to; i++) {
+            s0 += a[i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /**
+     * {@code Σ (a[i] − mu)²} over {@code from..to−1}, each difference rounded to the precision and
+     * squared in the accumulators'.
+     */
+    private static /*acc*/double squaredDeviations(double[] a, int from, int to, double mu) {
+        /*acc*/double s0 = 0;
+        /*acc*/double s1 = 0;
+        /*acc*/double s2 = 0;
+        /*acc*/double s3 = 0;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            /*acc*/double d0 = a[i] - mu;
+            /*acc*/double d1 = a[i + 1] - mu;
+            /*acc*/double d2 = a[i + 2] - mu;
+            /*acc*/double d3 = a[i + 3] - mu;
+            s0 += d0 * d0;
+            s1 += d1 * d1;
+            s2 += d2 * d2;
+            s3 += d3 * d3;
+        }
+        for (; i < to; i++) {
+            /*acc*/double d = a[i] - mu;
+            s0 += d * d;
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
     // ---- argument checks -------------------------------------------------------------------------
 
     private CpuTensor t(Tensor tensor, int need, String op, String name) {
@@ -245,7 +311,7 @@ public final class F64Ops implements Ops {
         case RELU -> {
             for (int i = 0; i < n; i++) {
                 double v = xs[xo + i];
-                ys[yo + i] = v > 0 ? v : 0;
+                ys[yo + i] = keep(v, positiveMask(v)); // v > 0 ? v : 0
             }
         }
         case TANH -> {
@@ -278,7 +344,7 @@ public final class F64Ops implements Ops {
         case IDENTITY -> System.arraycopy(gs, go, xs, xo, n);
         case RELU -> {
             for (int i = 0; i < n; i++) {
-                xs[xo + i] = ys[yo + i] > 0 ? gs[go + i] : 0;
+                xs[xo + i] = keep(gs[go + i], positiveMask(ys[yo + i])); // y > 0 ? dy : 0
             }
         }
         case TANH -> {
@@ -511,6 +577,19 @@ public final class F64Ops implements Ops {
                     for (int r = 0; r < n; r++) {
                         int base = xo + (first + r) * inSize + c * h * w;
                         int at = row + r * positions;
+                        if (shifts(s)) {
+                            int oi0 = Math.min(oh, Math.max(0, pad - ki));
+                            int oi1 = Math.max(oi0, Math.min(oh, h + pad - ki));
+                            Arrays.fill(col, at, at + oi0 * ow, 0);
+                            Arrays.fill(col, at + oi1 * ow, at + positions, 0);
+                            int lo = at + oi0 * ow + j0;
+                            int hi = at + oi1 * ow - (ow - j1);
+                            if (hi > lo) {
+                                System.arraycopy(x, lo + base + (ki - pad) * w + kj - pad - at, col, lo, hi - lo);
+                            }
+                            zeroBorders(col, at + oi0 * ow, at + oi1 * ow, j0, j1, ow);
+                            continue;
+                        }
                         for (int oi = 0; oi < oh; oi++) {
                             int ii = oi * stride - pad + ki;
                             int o = at + oi * ow;
@@ -539,6 +618,28 @@ public final class F64Ops implements Ops {
         }
     }
 
+    /**
+     * Whether each patch row of the unfolded columns is the image shifted by a few values (unit
+     * stride, output as wide as the image, the shift within a row): then the rows inside the image
+     * are one stretch of it, and the values the stretch wraps in from the neighbouring rows (the
+     * output columns outside {@code j0..j1−1}) are set apart after. One copy or one loop of
+     * hundreds of values instead of a short one per output row, which the JIT left scalar.
+     */
+    private static boolean shifts(Conv2dShape s) {
+        return s.stride() == 1 && s.outWidth() == s.width() && s.padding() < s.width();
+    }
+
+    /** Zeroes the output columns {@code 0..j0−1} and {@code j1..ow−1} of the rows from {@code from} to {@code to}. */
+    private static void zeroBorders(double[] col, int from, int to, int j0, int j1, int ow) {
+        for (int oj = 0; oj < ow; oj++) {
+            if (oj < j0 || oj >= j1) {
+                for (int o = from + oj; o < to; o += ow) {
+                    col[o] = 0;
+                }
+            }
+        }
+    }
+
     /** First output column whose input column {@code oj·stride − need} is inside the image. */
     private static int firstInside(int need, int stride, int ow) {
         return need <= 0 ? 0 : Math.min(ow, (need + stride - 1) / stride);
@@ -549,7 +650,10 @@ public final class F64Ops implements Ops {
         return last < 0 ? 0 : Math.min(ow, last / stride + 1);
     }
 
-    /** Adds the columns back into the images they came from (the adjoint of unfold), after zeroing them. */
+    /**
+     * Adds the columns back into the images they came from (the adjoint of unfold), after zeroing
+     * the images; overwrites the columns' values that fall outside the images.
+     */
     private static void fold(Conv2dShape s, double[] col, double[] x, int xo, int first, int n) {
         int h = s.height();
         int w = s.width();
@@ -571,6 +675,18 @@ public final class F64Ops implements Ops {
                     for (int r = 0; r < n; r++) {
                         int base = xo + (first + r) * inSize + c * h * w;
                         int at = row + r * positions;
+                        if (shifts(s)) {
+                            // the columns outside the image become +0, which leaves the sums they
+                            // wrap into as they are (a sum that starts at +0 is never −0)
+                            int oi0 = Math.min(oh, Math.max(0, pad - ki));
+                            int oi1 = Math.max(oi0, Math.min(oh, h + pad - ki));
+                            zeroBorders(col, at + oi0 * ow, at + oi1 * ow, j0, j1, ow);
+                            int shift = base + (ki - pad) * w + kj - pad - at;
+                            for (int q = at + oi0 * ow + j0, end = at + oi1 * ow - (ow - j1); q < end; q++) {
+                                x[q + shift] += col[q];
+                            }
+                            continue;
+                        }
                         for (int oi = 0; oi < oh; oi++) {
                             int ii = oi * stride - pad + ki;
                             if (ii < 0 || ii >= h) {
@@ -918,18 +1034,13 @@ public final class F64Ops implements Ops {
                 /*acc*/double s = 0;
                 for (int r = 0; r < rows; r++) {
                     int base = tx.offset() + r * stride + c * spatial;
-                    for (int k = 0; k < spatial; k++) {
-                        s += xs[base + k];
-                    }
+                    s += sum(xs, base, base + spatial);
                 }
                 double mu = (double) (s / m);
                 /*acc*/double ss = 0;
                 for (int r = 0; r < rows; r++) {
                     int base = tx.offset() + r * stride + c * spatial;
-                    for (int k = 0; k < spatial; k++) {
-                        /*acc*/double d = xs[base + k] - mu;
-                        ss += d * d;
-                    }
+                    ss += squaredDeviations(xs, base, base + spatial, mu);
                 }
                 tm.d()[tm.offset() + c] = mu;
                 tv.d()[tv.offset() + c] = (double) (ss / m);
