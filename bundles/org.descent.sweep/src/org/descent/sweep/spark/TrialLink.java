@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -294,12 +295,20 @@ public final class TrialLink implements AutoCloseable {
         }
     }
 
-    /** Sends what changed in the run folder since the last time. */
+    /**
+     * Sends what changed in the run folder since the last time. The files are read in name order
+     * (a checkpoint before metrics.csv, which the trainer flushed before writing it, so the rows
+     * read are at least as new as any checkpoint read) but the logs are sent first: a sweep that
+     * loses this worker midway never holds a checkpoint without the rows before it, which the
+     * resumed attempt would then lack.
+     */
     private void sync() throws IOException {
         if (!Files.isDirectory(run.dir())) {
             return;
         }
         Set<String> seen = new HashSet<>();
+        List<Change> logs = new ArrayList<>();
+        List<Change> others = new ArrayList<>();
         for (Path p : files(run.dir())) {
             String rel = rel(p);
             seen.add(rel);
@@ -335,11 +344,7 @@ public final class TrialLink implements AutoCloseable {
                 continue;
             }
             long offset = append ? before.size() : 0;
-            out.writeByte(Wire.FILE);
-            out.writeUTF(rel);
-            out.writeBoolean(append);
-            out.writeLong(offset);
-            Wire.writeBytes(out, bytes);
+            (rel.endsWith(".csv") ? logs : others).add(new Change(rel, append, offset, bytes));
             long total = offset + bytes.length;
             byte[] tail;
             if (bytes.length >= TAIL || !append) {
@@ -353,6 +358,12 @@ public final class TrialLink implements AutoCloseable {
             // the time read before the bytes: a write meanwhile shows as a change next time
             sent.put(rel, new Sent(total, total == size ? time : FileTime.fromMillis(0), tail));
         }
+        for (Change c : logs) {
+            c.send(out);
+        }
+        for (Change c : others) {
+            c.send(out);
+        }
         for (String rel : List.copyOf(sent.keySet())) {
             if (!seen.contains(rel)) {
                 out.writeByte(Wire.DELETE);
@@ -361,6 +372,17 @@ public final class TrialLink implements AutoCloseable {
             }
         }
         out.flush();
+    }
+
+    /** A file's new bytes: appended at an offset, or the whole file. */
+    private record Change(String rel, boolean append, long offset, byte[] bytes) {
+        void send(DataOutputStream out) throws IOException {
+            out.writeByte(Wire.FILE);
+            out.writeUTF(rel);
+            out.writeBoolean(append);
+            out.writeLong(offset);
+            Wire.writeBytes(out, bytes);
+        }
     }
 
     private Sent sent(Path p, long size) throws IOException {
