@@ -56,7 +56,10 @@ class WorkbenchTest {
                 .filter(t -> Arrays.stream(t.getColumns()).map(TableColumn::getText).toList().contains("Extension point"))
                 .toList();
         assertEquals(1, tables.size(), "the Contributions view's table");
-        return tables.get(0);
+        // the view reads the contributions in a job, off the UI thread
+        Table table = tables.get(0);
+        Widgets.spinUntil(() -> table.getItemCount() > 0, 30_000, "the Contributions view's table filled");
+        return table;
     }
 
     private static List<String> column(Table table, int index) {

@@ -8,13 +8,14 @@ import org.descent.core.Contribution;
 import org.descent.core.ContributionProblem;
 import org.descent.core.ContributionRegistry;
 import org.descent.core.Hyperparameter;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
-import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.viewers.Viewer;
@@ -24,6 +25,8 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
@@ -39,6 +42,9 @@ import jakarta.annotation.PostConstruct;
 public final class ContributionsView {
 
     public static final String ID = "org.descent.ui.views.contributions";
+
+    /** What the summary and the details say until the contributions are read. */
+    static final String READING = "Reading the contributions...";
 
     /** The table's columns: header, value, width. */
     /**
@@ -90,7 +96,7 @@ public final class ContributionsView {
         filter.setMessage("kind, id, name or bundle");
         GridDataFactory.fillDefaults().grab(true, false).hint(320, SWT.DEFAULT).applyTo(filter);
         Label summary = new Label(parent, SWT.NONE);
-        summary.setText(summary(registry));
+        summary.setText(READING);
         GridDataFactory.fillDefaults().align(SWT.END, SWT.CENTER).applyTo(summary);
 
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
@@ -123,19 +129,46 @@ public final class ContributionsView {
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setComparator(sorter);
         viewer.addFilter(new TextFilter(filter));
-        viewer.setInput(registry.contributions());
         filter.addModifyListener(e -> viewer.refresh());
 
         details = new Text(sash, SWT.BORDER | SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL);
+        details.setText(READING);
         sash.setWeights(65, 35);
         viewer.addSelectionChangedListener(e -> showDetails((IStructuredSelection) e.getSelection()));
-        showDetails(StructuredSelection.EMPTY);
+        read(parent.getDisplay(), summary);
+    }
+
+    /**
+     * Reads the contributions in a job: the first read loads every contribution's class and its
+     * extension point's schema, a second or more of bundle I/O that the workbench's first window
+     * waited for when this view read them while it was drawn.
+     */
+    private void read(Display display, Label summary) {
+        Job job = Job.create("Reading Descent's contributions", monitor -> {
+            List<Contribution> all = registry.contributions();
+            String text = summary(registry);
+            String overview = overview(registry);
+            display.asyncExec(() -> {
+                if (summary.isDisposed() || viewer.getControl().isDisposed()) {
+                    return;
+                }
+                summary.setText(text);
+                summary.getParent().layout(new Control[] { summary });
+                viewer.setInput(all);
+                if (viewer.getStructuredSelection().isEmpty()) {
+                    details.setText(overview);
+                }
+            });
+            return Status.OK_STATUS;
+        });
+        job.setSystem(true);
+        job.schedule();
     }
 
     private void showDetails(IStructuredSelection selection) {
         if (selection.getFirstElement() instanceof Contribution c) {
             details.setText(describe(c));
-        } else {
+        } else if (viewer.getInput() != null) {
             details.setText(overview(registry));
         }
     }
