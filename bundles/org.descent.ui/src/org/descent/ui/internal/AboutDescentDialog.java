@@ -96,7 +96,9 @@ public final class AboutDescentDialog extends Dialog {
         packColumns(devices);
         GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 90).applyTo(devices);
         Display display = parent.getDisplay();
-        Services.get(DeviceCatalog.class).backends().thenAccept(found -> display.asyncExec(() -> {
+        DeviceCatalog catalog = Services.get(DeviceCatalog.class);
+        catalog.lookUp();
+        catalog.backends().thenAccept(found -> display.asyncExec(() -> {
             if (!devices.isDisposed()) {
                 devices.removeAll();
                 for (String[] row : deviceRows(found)) {

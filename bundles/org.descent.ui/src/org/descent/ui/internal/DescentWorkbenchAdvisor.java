@@ -50,8 +50,10 @@ final class DescentWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
     public void postStartup() {
-        // starts the lookup of the compute devices (a job), so that the editor and About have it
-        Services.get(DeviceCatalog.class);
+        // the lookup of the compute devices (a job, for the editor and About) starts once the window
+        // is drawn: the first runnable the display runs after the start
+        DeviceCatalog devices = Services.get(DeviceCatalog.class);
+        PlatformUI.getWorkbench().getDisplay().asyncExec(devices::lookUp);
         if (DescentPreferences.sampleOpened()) {
             return;
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.descent.compute.Availability;
 import org.descent.compute.Backend;
@@ -13,15 +14,15 @@ import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jdt.annotation.Nullable;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /**
  * The compute backends and their devices as the workbench shows them (the experiment editor's
  * device field, the preference of the default device, Help &gt; About): looked up once, in a job
  * off the UI thread (a backend may load a native library and probe its platform), and kept as
- * plain values. The workbench asks for it at its start, so the answer is usually there before a
- * view needs it.
+ * plain values. The workbench starts the lookup once its first window is drawn ({@link #lookUp}),
+ * so that the probe (half a second of CPU with PoCL) does not compete with drawing it; a view
+ * that asks before gets the answer when it comes.
  */
 @Component(service = DeviceCatalog.class)
 public final class DeviceCatalog {
@@ -49,18 +50,21 @@ public final class DeviceCatalog {
     public static final String AUTO_MEANS = "the first GPU or accelerator of an available backend, else cpu";
 
     private final CompletableFuture<List<BackendFound>> backends = new CompletableFuture<>();
+    private final AtomicBoolean started = new AtomicBoolean();
 
-    @Activate
-    void activate() {
-        Job job = Job.create("Finding compute devices", monitor -> {
-            backends.complete(find());
-            return Status.OK_STATUS;
-        });
-        job.setSystem(true);
-        job.schedule();
+    /** Starts the lookup, in a job, unless it has started. */
+    public void lookUp() {
+        if (started.compareAndSet(false, true)) {
+            Job job = Job.create("Finding compute devices", monitor -> {
+                backends.complete(find());
+                return Status.OK_STATUS;
+            });
+            job.setSystem(true);
+            job.schedule();
+        }
     }
 
-    /** The backends, once the lookup is done. */
+    /** The backends, once the lookup ({@link #lookUp}) is done. */
     public CompletableFuture<List<BackendFound>> backends() {
         return backends;
     }
