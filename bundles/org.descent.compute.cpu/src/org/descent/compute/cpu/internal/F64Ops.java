@@ -1,5 +1,8 @@
 package org.descent.compute.cpu.internal;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
 import java.util.Arrays;
 import java.util.List;
 
@@ -27,11 +30,14 @@ public final class F64Ops implements Ops {
     private final @Nullable Blas blas;
     /** Work arrays per part of a parallel operation: slots of im2col columns, products and BLAS slices. */
     private final double[][][] scratch;
+    /** Per thread, the BLAS's operands A, B and C in native memory. */
+    private final DoubleBuffer[][] operands;
 
     F64Ops(CpuDevice device) {
         this.device = device;
         this.blas = device.blas();
-        this.scratch = new double[device.threads()][8][];
+        this.scratch = new double[device.threads()][4][];
+        this.operands = new DoubleBuffer[device.threads()][3];
     }
 
     @Override
@@ -170,6 +176,20 @@ public final class F64Ops implements Ops {
             scratch[part][slot] = a;
         }
         return a;
+    }
+
+    /**
+     * Operand {@code slot} (0 for A, 1 for B, 2 for C) of thread {@code part}'s products: a direct
+     * buffer of at least {@code length} values, kept for the next product.
+     */
+    private DoubleBuffer operand(int part, int slot, int length) {
+        DoubleBuffer b = operands[part][slot];
+        if (b == null || b.capacity() < length) {
+            int capacity = Math.max(length, b == null ? 16 : Math.min(Integer.MAX_VALUE / 16, b.capacity() * 3 / 2));
+            b = ByteBuffer.allocateDirect(capacity * Double.BYTES).order(ByteOrder.nativeOrder()).asDoubleBuffer();
+            operands[part][slot] = b;
+        }
+        return b;
     }
 
     // ---- element-wise --------------------------------------------------------------------------
@@ -466,7 +486,7 @@ public final class F64Ops implements Ops {
         if (batch > 1) {
             device.parallel(device.parts(batch, (long) batch * m * n * k, threads), (part, parts) -> {
                 for (int i = CpuDevice.start(batch, part, parts); i < CpuDevice.start(batch, part + 1, parts); i++) {
-                    product(part, parts > 1, transA, transB, m, n, k, al, ta.d(), ta.offset() + i * strideA, lda,
+                    product(part, transA, transB, m, n, k, al, ta.d(), ta.offset() + i * strideA, lda,
                             tb.d(), tb.offset() + i * strideB, ldb, be, tc.d(), tc.offset() + i * strideC, ldc);
                 }
             });
@@ -478,51 +498,41 @@ public final class F64Ops implements Ops {
             int i0 = CpuDevice.start(m, part, ps);
             int i1 = CpuDevice.start(m, part + 1, ps);
             int aOff = ta.offset() + (transA ? i0 : i0 * lda);
-            product(part, ps > 1, transA, transB, i1 - i0, n, k, al, ta.d(), aOff, lda, tb.d(), tb.offset(), ldb, be,
+            product(part, transA, transB, i1 - i0, n, k, al, ta.d(), aOff, lda, tb.d(), tb.offset(), ldb, be,
                     tc.d(), tc.offset() + i0 * ldc, ldc);
         });
     }
 
     /**
-     * One product on the BLAS or in plain loops. The BLAS binding copies whole Java arrays in and
-     * out of native memory, so an operand that does not start at 0, or lies in an array much
-     * larger than itself (a layer's weights in the flat parameter vector), is copied out first;
-     * and C always when {@code sharedC}, other threads writing other parts of its array at the same
-     * time (the binding's copy back of the whole array would undo theirs).
+     * One product on the BLAS or in plain loops. The BLAS reads and writes direct buffers in place
+     * (its binding copies whole Java arrays in and out of native memory on every call), so A and B
+     * are copied into this thread's operand buffers, and C's rows out of its buffer after; only
+     * C's rows, each {@code n} values, are written back, as other threads may be writing other
+     * parts of its array at the same time.
      */
-    private void product(int part, boolean sharedC, boolean transA, boolean transB, int m, int n, int k, double al, double[] a,
-            int aOff, int lda, double[] b, int bOff, int ldb, double be, double[] c, int cOff, int ldc) {
+    private void product(int part, boolean transA, boolean transB, int m, int n, int k, double al,
+            double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double be, double[] c, int cOff, int ldc) {
         if (m < 1) {
             return;
         }
         Blas native_ = blas;
         if (native_ != null) {
-            double[] aa = a;
             int aLen = extent(transA, m, k, lda);
-            if (aOff != 0 || a.length > 2 * aLen + 1024) {
-                int len = aLen;
-                aa = work(part, 5, len);
-                System.arraycopy(a, aOff, aa, 0, len);
-            }
-            double[] bb = b;
             int bLen = extent(transB, k, n, ldb);
-            if (bOff != 0 || b.length > 2 * bLen + 1024) {
-                int len = bLen;
-                bb = work(part, 6, len);
-                System.arraycopy(b, bOff, bb, 0, len);
-            }
-            double[] cc = c;
             int cLen = extent(false, m, n, ldc);
-            boolean copyC = sharedC || cOff != 0 || c.length > 2 * cLen + 1024;
-            if (copyC) {
-                cc = work(part, 7, cLen);
-                if (be != 0) {
-                    System.arraycopy(c, cOff, cc, 0, cLen);
-                }
+            DoubleBuffer na = operand(part, 0, aLen).put(0, a, aOff, aLen);
+            DoubleBuffer nb = operand(part, 1, bLen).put(0, b, bOff, bLen);
+            DoubleBuffer nc = operand(part, 2, cLen);
+            if (be != 0) {
+                nc.put(0, c, cOff, cLen);
             }
-            native_.dgemm(transA, transB, m, n, k, al, aa, lda, bb, ldb, be, cc, ldc);
-            if (copyC) {
-                System.arraycopy(cc, 0, c, cOff, cLen);
+            native_.dgemm(transA, transB, m, n, k, al, na, lda, nb, ldb, be, nc, ldc);
+            if (ldc == n) {
+                nc.get(0, c, cOff, cLen);
+            } else {
+                for (int i = 0; i < m; i++) {
+                    nc.get(i * ldc, c, cOff + i * ldc, n);
+                }
             }
             return;
         }
@@ -745,7 +755,7 @@ public final class F64Ops implements Ops {
                 double[] col = work(part, 0, cols * width);
                 double[] z = work(part, 1, cout * width);
                 unfold(s, tx.d(), tx.offset(), col, first, m);
-                product(part, false, false, false, cout, width, cols, 1, tw.d(), tw.offset(), cols, col, 0, width, 0, z, 0, width);
+                product(part, false, false, cout, width, cols, 1, tw.d(), tw.offset(), cols, col, 0, width, 0, z, 0, width);
                 for (int o = 0; o < cout; o++) {
                     double b = tb == null ? 0 : tb.d()[tb.offset() + o];
                     for (int r = 0; r < m; r++) {
@@ -795,7 +805,7 @@ public final class F64Ops implements Ops {
                 double[] dz = work(part, 1, cout * width);
                 double[] dcol = work(part, 2, cols * width);
                 gather(tdy.d(), tdy.offset(), dz, first, m, cout, positions);
-                product(part, false, true, false, cols, width, cout, 1, tw.d(), tw.offset(), cols, dz, 0, width, 0, dcol, 0,
+                product(part, true, false, cols, width, cout, 1, tw.d(), tw.offset(), cols, dz, 0, width, 0, dcol, 0,
                         width);
                 fold(s, dcol, tdx.d(), tdx.offset(), first, m);
             }
@@ -833,7 +843,7 @@ public final class F64Ops implements Ops {
                 double[] dz = work(part, 1, cout * width);
                 unfold(s, tx.d(), tx.offset(), col, first, m);
                 gather(tdy.d(), tdy.offset(), dz, first, m, cout, positions);
-                product(part, false, false, true, cout, cols, width, 1, dz, 0, width, col, 0, width, 1, partial, 0, cols);
+                product(part, false, true, cout, cols, width, 1, dz, 0, width, col, 0, width, 1, partial, 0, cols);
                 for (int o = 0; o < cout; o++) {
                     /*acc*/double sum = 0;
                     for (int q = o * width, end = q + width; q < end; q++) {
