@@ -30,11 +30,13 @@ public final class F32Ops implements Ops {
     private final float[][][] scratch;
     /** Per thread, the BLAS's operands A, B and C in native memory. */
     private final FloatBuffer[][] operands;
+    /** Zeroes to copy from. */
+    private static final float[] ZEROS = new float[1024];
 
     F32Ops(CpuDevice device) {
         this.device = device;
         this.blas = device.blas();
-        this.scratch = new float[device.threads()][4][];
+        this.scratch = new float[device.threads()][7][];
         this.operands = new FloatBuffer[device.threads()][3];
     }
 
@@ -513,27 +515,61 @@ public final class F32Ops implements Ops {
         if (m < 1) {
             return;
         }
-        Blas native_ = blas;
-        if (native_ != null) {
-            int aLen = extent(transA, m, k, lda);
-            int bLen = extent(transB, k, n, ldb);
-            int cLen = extent(false, m, n, ldc);
-            FloatBuffer na = operand(part, 0, aLen).put(0, a, aOff, aLen);
-            FloatBuffer nb = operand(part, 1, bLen).put(0, b, bOff, bLen);
-            FloatBuffer nc = operand(part, 2, cLen);
-            if (be != 0) {
-                nc.put(0, c, cOff, cLen);
-            }
-            native_.sgemm(transA, transB, m, n, k, al, na, lda, nb, ldb, be, nc, ldc);
-            if (ldc == n) {
-                nc.get(0, c, cOff, cLen);
-            } else {
-                for (int i = 0; i < m; i++) {
-                    nc.get(i * ldc, c, cOff + i * ldc, n);
-                }
-            }
+        if (blas == null) {
+            plainProduct(transA, transB, m, n, k, al, a, aOff, lda, b, bOff, ldb, be, c, cOff, ldc);
             return;
         }
+        int aLen = extent(transA, m, k, lda);
+        int bLen = extent(transB, k, n, ldb);
+        int cLen = extent(false, m, n, ldc);
+        operand(part, 0, aLen).put(0, a, aOff, aLen);
+        operand(part, 1, bLen).put(0, b, bOff, bLen);
+        FloatBuffer nc = operand(part, 2, cLen);
+        if (be != 0) {
+            nc.put(0, c, cOff, cLen);
+        }
+        product(part, transA, transB, m, n, k, al, lda, ldb, be, ldc);
+        if (ldc == n) {
+            nc.get(0, c, cOff, cLen);
+        } else {
+            for (int i = 0; i < m; i++) {
+                nc.get(i * ldc, c, cOff + i * ldc, n);
+            }
+        }
+    }
+
+    /**
+     * The product of this thread's operand buffers, A and B into C (operands 0, 1 and 2), which the
+     * caller filled: on the BLAS, or without one in plain loops on copies of them.
+     */
+    private void product(int part, boolean transA, boolean transB, int m, int n, int k, float al, int lda, int ldb,
+            float be, int ldc) {
+        FloatBuffer na = operands[part][0];
+        FloatBuffer nb = operands[part][1];
+        FloatBuffer nc = operands[part][2];
+        Blas native_ = blas;
+        if (native_ != null) {
+            native_.sgemm(transA, transB, m, n, k, al, na, lda, nb, ldb, be, nc, ldc);
+            return;
+        }
+        int aLen = extent(transA, m, k, lda);
+        int bLen = extent(transB, k, n, ldb);
+        int cLen = extent(false, m, n, ldc);
+        float[] a = work(part, 4, aLen);
+        float[] b = work(part, 5, bLen);
+        float[] c = work(part, 6, cLen);
+        na.get(0, a, 0, aLen);
+        nb.get(0, b, 0, bLen);
+        if (be != 0) {
+            nc.get(0, c, 0, cLen);
+        }
+        plainProduct(transA, transB, m, n, k, al, a, 0, lda, b, 0, ldb, be, c, 0, ldc);
+        nc.put(0, c, 0, cLen);
+    }
+
+    /** {@code C = al·op(A)·op(B) + be·C} in plain loops. */
+    private static void plainProduct(boolean transA, boolean transB, int m, int n, int k, float al, float[] a,
+            int aOff, int lda, float[] b, int bOff, int ldb, float be, float[] c, int cOff, int ldc) {
         for (int i = 0; i < m; i++) {
             int ci = cOff + i * ldc;
             if (be == 0) {
@@ -565,7 +601,7 @@ public final class F32Ops implements Ops {
      * Unfolds examples {@code first..first+n-1} of x (from array index xo): column
      * {@code r·positions + q} of {@code col} holds the patch of example first+r at output position q.
      */
-    private static void unfold(Conv2dShape s, float[] x, int xo, float[] col, int first, int n) {
+    private static void unfold(Conv2dShape s, float[] x, int xo, FloatBuffer col, int first, int n) {
         int h = s.height();
         int w = s.width();
         int k = s.kernel();
@@ -588,12 +624,12 @@ public final class F32Ops implements Ops {
                         if (shifts(s)) {
                             int oi0 = Math.min(oh, Math.max(0, pad - ki));
                             int oi1 = Math.max(oi0, Math.min(oh, h + pad - ki));
-                            Arrays.fill(col, at, at + oi0 * ow, 0);
-                            Arrays.fill(col, at + oi1 * ow, at + positions, 0);
+                            zero(col, at, at + oi0 * ow);
+                            zero(col, at + oi1 * ow, at + positions);
                             int lo = at + oi0 * ow + j0;
                             int hi = at + oi1 * ow - (ow - j1);
                             if (hi > lo) {
-                                System.arraycopy(x, lo + base + (ki - pad) * w + kj - pad - at, col, lo, hi - lo);
+                                col.put(lo, x, lo + base + (ki - pad) * w + kj - pad - at, hi - lo);
                             }
                             zeroBorders(col, at + oi0 * ow, at + oi1 * ow, j0, j1, ow);
                             continue;
@@ -602,23 +638,19 @@ public final class F32Ops implements Ops {
                             int ii = oi * stride - pad + ki;
                             int o = at + oi * ow;
                             if (ii < 0 || ii >= h) {
-                                Arrays.fill(col, o, o + ow, 0);
+                                zero(col, o, o + ow);
                                 continue;
                             }
-                            for (int oj = 0; oj < j0; oj++) {
-                                col[o + oj] = 0;
-                            }
+                            zero(col, o, o + j0);
                             int src = base + ii * w - pad + kj;
                             if (stride == 1) {
-                                System.arraycopy(x, src + j0, col, o + j0, j1 - j0);
+                                col.put(o + j0, x, src + j0, j1 - j0);
                             } else {
                                 for (int oj = j0; oj < j1; oj++) {
-                                    col[o + oj] = x[src + oj * stride];
+                                    col.put(o + oj, x[src + oj * stride]);
                                 }
                             }
-                            for (int oj = j1; oj < ow; oj++) {
-                                col[o + oj] = 0;
-                            }
+                            zero(col, o + j1, o + ow);
                         }
                     }
                 }
@@ -638,13 +670,20 @@ public final class F32Ops implements Ops {
     }
 
     /** Zeroes the output columns {@code 0..j0−1} and {@code j1..ow−1} of the rows from {@code from} to {@code to}. */
-    private static void zeroBorders(float[] col, int from, int to, int j0, int j1, int ow) {
+    private static void zeroBorders(FloatBuffer col, int from, int to, int j0, int j1, int ow) {
         for (int oj = 0; oj < ow; oj++) {
             if (oj < j0 || oj >= j1) {
                 for (int o = from + oj; o < to; o += ow) {
-                    col[o] = 0;
+                    col.put(o, 0);
                 }
             }
+        }
+    }
+
+    /** Zeroes the values {@code from..to−1} of a buffer. */
+    private static void zero(FloatBuffer b, int from, int to) {
+        for (int i = from; i < to; i += ZEROS.length) {
+            b.put(i, ZEROS, 0, Math.min(ZEROS.length, to - i));
         }
     }
 
@@ -662,7 +701,7 @@ public final class F32Ops implements Ops {
      * Adds the columns back into the images they came from (the adjoint of unfold), after zeroing
      * the images; overwrites the columns' values that fall outside the images.
      */
-    private static void fold(Conv2dShape s, float[] col, float[] x, int xo, int first, int n) {
+    private void fold(int part, Conv2dShape s, FloatBuffer col, float[] x, int xo, int first, int n) {
         int h = s.height();
         int w = s.width();
         int k = s.kernel();
@@ -689,9 +728,17 @@ public final class F32Ops implements Ops {
                             int oi0 = Math.min(oh, Math.max(0, pad - ki));
                             int oi1 = Math.max(oi0, Math.min(oh, h + pad - ki));
                             zeroBorders(col, at + oi0 * ow, at + oi1 * ow, j0, j1, ow);
-                            int shift = base + (ki - pad) * w + kj - pad - at;
-                            for (int q = at + oi0 * ow + j0, end = at + oi1 * ow - (ow - j1); q < end; q++) {
-                                x[q + shift] += col[q];
+                            // the patch row's stretch, read into an array that stays in the cache
+                            int from = at + oi0 * ow + j0;
+                            int length = at + oi1 * ow - (ow - j1) - from;
+                            if (length <= 0) {
+                                continue;
+                            }
+                            float[] stretch = work(part, 2, length);
+                            col.get(from, stretch, 0, length);
+                            int shift = base + (ki - pad) * w + kj - pad - at + from;
+                            for (int q = 0; q < length; q++) {
+                                x[q + shift] += stretch[q];
                             }
                             continue;
                         }
@@ -705,11 +752,11 @@ public final class F32Ops implements Ops {
                             if (stride == 1) {
                                 // unit stride: a loop the JIT turns into vector adds
                                 for (int oj = j0; oj < j1; oj++) {
-                                    x[dst + oj] += col[o + oj];
+                                    x[dst + oj] += col.get(o + oj);
                                 }
                             } else {
                                 for (int oj = j0; oj < j1; oj++) {
-                                    x[dst + oj * stride] += col[o + oj];
+                                    x[dst + oj * stride] += col.get(o + oj);
                                 }
                             }
                         }
@@ -750,17 +797,17 @@ public final class F32Ops implements Ops {
             for (int first = r0; first < r1; first += step) {
                 int m = Math.min(step, r1 - first);
                 int width = m * positions;
-                float[] col = work(part, 0, cols * width);
-                float[] z = work(part, 1, cout * width);
-                unfold(s, tx.f(), tx.offset(), col, first, m);
-                product(part, false, false, cout, width, cols, 1, tw.f(), tw.offset(), cols, col, 0, width, 0, z, 0, width);
+                unfold(s, tx.f(), tx.offset(), operand(part, 1, cols * width), first, m);
+                operand(part, 0, cout * cols).put(0, tw.f(), tw.offset(), cout * cols);
+                FloatBuffer z = operand(part, 2, cout * width);
+                product(part, false, false, cout, width, cols, 1, cols, width, 0, width);
                 for (int o = 0; o < cout; o++) {
                     float b = tb == null ? 0 : tb.f()[tb.offset() + o];
                     for (int r = 0; r < m; r++) {
-                        int src = o * width + r * positions;
                         int dst = ty.offset() + (first + r) * outSize + o * positions;
-                        for (int q = 0; q < positions; q++) {
-                            ys[dst + q] = z[src + q] + b;
+                        z.get(o * width + r * positions, ys, dst, positions);
+                        for (int q = dst; q < dst + positions; q++) {
+                            ys[q] += b;
                         }
                     }
                 }
@@ -769,12 +816,12 @@ public final class F32Ops implements Ops {
     }
 
     /** Gathers dy of examples first..first+m-1 into dz[cout][m·positions]. */
-    private static void gather(float[] dy, int dyo, float[] dz, int first, int m, int cout, int positions) {
+    private static void gather(float[] dy, int dyo, FloatBuffer dz, int first, int m, int cout, int positions) {
         int width = m * positions;
         int outSize = cout * positions;
         for (int o = 0; o < cout; o++) {
             for (int r = 0; r < m; r++) {
-                System.arraycopy(dy, dyo + (first + r) * outSize + o * positions, dz, o * width + r * positions, positions);
+                dz.put(o * width + r * positions, dy, dyo + (first + r) * outSize + o * positions, positions);
             }
         }
     }
@@ -800,12 +847,11 @@ public final class F32Ops implements Ops {
             for (int first = r0; first < r1; first += step) {
                 int m = Math.min(step, r1 - first);
                 int width = m * positions;
-                float[] dz = work(part, 1, cout * width);
-                float[] dcol = work(part, 2, cols * width);
-                gather(tdy.f(), tdy.offset(), dz, first, m, cout, positions);
-                product(part, true, false, cols, width, cout, 1, tw.f(), tw.offset(), cols, dz, 0, width, 0, dcol, 0,
-                        width);
-                fold(s, dcol, tdx.f(), tdx.offset(), first, m);
+                gather(tdy.f(), tdy.offset(), operand(part, 1, cout * width), first, m, cout, positions);
+                operand(part, 0, cout * cols).put(0, tw.f(), tw.offset(), cout * cols);
+                FloatBuffer dcol = operand(part, 2, cols * width);
+                product(part, true, false, cols, width, cout, 1, cols, width, 0, width);
+                fold(part, s, dcol, tdx.f(), tdx.offset(), first, m);
             }
         });
     }
@@ -834,22 +880,28 @@ public final class F32Ops implements Ops {
             int r1 = CpuDevice.start(n, part + 1, ps);
             float[] partial = work(part, 3, weights + cout);
             Arrays.fill(partial, 0, weights + cout, 0);
+            // the weights' partial sums stay in the product's C from chunk to chunk
+            FloatBuffer dwPartial = operand(part, 2, weights);
+            zero(dwPartial, 0, weights);
+            float[] dys = tdy.f();
+            int outSize = cout * positions;
             for (int first = r0; first < r1; first += step) {
                 int m = Math.min(step, r1 - first);
                 int width = m * positions;
-                float[] col = work(part, 0, cols * width);
-                float[] dz = work(part, 1, cout * width);
-                unfold(s, tx.f(), tx.offset(), col, first, m);
-                gather(tdy.f(), tdy.offset(), dz, first, m, cout, positions);
-                product(part, false, true, cout, cols, width, 1, dz, 0, width, col, 0, width, 1, partial, 0, cols);
+                unfold(s, tx.f(), tx.offset(), operand(part, 1, cols * width), first, m);
+                gather(dys, tdy.offset(), operand(part, 0, cout * width), first, m, cout, positions);
+                product(part, false, true, cout, cols, width, 1, width, width, 1, cols);
                 for (int o = 0; o < cout; o++) {
                     double sum = 0;
-                    for (int q = o * width, end = q + width; q < end; q++) {
-                        sum += dz[q];
+                    for (int r = 0; r < m; r++) {
+                        for (int q = tdy.offset() + (first + r) * outSize + o * positions, end = q + positions; q < end; q++) {
+                            sum += dys[q];
+                        }
                     }
                     partial[weights + o] += (float) sum;
                 }
             }
+            dwPartial.get(0, partial, 0, weights);
         });
         float[] dws = tdw.f();
         int wo = tdw.offset();

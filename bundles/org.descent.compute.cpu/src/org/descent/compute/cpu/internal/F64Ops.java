@@ -32,11 +32,13 @@ public final class F64Ops implements Ops {
     private final double[][][] scratch;
     /** Per thread, the BLAS's operands A, B and C in native memory. */
     private final DoubleBuffer[][] operands;
+    /** Zeroes to copy from. */
+    private static final double[] ZEROS = new double[1024];
 
     F64Ops(CpuDevice device) {
         this.device = device;
         this.blas = device.blas();
-        this.scratch = new double[device.threads()][4][];
+        this.scratch = new double[device.threads()][7][];
         this.operands = new DoubleBuffer[device.threads()][3];
     }
 
@@ -515,27 +517,61 @@ public final class F64Ops implements Ops {
         if (m < 1) {
             return;
         }
-        Blas native_ = blas;
-        if (native_ != null) {
-            int aLen = extent(transA, m, k, lda);
-            int bLen = extent(transB, k, n, ldb);
-            int cLen = extent(false, m, n, ldc);
-            DoubleBuffer na = operand(part, 0, aLen).put(0, a, aOff, aLen);
-            DoubleBuffer nb = operand(part, 1, bLen).put(0, b, bOff, bLen);
-            DoubleBuffer nc = operand(part, 2, cLen);
-            if (be != 0) {
-                nc.put(0, c, cOff, cLen);
-            }
-            native_.dgemm(transA, transB, m, n, k, al, na, lda, nb, ldb, be, nc, ldc);
-            if (ldc == n) {
-                nc.get(0, c, cOff, cLen);
-            } else {
-                for (int i = 0; i < m; i++) {
-                    nc.get(i * ldc, c, cOff + i * ldc, n);
-                }
-            }
+        if (blas == null) {
+            plainProduct(transA, transB, m, n, k, al, a, aOff, lda, b, bOff, ldb, be, c, cOff, ldc);
             return;
         }
+        int aLen = extent(transA, m, k, lda);
+        int bLen = extent(transB, k, n, ldb);
+        int cLen = extent(false, m, n, ldc);
+        operand(part, 0, aLen).put(0, a, aOff, aLen);
+        operand(part, 1, bLen).put(0, b, bOff, bLen);
+        DoubleBuffer nc = operand(part, 2, cLen);
+        if (be != 0) {
+            nc.put(0, c, cOff, cLen);
+        }
+        product(part, transA, transB, m, n, k, al, lda, ldb, be, ldc);
+        if (ldc == n) {
+            nc.get(0, c, cOff, cLen);
+        } else {
+            for (int i = 0; i < m; i++) {
+                nc.get(i * ldc, c, cOff + i * ldc, n);
+            }
+        }
+    }
+
+    /**
+     * The product of this thread's operand buffers, A and B into C (operands 0, 1 and 2), which the
+     * caller filled: on the BLAS, or without one in plain loops on copies of them.
+     */
+    private void product(int part, boolean transA, boolean transB, int m, int n, int k, double al, int lda, int ldb,
+            double be, int ldc) {
+        DoubleBuffer na = operands[part][0];
+        DoubleBuffer nb = operands[part][1];
+        DoubleBuffer nc = operands[part][2];
+        Blas native_ = blas;
+        if (native_ != null) {
+            native_.dgemm(transA, transB, m, n, k, al, na, lda, nb, ldb, be, nc, ldc);
+            return;
+        }
+        int aLen = extent(transA, m, k, lda);
+        int bLen = extent(transB, k, n, ldb);
+        int cLen = extent(false, m, n, ldc);
+        double[] a = work(part, 4, aLen);
+        double[] b = work(part, 5, bLen);
+        double[] c = work(part, 6, cLen);
+        na.get(0, a, 0, aLen);
+        nb.get(0, b, 0, bLen);
+        if (be != 0) {
+            nc.get(0, c, 0, cLen);
+        }
+        plainProduct(transA, transB, m, n, k, al, a, 0, lda, b, 0, ldb, be, c, 0, ldc);
+        nc.put(0, c, 0, cLen);
+    }
+
+    /** {@code C = al·op(A)·op(B) + be·C} in plain loops. */
+    private static void plainProduct(boolean transA, boolean transB, int m, int n, int k, double al, double[] a,
+            int aOff, int lda, double[] b, int bOff, int ldb, double be, double[] c, int cOff, int ldc) {
         for (int i = 0; i < m; i++) {
             int ci = cOff + i * ldc;
             if (be == 0) {
@@ -567,7 +603,7 @@ public final class F64Ops implements Ops {
      * Unfolds examples {@code first..first+n-1} of x (from array index xo): column
      * {@code r·positions + q} of {@code col} holds the patch of example first+r at output position q.
      */
-    private static void unfold(Conv2dShape s, double[] x, int xo, double[] col, int first, int n) {
+    private static void unfold(Conv2dShape s, double[] x, int xo, DoubleBuffer col, int first, int n) {
         int h = s.height();
         int w = s.width();
         int k = s.kernel();
@@ -590,12 +626,12 @@ public final class F64Ops implements Ops {
                         if (shifts(s)) {
                             int oi0 = Math.min(oh, Math.max(0, pad - ki));
                             int oi1 = Math.max(oi0, Math.min(oh, h + pad - ki));
-                            Arrays.fill(col, at, at + oi0 * ow, 0);
-                            Arrays.fill(col, at + oi1 * ow, at + positions, 0);
+                            zero(col, at, at + oi0 * ow);
+                            zero(col, at + oi1 * ow, at + positions);
                             int lo = at + oi0 * ow + j0;
                             int hi = at + oi1 * ow - (ow - j1);
                             if (hi > lo) {
-                                System.arraycopy(x, lo + base + (ki - pad) * w + kj - pad - at, col, lo, hi - lo);
+                                col.put(lo, x, lo + base + (ki - pad) * w + kj - pad - at, hi - lo);
                             }
                             zeroBorders(col, at + oi0 * ow, at + oi1 * ow, j0, j1, ow);
                             continue;
@@ -604,23 +640,19 @@ public final class F64Ops implements Ops {
                             int ii = oi * stride - pad + ki;
                             int o = at + oi * ow;
                             if (ii < 0 || ii >= h) {
-                                Arrays.fill(col, o, o + ow, 0);
+                                zero(col, o, o + ow);
                                 continue;
                             }
-                            for (int oj = 0; oj < j0; oj++) {
-                                col[o + oj] = 0;
-                            }
+                            zero(col, o, o + j0);
                             int src = base + ii * w - pad + kj;
                             if (stride == 1) {
-                                System.arraycopy(x, src + j0, col, o + j0, j1 - j0);
+                                col.put(o + j0, x, src + j0, j1 - j0);
                             } else {
                                 for (int oj = j0; oj < j1; oj++) {
-                                    col[o + oj] = x[src + oj * stride];
+                                    col.put(o + oj, x[src + oj * stride]);
                                 }
                             }
-                            for (int oj = j1; oj < ow; oj++) {
-                                col[o + oj] = 0;
-                            }
+                            zero(col, o + j1, o + ow);
                         }
                     }
                 }
@@ -640,13 +672,20 @@ public final class F64Ops implements Ops {
     }
 
     /** Zeroes the output columns {@code 0..j0−1} and {@code j1..ow−1} of the rows from {@code from} to {@code to}. */
-    private static void zeroBorders(double[] col, int from, int to, int j0, int j1, int ow) {
+    private static void zeroBorders(DoubleBuffer col, int from, int to, int j0, int j1, int ow) {
         for (int oj = 0; oj < ow; oj++) {
             if (oj < j0 || oj >= j1) {
                 for (int o = from + oj; o < to; o += ow) {
-                    col[o] = 0;
+                    col.put(o, 0);
                 }
             }
+        }
+    }
+
+    /** Zeroes the values {@code from..to−1} of a buffer. */
+    private static void zero(DoubleBuffer b, int from, int to) {
+        for (int i = from; i < to; i += ZEROS.length) {
+            b.put(i, ZEROS, 0, Math.min(ZEROS.length, to - i));
         }
     }
 
@@ -664,7 +703,7 @@ public final class F64Ops implements Ops {
      * Adds the columns back into the images they came from (the adjoint of unfold), after zeroing
      * the images; overwrites the columns' values that fall outside the images.
      */
-    private static void fold(Conv2dShape s, double[] col, double[] x, int xo, int first, int n) {
+    private void fold(int part, Conv2dShape s, DoubleBuffer col, double[] x, int xo, int first, int n) {
         int h = s.height();
         int w = s.width();
         int k = s.kernel();
@@ -691,9 +730,17 @@ public final class F64Ops implements Ops {
                             int oi0 = Math.min(oh, Math.max(0, pad - ki));
                             int oi1 = Math.max(oi0, Math.min(oh, h + pad - ki));
                             zeroBorders(col, at + oi0 * ow, at + oi1 * ow, j0, j1, ow);
-                            int shift = base + (ki - pad) * w + kj - pad - at;
-                            for (int q = at + oi0 * ow + j0, end = at + oi1 * ow - (ow - j1); q < end; q++) {
-                                x[q + shift] += col[q];
+                            // the patch row's stretch, read into an array that stays in the cache
+                            int from = at + oi0 * ow + j0;
+                            int length = at + oi1 * ow - (ow - j1) - from;
+                            if (length <= 0) {
+                                continue;
+                            }
+                            double[] stretch = work(part, 2, length);
+                            col.get(from, stretch, 0, length);
+                            int shift = base + (ki - pad) * w + kj - pad - at + from;
+                            for (int q = 0; q < length; q++) {
+                                x[q + shift] += stretch[q];
                             }
                             continue;
                         }
@@ -707,11 +754,11 @@ public final class F64Ops implements Ops {
                             if (stride == 1) {
                                 // unit stride: a loop the JIT turns into vector adds
                                 for (int oj = j0; oj < j1; oj++) {
-                                    x[dst + oj] += col[o + oj];
+                                    x[dst + oj] += col.get(o + oj);
                                 }
                             } else {
                                 for (int oj = j0; oj < j1; oj++) {
-                                    x[dst + oj * stride] += col[o + oj];
+                                    x[dst + oj * stride] += col.get(o + oj);
                                 }
                             }
                         }
@@ -752,17 +799,17 @@ public final class F64Ops implements Ops {
             for (int first = r0; first < r1; first += step) {
                 int m = Math.min(step, r1 - first);
                 int width = m * positions;
-                double[] col = work(part, 0, cols * width);
-                double[] z = work(part, 1, cout * width);
-                unfold(s, tx.d(), tx.offset(), col, first, m);
-                product(part, false, false, cout, width, cols, 1, tw.d(), tw.offset(), cols, col, 0, width, 0, z, 0, width);
+                unfold(s, tx.d(), tx.offset(), operand(part, 1, cols * width), first, m);
+                operand(part, 0, cout * cols).put(0, tw.d(), tw.offset(), cout * cols);
+                DoubleBuffer z = operand(part, 2, cout * width);
+                product(part, false, false, cout, width, cols, 1, cols, width, 0, width);
                 for (int o = 0; o < cout; o++) {
                     double b = tb == null ? 0 : tb.d()[tb.offset() + o];
                     for (int r = 0; r < m; r++) {
-                        int src = o * width + r * positions;
                         int dst = ty.offset() + (first + r) * outSize + o * positions;
-                        for (int q = 0; q < positions; q++) {
-                            ys[dst + q] = z[src + q] + b;
+                        z.get(o * width + r * positions, ys, dst, positions);
+                        for (int q = dst; q < dst + positions; q++) {
+                            ys[q] += b;
                         }
                     }
                 }
@@ -771,12 +818,12 @@ public final class F64Ops implements Ops {
     }
 
     /** Gathers dy of examples first..first+m-1 into dz[cout][m·positions]. */
-    private static void gather(double[] dy, int dyo, double[] dz, int first, int m, int cout, int positions) {
+    private static void gather(double[] dy, int dyo, DoubleBuffer dz, int first, int m, int cout, int positions) {
         int width = m * positions;
         int outSize = cout * positions;
         for (int o = 0; o < cout; o++) {
             for (int r = 0; r < m; r++) {
-                System.arraycopy(dy, dyo + (first + r) * outSize + o * positions, dz, o * width + r * positions, positions);
+                dz.put(o * width + r * positions, dy, dyo + (first + r) * outSize + o * positions, positions);
             }
         }
     }
@@ -802,12 +849,11 @@ public final class F64Ops implements Ops {
             for (int first = r0; first < r1; first += step) {
                 int m = Math.min(step, r1 - first);
                 int width = m * positions;
-                double[] dz = work(part, 1, cout * width);
-                double[] dcol = work(part, 2, cols * width);
-                gather(tdy.d(), tdy.offset(), dz, first, m, cout, positions);
-                product(part, true, false, cols, width, cout, 1, tw.d(), tw.offset(), cols, dz, 0, width, 0, dcol, 0,
-                        width);
-                fold(s, dcol, tdx.d(), tdx.offset(), first, m);
+                gather(tdy.d(), tdy.offset(), operand(part, 1, cout * width), first, m, cout, positions);
+                operand(part, 0, cout * cols).put(0, tw.d(), tw.offset(), cout * cols);
+                DoubleBuffer dcol = operand(part, 2, cols * width);
+                product(part, true, false, cols, width, cout, 1, cols, width, 0, width);
+                fold(part, s, dcol, tdx.d(), tdx.offset(), first, m);
             }
         });
     }
@@ -836,22 +882,28 @@ public final class F64Ops implements Ops {
             int r1 = CpuDevice.start(n, part + 1, ps);
             double[] partial = work(part, 3, weights + cout);
             Arrays.fill(partial, 0, weights + cout, 0);
+            // the weights' partial sums stay in the product's C from chunk to chunk
+            DoubleBuffer dwPartial = operand(part, 2, weights);
+            zero(dwPartial, 0, weights);
+            double[] dys = tdy.d();
+            int outSize = cout * positions;
             for (int first = r0; first < r1; first += step) {
                 int m = Math.min(step, r1 - first);
                 int width = m * positions;
-                double[] col = work(part, 0, cols * width);
-                double[] dz = work(part, 1, cout * width);
-                unfold(s, tx.d(), tx.offset(), col, first, m);
-                gather(tdy.d(), tdy.offset(), dz, first, m, cout, positions);
-                product(part, false, true, cout, cols, width, 1, dz, 0, width, col, 0, width, 1, partial, 0, cols);
+                unfold(s, tx.d(), tx.offset(), operand(part, 1, cols * width), first, m);
+                gather(dys, tdy.offset(), operand(part, 0, cout * width), first, m, cout, positions);
+                product(part, false, true, cout, cols, width, 1, width, width, 1, cols);
                 for (int o = 0; o < cout; o++) {
                     /*acc*/double sum = 0;
-                    for (int q = o * width, end = q + width; q < end; q++) {
-                        sum += dz[q];
+                    for (int r = 0; r < m; r++) {
+                        for (int q = tdy.offset() + (first + r) * outSize + o * positions, end = q + positions; q < end; q++) {
+                            sum += dys[q];
+                        }
                     }
                     partial[weights + o] += (double) sum;
                 }
             }
+            dwPartial.get(0, partial, 0, weights);
         });
         double[] dws = tdw.d();
         int wo = tdw.offset();
