@@ -36,7 +36,7 @@ public final class F32Ops implements Ops {
     F32Ops(CpuDevice device) {
         this.device = device;
         this.blas = device.blas();
-        this.scratch = new float[device.threads()][7][];
+        this.scratch = new float[device.threads()][8][];
         this.operands = new FloatBuffer[device.threads()][3];
     }
 
@@ -784,27 +784,33 @@ public final class F32Ops implements Ops {
                     tb == null ? 0 : tb.offset(), ty.f(), ty.offset());
             return;
         }
+        forwardColumns(s, tx.f(), tx.offset(), tw.f(), tw.offset(), tb == null ? null : tb.f(),
+                tb == null ? 0 : tb.offset(), ty.f(), ty.offset(), plan);
+    }
+
+    /** The forward pass by im2col and a GEMM per chunk of examples, as {@code plan} blocks them. */
+    private void forwardColumns(Conv2dShape s, float[] xs, int xo, float[] ws, int wo, float @Nullable [] bs, int bo,
+            float[] ys, int yo, ConvPlan plan) {
         int n = s.batch();
         int cout = s.outChannels();
         int cols = s.inChannels() * s.kernel() * s.kernel();
         int positions = s.outHeight() * s.outWidth();
         int outSize = cout * positions;
         int step = plan.chunk(s, n);
-        float[] ys = ty.f();
         device.parallel(plan.parts(device, n, s.multiplyAdds()), (part, parts) -> {
             int r0 = CpuDevice.start(n, part, parts);
             int r1 = CpuDevice.start(n, part + 1, parts);
             for (int first = r0; first < r1; first += step) {
                 int m = Math.min(step, r1 - first);
                 int width = m * positions;
-                unfold(s, tx.f(), tx.offset(), operand(part, 1, cols * width), first, m);
-                operand(part, 0, cout * cols).put(0, tw.f(), tw.offset(), cout * cols);
+                unfold(s, xs, xo, operand(part, 1, cols * width), first, m);
+                operand(part, 0, cout * cols).put(0, ws, wo, cout * cols);
                 FloatBuffer z = operand(part, 2, cout * width);
                 product(part, false, false, cout, width, cols, 1, cols, width, 0, width);
                 for (int o = 0; o < cout; o++) {
-                    float b = tb == null ? 0 : tb.f()[tb.offset() + o];
+                    float b = bs == null ? 0 : bs[bo + o];
                     for (int r = 0; r < m; r++) {
-                        int dst = ty.offset() + (first + r) * outSize + o * positions;
+                        int dst = yo + (first + r) * outSize + o * positions;
                         z.get(o * width + r * positions, ys, dst, positions);
                         for (int q = dst; q < dst + positions; q++) {
                             ys[q] += b;
@@ -836,6 +842,30 @@ public final class F32Ops implements Ops {
     }
 
     private void conv2dBackwardData(Conv2dShape s, CpuTensor tdy, CpuTensor tw, CpuTensor tdx, ConvPlan plan) {
+        int k = s.kernel();
+        if (s.stride() == 1 && s.padding() < k && s.outChannels() <= s.inChannels()) {
+            // dx is dy convolved with the kernels turned by 180° and their channels swapped, padded
+            // by k−1−padding: one unfold of dy and a GEMM as deep as the forward pass's, instead of
+            // a GEMM as deep as dy's channels and a fold that adds into dx (unfolding dy writes
+            // outChannels·k² values a position, folding inChannels·k²)
+            Conv2dShape t = new Conv2dShape(s.batch(), s.outChannels(), s.outHeight(), s.outWidth(), s.inChannels(),
+                    k, 1, k - 1 - s.padding());
+            int cin = s.inChannels();
+            int cout = s.outChannels();
+            float[] turned = work(0, 7, s.weightSize());
+            float[] ws = tw.f();
+            for (int o = 0; o < cout; o++) {
+                for (int c = 0; c < cin; c++) {
+                    int from = tw.offset() + (o * cin + c) * k * k;
+                    int to = (c * cout + o) * k * k + k * k - 1;
+                    for (int i = 0; i < k * k; i++) {
+                        turned[to - i] = ws[from + i];
+                    }
+                }
+            }
+            forwardColumns(t, tdy.f(), tdy.offset(), turned, 0, null, 0, tdx.f(), tdx.offset(), plan);
+            return;
+        }
         int n = s.batch();
         int cout = s.outChannels();
         int cols = s.inChannels() * s.kernel() * s.kernel();

@@ -38,7 +38,7 @@ public final class F64Ops implements Ops {
     F64Ops(CpuDevice device) {
         this.device = device;
         this.blas = device.blas();
-        this.scratch = new double[device.threads()][7][];
+        this.scratch = new double[device.threads()][8][];
         this.operands = new DoubleBuffer[device.threads()][3];
     }
 
@@ -786,27 +786,33 @@ public final class F64Ops implements Ops {
                     tb == null ? 0 : tb.offset(), ty.d(), ty.offset());
             return;
         }
+        forwardColumns(s, tx.d(), tx.offset(), tw.d(), tw.offset(), tb == null ? null : tb.d(),
+                tb == null ? 0 : tb.offset(), ty.d(), ty.offset(), plan);
+    }
+
+    /** The forward pass by im2col and a GEMM per chunk of examples, as {@code plan} blocks them. */
+    private void forwardColumns(Conv2dShape s, double[] xs, int xo, double[] ws, int wo, double @Nullable [] bs, int bo,
+            double[] ys, int yo, ConvPlan plan) {
         int n = s.batch();
         int cout = s.outChannels();
         int cols = s.inChannels() * s.kernel() * s.kernel();
         int positions = s.outHeight() * s.outWidth();
         int outSize = cout * positions;
         int step = plan.chunk(s, n);
-        double[] ys = ty.d();
         device.parallel(plan.parts(device, n, s.multiplyAdds()), (part, parts) -> {
             int r0 = CpuDevice.start(n, part, parts);
             int r1 = CpuDevice.start(n, part + 1, parts);
             for (int first = r0; first < r1; first += step) {
                 int m = Math.min(step, r1 - first);
                 int width = m * positions;
-                unfold(s, tx.d(), tx.offset(), operand(part, 1, cols * width), first, m);
-                operand(part, 0, cout * cols).put(0, tw.d(), tw.offset(), cout * cols);
+                unfold(s, xs, xo, operand(part, 1, cols * width), first, m);
+                operand(part, 0, cout * cols).put(0, ws, wo, cout * cols);
                 DoubleBuffer z = operand(part, 2, cout * width);
                 product(part, false, false, cout, width, cols, 1, cols, width, 0, width);
                 for (int o = 0; o < cout; o++) {
-                    double b = tb == null ? 0 : tb.d()[tb.offset() + o];
+                    double b = bs == null ? 0 : bs[bo + o];
                     for (int r = 0; r < m; r++) {
-                        int dst = ty.offset() + (first + r) * outSize + o * positions;
+                        int dst = yo + (first + r) * outSize + o * positions;
                         z.get(o * width + r * positions, ys, dst, positions);
                         for (int q = dst; q < dst + positions; q++) {
                             ys[q] += b;
@@ -838,6 +844,30 @@ public final class F64Ops implements Ops {
     }
 
     private void conv2dBackwardData(Conv2dShape s, CpuTensor tdy, CpuTensor tw, CpuTensor tdx, ConvPlan plan) {
+        int k = s.kernel();
+        if (s.stride() == 1 && s.padding() < k && s.outChannels() <= s.inChannels()) {
+            // dx is dy convolved with the kernels turned by 180° and their channels swapped, padded
+            // by k−1−padding: one unfold of dy and a GEMM as deep as the forward pass's, instead of
+            // a GEMM as deep as dy's channels and a fold that adds into dx (unfolding dy writes
+            // outChannels·k² values a position, folding inChannels·k²)
+            Conv2dShape t = new Conv2dShape(s.batch(), s.outChannels(), s.outHeight(), s.outWidth(), s.inChannels(),
+                    k, 1, k - 1 - s.padding());
+            int cin = s.inChannels();
+            int cout = s.outChannels();
+            double[] turned = work(0, 7, s.weightSize());
+            double[] ws = tw.d();
+            for (int o = 0; o < cout; o++) {
+                for (int c = 0; c < cin; c++) {
+                    int from = tw.offset() + (o * cin + c) * k * k;
+                    int to = (c * cout + o) * k * k + k * k - 1;
+                    for (int i = 0; i < k * k; i++) {
+                        turned[to - i] = ws[from + i];
+                    }
+                }
+            }
+            forwardColumns(t, tdy.d(), tdy.offset(), turned, 0, null, 0, tdx.d(), tdx.offset(), plan);
+            return;
+        }
         int n = s.batch();
         int cout = s.outChannels();
         int cols = s.inChannels() * s.kernel() * s.kernel();
