@@ -1194,16 +1194,41 @@ public final class F64Ops implements Ops {
             double[] gs = tdy.d();
             double[] hs = th.d();
             for (int c = CpuDevice.start(channels, part, parts); c < CpuDevice.start(channels, part + 1, parts); c++) {
-                /*acc*/double sd = 0;
-                /*acc*/double sdx = 0;
+                // Σ dy and Σ dy·xhat in one pass, each in four interleaved partial sums
+                /*acc*/double sd0 = 0;
+                /*acc*/double sd1 = 0;
+                /*acc*/double sd2 = 0;
+                /*acc*/double sd3 = 0;
+                /*acc*/double sx0 = 0;
+                /*acc*/double sx1 = 0;
+                /*acc*/double sx2 = 0;
+                /*acc*/double sx3 = 0;
+                int shift = th.offset() - tdy.offset();
                 for (int r = 0; r < rows; r++) {
-                    int at = r * stride + c * spatial;
-                    for (int k = 0; k < spatial; k++) {
-                        double g = gs[tdy.offset() + at + k];
-                        sd += g;
-                        sdx += g * hs[th.offset() + at + k];
+                    int from = tdy.offset() + r * stride + c * spatial;
+                    int to = from + spatial;
+                    int i = from;
+                    for (; i + 3 < to; i += 4) {
+                        double g0 = gs[i];
+                        double g1 = gs[i + 1];
+                        double g2 = gs[i + 2];
+                        double g3 = gs[i + 3];
+                        sd0 += g0;
+                        sd1 += g1;
+                        sd2 += g2;
+                        sd3 += g3;
+                        sx0 += g0 * hs[i + shift];
+                        sx1 += g1 * hs[i + 1 + shift];
+                        sx2 += g2 * hs[i + 2 + shift];
+                        sx3 += g3 * hs[i + 3 + shift];
+                    }
+                    for (; i < to; i++) {
+                        sd0 += gs[i];
+                        sx0 += gs[i] * hs[i + shift];
                     }
                 }
+                /*acc*/double sd = (sd0 + sd1) + (sd2 + sd3);
+                /*acc*/double sdx = (sx0 + sx1) + (sx2 + sx3);
                 double sumDy = (double) sd;
                 double sumDyXhat = (double) sdx;
                 tdg.d()[tdg.offset() + c] = sumDyXhat;
