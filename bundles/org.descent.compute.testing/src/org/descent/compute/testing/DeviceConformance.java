@@ -460,12 +460,14 @@ public abstract class DeviceConformance {
     /**
      * Geometries covering 1x1, 3x3 and 5x5 kernels, strides 1 and 2, padding 0-2, odd sizes, and
      * a batch of 90 16x16 images (large enough that a backend splits it into several parts and
-     * chunks).
+     * chunks); unit-stride ones with fewer output than input channels and no or little padding
+     * (a backend may compute their input gradients as a convolution of the output gradients).
      */
     protected List<Conv2dShape> convolutions() {
         return List.of(new Conv2dShape(2, 3, 7, 6, 4, 3, 1, 1), new Conv2dShape(3, 2, 9, 9, 5, 3, 2, 1),
                 new Conv2dShape(2, 4, 5, 5, 3, 1, 1, 0), new Conv2dShape(1, 2, 8, 7, 2, 5, 2, 2),
-                new Conv2dShape(2, 1, 6, 6, 3, 3, 1, 0), new Conv2dShape(90, 8, 16, 16, 4, 3, 1, 1));
+                new Conv2dShape(2, 1, 6, 6, 3, 3, 1, 0), new Conv2dShape(90, 8, 16, 16, 4, 3, 1, 1),
+                new Conv2dShape(2, 5, 7, 6, 3, 3, 1, 0), new Conv2dShape(2, 4, 6, 7, 4, 5, 1, 1));
     }
 
     private static double xAt(Conv2dShape s, double[] x, int r, int c, int i, int j) {

@@ -1,5 +1,8 @@
 package org.descent.nd4j.internal;
 
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.descent.core.Blas;
@@ -53,5 +56,37 @@ public final class OpenBlas implements Blas {
                 transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
                 transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans, m, n, k, alpha, a, lda, b, ldb,
                 beta, c, ldc);
+    }
+
+    @Override
+    public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, FloatBuffer a, int lda,
+            FloatBuffer b, int ldb, float beta, FloatBuffer c, int ldc) {
+        load();
+        openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor,
+                transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
+                transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans, m, n, k, alpha,
+                direct(a, "a"), lda, direct(b, "b"), ldb, beta, direct(c, "c"), ldc);
+    }
+
+    @Override
+    public void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha, DoubleBuffer a, int lda,
+            DoubleBuffer b, int ldb, double beta, DoubleBuffer c, int ldc) {
+        load();
+        openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor,
+                transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
+                transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans, m, n, k, alpha,
+                direct(a, "a"), lda, direct(b, "b"), ldb, beta, direct(c, "c"), ldc);
+    }
+
+    /** The buffer from index 0 (JavaCPP passes a direct buffer's address plus its position). */
+    private static <B extends java.nio.Buffer> B direct(B buffer, String name) {
+        if (!buffer.isDirect()) {
+            throw new IllegalArgumentException("gemm: operand " + name + " is not a direct buffer");
+        }
+        if (buffer.position() != 0) {
+            throw new IllegalArgumentException("gemm: operand " + name + " has position " + buffer.position()
+                    + ", expected 0");
+        }
+        return buffer;
     }
 }

@@ -1,5 +1,8 @@
 package org.descent.compute.cpu.internal;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.List;
 
@@ -25,11 +28,16 @@ public final class F32Ops implements Ops {
     private final @Nullable Blas blas;
     /** Work arrays per part of a parallel operation: slots of im2col columns, products and BLAS slices. */
     private final float[][][] scratch;
+    /** Per thread, the BLAS's operands A, B and C in native memory. */
+    private final FloatBuffer[][] operands;
+    /** Zeroes to copy from. */
+    private static final float[] ZEROS = new float[1024];
 
     F32Ops(CpuDevice device) {
         this.device = device;
         this.blas = device.blas();
         this.scratch = new float[device.threads()][8][];
+        this.operands = new FloatBuffer[device.threads()][3];
     }
 
     @Override
@@ -168,6 +176,20 @@ public final class F32Ops implements Ops {
             scratch[part][slot] = a;
         }
         return a;
+    }
+
+    /**
+     * Operand {@code slot} (0 for A, 1 for B, 2 for C) of thread {@code part}'s products: a direct
+     * buffer of at least {@code length} values, kept for the next product.
+     */
+    private FloatBuffer operand(int part, int slot, int length) {
+        FloatBuffer b = operands[part][slot];
+        if (b == null || b.capacity() < length) {
+            int capacity = Math.max(length, b == null ? 16 : Math.min(Integer.MAX_VALUE / 16, b.capacity() * 3 / 2));
+            b = ByteBuffer.allocateDirect(capacity * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+            operands[part][slot] = b;
+        }
+        return b;
     }
 
     // ---- element-wise --------------------------------------------------------------------------
@@ -464,7 +486,7 @@ public final class F32Ops implements Ops {
         if (batch > 1) {
             device.parallel(device.parts(batch, (long) batch * m * n * k, threads), (part, parts) -> {
                 for (int i = CpuDevice.start(batch, part, parts); i < CpuDevice.start(batch, part + 1, parts); i++) {
-                    product(part, parts > 1, transA, transB, m, n, k, al, ta.f(), ta.offset() + i * strideA, lda,
+                    product(part, transA, transB, m, n, k, al, ta.f(), ta.offset() + i * strideA, lda,
                             tb.f(), tb.offset() + i * strideB, ldb, be, tc.f(), tc.offset() + i * strideC, ldc);
                 }
             });
@@ -476,54 +498,78 @@ public final class F32Ops implements Ops {
             int i0 = CpuDevice.start(m, part, ps);
             int i1 = CpuDevice.start(m, part + 1, ps);
             int aOff = ta.offset() + (transA ? i0 : i0 * lda);
-            product(part, ps > 1, transA, transB, i1 - i0, n, k, al, ta.f(), aOff, lda, tb.f(), tb.offset(), ldb, be,
+            product(part, transA, transB, i1 - i0, n, k, al, ta.f(), aOff, lda, tb.f(), tb.offset(), ldb, be,
                     tc.f(), tc.offset() + i0 * ldc, ldc);
         });
     }
 
     /**
-     * One product on the BLAS or in plain loops. The BLAS binding copies whole Java arrays in and
-     * out of native memory, so an operand that does not start at 0, or lies in an array much
-     * larger than itself (a layer's weights in the flat parameter vector), is copied out first;
-     * and C always when {@code sharedC}, other threads writing other parts of its array at the same
-     * time (the binding's copy back of the whole array would undo theirs).
+     * One product on the BLAS or in plain loops. The BLAS reads and writes direct buffers in place
+     * (its binding copies whole Java arrays in and out of native memory on every call), so A and B
+     * are copied into this thread's operand buffers, and C's rows out of its buffer after; only
+     * C's rows, each {@code n} values, are written back, as other threads may be writing other
+     * parts of its array at the same time.
      */
-    private void product(int part, boolean sharedC, boolean transA, boolean transB, int m, int n, int k, float al, float[] a,
-            int aOff, int lda, float[] b, int bOff, int ldb, float be, float[] c, int cOff, int ldc) {
+    private void product(int part, boolean transA, boolean transB, int m, int n, int k, float al,
+            float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float be, float[] c, int cOff, int ldc) {
         if (m < 1) {
             return;
         }
-        Blas native_ = blas;
-        if (native_ != null) {
-            float[] aa = a;
-            int aLen = extent(transA, m, k, lda);
-            if (aOff != 0 || a.length > 2 * aLen + 1024) {
-                int len = aLen;
-                aa = work(part, 5, len);
-                System.arraycopy(a, aOff, aa, 0, len);
-            }
-            float[] bb = b;
-            int bLen = extent(transB, k, n, ldb);
-            if (bOff != 0 || b.length > 2 * bLen + 1024) {
-                int len = bLen;
-                bb = work(part, 6, len);
-                System.arraycopy(b, bOff, bb, 0, len);
-            }
-            float[] cc = c;
-            int cLen = extent(false, m, n, ldc);
-            boolean copyC = sharedC || cOff != 0 || c.length > 2 * cLen + 1024;
-            if (copyC) {
-                cc = work(part, 7, cLen);
-                if (be != 0) {
-                    System.arraycopy(c, cOff, cc, 0, cLen);
-                }
-            }
-            native_.sgemm(transA, transB, m, n, k, al, aa, lda, bb, ldb, be, cc, ldc);
-            if (copyC) {
-                System.arraycopy(cc, 0, c, cOff, cLen);
-            }
+        if (blas == null) {
+            plainProduct(transA, transB, m, n, k, al, a, aOff, lda, b, bOff, ldb, be, c, cOff, ldc);
             return;
         }
+        int aLen = extent(transA, m, k, lda);
+        int bLen = extent(transB, k, n, ldb);
+        int cLen = extent(false, m, n, ldc);
+        operand(part, 0, aLen).put(0, a, aOff, aLen);
+        operand(part, 1, bLen).put(0, b, bOff, bLen);
+        FloatBuffer nc = operand(part, 2, cLen);
+        if (be != 0) {
+            nc.put(0, c, cOff, cLen);
+        }
+        product(part, transA, transB, m, n, k, al, lda, ldb, be, ldc);
+        if (ldc == n) {
+            nc.get(0, c, cOff, cLen);
+        } else {
+            for (int i = 0; i < m; i++) {
+                nc.get(i * ldc, c, cOff + i * ldc, n);
+            }
+        }
+    }
+
+    /**
+     * The product of this thread's operand buffers, A and B into C (operands 0, 1 and 2), which the
+     * caller filled: on the BLAS, or without one in plain loops on copies of them.
+     */
+    private void product(int part, boolean transA, boolean transB, int m, int n, int k, float al, int lda, int ldb,
+            float be, int ldc) {
+        FloatBuffer na = operands[part][0];
+        FloatBuffer nb = operands[part][1];
+        FloatBuffer nc = operands[part][2];
+        Blas native_ = blas;
+        if (native_ != null) {
+            native_.sgemm(transA, transB, m, n, k, al, na, lda, nb, ldb, be, nc, ldc);
+            return;
+        }
+        int aLen = extent(transA, m, k, lda);
+        int bLen = extent(transB, k, n, ldb);
+        int cLen = extent(false, m, n, ldc);
+        float[] a = work(part, 4, aLen);
+        float[] b = work(part, 5, bLen);
+        float[] c = work(part, 6, cLen);
+        na.get(0, a, 0, aLen);
+        nb.get(0, b, 0, bLen);
+        if (be != 0) {
+            nc.get(0, c, 0, cLen);
+        }
+        plainProduct(transA, transB, m, n, k, al, a, 0, lda, b, 0, ldb, be, c, 0, ldc);
+        nc.put(0, c, 0, cLen);
+    }
+
+    /** {@code C = al·op(A)·op(B) + be·C} in plain loops. */
+    private static void plainProduct(boolean transA, boolean transB, int m, int n, int k, float al, float[] a,
+            int aOff, int lda, float[] b, int bOff, int ldb, float be, float[] c, int cOff, int ldc) {
         for (int i = 0; i < m; i++) {
             int ci = cOff + i * ldc;
             if (be == 0) {
@@ -555,7 +601,7 @@ public final class F32Ops implements Ops {
      * Unfolds examples {@code first..first+n-1} of x (from array index xo): column
      * {@code r·positions + q} of {@code col} holds the patch of example first+r at output position q.
      */
-    private static void unfold(Conv2dShape s, float[] x, int xo, float[] col, int first, int n) {
+    private static void unfold(Conv2dShape s, float[] x, int xo, FloatBuffer col, int first, int n) {
         int h = s.height();
         int w = s.width();
         int k = s.kernel();
@@ -578,12 +624,12 @@ public final class F32Ops implements Ops {
                         if (shifts(s)) {
                             int oi0 = Math.min(oh, Math.max(0, pad - ki));
                             int oi1 = Math.max(oi0, Math.min(oh, h + pad - ki));
-                            Arrays.fill(col, at, at + oi0 * ow, 0);
-                            Arrays.fill(col, at + oi1 * ow, at + positions, 0);
+                            zero(col, at, at + oi0 * ow);
+                            zero(col, at + oi1 * ow, at + positions);
                             int lo = at + oi0 * ow + j0;
                             int hi = at + oi1 * ow - (ow - j1);
                             if (hi > lo) {
-                                System.arraycopy(x, lo + base + (ki - pad) * w + kj - pad - at, col, lo, hi - lo);
+                                col.put(lo, x, lo + base + (ki - pad) * w + kj - pad - at, hi - lo);
                             }
                             zeroBorders(col, at + oi0 * ow, at + oi1 * ow, j0, j1, ow);
                             continue;
@@ -592,23 +638,19 @@ public final class F32Ops implements Ops {
                             int ii = oi * stride - pad + ki;
                             int o = at + oi * ow;
                             if (ii < 0 || ii >= h) {
-                                Arrays.fill(col, o, o + ow, 0);
+                                zero(col, o, o + ow);
                                 continue;
                             }
-                            for (int oj = 0; oj < j0; oj++) {
-                                col[o + oj] = 0;
-                            }
+                            zero(col, o, o + j0);
                             int src = base + ii * w - pad + kj;
                             if (stride == 1) {
-                                System.arraycopy(x, src + j0, col, o + j0, j1 - j0);
+                                col.put(o + j0, x, src + j0, j1 - j0);
                             } else {
                                 for (int oj = j0; oj < j1; oj++) {
-                                    col[o + oj] = x[src + oj * stride];
+                                    col.put(o + oj, x[src + oj * stride]);
                                 }
                             }
-                            for (int oj = j1; oj < ow; oj++) {
-                                col[o + oj] = 0;
-                            }
+                            zero(col, o + j1, o + ow);
                         }
                     }
                 }
@@ -628,13 +670,20 @@ public final class F32Ops implements Ops {
     }
 
     /** Zeroes the output columns {@code 0..j0−1} and {@code j1..ow−1} of the rows from {@code from} to {@code to}. */
-    private static void zeroBorders(float[] col, int from, int to, int j0, int j1, int ow) {
+    private static void zeroBorders(FloatBuffer col, int from, int to, int j0, int j1, int ow) {
         for (int oj = 0; oj < ow; oj++) {
             if (oj < j0 || oj >= j1) {
                 for (int o = from + oj; o < to; o += ow) {
-                    col[o] = 0;
+                    col.put(o, 0);
                 }
             }
+        }
+    }
+
+    /** Zeroes the values {@code from..to−1} of a buffer. */
+    private static void zero(FloatBuffer b, int from, int to) {
+        for (int i = from; i < to; i += ZEROS.length) {
+            b.put(i, ZEROS, 0, Math.min(ZEROS.length, to - i));
         }
     }
 
@@ -652,7 +701,7 @@ public final class F32Ops implements Ops {
      * Adds the columns back into the images they came from (the adjoint of unfold), after zeroing
      * the images; overwrites the columns' values that fall outside the images.
      */
-    private static void fold(Conv2dShape s, float[] col, float[] x, int xo, int first, int n) {
+    private void fold(int part, Conv2dShape s, FloatBuffer col, float[] x, int xo, int first, int n) {
         int h = s.height();
         int w = s.width();
         int k = s.kernel();
@@ -679,9 +728,17 @@ public final class F32Ops implements Ops {
                             int oi0 = Math.min(oh, Math.max(0, pad - ki));
                             int oi1 = Math.max(oi0, Math.min(oh, h + pad - ki));
                             zeroBorders(col, at + oi0 * ow, at + oi1 * ow, j0, j1, ow);
-                            int shift = base + (ki - pad) * w + kj - pad - at;
-                            for (int q = at + oi0 * ow + j0, end = at + oi1 * ow - (ow - j1); q < end; q++) {
-                                x[q + shift] += col[q];
+                            // the patch row's stretch, read into an array that stays in the cache
+                            int from = at + oi0 * ow + j0;
+                            int length = at + oi1 * ow - (ow - j1) - from;
+                            if (length <= 0) {
+                                continue;
+                            }
+                            float[] stretch = work(part, 2, length);
+                            col.get(from, stretch, 0, length);
+                            int shift = base + (ki - pad) * w + kj - pad - at + from;
+                            for (int q = 0; q < length; q++) {
+                                x[q + shift] += stretch[q];
                             }
                             continue;
                         }
@@ -695,11 +752,11 @@ public final class F32Ops implements Ops {
                             if (stride == 1) {
                                 // unit stride: a loop the JIT turns into vector adds
                                 for (int oj = j0; oj < j1; oj++) {
-                                    x[dst + oj] += col[o + oj];
+                                    x[dst + oj] += col.get(o + oj);
                                 }
                             } else {
                                 for (int oj = j0; oj < j1; oj++) {
-                                    x[dst + oj * stride] += col[o + oj];
+                                    x[dst + oj * stride] += col.get(o + oj);
                                 }
                             }
                         }
@@ -727,30 +784,36 @@ public final class F32Ops implements Ops {
                     tb == null ? 0 : tb.offset(), ty.f(), ty.offset());
             return;
         }
+        forwardColumns(s, tx.f(), tx.offset(), tw.f(), tw.offset(), tb == null ? null : tb.f(),
+                tb == null ? 0 : tb.offset(), ty.f(), ty.offset(), plan);
+    }
+
+    /** The forward pass by im2col and a GEMM per chunk of examples, as {@code plan} blocks them. */
+    private void forwardColumns(Conv2dShape s, float[] xs, int xo, float[] ws, int wo, float @Nullable [] bs, int bo,
+            float[] ys, int yo, ConvPlan plan) {
         int n = s.batch();
         int cout = s.outChannels();
         int cols = s.inChannels() * s.kernel() * s.kernel();
         int positions = s.outHeight() * s.outWidth();
         int outSize = cout * positions;
         int step = plan.chunk(s, n);
-        float[] ys = ty.f();
         device.parallel(plan.parts(device, n, s.multiplyAdds()), (part, parts) -> {
             int r0 = CpuDevice.start(n, part, parts);
             int r1 = CpuDevice.start(n, part + 1, parts);
             for (int first = r0; first < r1; first += step) {
                 int m = Math.min(step, r1 - first);
                 int width = m * positions;
-                float[] col = work(part, 0, cols * width);
-                float[] z = work(part, 1, cout * width);
-                unfold(s, tx.f(), tx.offset(), col, first, m);
-                product(part, false, false, false, cout, width, cols, 1, tw.f(), tw.offset(), cols, col, 0, width, 0, z, 0, width);
+                unfold(s, xs, xo, operand(part, 1, cols * width), first, m);
+                operand(part, 0, cout * cols).put(0, ws, wo, cout * cols);
+                FloatBuffer z = operand(part, 2, cout * width);
+                product(part, false, false, cout, width, cols, 1, cols, width, 0, width);
                 for (int o = 0; o < cout; o++) {
-                    float b = tb == null ? 0 : tb.f()[tb.offset() + o];
+                    float b = bs == null ? 0 : bs[bo + o];
                     for (int r = 0; r < m; r++) {
-                        int src = o * width + r * positions;
-                        int dst = ty.offset() + (first + r) * outSize + o * positions;
-                        for (int q = 0; q < positions; q++) {
-                            ys[dst + q] = z[src + q] + b;
+                        int dst = yo + (first + r) * outSize + o * positions;
+                        z.get(o * width + r * positions, ys, dst, positions);
+                        for (int q = dst; q < dst + positions; q++) {
+                            ys[q] += b;
                         }
                     }
                 }
@@ -759,12 +822,12 @@ public final class F32Ops implements Ops {
     }
 
     /** Gathers dy of examples first..first+m-1 into dz[cout][m·positions]. */
-    private static void gather(float[] dy, int dyo, float[] dz, int first, int m, int cout, int positions) {
+    private static void gather(float[] dy, int dyo, FloatBuffer dz, int first, int m, int cout, int positions) {
         int width = m * positions;
         int outSize = cout * positions;
         for (int o = 0; o < cout; o++) {
             for (int r = 0; r < m; r++) {
-                System.arraycopy(dy, dyo + (first + r) * outSize + o * positions, dz, o * width + r * positions, positions);
+                dz.put(o * width + r * positions, dy, dyo + (first + r) * outSize + o * positions, positions);
             }
         }
     }
@@ -779,6 +842,30 @@ public final class F32Ops implements Ops {
     }
 
     private void conv2dBackwardData(Conv2dShape s, CpuTensor tdy, CpuTensor tw, CpuTensor tdx, ConvPlan plan) {
+        int k = s.kernel();
+        if (s.stride() == 1 && s.padding() < k && s.outChannels() <= s.inChannels()) {
+            // dx is dy convolved with the kernels turned by 180° and their channels swapped, padded
+            // by k−1−padding: one unfold of dy and a GEMM as deep as the forward pass's, instead of
+            // a GEMM as deep as dy's channels and a fold that adds into dx (unfolding dy writes
+            // outChannels·k² values a position, folding inChannels·k²)
+            Conv2dShape t = new Conv2dShape(s.batch(), s.outChannels(), s.outHeight(), s.outWidth(), s.inChannels(),
+                    k, 1, k - 1 - s.padding());
+            int cin = s.inChannels();
+            int cout = s.outChannels();
+            float[] turned = work(0, 7, s.weightSize());
+            float[] ws = tw.f();
+            for (int o = 0; o < cout; o++) {
+                for (int c = 0; c < cin; c++) {
+                    int from = tw.offset() + (o * cin + c) * k * k;
+                    int to = (c * cout + o) * k * k + k * k - 1;
+                    for (int i = 0; i < k * k; i++) {
+                        turned[to - i] = ws[from + i];
+                    }
+                }
+            }
+            forwardColumns(t, tdy.f(), tdy.offset(), turned, 0, null, 0, tdx.f(), tdx.offset(), plan);
+            return;
+        }
         int n = s.batch();
         int cout = s.outChannels();
         int cols = s.inChannels() * s.kernel() * s.kernel();
@@ -790,12 +877,11 @@ public final class F32Ops implements Ops {
             for (int first = r0; first < r1; first += step) {
                 int m = Math.min(step, r1 - first);
                 int width = m * positions;
-                float[] dz = work(part, 1, cout * width);
-                float[] dcol = work(part, 2, cols * width);
-                gather(tdy.f(), tdy.offset(), dz, first, m, cout, positions);
-                product(part, false, true, false, cols, width, cout, 1, tw.f(), tw.offset(), cols, dz, 0, width, 0, dcol, 0,
-                        width);
-                fold(s, dcol, tdx.f(), tdx.offset(), first, m);
+                gather(tdy.f(), tdy.offset(), operand(part, 1, cout * width), first, m, cout, positions);
+                operand(part, 0, cout * cols).put(0, tw.f(), tw.offset(), cout * cols);
+                FloatBuffer dcol = operand(part, 2, cols * width);
+                product(part, true, false, cols, width, cout, 1, cols, width, 0, width);
+                fold(part, s, dcol, tdx.f(), tdx.offset(), first, m);
             }
         });
     }
@@ -824,22 +910,28 @@ public final class F32Ops implements Ops {
             int r1 = CpuDevice.start(n, part + 1, ps);
             float[] partial = work(part, 3, weights + cout);
             Arrays.fill(partial, 0, weights + cout, 0);
+            // the weights' partial sums stay in the product's C from chunk to chunk
+            FloatBuffer dwPartial = operand(part, 2, weights);
+            zero(dwPartial, 0, weights);
+            float[] dys = tdy.f();
+            int outSize = cout * positions;
             for (int first = r0; first < r1; first += step) {
                 int m = Math.min(step, r1 - first);
                 int width = m * positions;
-                float[] col = work(part, 0, cols * width);
-                float[] dz = work(part, 1, cout * width);
-                unfold(s, tx.f(), tx.offset(), col, first, m);
-                gather(tdy.f(), tdy.offset(), dz, first, m, cout, positions);
-                product(part, false, false, true, cout, cols, width, 1, dz, 0, width, col, 0, width, 1, partial, 0, cols);
+                unfold(s, tx.f(), tx.offset(), operand(part, 1, cols * width), first, m);
+                gather(dys, tdy.offset(), operand(part, 0, cout * width), first, m, cout, positions);
+                product(part, false, true, cout, cols, width, 1, width, width, 1, cols);
                 for (int o = 0; o < cout; o++) {
                     double sum = 0;
-                    for (int q = o * width, end = q + width; q < end; q++) {
-                        sum += dz[q];
+                    for (int r = 0; r < m; r++) {
+                        for (int q = tdy.offset() + (first + r) * outSize + o * positions, end = q + positions; q < end; q++) {
+                            sum += dys[q];
+                        }
                     }
                     partial[weights + o] += (float) sum;
                 }
             }
+            dwPartial.get(0, partial, 0, weights);
         });
         float[] dws = tdw.f();
         int wo = tdw.offset();
@@ -1100,16 +1192,41 @@ public final class F32Ops implements Ops {
             float[] gs = tdy.f();
             float[] hs = th.f();
             for (int c = CpuDevice.start(channels, part, parts); c < CpuDevice.start(channels, part + 1, parts); c++) {
-                double sd = 0;
-                double sdx = 0;
+                // Σ dy and Σ dy·xhat in one pass, each in four interleaved partial sums
+                double sd0 = 0;
+                double sd1 = 0;
+                double sd2 = 0;
+                double sd3 = 0;
+                double sx0 = 0;
+                double sx1 = 0;
+                double sx2 = 0;
+                double sx3 = 0;
+                int shift = th.offset() - tdy.offset();
                 for (int r = 0; r < rows; r++) {
-                    int at = r * stride + c * spatial;
-                    for (int k = 0; k < spatial; k++) {
-                        float g = gs[tdy.offset() + at + k];
-                        sd += g;
-                        sdx += g * hs[th.offset() + at + k];
+                    int from = tdy.offset() + r * stride + c * spatial;
+                    int to = from + spatial;
+                    int i = from;
+                    for (; i + 3 < to; i += 4) {
+                        float g0 = gs[i];
+                        float g1 = gs[i + 1];
+                        float g2 = gs[i + 2];
+                        float g3 = gs[i + 3];
+                        sd0 += g0;
+                        sd1 += g1;
+                        sd2 += g2;
+                        sd3 += g3;
+                        sx0 += g0 * hs[i + shift];
+                        sx1 += g1 * hs[i + 1 + shift];
+                        sx2 += g2 * hs[i + 2 + shift];
+                        sx3 += g3 * hs[i + 3 + shift];
+                    }
+                    for (; i < to; i++) {
+                        sd0 += gs[i];
+                        sx0 += gs[i] * hs[i + shift];
                     }
                 }
+                double sd = (sd0 + sd1) + (sd2 + sd3);
+                double sdx = (sx0 + sx1) + (sx2 + sx3);
                 float sumDy = (float) sd;
                 float sumDyXhat = (float) sdx;
                 tdg.f()[tdg.offset() + c] = sumDyXhat;
