@@ -197,7 +197,8 @@ class Devices {
         boolean openclOnly = args.length > 0 && args[0].equals("opencl-only");
         if (!openclOnly) {
             Blas blas = openBlas();
-            devices.add(new CpuDevice(new CpuBackend(), blas, Runtime.getRuntime().availableProcessors()));
+            devices.add(new CpuDevice(new CpuBackend(), blas, Runtime.getRuntime().availableProcessors(),
+                    CpuDevice.MIN_PARALLEL_COST));
         }
         Backend opencl = new OpenClBackend();
         if (!opencl.availability().available()) {
