@@ -57,6 +57,12 @@ public final class Word2Vec implements Model {
     private int outputOffset;
     /** Cumulative noise weights count^power (negative sampling). */
     private double @Nullable [] noise;
+    /**
+     * A guide into {@link #noise}: entry b is the first word whose cumulative weight exceeds b of
+     * the vocabulary's size of equal shares of the total, so that a draw searches a few words,
+     * not the whole vocabulary (the same word as the search over all of it).
+     */
+    private int @Nullable [] noiseGuide;
     /** Inner nodes from the root to each word's leaf, and the branch codes (hierarchical softmax). */
     private int @Nullable [][] points;
     private byte @Nullable [][] codes;
@@ -104,6 +110,7 @@ public final class Word2Vec implements Model {
         inputOffset = input.offset();
         outputOffset = output.offset();
         noise = null;
+        noiseGuide = null;
         points = null;
         codes = null;
         return blocks;
@@ -144,7 +151,23 @@ public final class Word2Vec implements Model {
                         + "' has no word with a positive count to draw negative samples from");
             }
             noise = cdf;
+            noiseGuide = guide(cdf);
         }
+    }
+
+    /** The guide of {@link #noiseGuide}: as many shares as words, and one entry past the last. */
+    private static int[] guide(double[] cdf) {
+        int n = cdf.length;
+        double scale = n / cdf[n - 1];
+        int[] guide = new int[n + 1];
+        int i = 0;
+        for (int b = 0; b <= n; b++) {
+            while (i < n - 1 && cdf[i] * scale <= b) {
+                i++;
+            }
+            guide[b] = i;
+        }
+        return guide;
     }
 
     /**
@@ -344,24 +367,36 @@ public final class Word2Vec implements Model {
             for (int i = 0; i < d; i++) {
                 x += p[vc + i] * p[uo + i];
             }
+            // e^-|x| once for both: σ(x) and softplus(±x) = max(±x, 0) + log(1 + e^-|x|), as sigmoid
+            // and softplus compute them
+            double e = Math.exp(-Math.abs(x));
             if (grad != null) {
-                double g = (sigmoid(x) - label) * scale;
+                double g = ((x >= 0 ? 1 / (1 + e) : e / (1 + e)) - label) * scale;
                 for (int i = 0; i < d; i++) {
                     grad[uo + i] += g * p[vc + i];
                     dv[i] += g * p[uo + i];
                 }
             }
-            return softplus(label == 1 ? -x : x);
+            return Math.max(label == 1 ? -x : x, 0) + Math.log1p(e);
         }
 
+        /** The first word whose cumulative noise weight exceeds a uniform draw over the total. */
         private int sample(SplitMix64 random) {
             double[] cdf = noise;
-            if (cdf == null) {
+            int[] guide = noiseGuide;
+            if (cdf == null || guide == null) {
                 throw new IllegalStateException(owner + " has not observed its training data");
             }
-            double u = random.nextDouble() * cdf[cdf.length - 1];
-            int lo = 0;
-            int hi = cdf.length - 1;
+            int n = cdf.length;
+            double u = random.nextDouble() * cdf[n - 1];
+            int b = Math.min(n - 1, (int) (u * (n / cdf[n - 1])));
+            int lo = guide[b];
+            int hi = guide[b + 1];
+            if (!((lo == 0 || cdf[lo - 1] <= u) && (hi == n - 1 || cdf[hi] > u))) {
+                // rounding put the draw outside its share's words: search them all
+                lo = 0;
+                hi = n - 1;
+            }
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
                 if (cdf[mid] > u) {
@@ -424,13 +459,5 @@ public final class Word2Vec implements Model {
     /** {@code log(1 + e^x)} without overflow. */
     static double softplus(double x) {
         return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
-    }
-
-    static double sigmoid(double x) {
-        if (x >= 0) {
-            return 1 / (1 + Math.exp(-x));
-        }
-        double e = Math.exp(x);
-        return e / (1 + e);
     }
 }
