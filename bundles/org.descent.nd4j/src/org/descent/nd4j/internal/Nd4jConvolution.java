@@ -15,10 +15,26 @@ import org.osgi.service.component.annotations.Component;
 /**
  * ND4J's own convolution ({@code Nd4j.cnn().conv2d}, NCHW data, OIYX weights, explicit padding)
  * as a candidate of the cpu backend's autotuning. The arrays are copied into ND4J's native
- * buffers and the result back, a cost the measurement includes.
+ * buffers and the result back, a cost the measurement includes. ND4J computes on one thread, as
+ * the OpenBLAS binding does: its own OpenMP threads would run beside the cpu device's (on every
+ * core, and spinning after each call), so that a digits CNN at batch 128 on a 2-thread device that
+ * had chosen this convolution trained 2.5x slower than with the backend's own (3.4 to 8.3 s for
+ * 400 steps).
  */
 @Component(service = HostConvolution.class)
 public final class Nd4jConvolution implements HostConvolution {
+
+    /** ND4J on one thread, set at the first convolution (loading ND4J takes a second or two). */
+    private static final class OneThread {
+        static {
+            Nd4j.getEnvironment().setMaxThreads(1);
+            Nd4j.getEnvironment().setMaxMasterThreads(1);
+        }
+
+        static void set() {
+            // the class's initialisation does it, once
+        }
+    }
 
     @Override
     public String id() {
@@ -46,6 +62,7 @@ public final class Nd4jConvolution implements HostConvolution {
     @Override
     public void conv2dForward(Conv2dShape s, float[] x, int xo, float[] w, int wo, float @Nullable [] bias, int bo,
             float[] y, int yo) {
+        OneThread.set();
         INDArray in = Nd4j.create(Arrays.copyOfRange(x, xo, xo + s.inputSize()), input(s), 'c');
         INDArray k = Nd4j.create(Arrays.copyOfRange(w, wo, wo + s.weightSize()), weights(s), 'c');
         INDArray out = bias == null ? Nd4j.cnn().conv2d(in, k, config(s))
@@ -58,6 +75,7 @@ public final class Nd4jConvolution implements HostConvolution {
     @Override
     public void conv2dForward(Conv2dShape s, double[] x, int xo, double[] w, int wo, double @Nullable [] bias, int bo,
             double[] y, int yo) {
+        OneThread.set();
         INDArray in = Nd4j.create(Arrays.copyOfRange(x, xo, xo + s.inputSize()), input(s), 'c');
         INDArray k = Nd4j.create(Arrays.copyOfRange(w, wo, wo + s.weightSize()), weights(s), 'c');
         INDArray out = bias == null ? Nd4j.cnn().conv2d(in, k, config(s))

@@ -76,6 +76,44 @@ public class TunerTest {
         assertEquals(t.gflops(), loaded.gflops());
     }
 
+    /**
+     * Two candidates that take the same time (a 40 ms sleep each, which never returns early): the
+     * default is kept, as it is unless another measures 10 % faster; the fastest of two by noise
+     * would be either.
+     */
+    @Test
+    public void theDefaultStaysUnlessAnotherIsClearlyFaster() {
+        List<Tuner.Candidate<String>> alike = List.of(new Tuner.Candidate<>("default", "default"),
+                new Tuner.Candidate<>("other", "other"));
+        for (String shape : List.of("s1", "s2", "s3")) {
+            Tuning t = Tuner.cached(folder, "cpu", "machine A").choose("op", shape, 1, alike, true, () -> { }, p -> {
+                try {
+                    Thread.sleep(40);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            assertEquals("default", t.choice(), t.gflops().toString());
+        }
+    }
+
+    /** A cache file written by the rules before the margin (no "rules" in it) is tuned again. */
+    @Test
+    public void aCacheOfOlderRulesTunesAgain() throws IOException {
+        Tuner tuner = Tuner.cached(folder, "cpu", "machine A");
+        Path file = tuner.file();
+        assertTrue(file != null);
+        Files.writeString(file, "{\"fingerprint\": \"machine A\", \"entries\": [{\"operation\": \"op\", \"shape\": \"s\","
+                + " \"choice\": \"slow\", \"gflops\": {\"slow\": 1.0}}]}\n");
+        List<String> runs = new ArrayList<>();
+        Tuning t = tuner.choose("op", "s", 1, candidates(), true, () -> { }, p -> run(p, runs));
+        assertFalse(t.cached());
+        assertEquals("fast", t.choice());
+        assertTrue(runs.contains("fast"), "measured again");
+        Map<?, ?> root = (Map<?, ?>) Json.parse(Files.readString(file));
+        assertEquals(2, ((Number) root.get("rules")).intValue());
+    }
+
     @Test
     public void aChangedMachineTunesAgain() {
         Tuner.cached(folder, "cpu", "machine A").choose("op", "s", 1, candidates(), true, () -> { }, p -> run(p, new ArrayList<>()));

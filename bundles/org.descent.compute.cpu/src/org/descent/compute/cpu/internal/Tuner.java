@@ -22,7 +22,8 @@ import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * The cpu backend's autotuner: for an operation and shape class it runs each candidate
- * implementation on the operation's own arguments, keeps the fastest, and remembers the choice in
+ * implementation on the operation's own arguments, keeps the fastest (the default unless another
+ * is clearly faster), and remembers the choice in
  * a cache file of this machine ({@code ~/.descent/tuning/cpu-<hash>.json}, or the folder of the
  * system property {@code descent.tuning}), keyed by the hardware fingerprint: CPU model, core
  * count, backend, device and driver (Java and BLAS versions). Another machine, or a changed
@@ -38,6 +39,17 @@ public final class Tuner {
     /** Timed rounds over the candidates at most, and the time per candidate after which fewer suffice. */
     private static final int REPEATS = 3;
     private static final long ENOUGH_NANOS = 200_000_000L;
+
+    /**
+     * How much faster than the fixed default (the first candidate) another must measure to be
+     * chosen: on small shapes the times of a few milliseconds move by more than the candidates
+     * differ, and a choice made by noise can lose in a training step (ND4J's convolution of a
+     * digits CNN layer measured 1.0 against 0.7 GFLOP/s and made the step slower).
+     */
+    static final double MARGIN = 1.1;
+
+    /** The version of these rules, in the cache file: a file made by other rules is tuned again. */
+    static final int RULES = 2;
 
     /** One implementation of an operation: its id (as the cache and provenance name it) and its plan. */
     public record Candidate<T>(String id, T plan) {
@@ -93,8 +105,9 @@ public final class Tuner {
      * one among the candidates; else, when {@code measure}, each candidate is run (after
      * {@code reset}, which restores what the operation overwrites or accumulates into) once to
      * warm up and then in up to {@value #REPEATS} timed rounds over all of them, and the fastest
-     * (least time) is kept and saved; without {@code measure} the first candidate, the fixed
-     * default, unrecorded.
+     * (least time) is kept and saved, unless it is not {@link #MARGIN} times faster than the first
+     * candidate, the fixed default, which is kept then; without {@code measure} the default,
+     * unrecorded.
      *
      * @param flops floating-point operations of one run (2 per multiply-add), for GFLOP/s
      */
@@ -136,7 +149,7 @@ public final class Tuner {
         int best = 0;
         for (int i = 0; i < size; i++) {
             gflops.put(candidates.get(i).id(), flops / least[i]);
-            if (least[i] < least[best]) {
+            if (least[i] * MARGIN < least[0] && (best == 0 || least[i] < least[best])) {
                 best = i;
             }
         }
@@ -164,6 +177,9 @@ public final class Tuner {
             }
             if (!fingerprint.equals(m.get("fingerprint"))) {
                 return; // another machine's file under the same hash prefix: tune again and replace it
+            }
+            if (!(m.get("rules") instanceof Number r && r.intValue() == RULES)) {
+                return; // chosen by other rules (an older Descent): tune again and replace it
             }
             Map<String, Tuning> read = new LinkedHashMap<>();
             for (int i = 0; i < entries.size(); i++) {
@@ -204,6 +220,7 @@ public final class Tuner {
         }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("fingerprint", fingerprint);
+        root.put("rules", RULES);
         root.put("entries", entries);
         try {
             Files.createDirectories(f.getParent());
