@@ -8,6 +8,7 @@ import org.descent.core.Contribution;
 import org.descent.core.ContributionProblem;
 import org.descent.core.ContributionRegistry;
 import org.descent.core.Hyperparameter;
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.ui.di.Focus;
@@ -145,18 +146,32 @@ public final class ContributionsView {
      */
     private void read(Display display, Label summary) {
         Job job = Job.create("Reading Descent's contributions", monitor -> {
-            List<Contribution> all = registry.contributions();
-            String text = summary(registry);
-            String overview = overview(registry);
+            List<Contribution> all;
+            String text;
+            String overview;
+            try {
+                all = registry.contributions();
+                text = summary(registry);
+                overview = overview(registry);
+            } catch (RuntimeException e) {
+                // the view says so instead of reading forever; the log has the trace
+                ILog.of(ContributionsView.class).log(Status.error("Cannot read Descent's contributions", e));
+                all = List.of();
+                text = "The contributions could not be read";
+                overview = text + ": " + e + " (details in the workspace log, .metadata/.log)";
+            }
+            List<Contribution> rows = all;
+            String summaryText = text;
+            String detailsText = overview;
             display.asyncExec(() -> {
                 if (summary.isDisposed() || viewer.getControl().isDisposed()) {
                     return;
                 }
-                summary.setText(text);
+                summary.setText(summaryText);
                 summary.getParent().layout(new Control[] { summary });
-                viewer.setInput(all);
+                viewer.setInput(rows);
                 if (viewer.getStructuredSelection().isEmpty()) {
-                    details.setText(overview);
+                    details.setText(detailsText);
                 }
             });
             return Status.OK_STATUS;
