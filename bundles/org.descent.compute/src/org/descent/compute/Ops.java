@@ -140,6 +140,24 @@ public interface Ops {
      */
     void conv2dBackwardFilter(Conv2dShape s, Tensor x, Tensor dy, Tensor dw, @Nullable Tensor dbias);
 
+    /**
+     * Makes the tuning decisions of the three passes of convolution {@code s} as their first use
+     * would (what {@code descent tune} lists): by default the passes run once, on constant tensors.
+     * A device whose choices need no measurement (autotuning off) may look them up without computing.
+     */
+    default void tuneConv2d(Conv2dShape s) {
+        try (Tensor x = allocate(s.inputSize()); Tensor w = allocate(s.weightSize()); Tensor y = allocate(s.outputSize());
+                Tensor dx = allocate(s.inputSize()); Tensor dw = allocate(s.weightSize());
+                Tensor db = allocate(s.outChannels())) {
+            fill(x, 0.5);
+            fill(w, 0.25);
+            conv2dForward(s, x, w, null, y);
+            conv2dBackwardData(s, y, w, dx);
+            conv2dBackwardFilter(s, x, y, dw, db);
+            finish();
+        }
+    }
+
     // ---- pooling -----------------------------------------------------------------------------
 
     /**

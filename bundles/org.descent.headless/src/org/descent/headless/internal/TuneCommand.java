@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import org.descent.compute.Conv2dShape;
 import org.descent.compute.Device;
 import org.descent.compute.Ops;
-import org.descent.compute.Tensor;
 import org.descent.compute.Tuning;
 import org.descent.core.Json;
 import org.descent.core.Precision;
@@ -61,7 +60,7 @@ public final class TuneCommand implements Command {
         for (Model m : MODELS) {
             for (int batch : BATCHES) {
                 for (int[] c : m.convolutions()) {
-                    convolve(ops, new Conv2dShape(batch, c[0], c[1], c[1], c[2], 3, c[3], 1));
+                    ops.tuneConv2d(new Conv2dShape(batch, c[0], c[1], c[1], c[2], 3, c[3], 1));
                 }
                 for (Tuning t : device.tunings()) {
                     if (seen.add(t.operation() + " " + t.shape())) {
@@ -101,19 +100,5 @@ public final class TuneCommand implements Command {
             context.out().println("    choice " + r.get("choice") + ((Boolean) r.get("cached") ? " (cached)" : ""));
         }
         return OK;
-    }
-
-    /** The three passes of one convolution (the values do not matter for timing; tensors start at zero). */
-    private static void convolve(Ops ops, Conv2dShape s) {
-        try (Tensor x = ops.allocate(s.inputSize()); Tensor w = ops.allocate(s.weightSize());
-                Tensor y = ops.allocate(s.outputSize()); Tensor dx = ops.allocate(s.inputSize());
-                Tensor dw = ops.allocate(s.weightSize()); Tensor db = ops.allocate(s.outChannels())) {
-            ops.fill(x, 0.5);
-            ops.fill(w, 0.25);
-            ops.conv2dForward(s, x, w, null, y);
-            ops.conv2dBackwardData(s, y, w, dx);
-            ops.conv2dBackwardFilter(s, x, y, dw, db);
-            ops.finish();
-        }
     }
 }

@@ -766,6 +766,20 @@ public final class F32Ops implements Ops {
         }
     }
 
+    /** With autotuning off the passes' plans are the fixed defaults: looked up, nothing computed. */
+    @Override
+    public void tuneConv2d(Conv2dShape s) {
+        if (device.autotune()) {
+            Ops.super.tuneConv2d(s);
+            return;
+        }
+        for (String pass : List.of("conv2dForward", "conv2dBackwardData", "conv2dBackwardFilter")) {
+            device.convPlan(pass, precision(), s, plan -> {
+                throw new IllegalStateException(pass + " measured with autotuning off");
+            });
+        }
+    }
+
     @Override
     public void conv2dForward(Conv2dShape s, Tensor x, Tensor w, @Nullable Tensor bias, Tensor y) {
         CpuTensor tx = t(x, s.inputSize(), "conv2dForward", "x");
