@@ -96,6 +96,24 @@ class Word2VecModelTest {
         return out;
     }
 
+    /** The loss's log(1 + e^-|x|) against StrictMath's log1p: within 4 ulps from 1 down to the subnormals. */
+    @Test
+    void log1pFollowsStrictMathWithinFourUlps() {
+        SplitMix64 random = new SplitMix64(7);
+        List<Double> points = new ArrayList<>(List.of(0.0, 1.0, Double.MIN_VALUE));
+        for (int k = 0; k <= 1074; k++) {
+            points.add(Math.scalb(1.0, -k));
+        }
+        for (int i = 0; i < 100_000; i++) {
+            points.add(random.nextDouble());
+            points.add(random.nextDouble() * 1e-9);
+        }
+        for (double e : points) {
+            double expected = StrictMath.log1p(e);
+            assertEquals(expected, Word2Vec.log1p(e), 4 * Math.ulp(expected), "log1p(" + e + ")");
+        }
+    }
+
     @Test
     void onePassMatchesPyTorch() {
         for (Map<String, Object> k : cases) {
