@@ -107,7 +107,7 @@ public final class SweepView {
         new Label(bar, SWT.NONE).setText("&Sweep:");
         sweepCombo = new Combo(bar, SWT.DROP_DOWN | SWT.READ_ONLY);
         sweepCombo.setToolTipText("The sweeps of the run store, newest first (as 'descent sweeps' lists them)");
-        GridDataFactory.fillDefaults().hint(420, SWT.DEFAULT).applyTo(sweepCombo);
+        GridDataFactory.fillDefaults().hint(320, SWT.DEFAULT).applyTo(sweepCombo);
         sweepCombo.addListener(SWT.Selection, e -> {
             int i = sweepCombo.getSelectionIndex();
             if (i >= 0 && i < sweeps.size()) {
