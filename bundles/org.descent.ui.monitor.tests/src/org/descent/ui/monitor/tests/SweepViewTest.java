@@ -29,6 +29,7 @@ import org.descent.testing.ui.ScreenFit;
 import org.descent.testing.ui.Widgets;
 import org.descent.testing.ui.WorkbenchViews;
 import org.descent.ui.charts.LineChart;
+import org.descent.ui.charts.RunColors;
 import org.descent.ui.monitor.data.SweepTable;
 import org.descent.ui.monitor.internal.MonitorView;
 import org.descent.ui.monitor.internal.SweepView;
@@ -36,7 +37,9 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.nebula.widgets.nattable.NatTable;
 import org.eclipse.nebula.widgets.nattable.sort.SortDirectionEnum;
+import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swtchart.IAxis;
+import org.eclipse.swtchart.ILineSeries;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,6 +80,15 @@ class SweepViewTest {
         assertEquals(List.of(), new Sweeper(Contributions.registry(), l -> {
         }).problems(e, study, trials));
         sweep = SweepFolder.create(SweepFolder.newFolder(store, "gaussian"), e, study, trials);
+        // another name took the first trial's hashed colour this session: the trial is given the next
+        // free one, and the table and the charts must both show that one
+        String first = sweep.states().get(0).run().getFileName().toString();
+        for (int i = 0;; i++) {
+            if (RunColors.index("clash-" + i) == RunColors.index(first)) {
+                RunColors.of("clash-" + i);
+                break;
+            }
+        }
     }
 
     @AfterAll
@@ -95,6 +107,16 @@ class SweepViewTest {
 
     private static List<String> column(SweepView view, String column) {
         return view.visibleTrials().stream().map(t -> t.text(column)).toList();
+    }
+
+    /** The position of the column headed {@code header}. */
+    private static int column(NatTable t, String header) {
+        for (int c = 0; c < t.getColumnCount(); c++) {
+            if (header.equals(t.getDataValueByPosition(c, 0))) {
+                return c;
+            }
+        }
+        throw new AssertionError("no column '" + header + "'");
     }
 
     /** The text NatTable draws in a body cell of a column (by header) and row (0-based), or null when not shown. */
@@ -234,6 +256,21 @@ class SweepViewTest {
             for (int i = 1; i < x.length; i++) {
                 assertEquals(10, x[i] - x[i - 1], "an evaluation every epoch of 10 steps: " + java.util.Arrays.toString(x));
             }
+        }
+
+        // a trial's number in the table and its line in the charts have one colour, the session's
+        for (int i = 0; i < states.size(); i++) {
+            String trial = cell(view, "trial", i);
+            SweepFolder.TrialState s = states.stream().filter(x -> Integer.toString(x.index()).equals(trial))
+                    .findFirst().orElseThrow();
+            String label = s.run().getFileName().toString();
+            List<String> labels = t.getConfigLabelsByPosition(column(t, "trial"), 2 + i).getLabels();
+            assertTrue(labels.contains("descent.run-colour." + RunColors.assigned(label)),
+                    "trial " + trial + " drawn in colour " + RunColors.assigned(label) + ": " + labels);
+            int rgb = RunColors.of(label);
+            assertEquals(new RGB((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff),
+                    ((ILineSeries<?>) steps.getChart().getSeriesSet().getSeries("trial " + trial)).getLineColor()
+                            .getRGB(), "trial " + trial + " in the steps chart");
         }
 
         ScreenFit.atBothSizes(WorkbenchViews.window().getShell(), "sweep-view", size -> {

@@ -221,7 +221,7 @@ public final class ComparisonView {
         // the run column in each run's colour, as the Monitor draws it
         bodyData.setConfigLabelAccumulator((labels, column, row) -> {
             if (columns.get(column).kind() == RunTable.Kind.RUN && row < visible.size()) {
-                labels.add(RUN_COLOUR + RunColors.index(MonitorModel.label(visible.get(row).folder())));
+                labels.add(RUN_COLOUR + RunColors.assigned(MonitorModel.label(visible.get(row).folder())));
             }
         });
         hideShow = new ColumnHideShowLayer(bodyData);

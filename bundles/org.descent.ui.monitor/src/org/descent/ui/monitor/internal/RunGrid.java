@@ -50,7 +50,7 @@ import org.eclipse.swt.widgets.Display;
  */
 final class RunGrid {
 
-    /** The prefix of the labels whose cells are drawn in a run's colour: {@code RUN_COLOUR + RunColors.index(...)}. */
+    /** The prefix of the labels whose cells are drawn in a run's colour: {@code RUN_COLOUR + RunColors.assigned(...)}, the colour index the charts draw the run in. */
     static final String RUN_COLOUR = "descent.run-colour.";
 
     /** What a view keeps of the grid. */

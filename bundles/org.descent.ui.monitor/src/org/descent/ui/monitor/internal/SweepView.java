@@ -426,7 +426,7 @@ public final class SweepView {
         fitColumns(parent, data);
         bodyData.setConfigLabelAccumulator((labels, column, row) -> {
             if (columns.get(column).equals(SweepTable.TRIAL) && row < visible.size()) {
-                labels.add(RUN_COLOUR + RunColors.index(MonitorModel.label(visible.get(row).run())));
+                labels.add(RUN_COLOUR + RunColors.assigned(MonitorModel.label(visible.get(row).run())));
             }
         });
         RunGrid.Parts<SweepTable.Trial> grid = RunGrid.build(parent, bodyData, body, columns.toArray(String[]::new),
