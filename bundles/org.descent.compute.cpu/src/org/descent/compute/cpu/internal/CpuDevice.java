@@ -228,9 +228,17 @@ public final class CpuDevice implements Device {
         return choose(t, batch > 1 ? "gemmBatched" : "gemm", shape, 2.0 * cost, candidates, reset, run::accept);
     }
 
+    /**
+     * Operations of fewer floating-point operations keep the fixed default: measured at first use they
+     * time the JIT's warm-up and the threads' wake-up, not the candidates (the digits CNN's
+     * convolutions, 1-5 MFLOP at batch 128, picked ND4J's on 2 threads and trained at half the speed of
+     * the defaults). ResNet-20's smallest, its stem at batch 16, is 14 MFLOP.
+     */
+    static final double MIN_TUNED_FLOPS = 8e6;
+
     private <T> T choose(Tuner t, String operation, String shape, double flops, List<Tuner.Candidate<T>> candidates,
             Runnable reset, Consumer<T> run) {
-        Tuning tuning = t.choose(operation, shape, flops, candidates, autotune, reset, run);
+        Tuning tuning = t.choose(operation, shape, flops, candidates, autotune && flops >= MIN_TUNED_FLOPS, reset, run);
         used.putIfAbsent(tuning.operation() + " " + tuning.shape(), tuning);
         for (Tuner.Candidate<T> c : candidates) {
             if (c.id().equals(tuning.choice())) {

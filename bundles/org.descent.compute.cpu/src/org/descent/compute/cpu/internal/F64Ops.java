@@ -990,6 +990,10 @@ public final class F64Ops implements Ops {
             for (int pl = CpuDevice.start(planes, part, parts); pl < CpuDevice.start(planes, part + 1, parts); pl++) {
                 int xb = tx.offset() + pl * h * w;
                 int yb = ty.offset() + pl * oh * ow;
+                if (k == 2 && st == 2) {
+                    pool2x2(xs, xb, w, ys, yb, oh, ow, max, inverseArea);
+                    continue;
+                }
                 for (int oi = 0; oi < oh; oi++) {
                     for (int oj = 0; oj < ow; oj++) {
                         double best = Double.NEGATIVE_INFINITY;
@@ -1035,6 +1039,10 @@ public final class F64Ops implements Ops {
                 int db = tdx.offset() + pl * h * w;
                 int yb = tdy.offset() + pl * oh * ow;
                 Arrays.fill(ds, db, db + h * w, 0);
+                if (k == 2 && st == 2) {
+                    pool2x2Backward(xs, xb, w, gs, yb, ds, db, oh, ow, max, inverseArea);
+                    continue;
+                }
                 for (int oi = 0; oi < oh; oi++) {
                     for (int oj = 0; oj < ow; oj++) {
                         double g = gs[yb + oi * ow + oj];
@@ -1065,6 +1073,76 @@ public final class F64Ops implements Ops {
                 }
             }
         });
+    }
+
+    /**
+     * The 2x2 windows of stride 2 (the CNNs' pooling) of one plane: the general loops' results, in
+     * the same order of comparisons and additions, without their per-element bookkeeping.
+     */
+    private static void pool2x2(double[] xs, int xb, int w, double[] ys, int yb, int oh, int ow, boolean max,
+            double inverseArea) {
+        for (int oi = 0; oi < oh; oi++) {
+            int r0 = xb + 2 * oi * w;
+            int r1 = r0 + w;
+            int yo = yb + oi * ow;
+            for (int oj = 0; oj < ow; oj++) {
+                int c = 2 * oj;
+                double a = xs[r0 + c];
+                double b = xs[r0 + c + 1];
+                double d = xs[r1 + c];
+                double e = xs[r1 + c + 1];
+                if (max) {
+                    double m = a;
+                    if (b > m) {
+                        m = b;
+                    }
+                    if (d > m) {
+                        m = d;
+                    }
+                    if (e > m) {
+                        m = e;
+                    }
+                    ys[yo + oj] = m;
+                } else {
+                    ys[yo + oj] = (a + b + d + e) * inverseArea;
+                }
+            }
+        }
+    }
+
+    /** The gradient of {@link #pool2x2} into one plane of {@code ds} (zeroed): to the first maximum, or shared. */
+    private static void pool2x2Backward(double[] xs, int xb, int w, double[] gs, int yb, double[] ds, int db, int oh,
+            int ow, boolean max, double inverseArea) {
+        for (int oi = 0; oi < oh; oi++) {
+            int r0 = 2 * oi * w;
+            int yo = yb + oi * ow;
+            for (int oj = 0; oj < ow; oj++) {
+                int at = r0 + 2 * oj;
+                double g = gs[yo + oj];
+                if (max) {
+                    int arg = at;
+                    double m = xs[xb + at];
+                    if (xs[xb + at + 1] > m) {
+                        m = xs[xb + at + 1];
+                        arg = at + 1;
+                    }
+                    if (xs[xb + at + w] > m) {
+                        m = xs[xb + at + w];
+                        arg = at + w;
+                    }
+                    if (xs[xb + at + w + 1] > m) {
+                        arg = at + w + 1;
+                    }
+                    ds[db + arg] += g;
+                } else {
+                    double share = g * inverseArea;
+                    ds[db + at] += share;
+                    ds[db + at + 1] += share;
+                    ds[db + at + w] += share;
+                    ds[db + at + w + 1] += share;
+                }
+            }
+        }
     }
 
     @Override
