@@ -179,6 +179,21 @@ public class TunerTest {
         assertTrue(off.tunings().get(0).gflops().isEmpty());
     }
 
+    /** A convolution too small to time at first use keeps the default, unmeasured, with autotuning on. */
+    @Test
+    public void aConvolutionTooSmallToTimeKeepsTheDefault() {
+        Device cpu = Backends.resolve(Backends.find(TunerTest.class), "cpu");
+        CpuDevice host = (CpuDevice) cpu;
+        CpuDevice tuned = new CpuDevice(cpu.backend(), host.blas(), 2, 0, Tuner.cached(folder, "cpu", "machine A"),
+                host.libraries(), true);
+        // the digits CNN's first convolution at batch 128: 128 x 8 x 64 x 9 multiply-adds, 1.2 MFLOP
+        Conv2dShape s = new Conv2dShape(128, 1, 8, 8, 8, 3, 1, 1);
+        convolve(tuned, s);
+        Tuning t = tuned.tunings().get(0);
+        assertEquals("im2col-512k/2t", t.choice());
+        assertTrue(t.gflops().isEmpty(), t.toString());
+    }
+
     private static void convolve(Device d, Conv2dShape s) {
         Ops ops = d.ops(Precision.FP32);
         Tensor x = ops.allocate(s.inputSize());
