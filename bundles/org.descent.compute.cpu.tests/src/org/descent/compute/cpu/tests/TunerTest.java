@@ -159,10 +159,7 @@ public class TunerTest {
     /** A device records the tunings its operations used (what a run's provenance lists); off uses the defaults. */
     @Test
     public void aDeviceRecordsItsChoicesAndAutotuneOffUsesTheDefaults() {
-        Device cpu = Backends.resolve(Backends.find(TunerTest.class), "cpu");
-        CpuDevice host = (CpuDevice) cpu;
-        CpuDevice tuned = new CpuDevice(cpu.backend(), host.blas(), 2, 0, Tuner.cached(folder, "cpu", "machine A"),
-                host.libraries(), true);
+        CpuDevice tuned = tunedDevice();
         Conv2dShape s = new Conv2dShape(8, 16, 32, 32, 16, 3, 1, 1);
         convolve(tuned, s);
         List<Tuning> used = tuned.tunings();
@@ -182,16 +179,21 @@ public class TunerTest {
     /** A convolution too small to time at first use keeps the default, unmeasured, with autotuning on. */
     @Test
     public void aConvolutionTooSmallToTimeKeepsTheDefault() {
-        Device cpu = Backends.resolve(Backends.find(TunerTest.class), "cpu");
-        CpuDevice host = (CpuDevice) cpu;
-        CpuDevice tuned = new CpuDevice(cpu.backend(), host.blas(), 2, 0, Tuner.cached(folder, "cpu", "machine A"),
-                host.libraries(), true);
+        CpuDevice tuned = tunedDevice();
         // the digits CNN's first convolution at batch 128: 128 x 8 x 64 x 9 multiply-adds, 1.2 MFLOP
         Conv2dShape s = new Conv2dShape(128, 1, 8, 8, 8, 3, 1, 1);
         convolve(tuned, s);
         Tuning t = tuned.tunings().get(0);
         assertEquals("im2col-512k/2t", t.choice());
         assertTrue(t.gflops().isEmpty(), t.toString());
+    }
+
+    /** The cpu device on two threads, autotuning with a measuring tuner cached in this test's folder. */
+    private CpuDevice tunedDevice() {
+        Device cpu = Backends.resolve(Backends.find(TunerTest.class), "cpu");
+        CpuDevice host = (CpuDevice) cpu;
+        return new CpuDevice(cpu.backend(), host.blas(), 2, 0, Tuner.cached(folder, "cpu", "machine A"),
+                host.libraries(), true);
     }
 
     private static void convolve(Device d, Conv2dShape s) {
