@@ -142,7 +142,8 @@ public final class ContributionsView {
     /**
      * Reads the contributions in a job: the first read loads every contribution's class and its
      * extension point's schema, a second or more of bundle I/O that the workbench's first window
-     * waited for when this view read them while it was drawn.
+     * waited for when this view read them while it was drawn; at the start it waits until the
+     * window is drawn ({@link AfterStartup}).
      */
     private void read(Display display, Label summary) {
         Job job = Job.create("Reading Descent's contributions", monitor -> {
@@ -177,7 +178,7 @@ public final class ContributionsView {
             return Status.OK_STATUS;
         });
         job.setSystem(true);
-        job.schedule();
+        AfterStartup.run(job::schedule);
     }
 
     private void showDetails(IStructuredSelection selection) {

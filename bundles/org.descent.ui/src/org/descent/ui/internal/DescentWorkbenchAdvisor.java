@@ -50,10 +50,11 @@ final class DescentWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
     public void postStartup() {
-        // the lookup of the compute devices (a job, for the editor and About) starts once the window
-        // is drawn: the first runnable the display runs after the start
-        DeviceCatalog devices = Services.get(DeviceCatalog.class);
-        PlatformUI.getWorkbench().getDisplay().asyncExec(devices::lookUp);
+        // background work of the start (the lookup of the compute devices for the editor and About,
+        // the views' first reads) starts once the window is drawn: the first runnable the display
+        // runs after the start
+        AfterStartup.run(Services.get(DeviceCatalog.class)::lookUp);
+        PlatformUI.getWorkbench().getDisplay().asyncExec(AfterStartup::open);
         if (DescentPreferences.sampleOpened()) {
             return;
         }

@@ -183,7 +183,14 @@ public final class NavigatorView extends ViewPart {
             t.setDaemon(true);
             return t;
         });
-        reader.execute(this::follow);
+        // the first read waits for the workbench's window to be drawn (at the start only)
+        AfterStartup.run(() -> {
+            try {
+                reader.execute(this::follow);
+            } catch (RejectedExecutionException e) {
+                // the view was closed meanwhile
+            }
+        });
         updateActions();
     }
 
