@@ -29,6 +29,7 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
@@ -60,6 +61,9 @@ import org.eclipse.swtchart.Range;
  * @since 0.1.0
  */
 public final class LineChart {
+
+    /** One em of space (not trimmed by String.trim, as SWTChart trims labels before measuring). */
+    private static final String EM_SPACE = "\u2003";
 
     /** How a series is drawn. */
     public enum Style {
@@ -104,6 +108,9 @@ public final class LineChart {
     }
 
     private final Chart chart;
+    /** Blank tick labels (see {@link #blank}): across the screen, and up it. */
+    private String wideBlank = "";
+    private String tallBlank = "";
     private final Font titleFont;
     private final Font axisFont;
     private final Font tickFont;
@@ -814,31 +821,50 @@ public final class LineChart {
         double largest = maxAbs;
         DoubleFunction<String> custom = axis.getDirection() == IAxis.Direction.X ? xLabeler : null;
         // on a logarithmic axis SWTChart offers 1..9 times each decade: only the decades are labelled
-        tick.setFormat(new TickFormat(log ? v -> AxisTicks.isDecade(v) ? AxisTicks.decadeLabel(v) : ""
+        boolean horizontal = (axis.getDirection() == IAxis.Direction.X) == (chart.getOrientation() == SWT.HORIZONTAL);
+        tick.setFormat(new TickFormat(blank(horizontal), log ? v -> AxisTicks.isDecade(v) ? AxisTicks.decadeLabel(v) : ""
                 : custom != null ? custom : v -> AxisTicks.label(v, step, largest)));
         ticks.put(axis.getDirection(), t);
+    }
+
+    /**
+     * A blank tick label longer along its axis than the screen is (see {@link TickFormat}): one
+     * line of em spaces across, a column of short lines up. Measured once per chart, in its tick font.
+     */
+    private String blank(boolean horizontal) {
+        if (wideBlank.isEmpty()) {
+            Rectangle screen = chart.getDisplay().getBounds();
+            Point em = textExtent(EM_SPACE);
+            wideBlank = EM_SPACE.repeat(screen.width / Math.max(1, em.x) + 2);
+            tallBlank = "\u00A0\n".repeat(screen.height / Math.max(1, em.y) + 1) + "\u00A0";
+        }
+        return horizontal ? wideBlank : tallBlank;
     }
 
     /**
      * A {@link Format} over a label function, the way SWTChart asks for tick labels. SWTChart
      * writes "..." over a label that does not parse back to its tick's value where the label has
      * room, and hides one that has none: a tick left unlabelled (the 2..9 between the decades of a
-     * logarithmic axis) gets a blank label wider and taller than any plot, so it is hidden.
+     * logarithmic axis) gets a blank label longer along its axis than the screen ({@link #blank}),
+     * so it is hidden. SWTChart measures every label at each layout: a blank of 120 lines and 1200
+     * spaces on both axes kept the UI thread measuring text for seconds when a log axis was laid
+     * out a few times (the sweep view's learning-rate chart); one sized to the screen costs about
+     * as much as a label.
      */
     private static final class TickFormat extends Format {
         private static final long serialVersionUID = 1L;
-        /** No-break spaces (SWTChart measures labels trimmed, and trimming keeps them) over 120 lines. */
-        private static final String BLANK = "\u00A0\n".repeat(120) + "\u00A0".repeat(1200);
         private final transient DoubleFunction<String> f;
+        private final String blank;
 
-        TickFormat(DoubleFunction<String> f) {
+        TickFormat(String blank, DoubleFunction<String> f) {
             this.f = f;
+            this.blank = blank;
         }
 
         @Override
         public StringBuffer format(Object obj, StringBuffer to, FieldPosition pos) {
             String label = f.apply(((Number) obj).doubleValue());
-            return to.append(label.isEmpty() ? BLANK : label);
+            return to.append(label.isEmpty() ? blank : label);
         }
 
         /** SWTChart reads labels back to hide those that do not stand for their tick; ours do (or are no numbers). */
