@@ -3,6 +3,9 @@ package org.descent.ui.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.Status;
+
 /**
  * Background work that waits for the workbench's first window to be drawn. On two cores a view's
  * first read (the contributions' classes and schemas, the run store) competed with the UI thread
@@ -29,7 +32,7 @@ final class AfterStartup {
         work.run();
     }
 
-    /** The start is over: runs the waiting work, in the order it came. */
+    /** The start is over: runs the waiting work, in the order it came; work that throws is logged, the rest runs. */
     static void open() {
         List<Runnable> now;
         synchronized (WAITING) {
@@ -37,6 +40,12 @@ final class AfterStartup {
             now = new ArrayList<>(WAITING);
             WAITING.clear();
         }
-        now.forEach(Runnable::run);
+        for (Runnable work : now) {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                ILog.of(AfterStartup.class).log(Status.error("Background work of the workbench's start failed", e));
+            }
+        }
     }
 }
