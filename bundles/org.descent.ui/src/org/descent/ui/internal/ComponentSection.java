@@ -182,7 +182,7 @@ final class ComponentSection {
             f.setEnabled(enabled);
             form = f;
         }
-        group.getParent().layout(true, true);
+        // the editor lays its form out once it has shown the whole experiment
     }
 
     static Map<String, String> values(@Nullable Component component) {

@@ -132,6 +132,8 @@ public final class ExperimentEditor extends EditorPart {
     private ContributionRegistry registry;
     /** True while a command made from a widget edit executes: that widget already shows the value. */
     private boolean editing;
+    /** A layout is asked for and not done yet (see {@link #layOutSoon()}). */
+    private boolean layoutPending;
 
     private ScrolledComposite scroll;
     private Composite content;
@@ -352,8 +354,28 @@ public final class ExperimentEditor extends EditorPart {
         }
         sweepSection.update(experiment.getSweep(), sweepable(), editing);
         validate();
-        content.layout(true, true);
-        updateScroll();
+        layOutSoon();
+    }
+
+    /**
+     * Lays the form out once the current event is handled: an edit, the validation it starts,
+     * rebuilt sections and run outcomes each change the form, and each full layout measures
+     * every control again (about 0.1 s on GTK), so the requests of one event make one layout.
+     */
+    private void layOutSoon() {
+        if (layoutPending || content.isDisposed()) {
+            return;
+        }
+        layoutPending = true;
+        content.getDisplay().asyncExec(() -> {
+            layoutPending = false;
+            if (!content.isDisposed()) {
+                // measure once, flushing every cached size, then place with those sizes: laying out
+                // before measuring placed every control twice when the form's height changed
+                scroll.setMinSize(content.computeSize(scrollWidth(), SWT.DEFAULT, true));
+                content.layout(false, true);
+            }
+        });
     }
 
     private static void setTextIfDifferent(Text t, @Nullable String value) {
@@ -456,11 +478,14 @@ public final class ExperimentEditor extends EditorPart {
             }
             if (!display.isDisposed()) {
                 display.asyncExec(() -> {
+                    boolean changed = false;
                     if (generation == validations.get() && !content.isDisposed()) {
-                        sweepSection.showProblems(sweep == null ? null : sweep.problems(),
+                        changed = sweepSection.showProblems(sweep == null ? null : sweep.problems(),
                                 sweep == null ? 0 : sweep.trials().size());
                     }
-                    showProblems(generation, found);
+                    if (showProblems(generation, found) || changed) {
+                        layOutSoon();
+                    }
                 });
             }
             return Status.OK_STATUS;
@@ -489,12 +514,16 @@ public final class ExperimentEditor extends EditorPart {
         return List.copyOf(found);
     }
 
-    /** Shows the problems of the newest validation in the header (UI thread). */
-    private void showProblems(long generation, List<String> problems) {
+    /**
+     * Shows the problems of the newest validation in the header (UI thread); says whether the
+     * header's text changed (and the form needs laying out).
+     */
+    private boolean showProblems(long generation, List<String> problems) {
         if (generation != validations.get() || message.isDisposed()) {
-            return;
+            return false;
         }
         shownValidation = generation;
+        String before = message.getText();
         if (problems.isEmpty()) {
             messageIcon.setImage(JFaceResources.getImage(Dialog.DLG_IMG_MESSAGE_INFO));
             message.setText(readOnly ? "The experiment of run " + getEditorInput().getName()
@@ -506,15 +535,19 @@ public final class ExperimentEditor extends EditorPart {
                     : problems.size() + " problems:\n" + String.join("\n", problems));
         }
         message.setToolTipText(message.getText());
-        content.layout(true, true);
+        return !message.getText().equals(before);
     }
 
     private void updateScroll() {
         if (scroll.isDisposed()) {
             return;
         }
-        int width = Math.max(scroll.getClientArea().width, 760);
-        scroll.setMinSize(content.computeSize(width, SWT.DEFAULT));
+        scroll.setMinSize(content.computeSize(scrollWidth(), SWT.DEFAULT));
+    }
+
+    /** The width the form is laid out at: the editor's, but at least 760 pixels (then it scrolls). */
+    private int scrollWidth() {
+        return Math.max(scroll.getClientArea().width, 760);
     }
 
     private void setEnabled(boolean enabled) {
@@ -700,7 +733,7 @@ public final class ExperimentEditor extends EditorPart {
         jobs.add(job);
         cancelButton.setEnabled(true);
         lastRun.setText("Run " + folder.dir().getFileName() + " is training (in " + folder.dir().getParent() + ")");
-        content.layout(true, true);
+        layOutSoon();
         job.schedule();
         return job;
     }
@@ -714,7 +747,7 @@ public final class ExperimentEditor extends EditorPart {
         jobs.removeIf(j -> j.outcome() != null);
         cancelButton.setEnabled(!jobs.isEmpty());
         lastRun.setText("Last run " + outcome.summary());
-        content.layout(true, true);
+        layOutSoon();
     }
 
     // ---- sweeping
@@ -877,7 +910,7 @@ public final class ExperimentEditor extends EditorPart {
         sweepJobs.add(job);
         sweepSection.setRunning(true);
         sweepSection.setStatus("Sweeping (the Progress and Sweep views follow it)...");
-        content.layout(true, true);
+        layOutSoon();
         job.schedule();
         return job;
     }
@@ -890,7 +923,7 @@ public final class ExperimentEditor extends EditorPart {
         sweepJobs.removeIf(j -> j.outcome() != null);
         sweepSection.setRunning(!sweepJobs.isEmpty());
         sweepSection.setStatus(outcome.summary());
-        content.layout(true, true);
+        layOutSoon();
         if (!outcome.problems().isEmpty()) {
             problemDialog.show("Cannot sweep " + getEditorInput().getName(), "Fix "
                     + (outcome.problems().size() == 1 ? "this" : "these") + " first:\n\n"
@@ -1013,9 +1046,9 @@ public final class ExperimentEditor extends EditorPart {
         return readOnly;
     }
 
-    /** Whether the header shows the validation of the experiment as it is now. */
+    /** Whether the header shows the validation of the experiment as it is now, laid out. */
     public boolean isValidated() {
-        return shownValidation == validations.get();
+        return shownValidation == validations.get() && !layoutPending;
     }
 
     /** The header's message: "Ready to run." or the problems found (see {@link #isValidated()}). */

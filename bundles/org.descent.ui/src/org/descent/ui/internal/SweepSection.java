@@ -322,8 +322,9 @@ public final class SweepSection {
         }
     }
 
-    /** Shows what the validation found in the sweep, or its trial count when nothing. */
-    void showProblems(@Nullable List<String> found, int trials) {
+    /** Shows what the validation found in the sweep, or its trial count when nothing; says whether the text changed. */
+    boolean showProblems(@Nullable List<String> found, int trials) {
+        String before = problems.getText();
         if (!hasSweep || found == null) {
             problems.setText("");
         } else if (found.isEmpty()) {
@@ -334,6 +335,7 @@ public final class SweepSection {
             problems.setForeground(problems.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         }
         problems.setToolTipText(problems.getText());
+        return !problems.getText().equals(before);
     }
 
     void setStatus(String text) {
