@@ -290,16 +290,32 @@ public final class Word2Vec implements Model {
 
         private final int v = vocabularySize;
         private final int d = dim;
+        /** The gradient of a pair's center row, summed over its terms. */
         private final double[] dv;
         private double[] scores = new double[0];
         private final double[] nodeScores;
         /** The negatives of the last pass, {@code rows x negatives}, -1 where a draw hit the target. */
         private final int[] lastNegatives;
+        /** A pair's logistic terms: the offsets of their output rows, their labels, scores and gradients. */
+        private final int[] termRows;
+        private final int[] termLabels;
+        private final double[] termScores;
+        private final double[] termGradients;
 
         Word2VecEvaluator(int maxBatch) {
             dv = new double[d];
             nodeScores = new double[Math.max(0, v - 1)];
             lastNegatives = hierarchical ? new int[0] : new int[maxBatch * negatives];
+            int terms = 1 + negatives;
+            if (hierarchical) {
+                for (int[] path : requirePoints()) {
+                    terms = Math.max(terms, path.length);
+                }
+            }
+            termRows = new int[terms];
+            termLabels = new int[terms];
+            termScores = new double[terms];
+            termGradients = new double[terms];
         }
 
         @Override
@@ -331,53 +347,113 @@ public final class Word2Vec implements Model {
             for (int r = 0; r < n; r++) {
                 int c = word(batch.inputs()[r], r, "center");
                 int o = word(batch.targets()[r], r, "context");
-                int vc = inputOffset + c * d;
-                Arrays.fill(dv, 0);
+                int count = 0;
                 if (hierarchical) {
                     int[] nodes = requirePoints()[o];
                     byte[] bits = requireCodes()[o];
                     for (int j = 0; j < nodes.length; j++) {
-                        sum += term(p, grad, vc, outputOffset + nodes[j] * d, 1 - bits[j], scale);
+                        termRows[count] = outputOffset + nodes[j] * d;
+                        termLabels[count++] = 1 - bits[j];
                     }
                 } else {
-                    sum += term(p, grad, vc, outputOffset + o * d, 1, scale);
+                    termRows[count] = outputOffset + o * d;
+                    termLabels[count++] = 1;
                     for (int k = 0; k < negatives; k++) {
                         int w = sample(random);
                         lastNegatives[r * negatives + k] = w == o ? -1 : w;
                         if (w != o) {
-                            sum += term(p, grad, vc, outputOffset + w * d, 0, scale);
+                            termRows[count] = outputOffset + w * d;
+                            termLabels[count++] = 0;
                         }
                     }
                 }
-                if (grad != null) {
-                    for (int i = 0; i < d; i++) {
-                        grad[vc + i] += dv[i];
-                    }
-                }
+                sum = terms(p, grad, inputOffset + c * d, count, scale, sum);
             }
             return sum * scale;
         }
 
         /**
-         * One logistic term: {@code -log σ(x)} for label 1, {@code -log σ(-x)} for label 0, with
-         * {@code x = u·v_c}; adds its gradient (times {@code scale}) to u's row and to {@link #dv}.
+         * A pair's logistic terms, {@code -log σ(x)} for label 1 and {@code -log σ(-x)} for label 0
+         * with {@code x = u·v_c} for each output row u; adds their gradients (times {@code scale})
+         * to the rows and to the center word's row; returns {@code sum} plus the terms.
+         * <p>
+         * The rows are random rows of a large table, so a step waits mostly on memory: each pass
+         * goes over the center vector once and reads all the rows together, so that their loads
+         * overlap. Each sum is taken in the order of one term at a time (the same bits).
          */
-        private double term(double[] p, double @Nullable [] grad, int vc, int uo, int label, double scale) {
-            double x = 0;
-            for (int i = 0; i < d; i++) {
-                x += p[vc + i] * p[uo + i];
-            }
-            // e^-|x| once for both: σ(x) and softplus(±x) = max(±x, 0) + log(1 + e^-|x|), as sigmoid
-            // and softplus compute them
-            double e = Math.exp(-Math.abs(x));
-            if (grad != null) {
-                double g = ((x >= 0 ? 1 / (1 + e) : e / (1 + e)) - label) * scale;
+        private double terms(double[] p, double @Nullable [] grad, int vc, int count, double scale, double sum) {
+            int[] rows = termRows;
+            double[] x = termScores;
+            for (int j = 0; j < count; j += 4) {
+                // four rows at a time (the last group repeats its first row), each summed in order
+                int r0 = rows[j];
+                int r1 = j + 1 < count ? rows[j + 1] : r0;
+                int r2 = j + 2 < count ? rows[j + 2] : r0;
+                int r3 = j + 3 < count ? rows[j + 3] : r0;
+                double x0 = 0;
+                double x1 = 0;
+                double x2 = 0;
+                double x3 = 0;
                 for (int i = 0; i < d; i++) {
-                    grad[uo + i] += g * p[vc + i];
-                    dv[i] += g * p[uo + i];
+                    double center = p[vc + i];
+                    x0 += center * p[r0 + i];
+                    x1 += center * p[r1 + i];
+                    x2 += center * p[r2 + i];
+                    x3 += center * p[r3 + i];
+                }
+                x[j] = x0;
+                if (j + 1 < count) {
+                    x[j + 1] = x1;
+                }
+                if (j + 2 < count) {
+                    x[j + 2] = x2;
+                }
+                if (j + 3 < count) {
+                    x[j + 3] = x3;
                 }
             }
-            return Math.max(label == 1 ? -x : x, 0) + log1p(e);
+            double[] g = termGradients;
+            for (int j = 0; j < count; j++) {
+                // e^-|x| once for both: σ(x) and softplus(±x) = max(±x, 0) + log(1 + e^-|x|), as
+                // sigmoid and softplus compute them
+                double e = Math.exp(-Math.abs(x[j]));
+                g[j] = ((x[j] >= 0 ? 1 / (1 + e) : e / (1 + e)) - termLabels[j]) * scale;
+                sum += Math.max(termLabels[j] == 1 ? -x[j] : x[j], 0) + log1p(e);
+            }
+            if (grad != null) {
+                Arrays.fill(dv, 0);
+                int j = 0;
+                for (; j + 3 < count; j += 4) {
+                    int r0 = rows[j];
+                    int r1 = rows[j + 1];
+                    int r2 = rows[j + 2];
+                    int r3 = rows[j + 3];
+                    double g0 = g[j];
+                    double g1 = g[j + 1];
+                    double g2 = g[j + 2];
+                    double g3 = g[j + 3];
+                    for (int i = 0; i < d; i++) {
+                        double center = p[vc + i];
+                        grad[r0 + i] += g0 * center;
+                        grad[r1 + i] += g1 * center;
+                        grad[r2 + i] += g2 * center;
+                        grad[r3 + i] += g3 * center;
+                        dv[i] = (((dv[i] + g0 * p[r0 + i]) + g1 * p[r1 + i]) + g2 * p[r2 + i]) + g3 * p[r3 + i];
+                    }
+                }
+                for (; j < count; j++) {
+                    int r = rows[j];
+                    double gj = g[j];
+                    for (int i = 0; i < d; i++) {
+                        grad[r + i] += gj * p[vc + i];
+                        dv[i] += gj * p[r + i];
+                    }
+                }
+                for (int i = 0; i < d; i++) {
+                    grad[vc + i] += dv[i];
+                }
+            }
+            return sum;
         }
 
         /** The first word whose cumulative noise weight exceeds a uniform draw over the total. */
