@@ -579,19 +579,58 @@ public final class F32Ops implements Ops {
                     c[ci + j] = be * c[ci + j];
                 }
             }
+            if (transB) {
+                rowTimesRows(transA, i, n, k, al, a, aOff, lda, b, bOff, ldb, c, ci);
+                continue;
+            }
             for (int p = 0; p < k; p++) {
                 float av = al * (transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p]);
-                if (transB) {
-                    for (int j = 0; j < n; j++) {
-                        c[ci + j] += av * b[bOff + j * ldb + p];
-                    }
-                } else {
-                    int bp = bOff + p * ldb;
-                    for (int j = 0; j < n; j++) {
-                        c[ci + j] += av * b[bp + j];
-                    }
+                int bp = bOff + p * ldb;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] += av * b[bp + j];
                 }
             }
+        }
+    }
+
+    /**
+     * Row i of {@code C += al·op(A)·Bᵀ} in plain loops: each {@code C[i][j]} summed over p in
+     * order along row j of B, four rows of B at a time (a loop over j for each p strode across
+     * B's rows).
+     */
+    private static void rowTimesRows(boolean transA, int i, int n, int k, float al, float[] a, int aOff, int lda,
+            float[] b, int bOff, int ldb, float[] c, int ci) {
+        int aStep = transA ? lda : 1;
+        int a0 = aOff + (transA ? i : i * lda);
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            int b0 = bOff + j * ldb;
+            int b1 = b0 + ldb;
+            int b2 = b1 + ldb;
+            int b3 = b2 + ldb;
+            float x0 = c[ci + j];
+            float x1 = c[ci + j + 1];
+            float x2 = c[ci + j + 2];
+            float x3 = c[ci + j + 3];
+            for (int p = 0; p < k; p++) {
+                float av = al * a[a0 + p * aStep];
+                x0 += av * b[b0 + p];
+                x1 += av * b[b1 + p];
+                x2 += av * b[b2 + p];
+                x3 += av * b[b3 + p];
+            }
+            c[ci + j] = x0;
+            c[ci + j + 1] = x1;
+            c[ci + j + 2] = x2;
+            c[ci + j + 3] = x3;
+        }
+        for (; j < n; j++) {
+            int bj = bOff + j * ldb;
+            float x = c[ci + j];
+            for (int p = 0; p < k; p++) {
+                x += al * a[a0 + p * aStep] * b[bj + p];
+            }
+            c[ci + j] = x;
         }
     }
 
