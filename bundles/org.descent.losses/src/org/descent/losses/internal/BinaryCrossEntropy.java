@@ -2,6 +2,7 @@ package org.descent.losses.internal;
 
 import org.descent.core.DataShape;
 import org.descent.losses.ClassTargets;
+import org.descent.core.Logistic;
 import org.descent.core.LossFunction;
 import org.descent.core.OutputKind;
 import org.descent.core.Settings;
@@ -39,9 +40,11 @@ public final class BinaryCrossEntropy implements LossFunction {
         for (int i = 0; i < count; i++) {
             double z = outputs[i];
             double y = targets[i];
-            sum += Math.max(z, 0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
+            // e^-|z| once for both the loss and the sigmoid
+            double e = Math.exp(-Math.abs(z));
+            sum += Math.max(z, 0) - z * y + Logistic.log1p(e);
             if (gradient != null) {
-                double s = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+                double s = z >= 0 ? 1 / (1 + e) : e / (1 + e);
                 gradient[i] = (s - y) / count;
             }
         }

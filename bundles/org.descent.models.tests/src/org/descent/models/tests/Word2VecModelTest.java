@@ -13,6 +13,7 @@ import java.util.Map;
 import org.descent.core.Batch;
 import org.descent.core.Data;
 import org.descent.core.DataShape;
+import org.descent.core.Logistic;
 import org.descent.core.LossFunction;
 import org.descent.core.Model;
 import org.descent.core.ParameterBlock;
@@ -96,7 +97,10 @@ class Word2VecModelTest {
         return out;
     }
 
-    /** The loss's log(1 + e^-|x|) against StrictMath's log1p: within 4 ulps from 1 down to the subnormals. */
+    /**
+     * Logistic.log1p, the logistic losses' log(1 + e^-|x|), against StrictMath's log1p: within 4 ulps
+     * from 1 down to the subnormals.
+     */
     @Test
     void log1pFollowsStrictMathWithinFourUlps() {
         SplitMix64 random = new SplitMix64(7);
@@ -110,7 +114,7 @@ class Word2VecModelTest {
         }
         for (double e : points) {
             double expected = StrictMath.log1p(e);
-            assertEquals(expected, Word2Vec.log1p(e), 4 * Math.ulp(expected), "log1p(" + e + ")");
+            assertEquals(expected, Logistic.log1p(e), 4 * Math.ulp(expected), "log1p(" + e + ")");
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.descent.core.Batch;
 import org.descent.core.Data;
 import org.descent.core.DataShape;
+import org.descent.core.Logistic;
 import org.descent.core.LossFunction;
 import org.descent.core.Model;
 import org.descent.core.OutputKind;
@@ -418,7 +419,7 @@ public final class Word2Vec implements Model {
                 // sigmoid and softplus compute them
                 double e = Math.exp(-Math.abs(x[j]));
                 g[j] = ((x[j] >= 0 ? 1 / (1 + e) : e / (1 + e)) - termLabels[j]) * scale;
-                sum += Math.max(termLabels[j] == 1 ? -x[j] : x[j], 0) + log1p(e);
+                sum += Math.max(termLabels[j] == 1 ? -x[j] : x[j], 0) + Logistic.log1p(e);
             }
             if (grad != null) {
                 Arrays.fill(dv, 0);
@@ -510,7 +511,7 @@ public final class Word2Vec implements Model {
                         double logp = 0;
                         for (int j = 0; j < nodes[w].length; j++) {
                             double x = nodeScores[nodes[w][j]];
-                            logp -= softplus(bits[w][j] == 0 ? -x : x);
+                            logp -= Logistic.softplus(bits[w][j] == 0 ? -x : x);
                         }
                         scores[r * v + w] = logp;
                     }
@@ -530,21 +531,5 @@ public final class Word2Vec implements Model {
             }
             return x;
         }
-    }
-
-    /** {@code log(1 + e^x)} without overflow. */
-    static double softplus(double x) {
-        return Math.max(x, 0) + log1p(Math.exp(-Math.abs(x)));
-    }
-
-    /**
-     * {@code log(1 + e)} for {@code e} in [0, 1], to a few ulps: Goldberg's form ("What every computer
-     * scientist should know about floating-point arithmetic", theorem 4), on the JIT's intrinsic
-     * {@link Math#log}. {@link Math#log1p}, computed in Java by StrictMath, took a fifth of a
-     * word2vec step.
-     */
-    public static double log1p(double e) {
-        double u = 1 + e;
-        return u == 1 ? e : Math.log(u) * e / (u - 1);
     }
 }
