@@ -725,6 +725,18 @@ public final class LineChart {
      * (axes that follow the data), otherwise the ranges are kept (zoomed, panned).
      */
     private void setRanges(Range x, Range y, boolean nice) {
+        // each range, format and tick hint set lays the chart out again, measuring every label:
+        // suspended, the chart is laid out once, when all are set
+        boolean suspended = chart.isUpdateSuspended();
+        chart.suspendUpdate(true);
+        try {
+            setRangesNow(x, y, nice);
+        } finally {
+            chart.suspendUpdate(suspended);
+        }
+    }
+
+    private void setRangesNow(Range x, Range y, boolean nice) {
         IAxis xAxis = chart.getAxisSet().getXAxis(0);
         IAxis yAxis = chart.getAxisSet().getYAxis(0);
         int width = plotWidth();
