@@ -8,10 +8,10 @@ import java.util.Map;
  * A colour per run (or per group of runs) derived from its identity, so a run has the same colour
  * in every view: the FNV-1a hash of the name picks one of {@value #COUNT} hues spaced around the
  * colour wheel, at a saturation and brightness that read on white. Two names whose hashes pick the
- * same hue do not share it while the other hues are free: the first name asked for keeps the
- * hashed hue and the next one takes the next free hue, once for the whole workbench session (one
- * table for every view). A run alone keeps its hashed hue from one session to the next. No SWT:
- * colours are {@code 0xRRGGBB}.
+ * same hue, or neighbouring hues, do not share them while other hues are free: the first name
+ * asked for keeps its hashed hue and the next one takes a free hue at least two steps from the
+ * held ones ({@link #choose}), once for the whole workbench session (one table for every view). A run alone
+ * keeps its hashed hue from one session to the next. No SWT: colours are {@code 0xRRGGBB}.
  */
 public final class RunColors {
 
@@ -26,9 +26,8 @@ public final class RunColors {
     }
 
     /**
-     * The colour of a run or group named {@code identity}, as {@code 0xRRGGBB}: its hashed hue,
-     * or the next hue no other name holds when another name took that one first this session
-     * (once all {@value #COUNT} are held, the least held one from the hashed hue on).
+     * The colour of a run or group named {@code identity}, as {@code 0xRRGGBB}: the colour
+     * {@link #choose} picks for its hashed hue, kept for the session.
      */
     public static int of(String identity) {
         return byIndex(assigned(identity));
@@ -40,21 +39,48 @@ public final class RunColors {
         if (given != null) {
             return given;
         }
-        int start = index(identity);
-        int best = start;
-        for (int step = 0; step < COUNT; step++) {
-            int i = (start + step) % COUNT;
-            if (HOLDERS[i] < HOLDERS[best]) {
-                best = i;
-            }
-            if (HOLDERS[i] == 0) {
-                best = i;
-                break;
-            }
-        }
+        int best = choose(index(identity), HOLDERS);
         HOLDERS[best]++;
         GIVEN.put(identity, best);
         return best;
+    }
+
+    /**
+     * The hue a new name gets, given how many names hold each of the {@value #COUNT} hues: the
+     * {@code hashed} hue while it and its two neighbours are free, otherwise the first free hue after
+     * it around the wheel that is at least two steps from every held hue, or failing that one as far
+     * from them as any free hue is. Once every hue is held, the least held ones count as free.
+     */
+    public static int choose(int hashed, int[] holders) {
+        int least = Integer.MAX_VALUE;
+        for (int h : holders) {
+            least = Math.min(least, h);
+        }
+        int best = hashed;
+        int bestDistance = -1;
+        for (int step = 0; step < COUNT; step++) {
+            int i = (hashed + step) % COUNT;
+            if (holders[i] != least) {
+                continue;
+            }
+            // neighbouring hues (22.5 degrees apart) are hard to tell apart in a legend; two steps read
+            int distance = Math.min(2, distanceToHeld(i, least, holders));
+            if (distance > bestDistance) {
+                best = i;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    /** Steps around the wheel from hue {@code i} to the nearest hue held more than {@code least} times. */
+    private static int distanceToHeld(int i, int least, int[] holders) {
+        for (int d = 1; d <= COUNT / 2; d++) {
+            if (holders[(i + d) % COUNT] > least || holders[Math.floorMod(i - d, COUNT)] > least) {
+                return d;
+            }
+        }
+        return COUNT;
     }
 
     /** The {@code i}-th of the {@value #COUNT} colours, as {@code 0xRRGGBB}. */

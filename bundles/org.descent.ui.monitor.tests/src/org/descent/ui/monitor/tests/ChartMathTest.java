@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -244,6 +245,36 @@ class ChartMathTest {
         assertNotEquals(RunColors.of("a"), RunColors.faint(RunColors.of("a"), 0.6));
         assertEquals(0xffffff, RunColors.faint(0x123456, 1));
         assertEquals(0x123456, RunColors.faint(0x123456, 0));
+    }
+
+    /** A new name's hue keeps two steps from the held ones while there is room, then fills the rest. */
+    @Test
+    void newNamesKeepClearOfTheHeldHues() {
+        int[] holders = new int[RunColors.COUNT];
+        assertEquals(5, RunColors.choose(5, holders), "alone: its hashed hue");
+        holders[5]++;
+        assertEquals(9, RunColors.choose(9, holders), "clear of 5: its hashed hue");
+        holders[9]++;
+        assertEquals(7, RunColors.choose(6, holders), "6 neighbours 5: 7, two steps from 5 and from 9");
+        assertEquals(7, RunColors.choose(5, holders), "5 is held: the same");
+        holders[7]++;
+        assertEquals(11, RunColors.choose(8, holders), "8 neighbours 7 and 9, 10 neighbours 9: 11");
+        // eight names on sixteen hues, every one hashing to 0: no two neighbours
+        int[] fresh = new int[RunColors.COUNT];
+        List<Integer> given = new ArrayList<>();
+        for (int n = 0; n < 8; n++) {
+            int h = RunColors.choose(0, fresh);
+            fresh[h]++;
+            given.add(h);
+        }
+        assertEquals(List.of(0, 2, 4, 6, 8, 10, 12, 14), given.stream().sorted().toList());
+        // then the odd hues, the only free ones, and once all are held the hashed hue again
+        for (int n = 0; n < 8; n++) {
+            int h = RunColors.choose(0, fresh);
+            assertEquals(0, fresh[h], "hue " + h + " was free");
+            fresh[h]++;
+        }
+        assertEquals(3, RunColors.choose(3, fresh));
     }
 
     @Test
