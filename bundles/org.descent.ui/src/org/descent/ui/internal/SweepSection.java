@@ -322,7 +322,10 @@ public final class SweepSection {
         }
     }
 
-    /** Shows what the validation found in the sweep, or its trial count when nothing; says whether the text changed. */
+    /**
+     * Shows what the validation found in the sweep, or its trial count when nothing; says whether
+     * the text changed.
+     */
     boolean showProblems(@Nullable List<String> found, int trials) {
         String before = problems.getText();
         if (!hasSweep || found == null) {
